@@ -1,0 +1,33 @@
+//! Parses and cross-checks the TOML question bank in `questions/`, then embeds it as compact
+//! JSON. A broken bank fails the build here, naming the file and id, never in a browser.
+
+use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "src/domain/mod.rs"]
+mod domain;
+
+fn main() {
+    // BIODPIA_QUESTIONS points at another bank folder (tests of broken banks use it).
+    println!("cargo:rerun-if-env-changed=BIODPIA_QUESTIONS");
+    let root = match std::env::var_os("BIODPIA_QUESTIONS") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("questions"),
+    };
+    println!("cargo:rerun-if-changed={}", root.display());
+    println!("cargo:rerun-if-changed=src/domain");
+    match domain::load::load_and_validate(&root) {
+        Ok(bank) => {
+            let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("bank.json");
+            std::fs::write(out, domain::load::to_embedded_json(&bank)).expect("write bank.json");
+        }
+        Err(errors) => {
+            eprintln!("\nThe question bank in questions/ has {} problem(s):", errors.len());
+            for e in &errors {
+                eprintln!("  {e}");
+            }
+            eprintln!("Fix them and build again (see questions/README.md).\n");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The pure core: question model, answers, conditions, scoring and recommendations.
+//! Nothing here imports yew, web-sys, gloo or js-sys; it runs natively under `cargo test`.
+
+pub mod answers;
+pub mod assessment;
+pub mod engine;
+pub mod model;
+pub mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;

@@ -1,0 +1,299 @@
+//! The question bank as data: sections, questions, options, risks, safeguards, findings.
+//!
+//! These types are shared by `build.rs` (which reads them from TOML and validates them) and by
+//! the widget (which reads the validated, embedded JSON). They carry no behaviour beyond lookups.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+}
+
+impl Lang {
+    /// The BCP 47 code, for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// Parses "en"/"nl" (any case, region ignored: "nl-BE" is Dutch).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let base = s.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match base.as_str() {
+            "en" => Some(Lang::En),
+            "nl" => Some(Lang::Nl),
+            _ => None,
+        }
+    }
+}
+
+/// A text in every supported language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Text {
+    pub en: String,
+    pub nl: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Nl => &self.nl,
+        }
+    }
+}
+
+/// The whole bank, as embedded in the widget.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Bank {
+    pub version: String,
+    pub title: Text,
+    pub risks: Vec<Risk>,
+    pub provisions: Vec<Provision>,
+    pub findings: Vec<Finding>,
+    pub safeguards: Vec<Safeguard>,
+    pub sections: Vec<Section>,
+}
+
+/// A risk to the rights and freedoms of data subjects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub id: String,
+    pub title: Text,
+    pub description: Text,
+    /// Residual likelihood never drops below this (1..=4), unless inherent is lower.
+    pub floor_likelihood: u8,
+    /// Residual severity never drops below this (1..=4), unless inherent is lower.
+    pub floor_severity: u8,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+/// An article, guideline or statute the bank cites.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    pub id: String,
+    /// Short citation, the same in every language ("GDPR Art. 9(1)").
+    pub label: String,
+    pub title: Text,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+/// An enforcement decision, court ruling or settlement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub id: String,
+    pub authority: String,
+    pub country: String,
+    /// ISO date, YYYY-MM-DD.
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<Text>,
+    pub subject: String,
+    pub reference: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orders: Option<Text>,
+    #[serde(default)]
+    pub provisions: Vec<String>,
+    pub key_findings: Vec<Text>,
+    pub appeal: Text,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+/// How far a safeguard in place lowers one risk, in steps of the four-level scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lowering {
+    pub risk: String,
+    #[serde(default)]
+    pub likelihood: u8,
+    #[serde(default)]
+    pub severity: u8,
+}
+
+/// When a safeguard is recommended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Trigger {
+    /// Whenever it would lower a raised risk, or an answer requires it.
+    #[default]
+    Effect,
+    /// Only when an answer is a red line (e.g. "do not proceed").
+    RedLine,
+    /// Only when a high residual risk remains (e.g. Art. 36 prior consultation).
+    HighResidual,
+}
+
+/// A measure that lowers risks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Safeguard {
+    pub id: String,
+    pub title: Text,
+    pub explanation: Text,
+    #[serde(default)]
+    pub lowers: Vec<Lowering>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub trigger: Trigger,
+    #[serde(default)]
+    pub findings: Vec<String>,
+    #[serde(default)]
+    pub provisions: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+    *t == T::default()
+}
+
+/// One wizard step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub intro: Text,
+    pub questions: Vec<Question>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+/// The kind of control a question needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Single,
+    Multi,
+    YesNo,
+    Text,
+}
+
+/// A clause of a `show_if` condition on an earlier question's answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    pub question: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub none_of: Vec<String>,
+}
+
+/// A risk an answer raises to at least these levels (1..=4).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Raise {
+    pub risk: String,
+    pub likelihood: u8,
+    pub severity: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: Kind,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub show_if: Vec<Clause>,
+    /// Maximum characters of a text answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_len: Option<u32>,
+    #[serde(default, rename = "option", alias = "options", skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<AnswerOption>,
+}
+
+pub const DEFAULT_MAX_LEN: u32 = 5000;
+
+impl Question {
+    pub fn max_len(&self) -> usize {
+        self.max_len.unwrap_or(DEFAULT_MAX_LEN) as usize
+    }
+    pub fn option(&self, id: &str) -> Option<&AnswerOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub raises: Vec<Raise>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implements: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub red_line: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub find_out: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wp248: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dpia_required: bool,
+}
+
+/// The nine WP248 rev.01 criteria for "likely high risk".
+pub const WP248_CRITERIA: [&str; 9] = [
+    "evaluation",
+    "automated_decision",
+    "systematic_monitoring",
+    "sensitive",
+    "large_scale",
+    "matching",
+    "vulnerable",
+    "innovative",
+    "prevents_rights",
+];
+
+impl Bank {
+    pub fn risk(&self, id: &str) -> Option<&Risk> {
+        self.risks.iter().find(|r| r.id == id)
+    }
+    pub fn provision(&self, id: &str) -> Option<&Provision> {
+        self.provisions.iter().find(|p| p.id == id)
+    }
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.id == id)
+    }
+    pub fn safeguard(&self, id: &str) -> Option<&Safeguard> {
+        self.safeguards.iter().find(|s| s.id == id)
+    }
+    /// All questions in wizard order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+    /// Index of a risk in `risks`, used by the engine's dense arrays.
+    pub fn risk_index(&self, id: &str) -> Option<usize> {
+        self.risks.iter().position(|r| r.id == id)
+    }
+}

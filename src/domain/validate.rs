@@ -1,0 +1,360 @@
+//! Cross-checks of the question bank; every problem names its file and id.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::model::*;
+
+/// One problem in the bank.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankError {
+    pub file: String,
+    pub id: String,
+    pub message: String,
+}
+
+impl BankError {
+    pub fn new(file: &str, id: &str, message: impl Into<String>) -> Self {
+        BankError { file: file.to_string(), id: id.to_string(), message: message.into() }
+    }
+}
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.id.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.id, self.message)
+        }
+    }
+}
+
+struct Checker<'a> {
+    bank: &'a Bank,
+    errors: Vec<BankError>,
+    risks: HashSet<&'a str>,
+    provisions: HashSet<&'a str>,
+    findings: HashSet<&'a str>,
+    safeguards: HashSet<&'a str>,
+}
+
+fn is_snake(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+fn valid_date(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(day)) =
+        (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>())
+    else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && (1..=days).contains(&day)
+}
+
+fn valid_url(u: &str) -> bool {
+    (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace)
+}
+
+impl<'a> Checker<'a> {
+    fn err(&mut self, file: &str, id: &str, msg: impl Into<String>) {
+        self.errors.push(BankError::new(file, id, msg));
+    }
+
+    fn text(&mut self, file: &str, id: &str, what: &str, t: &Text) {
+        if t.en.trim().is_empty() {
+            self.err(file, id, format!("{what}: English text is empty"));
+        }
+        if t.nl.trim().is_empty() {
+            self.err(file, id, format!("{what}: Dutch text is empty"));
+        }
+    }
+
+    fn id(&mut self, file: &str, id: &str, prefix: &str, seen: &mut HashMap<&'a str, String>, item: &'a str) {
+        if !is_snake(id) || (!prefix.is_empty() && !id.starts_with(prefix)) {
+            self.err(file, id, format!("id must be snake_case and start with `{prefix}`"));
+        }
+        if let Some(first) = seen.insert(item, file.to_string()) {
+            self.err(file, id, format!("duplicate id (first defined in {first})"));
+        }
+    }
+
+    fn refs(&mut self, file: &str, id: &str, kind: &str, ids: &[String]) {
+        for r in ids {
+            let known = match kind {
+                "risk" => self.risks.contains(r.as_str()),
+                "provision" => self.provisions.contains(r.as_str()),
+                "finding" => self.findings.contains(r.as_str()),
+                _ => self.safeguards.contains(r.as_str()),
+            };
+            if !known {
+                self.err(file, id, format!("unknown {kind} `{r}`"));
+            }
+        }
+    }
+
+    fn level(&mut self, file: &str, id: &str, what: &str, v: u8) {
+        if !(1..=4).contains(&v) {
+            self.err(file, id, format!("{what} must be 1..=4, got {v}"));
+        }
+    }
+
+    fn run(mut self) -> Vec<BankError> {
+        let bank = self.bank;
+        if bank.version.trim().is_empty() {
+            self.err("questions/bank.toml", "", "bank version is empty");
+        }
+        self.text("questions/bank.toml", "", "title", &bank.title);
+
+        let mut seen = HashMap::new();
+        for r in &bank.risks {
+            self.id(&r.file, &r.id, "r_", &mut seen, &r.id);
+            self.text(&r.file, &r.id, "title", &r.title);
+            self.text(&r.file, &r.id, "description", &r.description);
+            self.level(&r.file, &r.id, "floor_likelihood", r.floor_likelihood);
+            self.level(&r.file, &r.id, "floor_severity", r.floor_severity);
+        }
+        if bank.risks.is_empty() {
+            self.err("questions/risks", "", "no risks defined");
+        }
+        let mut seen = HashMap::new();
+        for p in &bank.provisions {
+            self.id(&p.file, &p.id, "", &mut seen, &p.id);
+            if p.label.trim().is_empty() {
+                self.err(&p.file, &p.id, "label is empty");
+            }
+            self.text(&p.file, &p.id, "title", &p.title);
+            if !valid_url(&p.source) {
+                self.err(&p.file, &p.id, format!("source is not a URL: `{}`", p.source));
+            }
+        }
+        let mut seen = HashMap::new();
+        for f in &bank.findings {
+            self.id(&f.file, &f.id, "f_", &mut seen, &f.id);
+            for (what, v) in [("authority", &f.authority), ("country", &f.country), ("subject", &f.subject)] {
+                if v.trim().is_empty() {
+                    self.err(&f.file, &f.id, format!("{what} is empty"));
+                }
+            }
+            if !valid_date(&f.date) {
+                self.err(&f.file, &f.id, format!("date must be a real YYYY-MM-DD date, got `{}`", f.date));
+            }
+            if !["decision", "court", "settlement", "guidance"].contains(&f.kind.as_str()) {
+                self.err(&f.file, &f.id, format!("kind must be decision, court, settlement or guidance, got `{}`", f.kind));
+            }
+            if !(2..=4).contains(&f.key_findings.len()) {
+                self.err(&f.file, &f.id, format!("needs 2 to 4 key_findings, has {}", f.key_findings.len()));
+            }
+            for k in &f.key_findings {
+                self.text(&f.file, &f.id, "key finding", k);
+            }
+            for (what, t) in [("amount", &f.amount), ("orders", &f.orders), ("date_note", &f.date_note)] {
+                if let Some(t) = t {
+                    self.text(&f.file, &f.id, what, t);
+                }
+            }
+            self.text(&f.file, &f.id, "appeal", &f.appeal);
+            self.refs(&f.file, &f.id, "provision", &f.provisions);
+            if !valid_url(&f.source) {
+                self.err(&f.file, &f.id, format!("source is not a URL: `{}`", f.source));
+            }
+        }
+        let mut seen = HashMap::new();
+        for s in &bank.safeguards {
+            self.id(&s.file, &s.id, "s_", &mut seen, &s.id);
+            self.text(&s.file, &s.id, "title", &s.title);
+            self.text(&s.file, &s.id, "explanation", &s.explanation);
+            for l in &s.lowers {
+                if !self.risks.contains(l.risk.as_str()) {
+                    self.err(&s.file, &s.id, format!("lowers unknown risk `{}`", l.risk));
+                }
+                if l.likelihood > 3 || l.severity > 3 || (l.likelihood == 0 && l.severity == 0) {
+                    self.err(&s.file, &s.id, format!("lowering of `{}` must be 0..=3 steps and not all zero", l.risk));
+                }
+            }
+            self.refs(&s.file, &s.id, "finding", &s.findings);
+            self.refs(&s.file, &s.id, "provision", &s.provisions);
+            if s.findings.is_empty() && s.provisions.is_empty() {
+                self.err(&s.file, &s.id, "cites no finding or provision");
+            }
+        }
+
+        let mut seen_sections = HashMap::new();
+        let mut seen_questions: HashMap<&str, String> = HashMap::new();
+        // Questions answered before the current one, with their kind and option ids.
+        let mut earlier: HashMap<&str, &Question> = HashMap::new();
+        for sec in &bank.sections {
+            let file = sec.file.as_str();
+            self.id(file, &sec.id, "", &mut seen_sections, &sec.id);
+            self.text(file, &sec.id, "title", &sec.title);
+            self.text(file, &sec.id, "intro", &sec.intro);
+            if sec.questions.is_empty() {
+                self.err(file, &sec.id, "section has no questions");
+            }
+            for q in &sec.questions {
+                self.question(file, q, &mut seen_questions, &earlier);
+                earlier.insert(&q.id, q);
+            }
+        }
+        if bank.sections.is_empty() {
+            self.err("questions/sections", "", "no sections defined");
+        }
+        self.errors
+    }
+
+    fn question(
+        &mut self,
+        file: &str,
+        q: &'a Question,
+        seen: &mut HashMap<&'a str, String>,
+        earlier: &HashMap<&str, &Question>,
+    ) {
+        let qid = q.id.as_str();
+        self.id(file, qid, "q_", seen, qid);
+        self.text(file, qid, "text", &q.text);
+        if let Some(h) = &q.help {
+            self.text(file, qid, "help", h);
+        }
+        match q.kind {
+            Kind::Text => {
+                if !q.options.is_empty() {
+                    self.err(file, qid, "a text question has no options");
+                }
+                if q.max_len == Some(0) {
+                    self.err(file, qid, "max_len must be positive");
+                }
+            }
+            Kind::YesNo => {
+                let mut ids: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+                ids.sort_unstable();
+                if ids != ["no", "unsure", "yes"] {
+                    self.err(file, qid, "a yesno question has exactly the options yes, no, unsure");
+                }
+            }
+            Kind::Single | Kind::Multi => {
+                if q.options.len() < 2 {
+                    self.err(file, qid, "a choice question needs at least two options");
+                }
+                for o in &q.options {
+                    if o.label.is_none() && o.id != "unsure" {
+                        self.err(file, &format!("{qid}.{}", o.id), "option needs a label");
+                    }
+                }
+            }
+        }
+        if q.kind != Kind::Text && q.max_len.is_some() {
+            self.err(file, qid, "max_len applies to text questions only");
+        }
+        let mut option_ids = HashSet::new();
+        for o in &q.options {
+            let oid = format!("{qid}.{}", o.id);
+            if !is_snake(&o.id) {
+                self.err(file, &oid, "option id must be snake_case");
+            }
+            if !option_ids.insert(o.id.as_str()) {
+                self.err(file, &oid, "duplicate option id");
+            }
+            self.option(file, &oid, o);
+        }
+        for c in &q.show_if {
+            match earlier.get(c.question.as_str()) {
+                None => self.err(
+                    file,
+                    qid,
+                    format!("show_if refers to `{}`, which is not an earlier question", c.question),
+                ),
+                Some(target) => {
+                    if target.kind == Kind::Text {
+                        self.err(file, qid, format!("show_if cannot test the text question `{}`", c.question));
+                    }
+                    if c.any_of.is_empty() == c.none_of.is_empty() {
+                        self.err(file, qid, "each show_if clause has exactly one of any_of / none_of");
+                    }
+                    for o in c.any_of.iter().chain(&c.none_of) {
+                        if target.option(o).is_none() {
+                            self.err(file, qid, format!("show_if: `{}` has no option `{o}`", c.question));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn option(&mut self, file: &str, oid: &str, o: &AnswerOption) {
+        if let Some(l) = &o.label {
+            self.text(file, oid, "label", l);
+        }
+        for r in &o.raises {
+            if !self.risks.contains(r.risk.as_str()) {
+                self.err(file, oid, format!("raises unknown risk `{}`", r.risk));
+            }
+            self.level(file, oid, "likelihood", r.likelihood);
+            self.level(file, oid, "severity", r.severity);
+        }
+        self.refs(file, oid, "finding", &o.findings);
+        self.refs(file, oid, "provision", &o.provisions);
+        self.refs(file, oid, "safeguard", &o.implements);
+        self.refs(file, oid, "safeguard", &o.requires);
+        if let Some(t) = &o.red_line {
+            self.text(file, oid, "red_line", t);
+        }
+        if let Some(t) = &o.find_out {
+            self.text(file, oid, "find_out", t);
+        }
+        let consequential = !o.raises.is_empty() || !o.requires.is_empty() || o.red_line.is_some();
+        if consequential && o.findings.is_empty() && o.provisions.is_empty() {
+            self.err(file, oid, "raises a risk, requires a safeguard or is a red line, but cites no finding or provision");
+        }
+        if o.id == "unsure" {
+            if o.raises.is_empty() {
+                self.err(file, oid, "an `unsure` answer must raise at least one risk");
+            }
+            if o.find_out.is_none() {
+                self.err(file, oid, "an `unsure` answer needs `find_out`: what to find out");
+            }
+        }
+        for c in &o.wp248 {
+            if !WP248_CRITERIA.contains(&c.as_str()) {
+                self.err(file, oid, format!("unknown WP248 criterion `{c}`"));
+            }
+        }
+    }
+}
+
+/// Every problem in the bank; empty when it is sound.
+pub fn validate(bank: &Bank) -> Vec<BankError> {
+    let checker = Checker {
+        bank,
+        errors: Vec::new(),
+        risks: bank.risks.iter().map(|r| r.id.as_str()).collect(),
+        provisions: bank.provisions.iter().map(|p| p.id.as_str()).collect(),
+        findings: bank.findings.iter().map(|f| f.id.as_str()).collect(),
+        safeguards: bank.safeguards.iter().map(|s| s.id.as_str()).collect(),
+    };
+    checker.run()
+}
+
+/// Findings that no question option and no safeguard cites.
+pub fn unreferenced_findings(bank: &Bank) -> Vec<&str> {
+    let mut cited: HashSet<&str> = HashSet::new();
+    for o in bank.questions().flat_map(|q| &q.options) {
+        cited.extend(o.findings.iter().map(String::as_str));
+    }
+    for s in &bank.safeguards {
+        cited.extend(s.findings.iter().map(String::as_str));
+    }
+    bank.findings.iter().map(|f| f.id.as_str()).filter(|id| !cited.contains(id)).collect()
+}

@@ -1,0 +1,335 @@
+//! Every user-visible UI string, in English and Dutch. Components never hard-code text: they
+//! take a `&'static Strings` from [`strings`]. Bank content (questions, findings) carries its own
+//! translations in `questions/`.
+
+use crate::domain::engine::{Level, Priority, Verdict};
+use crate::domain::model::Lang;
+
+/// The UI strings of one language. A missing field is a compile error, so both languages are
+/// always complete.
+pub struct Strings {
+    pub app_title: &'static str,
+    pub app_tagline: &'static str,
+    pub language: &'static str,
+    pub sections: &'static str,
+    pub results: &'static str,
+    pub summary: &'static str,
+    pub back: &'static str,
+    pub next: &'static str,
+    pub see_results: &'static str,
+    pub answered_of: &'static str,
+    pub live_risk: &'static str,
+    pub score: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub unsure: &'static str,
+    pub chars_left: &'static str,
+    pub text_too_long: &'static str,
+    pub why_this_matters: &'static str,
+    pub verdict: &'static str,
+    pub verdict_do_not_proceed: &'static str,
+    pub verdict_do_not_proceed_body: &'static str,
+    pub verdict_prior_consultation: &'static str,
+    pub verdict_prior_consultation_body: &'static str,
+    pub verdict_proceed: &'static str,
+    pub verdict_proceed_body: &'static str,
+    pub provisional: &'static str,
+    pub screening: &'static str,
+    pub dpia_required: &'static str,
+    pub dpia_not_indicated: &'static str,
+    pub wp248_met: &'static str,
+    pub mandatory_because: &'static str,
+    pub red_lines: &'static str,
+    pub risks: &'static str,
+    pub risk: &'static str,
+    pub inherent: &'static str,
+    pub residual: &'static str,
+    pub with_planned: &'static str,
+    pub likelihood: &'static str,
+    pub severity: &'static str,
+    pub raised_by: &'static str,
+    pub lowered_by: &'static str,
+    pub not_raised: &'static str,
+    pub safeguards: &'static str,
+    pub recommended_safeguards: &'static str,
+    pub effect: &'static str,
+    pub required_by: &'static str,
+    pub already_planned: &'static str,
+    pub find_out: &'static str,
+    pub findings_cited: &'static str,
+    pub source: &'static str,
+    pub appeal: &'static str,
+    pub print: &'static str,
+    pub level_low: &'static str,
+    pub level_medium: &'static str,
+    pub level_high: &'static str,
+    pub level_very_high: &'static str,
+    pub pos_names: [&'static str; 4],
+    pub must: &'static str,
+    pub should: &'static str,
+    pub could: &'static str,
+    pub storage_corrupt: &'static str,
+    pub storage_full: &'static str,
+    pub storage_unavailable: &'static str,
+    pub dismiss: &'static str,
+    pub start_over: &'static str,
+    pub confirm_start_over: &'static str,
+    pub bank_version: &'static str,
+    pub skip_to_content: &'static str,
+    pub progress_label: &'static str,
+    pub complete: &'static str,
+    pub no_longer_asked: &'static str,
+    pub nothing_to_find_out: &'static str,
+    pub no_recommendations: &'static str,
+    pub answer: &'static str,
+    pub status: &'static str,
+    pub status_in_place: &'static str,
+    pub status_planned: &'static str,
+    pub status_not_planned: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub inherent_score: &'static str,
+    pub residual_score: &'static str,
+    pub planned_score: &'static str,
+    pub band: &'static str,
+}
+
+pub static EN: Strings = Strings {
+    app_title: "Biometrics DPIA",
+    app_tagline: "Data protection impact assessment for face, fingerprint, iris and voice recognition. Your answers stay in this browser.",
+    language: "Language",
+    sections: "Sections",
+    results: "Results",
+    summary: "Summary",
+    back: "Back",
+    next: "Next",
+    see_results: "See results",
+    answered_of: "{} of {} answered",
+    live_risk: "Current risk",
+    score: "Score",
+    yes: "Yes",
+    no: "No",
+    unsure: "Unsure",
+    chars_left: "{} characters left",
+    text_too_long: "This text is longer than {} characters; it was not saved. Shorten it.",
+    why_this_matters: "Why this matters",
+    verdict: "Verdict",
+    verdict_do_not_proceed: "Do not proceed as designed",
+    verdict_do_not_proceed_body: "At least one answer crosses a red line that no safeguard or score can offset. The processing must not go ahead in this form.",
+    verdict_prior_consultation: "Prior consultation with the supervisory authority required",
+    verdict_prior_consultation_body: "A high residual risk remains even with the safeguards in place or planned. Under GDPR Art. 36 you must consult the supervisory authority (in the Netherlands the Autoriteit Persoonsgegevens) before you start.",
+    verdict_proceed: "Proceed with the listed safeguards",
+    verdict_proceed_body: "No red line is crossed and no high residual risk remains with the safeguards in place or planned. Put every 'must' safeguard in place before you start, and review this assessment.",
+    provisional: "Provisional: {} question(s) still open.",
+    screening: "Screening",
+    dpia_required: "A DPIA is required (GDPR Art. 35).",
+    dpia_not_indicated: "Your answers do not yet show that a DPIA is mandatory; biometric identification usually requires one.",
+    wp248_met: "WP248 criteria met",
+    mandatory_because: "Mandatory because",
+    red_lines: "Red lines",
+    risks: "Risks",
+    risk: "Risk",
+    inherent: "Inherent",
+    residual: "Residual",
+    with_planned: "With planned measures",
+    likelihood: "Likelihood",
+    severity: "Severity",
+    raised_by: "Raised by your answers",
+    lowered_by: "Lowered by safeguards",
+    not_raised: "Not raised by your answers.",
+    safeguards: "Safeguards",
+    recommended_safeguards: "Recommended safeguards",
+    effect: "Effect",
+    required_by: "Required because of",
+    already_planned: "planned",
+    find_out: "To find out",
+    findings_cited: "Regulator findings cited",
+    source: "Source",
+    appeal: "Appeal",
+    print: "Print / save as PDF",
+    level_low: "Low",
+    level_medium: "Medium",
+    level_high: "High",
+    level_very_high: "Very high",
+    pos_names: ["negligible", "limited", "significant", "maximum"],
+    must: "Must",
+    should: "Should",
+    could: "Could",
+    storage_corrupt: "Your saved assessment in this browser could not be read. It has been kept aside unchanged, and a new assessment was started.",
+    storage_full: "This browser's storage is full: your latest change was not saved. Export your assessment now.",
+    storage_unavailable: "This browser does not allow saving. Your answers will be lost when you close the page.",
+    dismiss: "Dismiss",
+    start_over: "Start a new assessment",
+    confirm_start_over: "Clear all answers and start again?",
+    bank_version: "Question bank version",
+    skip_to_content: "Skip to content",
+    progress_label: "Progress",
+    complete: "complete",
+    no_longer_asked: "No longer asked",
+    nothing_to_find_out: "Nothing left to find out.",
+    no_recommendations: "No further safeguards to recommend.",
+    answer: "Answer",
+    status: "Status",
+    status_in_place: "In place",
+    status_planned: "Planned",
+    status_not_planned: "Not planned",
+    owner: "Owner",
+    due: "Due date",
+    inherent_score: "Before safeguards",
+    residual_score: "With safeguards in place",
+    planned_score: "With planned safeguards",
+    band: "Band",
+};
+
+pub static NL: Strings = Strings {
+    app_title: "DPIA biometrie",
+    app_tagline: "Gegevensbeschermingseffectbeoordeling voor gezichts-, vingerafdruk-, iris- en stemherkenning. Uw antwoorden blijven in deze browser.",
+    language: "Taal",
+    sections: "Onderdelen",
+    results: "Uitkomst",
+    summary: "Samenvatting",
+    back: "Vorige",
+    next: "Volgende",
+    see_results: "Naar de uitkomst",
+    answered_of: "{} van {} beantwoord",
+    live_risk: "Huidig risico",
+    score: "Score",
+    yes: "Ja",
+    no: "Nee",
+    unsure: "Weet ik niet",
+    chars_left: "Nog {} tekens",
+    text_too_long: "Deze tekst is langer dan {} tekens en is niet opgeslagen. Maak hem korter.",
+    why_this_matters: "Waarom dit ertoe doet",
+    verdict: "Oordeel",
+    verdict_do_not_proceed: "Niet uitvoeren zoals ontworpen",
+    verdict_do_not_proceed_body: "Minstens één antwoord overschrijdt een rode lijn die geen waarborg of score kan compenseren. De verwerking mag in deze vorm niet doorgaan.",
+    verdict_prior_consultation: "Voorafgaande raadpleging van de toezichthouder vereist",
+    verdict_prior_consultation_body: "Ook met de genomen of geplande waarborgen blijft een hoog restrisico bestaan. Op grond van art. 36 AVG moet u vóór de start de toezichthouder raadplegen (in Nederland de Autoriteit Persoonsgegevens).",
+    verdict_proceed: "Doorgaan met de genoemde waarborgen",
+    verdict_proceed_body: "Er wordt geen rode lijn overschreden en met de genomen of geplande waarborgen blijft geen hoog restrisico over. Neem elke 'verplichte' waarborg vóór de start en herbeoordeel deze DPIA.",
+    provisional: "Voorlopig: nog {} vraag/vragen open.",
+    screening: "Toets",
+    dpia_required: "Een DPIA is verplicht (art. 35 AVG).",
+    dpia_not_indicated: "Uw antwoorden tonen nog niet aan dat een DPIA verplicht is; biometrische identificatie vereist er meestal wel een.",
+    wp248_met: "Criteria uit WP248 waaraan is voldaan",
+    mandatory_because: "Verplicht omdat",
+    red_lines: "Rode lijnen",
+    risks: "Risico's",
+    risk: "Risico",
+    inherent: "Inherent",
+    residual: "Restrisico",
+    with_planned: "Met geplande maatregelen",
+    likelihood: "Waarschijnlijkheid",
+    severity: "Ernst",
+    raised_by: "Verhoogd door uw antwoorden",
+    lowered_by: "Verlaagd door waarborgen",
+    not_raised: "Niet verhoogd door uw antwoorden.",
+    safeguards: "Waarborgen",
+    recommended_safeguards: "Aanbevolen waarborgen",
+    effect: "Effect",
+    required_by: "Vereist vanwege",
+    already_planned: "gepland",
+    find_out: "Uit te zoeken",
+    findings_cited: "Aangehaalde besluiten van toezichthouders",
+    source: "Bron",
+    appeal: "Bezwaar en beroep",
+    print: "Afdrukken / opslaan als pdf",
+    level_low: "Laag",
+    level_medium: "Middel",
+    level_high: "Hoog",
+    level_very_high: "Zeer hoog",
+    pos_names: ["verwaarloosbaar", "beperkt", "aanzienlijk", "maximaal"],
+    must: "Verplicht",
+    should: "Aanbevolen",
+    could: "Optioneel",
+    storage_corrupt: "Uw opgeslagen beoordeling in deze browser kon niet worden gelezen. Die is ongewijzigd apart gezet en er is een nieuwe beoordeling gestart.",
+    storage_full: "De opslag van deze browser is vol: uw laatste wijziging is niet opgeslagen. Exporteer uw beoordeling nu.",
+    storage_unavailable: "Deze browser staat opslaan niet toe. Uw antwoorden gaan verloren als u de pagina sluit.",
+    dismiss: "Sluiten",
+    start_over: "Nieuwe beoordeling starten",
+    confirm_start_over: "Alle antwoorden wissen en opnieuw beginnen?",
+    bank_version: "Versie vragenlijst",
+    skip_to_content: "Naar de inhoud",
+    progress_label: "Voortgang",
+    complete: "klaar",
+    no_longer_asked: "Wordt niet meer gevraagd",
+    nothing_to_find_out: "Niets meer uit te zoeken.",
+    no_recommendations: "Geen verdere waarborgen aan te bevelen.",
+    answer: "Antwoord",
+    status: "Status",
+    status_in_place: "Genomen",
+    status_planned: "Gepland",
+    status_not_planned: "Niet gepland",
+    owner: "Eigenaar",
+    due: "Uiterste datum",
+    inherent_score: "Zonder waarborgen",
+    residual_score: "Met genomen waarborgen",
+    planned_score: "Met geplande waarborgen",
+    band: "Niveau",
+};
+
+/// The strings for a language.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Nl => &NL,
+    }
+}
+
+/// Fills `{}` placeholders in order.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 8);
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        if let Some(a) = args.get(i) {
+            out.push_str(&a.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+impl Strings {
+    pub fn level(&self, l: Level) -> &'static str {
+        match l {
+            Level::Low => self.level_low,
+            Level::Medium => self.level_medium,
+            Level::High => self.level_high,
+            Level::VeryHigh => self.level_very_high,
+        }
+    }
+    pub fn priority(&self, p: Priority) -> &'static str {
+        match p {
+            Priority::Must => self.must,
+            Priority::Should => self.should,
+            Priority::Could => self.could,
+        }
+    }
+    pub fn verdict(&self, v: Verdict) -> (&'static str, &'static str) {
+        match v {
+            Verdict::DoNotProceed => (self.verdict_do_not_proceed, self.verdict_do_not_proceed_body),
+            Verdict::PriorConsultation => {
+                (self.verdict_prior_consultation, self.verdict_prior_consultation_body)
+            }
+            Verdict::ProceedWithSafeguards => (self.verdict_proceed, self.verdict_proceed_body),
+        }
+    }
+    /// "negligible" .. "maximum" for a level 1..=4.
+    pub fn pos(&self, v: u8) -> &'static str {
+        self.pos_names[(v.clamp(1, 4) - 1) as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_in_order() {
+        assert_eq!(fill("{} of {} answered", &[&3, &10]), "3 of 10 answered");
+        assert_eq!(fill("no placeholder", &[&1]), "no placeholder");
+    }
+}

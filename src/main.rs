@@ -1,0 +1,3 @@
+fn main() {
+    biodpia::ui::start();
+}

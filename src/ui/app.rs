@@ -1,0 +1,198 @@
+//! The root component: loads the saved assessment, saves every change, lays out header,
+//! section navigation and the current step.
+
+use yew::prelude::*;
+
+use super::questions::SectionView;
+use super::results::Results;
+use super::state::{Action, Notice, State, Step};
+use crate::domain::assessment::Assessment;
+use crate::domain::engine::Report;
+use crate::domain::model::Lang;
+use crate::i18n::{self, strings};
+use crate::storage::{self, Loaded, SaveError};
+
+/// Options the host page gives through data attributes.
+#[derive(Properties, PartialEq, Clone)]
+pub struct Config {
+    pub lang: Lang,
+    #[prop_or_default]
+    pub organisation: String,
+    #[prop_or_else(|| "default".to_string())]
+    pub namespace: String,
+}
+
+fn initial(config: &Config) -> State {
+    let bank = crate::bank::bank();
+    let fresh = || Assessment::new(&bank.version, &config.organisation);
+    let (assessment, notice) = match storage::load(&config.namespace) {
+        Loaded::Found(a) => (a, None),
+        Loaded::Empty => (fresh(), None),
+        Loaded::Corrupt { .. } => (fresh(), Some(Notice::StorageCorrupt)),
+        Loaded::Unavailable => (fresh(), Some(Notice::StorageUnavailable)),
+    };
+    let mut state = State::new(bank, config.lang, assessment);
+    state.notice = notice;
+    state
+}
+
+#[function_component]
+pub fn App(config: &Config) -> Html {
+    let state = use_reducer(|| initial(config));
+    let t = strings(state.lang);
+    let bank = state.bank;
+
+    {
+        // Autosave every change. A failed save leaves the stored copy as it was.
+        let namespace = config.namespace.clone();
+        let dispatcher = state.dispatcher();
+        let unavailable = state.notice == Some(Notice::StorageUnavailable);
+        use_effect_with(state.assessment.clone(), move |assessment| {
+            if !unavailable {
+                let mut stamped = assessment.clone();
+                stamped.updated = now_iso();
+                match storage::save(&namespace, &stamped) {
+                    Ok(()) => {}
+                    Err(SaveError::QuotaExceeded) => dispatcher.dispatch(Action::Notice(Some(Notice::StorageFull))),
+                    Err(SaveError::Unavailable) => dispatcher.dispatch(Action::Notice(Some(Notice::StorageUnavailable))),
+                }
+            }
+        });
+    }
+
+    let notice = state.notice.map(|n| {
+        let text = match n {
+            Notice::StorageCorrupt => t.storage_corrupt,
+            Notice::StorageFull => t.storage_full,
+            Notice::StorageUnavailable => t.storage_unavailable,
+        };
+        let ondismiss = {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::Notice(None)))
+        };
+        html! {
+            <div class="bd-notice" role="alert" data-testid="notice">
+                <p>{ text }</p>
+                <button type="button" class="bd-btn" onclick={ondismiss}>{ t.dismiss }</button>
+            </div>
+        }
+    });
+
+    let lang_switch = {
+        let onchange = {
+            let state = state.clone();
+            Callback::from(move |e: Event| {
+                let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                if let Some(l) = Lang::parse(&sel.value()) {
+                    state.dispatch(Action::SetLang(l));
+                }
+            })
+        };
+        html! {
+            <div class="bd-lang">
+                <label for="bd-lang">{ t.language }</label>
+                <select id="bd-lang" data-testid="lang" {onchange}>
+                    <option value="en" lang="en" selected={state.lang == Lang::En}>{ "English" }</option>
+                    <option value="nl" lang="nl" selected={state.lang == Lang::Nl}>{ "Nederlands" }</option>
+                </select>
+            </div>
+        }
+    };
+
+    let report = &state.report;
+    let band = Report::band(report.residual_score);
+    let live = html! {
+        <div class="bd-live" role="status" aria-live="polite" data-testid="live-risk">
+            <span class="bd-live-label">{ t.live_risk }</span>
+            <span class={classes!("bd-badge", format!("bd-level-{}", band.key()))}>{ t.level(band) }</span>
+            <span class="bd-live-score">{ format!("{} {}/100", t.score, report.residual_score) }</span>
+        </div>
+    };
+
+    let nav_items = bank.sections.iter().enumerate().map(|(i, s)| {
+        let visible: Vec<&String> = s
+            .questions
+            .iter()
+            .map(|q| &q.id)
+            .filter(|id| report.visible.contains(id))
+            .collect();
+        let done = visible
+            .iter()
+            .filter(|id| state.assessment.answers.get(id.as_str()).is_some_and(|a| !a.is_empty()))
+            .count();
+        let current = state.step == Step::Section(i);
+        let onclick = {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::Goto(Step::Section(i))))
+        };
+        let complete = done == visible.len();
+        html! {
+            <li class={classes!("bd-nav-item", current.then_some("bd-current"), complete.then_some("bd-done"))}>
+                <button type="button" {onclick} aria-current={current.then_some("step")}>
+                    <span class="bd-nav-title">{ s.title.get(state.lang) }</span>
+                    <span class="bd-nav-progress">
+                        { format!("{done}/{}", visible.len()) }
+                        if complete { <span class="bd-sr">{ format!(" {}", t.complete) }</span><span aria-hidden="true">{ " ✓" }</span> }
+                    </span>
+                </button>
+            </li>
+        }
+    });
+    let results_current = state.step == Step::Results;
+    let onresults = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Goto(Step::Results)))
+    };
+    let total = report.visible.len();
+    let progress = html! {
+        <div class="bd-progress">
+            <label for="bd-progress">{ t.progress_label }</label>
+            <progress id="bd-progress" max={total.to_string()} value={report.answered.to_string()} />
+            <span>{ i18n::fill(t.answered_of, &[&report.answered, &total]) }</span>
+        </div>
+    };
+
+    let main = match state.step {
+        Step::Section(i) => html! { <SectionView index={i} state={state.clone()} /> },
+        Step::Results => html! { <Results state={state.clone()} /> },
+    };
+
+    html! {
+        <div class="bd-app" data-testid="app" lang={state.lang.code()}>
+            <a class="bd-skip" href="#bd-main">{ t.skip_to_content }</a>
+            <header class="bd-header">
+                <div class="bd-brand">
+                    <h1>{ t.app_title }</h1>
+                    <p class="bd-tagline">{ t.app_tagline }</p>
+                </div>
+                <div class="bd-header-tools">{ lang_switch }{ live }</div>
+            </header>
+            { for notice }
+            <div class="bd-layout">
+                <nav class="bd-nav bd-noprint" aria-label={t.sections}>
+                    { progress }
+                    <ol>
+                        { for nav_items }
+                        <li class={classes!("bd-nav-item", "bd-nav-results", results_current.then_some("bd-current"))}>
+                            <button type="button" data-testid="nav-results" onclick={onresults} aria-current={results_current.then_some("step")}>
+                                <span class="bd-nav-title">{ t.results }</span>
+                            </button>
+                        </li>
+                    </ol>
+                </nav>
+                <main id="bd-main" class="bd-main">{ main }</main>
+            </div>
+        </div>
+    }
+}
+
+fn now_iso() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::Date::new_0().to_iso_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}

@@ -1,0 +1,206 @@
+//! One wizard section: its questions, by kind, with hints on why an answer matters.
+
+use yew::prelude::*;
+
+use super::cite;
+use super::state::{Action, State};
+use crate::domain::answers::{Answer, AnswerError};
+use crate::domain::model::{AnswerOption, Kind, Lang, Question};
+use crate::i18n::{self, strings};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub question: &'static Question,
+    pub answer: Option<Answer>,
+    pub lang: Lang,
+    pub error: Option<AnswerError>,
+    pub ondispatch: Callback<Action>,
+}
+
+fn option_label(o: &AnswerOption, lang: Lang) -> String {
+    let t = strings(lang);
+    match (&o.label, o.id.as_str()) {
+        (Some(l), _) => l.get(lang).to_string(),
+        (None, "yes") => t.yes.to_string(),
+        (None, "no") => t.no.to_string(),
+        (None, _) => t.unsure.to_string(),
+    }
+}
+
+/// Why the chosen options matter: red line, what to find out, which articles and findings.
+fn consequences(q: &Question, answer: &Option<Answer>, lang: Lang) -> Html {
+    let bank = crate::bank::bank();
+    let t = strings(lang);
+    let Some(answer) = answer else { return html! {} };
+    let notes = answer.chosen().into_iter().filter_map(|id| q.option(id)).filter(|o| {
+        !o.raises.is_empty() || o.red_line.is_some() || o.find_out.is_some()
+    });
+    let items: Vec<Html> = notes
+        .map(|o| {
+            html! {
+                <div class="bd-why">
+                    if let Some(r) = &o.red_line {
+                        <p class="bd-redline"><strong>{ t.red_lines }{ ": " }</strong>{ r.get(lang) }</p>
+                    }
+                    if let Some(f) = &o.find_out {
+                        <p class="bd-findout"><strong>{ t.find_out }{ ": " }</strong>{ f.get(lang) }</p>
+                    }
+                    if !o.provisions.is_empty() || !o.findings.is_empty() {
+                        <p class="bd-why-label">{ t.why_this_matters }</p>
+                        { cite::reasons(bank, lang, &o.provisions, &o.findings) }
+                    }
+                </div>
+            }
+        })
+        .collect();
+    html! { <>{ for items }</> }
+}
+
+#[function_component]
+pub fn QuestionView(props: &QuestionProps) -> Html {
+    let q = props.question;
+    let lang = props.lang;
+    let t = strings(lang);
+    let qid = q.id.clone();
+    let help = q.help.as_ref().map(|h| html! { <p class="bd-help" id={format!("bd-{}-help", q.id)}>{ h.get(lang) }</p> });
+    let described = q.help.as_ref().map(|_| format!("bd-{}-help", q.id));
+    let body = match q.kind {
+        Kind::Single | Kind::YesNo | Kind::Multi => {
+            let multi = q.kind == Kind::Multi;
+            let chosen: Vec<String> = props
+                .answer
+                .as_ref()
+                .map(|a| a.chosen().into_iter().map(String::from).collect())
+                .unwrap_or_default();
+            let options = q.options.iter().map(|o| {
+                let input_id = format!("bd-{}-{}", q.id, o.id);
+                let checked = chosen.iter().any(|c| *c == o.id);
+                let onchange = {
+                    let cb = props.ondispatch.clone();
+                    let (qid, oid) = (qid.clone(), o.id.clone());
+                    Callback::from(move |e: Event| {
+                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        if multi {
+                            cb.emit(Action::Toggle(qid.clone(), oid.clone(), input.checked()));
+                        } else {
+                            cb.emit(Action::Answer(qid.clone(), Answer::Choice(oid.clone())));
+                        }
+                    })
+                };
+                html! {
+                    <div class="bd-option">
+                        <input type={if multi { "checkbox" } else { "radio" }} id={input_id.clone()}
+                            name={format!("bd-{}", q.id)} value={o.id.clone()} {checked} {onchange} />
+                        <label for={input_id}>{ option_label(o, lang) }</label>
+                    </div>
+                }
+            });
+            html! {
+                <fieldset class="bd-q" id={format!("bd-q-{}", q.id)} aria-describedby={described}>
+                    <legend>{ q.text.get(lang) }</legend>
+                    { for help }
+                    <div class={if multi { "bd-options bd-multi" } else { "bd-options" }}>{ for options }</div>
+                    { consequences(q, &props.answer, lang) }
+                </fieldset>
+            }
+        }
+        Kind::Text => {
+            let value = match &props.answer {
+                Some(Answer::Text(s)) => s.clone(),
+                _ => String::new(),
+            };
+            let max = q.max_len();
+            let left = max.saturating_sub(value.chars().count());
+            let oninput = {
+                let cb = props.ondispatch.clone();
+                Callback::from(move |e: InputEvent| {
+                    let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+                    cb.emit(Action::Answer(qid.clone(), Answer::Text(area.value())));
+                })
+            };
+            let error = match &props.error {
+                Some(AnswerError::TooLong { question, max, .. }) if *question == q.id => Some(html! {
+                    <p class="bd-error" role="alert">{ i18n::fill(t.text_too_long, &[max]) }</p>
+                }),
+                _ => None,
+            };
+            let input_id = format!("bd-{}", q.id);
+            html! {
+                <div class="bd-q bd-q-text" id={format!("bd-q-{}", q.id)}>
+                    <label class="bd-legend" for={input_id.clone()}>{ q.text.get(lang) }</label>
+                    { for help }
+                    <textarea id={input_id} rows="6" maxlength={max.to_string()} value={value}
+                        aria-describedby={described} {oninput} />
+                    <p class="bd-counter" aria-live="polite">{ i18n::fill(t.chars_left, &[&left]) }</p>
+                    { for error }
+                </div>
+            }
+        }
+    };
+    html! { <div class="bd-question">{ body }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub index: usize,
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component]
+pub fn SectionView(props: &SectionProps) -> Html {
+    let state = &props.state;
+    let bank = state.bank;
+    let lang = state.lang;
+    let t = strings(lang);
+    let section = &bank.sections[props.index];
+    let heading = use_node_ref();
+    {
+        // Move focus to the section heading when the step changes, for keyboard and screen
+        // reader users.
+        let heading = heading.clone();
+        use_effect_with(props.index, move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let ondispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let visible: Vec<&'static crate::domain::model::Question> = section
+        .questions
+        .iter()
+        .filter(|q| state.report.visible.iter().any(|v| *v == q.id))
+        .collect();
+    let questions = visible.into_iter().map(|q| {
+        html! {
+            <QuestionView key={q.id.clone()} question={q} answer={state.assessment.answers.get(&q.id).cloned()}
+                {lang} error={state.refused.clone()} ondispatch={ondispatch.clone()} />
+        }
+    });
+    let last = props.index + 1 == bank.sections.len();
+    let onback = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Back))
+    };
+    let onnext = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Next))
+    };
+    html! {
+        <section class="bd-section" aria-labelledby="bd-section-title">
+            <h2 id="bd-section-title" tabindex="-1" ref={heading}>{ section.title.get(lang) }</h2>
+            <p class="bd-intro">{ section.intro.get(lang) }</p>
+            { for questions }
+            <div class="bd-actions">
+                if props.index > 0 {
+                    <button type="button" class="bd-btn" onclick={onback}>{ t.back }</button>
+                }
+                <button type="button" class="bd-btn bd-primary" data-testid="next" onclick={onnext}>
+                    { if last { t.see_results } else { t.next } }
+                </button>
+            </div>
+        </section>
+    }
+}

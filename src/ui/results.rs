@@ -1,0 +1,314 @@
+//! The results page: verdict, score and band, screening, red lines, risks with their reasons,
+//! prioritised safeguards with the action plan, what to find out, and the findings cited.
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use super::cite;
+use super::state::{Action, State};
+use crate::domain::answers::{PlanItem, Status};
+use crate::domain::engine::{Cause, Level, Position, Report};
+use crate::domain::model::{Bank, Lang};
+use crate::i18n::{self, strings, Strings};
+
+/// "Question text: chosen option".
+fn cause_text(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
+    let t = strings(lang);
+    let q = bank.question(&c.question);
+    let text = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| c.question.clone());
+    let option = q
+        .and_then(|q| q.option(&c.option))
+        .map(|o| match (&o.label, o.id.as_str()) {
+            (Some(l), _) => l.get(lang).to_string(),
+            (None, "yes") => t.yes.into(),
+            (None, "no") => t.no.into(),
+            _ => t.unsure.into(),
+        })
+        .unwrap_or_else(|| c.option.clone());
+    (text, option)
+}
+
+fn cause_reasons(bank: &Bank, lang: Lang, c: &Cause) -> Html {
+    match bank.question(&c.question).and_then(|q| q.option(&c.option)) {
+        Some(o) => cite::reasons(bank, lang, &o.provisions, &o.findings),
+        None => html! {},
+    }
+}
+
+fn level_badge(t: &Strings, l: Level) -> Html {
+    html! { <span class={classes!("bd-badge", format!("bd-level-{}", l.key()))}>{ t.level(l) }</span> }
+}
+
+fn position(t: &Strings, p: Position) -> Html {
+    html! {
+        <span class="bd-pos">
+            { level_badge(t, p.level()) }
+            <span class="bd-pos-detail">{ format!("{} {} · {} {}", t.likelihood, t.pos(p.likelihood), t.severity, t.pos(p.severity)) }</span>
+        </span>
+    }
+}
+
+/// Findings cited by the raised risks, red lines and recommendations, in bank order.
+pub fn cited_findings<'b>(bank: &'b Bank, report: &Report) -> Vec<&'b crate::domain::model::Finding> {
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    let causes = report
+        .risks
+        .iter()
+        .flat_map(|r| r.raised_by.iter().map(|(c, _)| c))
+        .chain(report.red_lines.iter());
+    for c in causes {
+        if let Some(o) = bank.question(&c.question).and_then(|q| q.option(&c.option)) {
+            ids.extend(o.findings.iter().map(String::as_str));
+        }
+    }
+    for r in &report.recommendations {
+        if let Some(s) = bank.safeguard(&r.safeguard) {
+            ids.extend(s.findings.iter().map(String::as_str));
+        }
+    }
+    bank.findings.iter().filter(|f| ids.contains(f.id.as_str())).collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let state = &props.state;
+    let bank = state.bank;
+    let lang = state.lang;
+    let t = strings(lang);
+    let report = &state.report;
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let (verdict_title, verdict_body) = t.verdict(report.verdict);
+    let band = Report::band(report.residual_score);
+
+    let provisional = (!report.complete()).then(|| {
+        html! { <p class="bd-provisional">{ i18n::fill(t.provisional, &[&report.unanswered.len()]) }</p> }
+    });
+
+    let screening = html! {
+        <section class="bd-card" aria-labelledby="bd-screening">
+            <h3 id="bd-screening">{ t.screening }</h3>
+            <p data-testid="screening">{ if report.screening.required { t.dpia_required } else { t.dpia_not_indicated } }</p>
+            if !report.screening.criteria.is_empty() {
+                <p>{ t.wp248_met }{ ": " }{ report.screening.criteria.join(", ").replace('_', " ") }</p>
+            }
+            if !report.screening.mandatory_by.is_empty() {
+                <p>{ t.mandatory_because }{ ":" }</p>
+                <ul>{ for report.screening.mandatory_by.iter().map(|c| {
+                    let (q, o) = cause_text(bank, lang, c);
+                    html! { <li>{ q }{ " → " }<strong>{ o }</strong></li> }
+                }) }</ul>
+            }
+        </section>
+    };
+
+    let red_lines = (!report.red_lines.is_empty()).then(|| html! {
+        <section class="bd-card bd-redlines" aria-labelledby="bd-redlines">
+            <h3 id="bd-redlines">{ t.red_lines }</h3>
+            <ul>{ for report.red_lines.iter().map(|c| {
+                let (q, o) = cause_text(bank, lang, c);
+                let why = bank.question(&c.question).and_then(|q| q.option(&c.option)).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang).to_string()).unwrap_or_default();
+                html! { <li><p>{ q }{ " → " }<strong>{ o }</strong></p><p>{ why }</p>{ cause_reasons(bank, lang, c) }</li> }
+            }) }</ul>
+        </section>
+    });
+
+    let risk_rows = report.risks.iter().filter(|r| r.is_raised()).map(|r| {
+        let risk = bank.risk(&r.risk);
+        let title = risk.map(|x| x.title.get(lang)).unwrap_or(&r.risk);
+        let desc = risk.map(|x| x.description.get(lang)).unwrap_or("");
+        html! {
+            <tr class="bd-risk-row">
+                <th scope="row">
+                    <details>
+                        <summary>{ title }</summary>
+                        <p class="bd-muted">{ desc }</p>
+                        <p class="bd-why-label">{ t.raised_by }</p>
+                        <ul>{ for r.raised_by.iter().map(|(c, _)| {
+                            let (q, o) = cause_text(bank, lang, c);
+                            html! { <li><span>{ q }{ " → " }<strong>{ o }</strong></span>{ cause_reasons(bank, lang, c) }</li> }
+                        }) }</ul>
+                        if !r.lowered_by.is_empty() {
+                            <p class="bd-why-label">{ t.lowered_by }</p>
+                            <ul>{ for r.lowered_by.iter().map(|s| html! {
+                                <li>{ bank.safeguard(s).map(|x| x.title.get(lang)).unwrap_or(s) }</li>
+                            }) }</ul>
+                        }
+                    </details>
+                </th>
+                <td>{ position(t, r.inherent) }</td>
+                <td>{ position(t, r.residual) }</td>
+                <td>{ position(t, r.planned) }</td>
+            </tr>
+        }
+    });
+
+    let plan_for = |sid: &str| state.assessment.plan.get(sid).cloned().unwrap_or_default();
+    let recommendations = report.recommendations.iter().map(|rec| {
+        let s = bank.safeguard(&rec.safeguard);
+        let title = s.map(|x| x.title.get(lang)).unwrap_or(&rec.safeguard);
+        let item = plan_for(&rec.safeguard);
+        let sid = rec.safeguard.clone();
+        let onstatus = {
+            let state = state.clone();
+            let (sid, item) = (sid.clone(), item.clone());
+            Callback::from(move |e: Event| {
+                let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let status = match sel.value().as_str() {
+                    "in_place" => Status::InPlace,
+                    "planned" => Status::Planned,
+                    _ => Status::NotPlanned,
+                };
+                state.dispatch(Action::SetPlan(sid.clone(), PlanItem { status, ..item.clone() }));
+            })
+        };
+        let onowner = {
+            let state = state.clone();
+            let (sid, item) = (sid.clone(), item.clone());
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let owner: String = input.value().chars().take(200).collect();
+                state.dispatch(Action::SetPlan(sid.clone(), PlanItem { owner, ..item.clone() }));
+            })
+        };
+        let ondue = {
+            let state = state.clone();
+            let (sid, item) = (sid.clone(), item.clone());
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                state.dispatch(Action::SetPlan(sid.clone(), PlanItem { due: input.value(), ..item.clone() }));
+            })
+        };
+        let status_id = format!("bd-plan-{}-status", rec.safeguard);
+        let owner_id = format!("bd-plan-{}-owner", rec.safeguard);
+        let due_id = format!("bd-plan-{}-due", rec.safeguard);
+        html! {
+            <li class={classes!("bd-rec", format!("bd-prio-{}", rec.priority.key()))} data-testid="recommendation">
+                <div class="bd-rec-head">
+                    <span class={classes!("bd-badge", format!("bd-prio-badge-{}", rec.priority.key()))}>{ t.priority(rec.priority) }</span>
+                    <h4>{ title }</h4>
+                </div>
+                <p>{ s.map(|x| x.explanation.get(lang)).unwrap_or("") }</p>
+                if !rec.effect.is_empty() {
+                    <p class="bd-effect">{ t.effect }{ ": " }{ for rec.effect.iter().map(|(rid, before, after)| {
+                        let name = bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid);
+                        html! { <span class="bd-effect-item">{ format!("{name}: {} → {}", t.level(before.level()), t.level(after.level())) }</span> }
+                    }) }</p>
+                }
+                if !rec.required_by.is_empty() {
+                    <p class="bd-muted">{ t.required_by }{ ": " }{ for rec.required_by.iter().map(|c| {
+                        let (q, o) = cause_text(bank, lang, c);
+                        html! { <span class="bd-effect-item">{ format!("{q} → {o}") }</span> }
+                    }) }</p>
+                }
+                { s.map(|x| cite::reasons(bank, lang, &x.provisions, &x.findings)).unwrap_or_default() }
+                <div class="bd-plan">
+                    <label for={status_id.clone()}>{ t.status }</label>
+                    <select id={status_id} onchange={onstatus}>
+                        <option value="not_planned" selected={item.status == Status::NotPlanned}>{ t.status_not_planned }</option>
+                        <option value="planned" selected={item.status == Status::Planned}>{ t.status_planned }</option>
+                        <option value="in_place" selected={item.status == Status::InPlace}>{ t.status_in_place }</option>
+                    </select>
+                    <label for={owner_id.clone()}>{ t.owner }</label>
+                    <input id={owner_id} type="text" maxlength="200" value={item.owner.clone()} onchange={onowner} />
+                    <label for={due_id.clone()}>{ t.due }</label>
+                    <input id={due_id} type="date" value={item.due.clone()} onchange={ondue} />
+                </div>
+            </li>
+        }
+    });
+
+    let find_out = report.find_out.iter().map(|c| {
+        let (q, _) = cause_text(bank, lang, c);
+        let what = bank.question(&c.question).and_then(|q| q.option(&c.option)).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang).to_string()).unwrap_or_default();
+        html! { <li><strong>{ q }</strong><p>{ what }</p></li> }
+    });
+
+    let findings = cited_findings(bank, report).into_iter().map(|f| html! {
+        <li id={format!("bd-f-{}", f.id)} class="bd-finding">
+            <h4>{ format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject) }</h4>
+            if !f.reference.is_empty() { <p class="bd-muted">{ &f.reference }</p> }
+            if let Some(a) = &f.amount { <p>{ a.get(lang) }</p> }
+            <ul>{ for f.key_findings.iter().map(|k| html! { <li>{ k.get(lang) }</li> }) }</ul>
+            <p class="bd-muted">{ t.appeal }{ ": " }{ f.appeal.get(lang) }</p>
+            <p class="bd-source">{ t.source }{ ": " }<a href={f.source.clone()} rel="noreferrer noopener" target="_blank">{ &f.source }</a></p>
+        </li>
+    });
+
+    let onprint = Callback::from(|_| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+
+    html! {
+        <section class="bd-results" aria-labelledby="bd-results-title">
+            <h2 id="bd-results-title" tabindex="-1" ref={heading}>{ t.results }</h2>
+            <div class={classes!("bd-verdict", format!("bd-verdict-{}", report.verdict.key()))} data-testid="verdict">
+                <p class="bd-verdict-label">{ t.verdict }</p>
+                <p class="bd-verdict-title">{ verdict_title }</p>
+                <p>{ verdict_body }</p>
+                { for provisional }
+            </div>
+            <div class="bd-scores">
+                <div class="bd-score" data-testid="score">
+                    <span class="bd-score-num">{ report.residual_score }</span><span class="bd-score-max">{ "/100" }</span>
+                    { level_badge(t, band) }
+                    <span class="bd-muted">{ t.residual_score }</span>
+                </div>
+                <div class="bd-score bd-score-small">
+                    <span class="bd-score-num">{ report.inherent_score }</span>
+                    { level_badge(t, Report::band(report.inherent_score)) }
+                    <span class="bd-muted">{ t.inherent_score }</span>
+                </div>
+                <div class="bd-score bd-score-small">
+                    <span class="bd-score-num">{ report.planned_score }</span>
+                    { level_badge(t, Report::band(report.planned_score)) }
+                    <span class="bd-muted">{ t.planned_score }</span>
+                </div>
+            </div>
+            { red_lines }
+            { screening }
+            <section class="bd-card" aria-labelledby="bd-risks">
+                <h3 id="bd-risks">{ t.risks }</h3>
+                <table class="bd-risk-table">
+                    <thead><tr><th scope="col">{ t.risk }</th><th scope="col">{ t.inherent }</th><th scope="col">{ t.residual }</th><th scope="col">{ t.with_planned }</th></tr></thead>
+                    <tbody>{ for risk_rows }</tbody>
+                </table>
+            </section>
+            <section class="bd-card" aria-labelledby="bd-recs">
+                <h3 id="bd-recs">{ t.recommended_safeguards }</h3>
+                if report.recommendations.is_empty() { <p>{ t.no_recommendations }</p> }
+                <ol class="bd-recs">{ for recommendations }</ol>
+            </section>
+            <section class="bd-card" aria-labelledby="bd-findout">
+                <h3 id="bd-findout">{ t.find_out }</h3>
+                if report.find_out.is_empty() { <p>{ t.nothing_to_find_out }</p> }
+                <ul>{ for find_out }</ul>
+            </section>
+            <section class="bd-card" aria-labelledby="bd-findings">
+                <h3 id="bd-findings">{ t.findings_cited }</h3>
+                <ul class="bd-findings">{ for findings }</ul>
+            </section>
+            <p class="bd-muted">{ t.bank_version }{ ": " }{ &bank.version }</p>
+            <div class="bd-actions bd-noprint">
+                <button type="button" class="bd-btn" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Back) }>{ t.back }</button>
+                <button type="button" class="bd-btn bd-primary" data-testid="print" onclick={onprint}>{ t.print }</button>
+            </div>
+        </section>
+    }
+}
