@@ -2,9 +2,9 @@
 //! risk: every number and verdict comes from `domain::engine` through the reducer.
 
 pub mod app;
-mod cite;
-mod questions;
-mod results;
+pub mod cite;
+pub mod questions;
+pub mod results;
 pub mod state;
 
 pub use app::{App, Config};

@@ -1,0 +1,109 @@
+//! Components rendered natively to HTML with yew's server renderer.
+
+use biodpia::domain::answers::Answer;
+use biodpia::domain::assessment::Assessment;
+use biodpia::domain::model::Lang;
+use biodpia::ui::results::Results;
+use biodpia::ui::state::{State, Step};
+use biodpia::ui::{App, Config};
+use yew::prelude::*;
+
+async fn render_app(lang: Lang) -> String {
+    yew::ServerRenderer::<App>::with_props(move || Config {
+        lang,
+        organisation: "Gemeente X".into(),
+        namespace: "test".into(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[derive(Properties, PartialEq)]
+struct WithState {
+    lang: Lang,
+    answers: Vec<(String, String)>,
+}
+
+#[function_component]
+fn ResultsHarness(props: &WithState) -> Html {
+    let bank = biodpia::bank::bank();
+    let answers = props.answers.clone();
+    let lang = props.lang;
+    let state = use_reducer(move || {
+        let mut a = Assessment::new(&bank.version, "Org");
+        for (q, o) in answers {
+            a.answers.insert(q, Answer::Choice(o));
+        }
+        let mut s = State::new(bank, lang, a);
+        s.step = Step::Results;
+        s
+    });
+    html! { <Results {state} /> }
+}
+
+async fn render_results(lang: Lang, answers: &[(&str, &str)]) -> String {
+    let answers: Vec<(String, String)> = answers.iter().map(|(q, o)| (q.to_string(), o.to_string())).collect();
+    yew::ServerRenderer::<ResultsHarness>::with_props(move || WithState { lang, answers })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[tokio::test]
+async fn wizard_renders_first_section_in_both_languages() {
+    let bank = biodpia::bank::bank();
+    let first = &bank.sections[0];
+    let en = render_app(Lang::En).await;
+    assert!(en.contains(&first.title.en), "English section title missing");
+    assert!(en.contains(&first.questions[0].text.en));
+    assert!(en.contains("lang=\"en\""));
+    let nl = render_app(Lang::Nl).await;
+    assert!(nl.contains(&first.title.nl), "Dutch section title missing");
+    assert!(nl.contains(&first.questions[0].text.nl));
+    assert!(nl.contains(biodpia::i18n::NL.next));
+    // Every section is listed in the navigation.
+    for s in &bank.sections {
+        assert!(en.contains(&s.title.en), "nav lacks {}", s.id);
+    }
+}
+
+#[tokio::test]
+async fn every_control_has_a_label() {
+    let html = render_app(Lang::En).await;
+    for id in html.split("<input ").skip(1).filter_map(|rest| rest.split("id=\"").nth(1)).map(|s| s.split('"').next().unwrap()) {
+        assert!(html.contains(&format!("for=\"{id}\"")), "input {id} has no label");
+    }
+}
+
+#[tokio::test]
+async fn results_show_verdict_risks_and_reasons() {
+    let bank = biodpia::bank::bank();
+    // Pick, for every single-choice question, the option that raises the most risk.
+    let worst: Vec<(&str, &str)> = bank
+        .questions()
+        .filter(|q| !q.options.is_empty() && q.kind != biodpia::domain::model::Kind::Multi)
+        .map(|q| {
+            let o = q.options.iter().max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0)).unwrap();
+            (q.id.as_str(), o.id.as_str())
+        })
+        .collect();
+    let html = render_results(Lang::En, &worst).await;
+    let mut answers = biodpia::domain::answers::Answers::new();
+    for (q, o) in &worst {
+        answers.insert(q.to_string(), Answer::Choice(o.to_string()));
+    }
+    let report = biodpia::domain::engine::evaluate(bank, &answers, &Default::default());
+    let (title, _) = biodpia::i18n::EN.verdict(report.verdict);
+    assert!(html.contains(title), "verdict `{title}` not shown");
+    for r in report.risks.iter().filter(|r| r.is_raised()) {
+        assert!(html.contains(&bank.risk(&r.risk).unwrap().title.en), "risk {} not listed", r.risk);
+    }
+    for rec in &report.recommendations {
+        assert!(html.contains(&bank.safeguard(&rec.safeguard).unwrap().title.en), "safeguard {} not shown", rec.safeguard);
+    }
+    assert!(html.contains(&format!(">{}<", report.residual_score)));
+
+    let nl = render_results(Lang::Nl, &worst).await;
+    assert!(nl.contains(biodpia::i18n::NL.verdict(report.verdict).0));
+}
