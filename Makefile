@@ -53,7 +53,7 @@ else
 	@echo "test-web: no tests/web*.rs, skipped"
 endif
 
-e2e:
+e2e: setup
 	node tests/e2e/run.mjs
 
 bench: setup

@@ -8,7 +8,9 @@ const tag = document.querySelector("script[data-biodpia-js][data-biodpia-wasm]")
 if (!tag) {
   throw new Error("biodpia: loader tag with data-biodpia-js / data-biodpia-wasm not found");
 }
-const bindings = await import(tag.dataset.biodpiaJs);
-const wasm = await bindings.default({ module_or_path: tag.dataset.biodpiaWasm });
+// Resolve both against the page, not this file, so any public_url ("./", "/x/") works.
+const url = (attr) => new URL(attr, document.baseURI).href;
+const bindings = await import(url(tag.dataset.biodpiaJs));
+const wasm = await bindings.default({ module_or_path: url(tag.dataset.biodpiaWasm) });
 // Same event Trunk's inline loader fires, for anything that waits on it.
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
