@@ -169,3 +169,21 @@ fn text_answers_are_checked_for_length() {
     assert!(biodpia::domain::answers::check(&bank, "q_mode", &Answer::Choice("nope".into())).is_err());
     assert!(biodpia::domain::answers::check(&bank, "q_mode", &Answer::Text("x".into())).is_err());
 }
+
+#[test]
+fn safeguards_cannot_lower_a_risk_raised_to_a_red_line_but_redesign_can() {
+    let bank = mini();
+    let a = answers(&[("q_mode", "verify"), ("q_encrypted", "yes"), ("q_scraping", "yes")]);
+    let mut plan = Plan::new();
+    plan.insert("s_alternative".into(), PlanItem { status: Status::InPlace, ..Default::default() });
+    let r = evaluate(&bank, &a, &plan);
+    let unlawful = r.risk("r_unlawful").unwrap();
+    assert_eq!(unlawful.inherent, pos(4, 4));
+    assert_eq!(unlawful.residual, pos(4, 4), "s_alternative must not mitigate a red line");
+    assert_eq!(Report::band(r.residual_score), Level::VeryHigh);
+    plan.insert("s_do_not_proceed".into(), PlanItem { status: Status::Planned, ..Default::default() });
+    let r = evaluate(&bank, &a, &plan);
+    assert!(r.risk("r_unlawful").unwrap().planned < pos(4, 4));
+    // The verdict stays "do not proceed" while the red-line answer stands.
+    assert_eq!(r.verdict, Verdict::DoNotProceed);
+}

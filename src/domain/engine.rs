@@ -264,13 +264,23 @@ fn lowering(bank: &Bank, safeguards: &BTreeSet<&str>) -> Vec<(u8, u8)> {
     down
 }
 
-fn residuals(bank: &Bank, inherent: &[Position], safeguards: &BTreeSet<&str>) -> Vec<Position> {
+fn residuals(bank: &Bank, inherent: &[Position], locked: &[Position], safeguards: &BTreeSet<&str>) -> Vec<Position> {
     let down = lowering(bank, safeguards);
+    // Stopping or redesigning (a red-line safeguard) is the only measure that may lower a
+    // risk an answer raised to a red line.
+    let redesign = bank
+        .safeguards
+        .iter()
+        .any(|s| s.trigger == Trigger::RedLine && safeguards.contains(s.id.as_str()));
     bank.risks
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let floor = Position { likelihood: r.floor_likelihood, severity: r.floor_severity };
+            let mut floor = Position { likelihood: r.floor_likelihood, severity: r.floor_severity };
+            if !redesign {
+                floor.likelihood = floor.likelihood.max(locked[i].likelihood);
+                floor.severity = floor.severity.max(locked[i].severity);
+            }
             apply(inherent[i], floor, down[i].0, down[i].1)
         })
         .collect()
@@ -281,6 +291,8 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
     let visible = visible_questions(bank, answers);
     let nrisks = bank.risks.len();
     let mut inherent = vec![Position::NEGLIGIBLE; nrisks];
+    // Positions raised by red-line answers: no safeguard but a redesign lowers them.
+    let mut locked = vec![Position::NEGLIGIBLE; nrisks];
     let mut raised_by: Vec<Vec<(Cause, Position)>> = vec![Vec::new(); nrisks];
     let mut implemented: BTreeSet<&str> = BTreeSet::new();
     let mut required: Vec<(&str, Cause)> = Vec::new();
@@ -307,6 +319,10 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
                     // The highest raise wins, per dimension: order-independent.
                     inherent[i].likelihood = inherent[i].likelihood.max(r.likelihood);
                     inherent[i].severity = inherent[i].severity.max(r.severity);
+                    if o.red_line.is_some() {
+                        locked[i].likelihood = locked[i].likelihood.max(r.likelihood);
+                        locked[i].severity = locked[i].severity.max(r.severity);
+                    }
                     raised_by[i].push((
                         cause.clone(),
                         Position { likelihood: r.likelihood, severity: r.severity },
@@ -345,8 +361,8 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
             Status::NotPlanned => {}
         }
     }
-    let residual = residuals(bank, &inherent, &in_place);
-    let planned = residuals(bank, &inherent, &with_planned);
+    let residual = residuals(bank, &inherent, &locked, &in_place);
+    let planned = residuals(bank, &inherent, &locked, &with_planned);
 
     let risks: Vec<RiskResult> = bank
         .risks
@@ -380,7 +396,8 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
         Verdict::ProceedWithSafeguards
     };
 
-    let recommendations = recommend(bank, &inherent, &residual, &in_place, &with_planned, &required, verdict);
+    let recommendations =
+        recommend(bank, &inherent, &locked, &residual, &in_place, &with_planned, &required, verdict);
 
     let criteria: Vec<String> = super::model::WP248_CRITERIA
         .iter()
@@ -410,9 +427,11 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn recommend(
     bank: &Bank,
     inherent: &[Position],
+    locked: &[Position],
     residual: &[Position],
     in_place: &BTreeSet<&str>,
     with_planned: &BTreeSet<&str>,
@@ -428,7 +447,7 @@ fn recommend(
             required.iter().filter(|(id, _)| *id == s.id).map(|(_, c)| c.clone()).collect();
         let mut with = in_place.clone();
         with.insert(s.id.as_str());
-        let after = residuals(bank, inherent, &with);
+        let after = residuals(bank, inherent, locked, &with);
         let effect: Vec<(String, Position, Position)> = bank
             .risks
             .iter()
