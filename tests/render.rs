@@ -103,7 +103,10 @@ async fn results_show_verdict_risks_and_reasons() {
         assert!(html.contains(&bank.safeguard(&rec.safeguard).unwrap().title.en), "safeguard {} not shown", rec.safeguard);
     }
     assert!(html.contains(&format!(">{}<", report.residual_score)));
+    // The method is explained beside the result.
+    assert!(html.contains(biodpia::i18n::method::EN.title));
 
     let nl = render_results(Lang::Nl, &worst).await;
     assert!(nl.contains(biodpia::i18n::NL.verdict(report.verdict).0));
+    assert!(nl.contains(biodpia::i18n::method::NL.title));
 }

@@ -2,11 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::{Answers, Plan};
+use super::answers::{Answer, Answers, Plan};
 
 /// Version of the saved/exported format. Bump when the shape changes; older formats are
-/// migrated on load, newer ones are refused with a message.
-pub const FORMAT_VERSION: u32 = 1;
+/// migrated on load, newer ones are refused with a message (so that an older widget never
+/// silently drops a field it does not know).
+///
+/// 1: the first format. 2: adds `retired` (answers the current bank no longer asks) and
+/// `signoff.dpo_advice_reasons`; a format 1 file reads as format 2 with both empty.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The sign-off block of the summary (as in the ICO template).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -17,7 +21,41 @@ pub struct SignOff {
     pub dpo_advice: String,
     /// "yes", "no", "partly" or empty.
     pub dpo_advice_followed: String,
+    /// Why the DPO's advice was not (fully) followed (the ICO template asks for reasons).
+    pub dpo_advice_reasons: String,
     pub review_date: String,
+}
+
+/// Longest title, organisation or name the summary accepts, in characters.
+pub const MAX_META_LEN: usize = 200;
+/// Longest DPO advice or reasons text, in characters.
+pub const MAX_ADVICE_LEN: usize = 5000;
+
+/// The first `max` characters of `s`.
+pub fn clamp_chars(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+impl SignOff {
+    /// This sign-off with every field within its limit, `dpo_advice_followed` one of "yes",
+    /// "no", "partly" or empty, and `review_date` an ISO date (YYYY-MM-DD) or empty.
+    pub fn clamped(&self) -> SignOff {
+        let followed = match self.dpo_advice_followed.as_str() {
+            f @ ("yes" | "no" | "partly") => f.to_string(),
+            _ => String::new(),
+        };
+        let date = &self.review_date;
+        let iso = date.len() == 10
+            && date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        SignOff {
+            measures_approved_by: clamp_chars(&self.measures_approved_by, MAX_META_LEN),
+            residual_risk_accepted_by: clamp_chars(&self.residual_risk_accepted_by, MAX_META_LEN),
+            dpo_advice: clamp_chars(&self.dpo_advice, MAX_ADVICE_LEN),
+            dpo_advice_followed: followed,
+            dpo_advice_reasons: clamp_chars(&self.dpo_advice_reasons, MAX_ADVICE_LEN),
+            review_date: if iso { date.clone() } else { String::new() },
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +77,35 @@ pub struct Assessment {
     /// Last change, ISO 8601, set by the UI (the core has no clock).
     #[serde(default)]
     pub updated: String,
+    /// Answers to questions the current bank no longer asks (or no longer accepts in this
+    /// form), kept as they were given; see `transfer::migrate`.
+    #[serde(default)]
+    pub retired: Vec<Retired>,
+}
+
+/// An answer kept aside because the current question bank no longer asks for it: the question
+/// was removed, one of its chosen options was, or it changed kind. Never dropped; the UI lists
+/// these under "No longer asked", and they travel with every export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retired {
+    pub question: String,
+    pub answer: Answer,
+    /// The bank version the answer was given under.
+    #[serde(default)]
+    pub bank_version: String,
+    pub reason: RetiredReason,
+}
+
+/// Why an answer was retired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetiredReason {
+    /// The question is not in the current bank.
+    QuestionRemoved,
+    /// The question remains, but an option chosen is not (or no longer) offered.
+    UnknownOption,
+    /// The question remains, but asks for another kind of answer (choice, multiple, text).
+    KindChanged,
 }
 
 impl Assessment {
@@ -52,39 +119,121 @@ impl Assessment {
             plan: Plan::new(),
             signoff: SignOff::default(),
             updated: String::new(),
+            retired: Vec::new(),
         }
     }
 }
 
-/// Why a saved or imported assessment could not be used.
+/// Why a saved or imported assessment could not be used. Every variant names what is wrong in
+/// terms a user can act on; `field` is a path such as `answers.q_purpose` or `signoff.review_date`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
+    /// Larger than [`MAX_BYTES`]; refused before parsing.
     TooLarge { bytes: usize, max: usize },
-    NotJson(String),
-    WrongShape(String),
-    NewerFormat(u32),
+    /// Empty, or only white space.
+    Empty,
+    /// Not JSON at all (`line` and `column` are 1-based, as in a text editor).
+    NotJson { line: usize, column: usize, detail: String },
+    /// JSON, but not an object with a `format` number: some other file.
+    NotAnAssessment,
+    /// An assessment whose field `field` has the wrong shape.
+    WrongShape { field: String, detail: String },
+    /// Written by a newer version of the widget than this one.
+    NewerFormat { found: u64, supported: u32 },
 }
 
 /// Largest assessment we read (free texts are capped far below this).
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 
-/// Parses a saved or exported assessment. Never panics, whatever the bytes.
+/// Parses a saved or exported assessment (any format up to [`FORMAT_VERSION`]). Never panics,
+/// whatever the bytes. It does not look at the question bank: see `transfer::migrate`.
 pub fn read(bytes: &[u8]) -> Result<Assessment, ReadError> {
     if bytes.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len(), max: MAX_BYTES });
     }
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| ReadError::NotJson(e.to_string()))?;
-    let format = value.get("format").and_then(|f| f.as_u64()).ok_or_else(|| {
-        ReadError::WrongShape("no `format` number: this is not a biodpia assessment".into())
-    })?;
-    if format > FORMAT_VERSION as u64 {
-        return Err(ReadError::NewerFormat(format.min(u32::MAX as u64) as u32));
+    // Editors on Windows like to start UTF-8 files with a byte order mark.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty);
     }
-    serde_json::from_value(value).map_err(|e| ReadError::WrongShape(e.to_string()))
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ReadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
+    let format = match value.get("format") {
+        Some(f) => f.as_u64().filter(|f| *f >= 1).ok_or_else(|| ReadError::WrongShape {
+            field: "format".into(),
+            detail: format!("expected a whole number from 1 to {FORMAT_VERSION}, found {f}"),
+        })?,
+        None => return Err(ReadError::NotAnAssessment),
+    };
+    if format > FORMAT_VERSION as u64 {
+        return Err(ReadError::NewerFormat { found: format, supported: FORMAT_VERSION });
+    }
+    let mut a: Assessment = match serde_json::from_value(value.clone()) {
+        Ok(a) => a,
+        Err(e) => {
+            let (field, detail) = locate(&value).unwrap_or_else(|| (String::new(), e.to_string()));
+            return Err(ReadError::WrongShape { field, detail });
+        }
+    };
+    // Older formats are read as this one: every field added since has a default.
+    a.format = FORMAT_VERSION;
+    Ok(a)
 }
 
-/// Serialises for storage or export.
+/// Serialises for storage.
 pub fn write(a: &Assessment) -> String {
     serde_json::to_string(a).expect("assessment serialises")
+}
+
+/// Finds the field that made an assessment fail to parse: tries every field on its own (all
+/// have defaults) and, inside `answers`, `plan` and `retired`, every entry.
+fn locate(value: &serde_json::Value) -> Option<(String, String)> {
+    use serde_json::{Map, Value};
+    let obj = value.as_object()?;
+    let base = |k: &str, v: &Value| {
+        let mut m = Map::new();
+        m.insert("format".into(), Value::from(FORMAT_VERSION));
+        m.insert(k.to_string(), v.clone());
+        Value::Object(m)
+    };
+    // The first field of `T` (a struct whose fields all have defaults) that fails on its own.
+    fn field_of<T: serde::de::DeserializeOwned>(prefix: &str, v: &Value) -> Option<(String, String)> {
+        let obj = match v {
+            Value::Object(o) => o,
+            other => return serde_json::from_value::<T>(other.clone()).err().map(|e| (prefix.into(), e.to_string())),
+        };
+        for (k, x) in obj {
+            let single = Value::Object(std::iter::once((k.clone(), x.clone())).collect());
+            if let Err(e) = serde_json::from_value::<T>(single) {
+                return Some((format!("{prefix}.{k}"), e.to_string()));
+            }
+        }
+        serde_json::from_value::<T>(v.clone()).err().map(|e| (prefix.into(), e.to_string()))
+    }
+    for (k, v) in obj {
+        if serde_json::from_value::<Assessment>(base(k, v)).is_ok() {
+            continue;
+        }
+        let found = match (k.as_str(), v) {
+            ("answers", Value::Object(m)) => m.iter().find_map(|(q, a)| {
+                serde_json::from_value::<super::answers::Answer>(a.clone())
+                    .err()
+                    .map(|e| (format!("answers.{q}"), e.to_string()))
+            }),
+            ("plan", Value::Object(m)) => {
+                m.iter().find_map(|(s, item)| field_of::<super::answers::PlanItem>(&format!("plan.{s}"), item))
+            }
+            ("signoff", v) => field_of::<SignOff>("signoff", v),
+            ("retired", Value::Array(items)) => items.iter().enumerate().find_map(|(i, r)| {
+                serde_json::from_value::<Retired>(r.clone()).err().map(|e| (format!("retired[{i}]"), e.to_string()))
+            }),
+            _ => None,
+        };
+        let err = serde_json::from_value::<Assessment>(base(k, v)).err().map(|e| e.to_string());
+        return Some(found.unwrap_or_else(|| (k.clone(), err.unwrap_or_default())));
+    }
+    None
 }

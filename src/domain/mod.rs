@@ -4,7 +4,9 @@
 pub mod answers;
 pub mod assessment;
 pub mod engine;
+pub mod library;
 pub mod model;
+pub mod transfer;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,6 +2,10 @@
 //! take a `&'static Strings` from [`strings`]. Bank content (questions, findings) carries its own
 //! translations in `questions/`.
 
+pub mod summary;
+pub mod manager;
+pub mod method;
+
 use crate::domain::engine::{Level, Priority, Verdict};
 use crate::domain::model::Lang;
 
@@ -92,6 +96,8 @@ pub struct Strings {
     pub residual_score: &'static str,
     pub planned_score: &'static str,
     pub band: &'static str,
+    /// Names of the WP248 criteria, in the order of `model::WP248_CRITERIA`.
+    pub wp248_names: [&'static str; 9],
 }
 
 pub static EN: Strings = Strings {
@@ -179,6 +185,17 @@ pub static EN: Strings = Strings {
     residual_score: "With safeguards in place",
     planned_score: "With planned safeguards",
     band: "Band",
+    wp248_names: [
+        "evaluation or scoring",
+        "automated decisions with legal or similar effect",
+        "systematic monitoring",
+        "sensitive or highly personal data",
+        "large scale",
+        "matching or combining datasets",
+        "vulnerable data subjects",
+        "innovative technology",
+        "prevents exercising a right or using a service",
+    ],
 };
 
 pub static NL: Strings = Strings {
@@ -266,6 +283,17 @@ pub static NL: Strings = Strings {
     residual_score: "Met genomen waarborgen",
     planned_score: "Met geplande waarborgen",
     band: "Niveau",
+    wp248_names: [
+        "evaluatie of scoretoekenning",
+        "geautomatiseerde besluitvorming met rechtsgevolg of vergelijkbaar wezenlijk gevolg",
+        "stelselmatige monitoring",
+        "gevoelige of zeer persoonlijke gegevens",
+        "grootschalige verwerking",
+        "koppelen of combineren van datasets",
+        "kwetsbare betrokkenen",
+        "innovatieve technologie",
+        "verhindert uitoefening van een recht of gebruik van een dienst",
+    ],
 };
 
 /// The strings for a language.
@@ -317,6 +345,15 @@ impl Strings {
             Verdict::ProceedWithSafeguards => (self.verdict_proceed, self.verdict_proceed_body),
         }
     }
+    /// The name of a WP248 criterion id (the id itself if unknown).
+    pub fn wp248<'a>(&self, id: &'a str) -> &'a str {
+        crate::domain::model::WP248_CRITERIA
+            .iter()
+            .position(|c| *c == id)
+            .map(|i| self.wp248_names[i])
+            .unwrap_or(id)
+    }
+
     /// "negligible" .. "maximum" for a level 1..=4.
     pub fn pos(&self, v: u8) -> &'static str {
         self.pos_names[(v.clamp(1, 4) - 1) as usize]

@@ -3,14 +3,14 @@
 
 use yew::prelude::*;
 
+use super::manager::{self, ExportCurrent, Manager, Messages, NoLongerAsked};
 use super::questions::SectionView;
 use super::results::Results;
+use super::summary::Summary;
 use super::state::{Action, Notice, State, Step};
-use crate::domain::assessment::Assessment;
 use crate::domain::engine::Report;
 use crate::domain::model::Lang;
 use crate::i18n::{self, strings};
-use crate::storage::{self, Loaded, SaveError};
 
 /// Options the host page gives through data attributes.
 #[derive(Properties, PartialEq, Clone)]
@@ -22,43 +22,40 @@ pub struct Config {
     pub namespace: String,
 }
 
-fn initial(config: &Config) -> State {
-    let bank = crate::bank::bank();
-    let fresh = || Assessment::new(&bank.version, &config.organisation);
-    let (assessment, notice) = match storage::load(&config.namespace) {
-        Loaded::Found(a) => (a, None),
-        Loaded::Empty => (fresh(), None),
-        Loaded::Corrupt { .. } => (fresh(), Some(Notice::StorageCorrupt)),
-        Loaded::Unavailable => (fresh(), Some(Notice::StorageUnavailable)),
-    };
-    let mut state = State::new(bank, config.lang, assessment);
-    state.notice = notice;
+/// The state the widget starts with: the assessment storage opened (see `manager::boot`).
+fn initial(config: &Config, boot: &manager::Boot) -> State {
+    let mut state = State::new(crate::bank::bank(), config.lang, boot.assessment.clone());
+    state.id = boot.id.clone();
+    state.notice = boot.notice;
     state
 }
 
 #[function_component]
 pub fn App(config: &Config) -> Html {
-    let state = use_reducer(|| initial(config));
+    let boot = {
+        let (namespace, organisation) = (config.namespace.clone(), config.organisation.clone());
+        use_memo((), move |_| manager::boot(&namespace, &organisation))
+    };
+    let state = use_reducer(|| initial(config, &boot));
+    // The skip link moves focus itself: inside a host page's shadow root (web/embed.js) a
+    // "#bd-main" fragment would not find the element and would change the host page's URL.
+    let main_ref = use_node_ref();
+    let onskip = {
+        let main_ref = main_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        })
+    };
     let t = strings(state.lang);
     let bank = state.bank;
 
-    {
-        // Autosave every change. A failed save leaves the stored copy as it was.
-        let namespace = config.namespace.clone();
-        let dispatcher = state.dispatcher();
-        let unavailable = state.notice == Some(Notice::StorageUnavailable);
-        use_effect_with(state.assessment.clone(), move |assessment| {
-            if !unavailable {
-                let mut stamped = assessment.clone();
-                stamped.updated = now_iso();
-                match storage::save(&namespace, &stamped) {
-                    Ok(()) => {}
-                    Err(SaveError::QuotaExceeded) => dispatcher.dispatch(Action::Notice(Some(Notice::StorageFull))),
-                    Err(SaveError::Unavailable) => dispatcher.dispatch(Action::Notice(Some(Notice::StorageUnavailable))),
-                }
-            }
-        });
-    }
+    // Autosave every change (a failed save leaves the stored copy as it was), watch other
+    // tabs, and hold the messages of src/ui/manager.rs.
+    let persistence =
+        manager::use_persistence(&state, &config.namespace, &config.organisation, boot.message.clone());
 
     let notice = state.notice.map(|n| {
         let text = match n {
@@ -73,6 +70,7 @@ pub fn App(config: &Config) -> Html {
         html! {
             <div class="bd-notice" role="alert" data-testid="notice">
                 <p>{ text }</p>
+                if n == Notice::StorageFull { <ExportCurrent state={state.clone()} persistence={persistence.clone()} /> }
                 <button type="button" class="bd-btn" onclick={ondismiss}>{ t.dismiss }</button>
             </div>
         }
@@ -143,6 +141,16 @@ pub fn App(config: &Config) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Goto(Step::Results)))
     };
+    let summary_current = state.step == Step::Summary;
+    let onsummary = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Goto(Step::Summary)))
+    };
+    let assessments_current = state.step == Step::Assessments;
+    let onassessments = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Goto(Step::Assessments)))
+    };
     let total = report.visible.len();
     let progress = html! {
         <div class="bd-progress">
@@ -154,20 +162,32 @@ pub fn App(config: &Config) -> Html {
 
     let main = match state.step {
         Step::Section(i) => html! { <SectionView index={i} state={state.clone()} /> },
-        Step::Results => html! { <Results state={state.clone()} /> },
+        Step::Results => html! {
+            <><Results state={state.clone()} /><NoLongerAsked state={state.clone()} persistence={persistence.clone()} /></>
+        },
+        Step::Assessments => html! { <Manager state={state.clone()} persistence={persistence.clone()} /> },
+        Step::Summary => html! { <Summary state={state.clone()} /> },
     };
+    // On every other step a hidden copy of the summary is in the DOM, so printing from
+    // anywhere prints the summary (the print stylesheet shows only `.bd-summary`).
+    let print_copy = (state.step != Step::Summary).then(|| html! { <Summary state={state.clone()} print_copy=true /> });
 
     html! {
         <div class="bd-app" data-testid="app" lang={state.lang.code()}>
-            <a class="bd-skip" href="#bd-main">{ t.skip_to_content }</a>
+            <a class="bd-skip" href="#bd-main" onclick={onskip}>{ t.skip_to_content }</a>
             <header class="bd-header">
                 <div class="bd-brand">
                     <h1>{ t.app_title }</h1>
                     <p class="bd-tagline">{ t.app_tagline }</p>
                 </div>
-                <div class="bd-header-tools">{ lang_switch }{ live }</div>
+                <div class="bd-header-tools">
+                    <button type="button" class="bd-btn" data-testid="nav-assessments" onclick={onassessments}
+                        aria-current={assessments_current.then_some("page")}>{ crate::i18n::manager::strings(state.lang).assessments }</button>
+                    { lang_switch }{ live }
+                </div>
             </header>
             { for notice }
+            <Messages state={state.clone()} persistence={persistence.clone()} />
             <div class="bd-layout">
                 <nav class="bd-nav bd-noprint" aria-label={t.sections}>
                     { progress }
@@ -178,21 +198,16 @@ pub fn App(config: &Config) -> Html {
                                 <span class="bd-nav-title">{ t.results }</span>
                             </button>
                         </li>
+                        // Also `bd-nav-results`: tests count the section entries as `.bd-nav-item:not(.bd-nav-results)`.
+                        <li class={classes!("bd-nav-item", "bd-nav-results", "bd-nav-summary", summary_current.then_some("bd-current"))}>
+                            <button type="button" data-testid="nav-summary" onclick={onsummary} aria-current={summary_current.then_some("step")}>
+                                <span class="bd-nav-title">{ t.summary }</span>
+                            </button>
+                        </li>
                     </ol>
                 </nav>
-                <main id="bd-main" class="bd-main">{ main }</main>
+                <main id="bd-main" class="bd-main" tabindex="-1" ref={main_ref}>{ main }{ for print_copy }</main>
             </div>
         </div>
-    }
-}
-
-fn now_iso() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        String::from(js_sys::Date::new_0().to_iso_string())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
     }
 }

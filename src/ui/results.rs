@@ -103,7 +103,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h3 id="bd-screening">{ t.screening }</h3>
             <p data-testid="screening">{ if report.screening.required { t.dpia_required } else { t.dpia_not_indicated } }</p>
             if !report.screening.criteria.is_empty() {
-                <p>{ t.wp248_met }{ ": " }{ report.screening.criteria.join(", ").replace('_', " ") }</p>
+                <p>{ t.wp248_met }{ ": " }{ report.screening.criteria.iter().map(|c| t.wp248(c)).collect::<Vec<_>>().join("; ") }</p>
             }
             if !report.screening.mandatory_by.is_empty() {
                 <p>{ t.mandatory_because }{ ":" }</p>
@@ -126,7 +126,10 @@ pub fn Results(props: &ResultsProps) -> Html {
         </section>
     });
 
-    let risk_rows = report.risks.iter().filter(|r| r.is_raised()).map(|r| {
+    // Worst first: by planned, then residual, then inherent level; bank order breaks ties.
+    let mut raised: Vec<&crate::domain::engine::RiskResult> = report.risks.iter().filter(|r| r.is_raised()).collect();
+    raised.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
+    let risk_rows = raised.into_iter().map(|r| {
         let risk = bank.risk(&r.risk);
         let title = risk.map(|x| x.title.get(lang)).unwrap_or(&r.risk);
         let desc = risk.map(|x| x.description.get(lang)).unwrap_or("");
@@ -281,6 +284,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <span class="bd-muted">{ t.planned_score }</span>
                 </div>
             </div>
+            <super::method::Method {lang} />
             { red_lines }
             { screening }
             <section class="bd-card" aria-labelledby="bd-risks">

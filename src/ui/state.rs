@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::domain::answers::{self, Answer, AnswerError, PlanItem};
-use crate::domain::assessment::Assessment;
+use crate::domain::assessment::{self, Assessment, SignOff};
 use crate::domain::engine::{self, Report};
 use crate::domain::model::{Bank, Lang};
 
@@ -15,6 +15,18 @@ use crate::domain::model::{Bank, Lang};
 pub enum Step {
     Section(usize),
     Results,
+    /// The printable summary with the assessment details and sign-off (src/ui/summary.rs).
+    Summary,
+    /// The list of assessments in this browser: new, open, rename, duplicate, delete, export,
+    /// import (src/ui/manager.rs).
+    Assessments,
+}
+
+/// An assessment detail the summary edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Meta {
+    Title,
+    Organisation,
 }
 
 /// A message shown in the banner.
@@ -28,6 +40,8 @@ pub enum Notice {
 pub struct State {
     pub bank: &'static Bank,
     pub lang: Lang,
+    /// Storage id of the open assessment (see `storage.rs`; empty when nothing is stored).
+    pub id: String,
     pub assessment: Assessment,
     pub report: Rc<Report>,
     pub step: Step,
@@ -47,12 +61,19 @@ pub enum Action {
     Back,
     Notice(Option<Notice>),
     Reset,
+    /// Sets the title or organisation (capped at `assessment::MAX_META_LEN` characters).
+    SetMeta(Meta, String),
+    /// Replaces the sign-off block (see `SignOff::clamped`).
+    SetSignOff(SignOff),
+    /// Switches to another stored assessment (id and content change together, so autosave
+    /// never writes one assessment under another's id), at its first section.
+    Open(String, Assessment),
 }
 
 impl State {
     pub fn new(bank: &'static Bank, lang: Lang, assessment: Assessment) -> Self {
         let report = Rc::new(engine::evaluate(bank, &assessment.answers, &assessment.plan));
-        State { bank, lang, assessment, report, step: Step::Section(0), notice: None, refused: None }
+        State { bank, lang, id: String::new(), assessment, report, step: Step::Section(0), notice: None, refused: None }
     }
 
     fn with_assessment(&self, assessment: Assessment) -> State {
@@ -60,6 +81,7 @@ impl State {
         State {
             bank: self.bank,
             lang: self.lang,
+            id: self.id.clone(),
             assessment,
             report,
             step: self.step,
@@ -72,6 +94,7 @@ impl State {
         State {
             bank: self.bank,
             lang: self.lang,
+            id: self.id.clone(),
             assessment: self.assessment.clone(),
             report: self.report.clone(),
             step,
@@ -125,13 +148,34 @@ impl Reducible for State {
             Action::Goto(step) => self.with_step(step),
             Action::Next => self.with_step(match self.step {
                 Step::Section(i) if i < last => Step::Section(i + 1),
-                _ => Step::Results,
+                Step::Section(_) => Step::Results,
+                Step::Results | Step::Summary => Step::Summary,
+                Step::Assessments => Step::Section(0),
             }),
             Action::Back => self.with_step(match self.step {
                 Step::Section(i) => Step::Section(i.saturating_sub(1)),
                 Step::Results => Step::Section(last),
+                Step::Summary => Step::Results,
+                Step::Assessments => Step::Section(0),
             }),
             Action::Notice(notice) => State { notice, ..self.with_step(self.step) },
+            Action::SetMeta(field, value) => {
+                let mut assessment = self.assessment.clone();
+                let value = assessment::clamp_chars(&value, assessment::MAX_META_LEN);
+                match field {
+                    Meta::Title => assessment.title = value,
+                    Meta::Organisation => assessment.organisation = value,
+                }
+                self.with_assessment(assessment)
+            }
+            Action::SetSignOff(signoff) => {
+                let mut assessment = self.assessment.clone();
+                assessment.signoff = signoff.clamped();
+                self.with_assessment(assessment)
+            }
+            Action::Open(id, assessment) => {
+                State { id, step: Step::Section(0), ..self.with_assessment(assessment) }
+            }
             Action::Reset => {
                 let fresh = Assessment::new(&self.bank.version, &self.assessment.organisation);
                 State { step: Step::Section(0), ..self.with_assessment(fresh) }
@@ -146,6 +190,7 @@ impl PartialEq for State {
         // The report is derived from the assessment, so it needs no comparison.
         std::ptr::eq(self.bank, other.bank)
             && self.lang == other.lang
+            && self.id == other.id
             && self.assessment == other.assessment
             && self.step == other.step
             && self.notice == other.notice

@@ -210,6 +210,8 @@ export async function collectConsole(page) {
  * console recorders attached. Call `close()` when done (withApp() does it for you).
  * @param {object} [opts]
  * @param {string} [opts.root] directory to serve (default DIST)
+ * @param {Record<string,string>} [opts.mounts] more directories under URL prefixes, e.g.
+ *        { '/biodpia/': DIST } (see server.mjs)
  * @param {string|false} [opts.csp] a Content-Security-Policy header for every response
  * @param {Record<string,string>} [opts.headers] more response headers
  * @param {string} [opts.path='/'] page to open
@@ -223,7 +225,7 @@ export async function openApp(opts = {}) {
   });
   const headers = { ...(opts.headers ?? {}) };
   if (opts.csp) headers['Content-Security-Policy'] = opts.csp;
-  const server = await startServer({ root, headers });
+  const server = await startServer({ root, headers, mounts: opts.mounts });
   const browser = await sharedBrowser();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },

@@ -10,7 +10,11 @@
 //   srv.requests // every path asked for, in order
 //   await srv.close();
 //
-// Run by hand:  node tests/e2e/server.mjs [dir] [port]
+// `mounts` serves other directories under URL prefixes, e.g. the example host pages at /
+// and the built widget under /biodpia/:
+//   startServer({ root: 'examples', mounts: { '/biodpia/': 'dist' } })
+//
+// Run by hand:  node tests/e2e/server.mjs [dir] [port] [--mount /prefix/=dir ...]
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -40,6 +44,7 @@ export const MIME = {
  * @param {string} [opts.host='127.0.0.1']
  * @param {number} [opts.port=0] 0 picks a free port
  * @param {Record<string,string>} [opts.headers] added to every response
+ * @param {Record<string,string>} [opts.mounts] URL prefix ("/biodpia/") -> directory
  * @param {(req: http.IncomingMessage) => Record<string,string>|undefined} [opts.headersFor]
  *        extra headers per request (e.g. only on the HTML document)
  */
@@ -48,6 +53,10 @@ export async function startServer(opts = {}) {
   const host = opts.host ?? '127.0.0.1';
   const extra = opts.headers ?? {};
   const requests = [];
+  // Longest prefix first, so "/a/b/" wins over "/a/".
+  const mounts = Object.entries(opts.mounts ?? {})
+    .map(([prefix, dir]) => [prefix.replace(/\/?$/, '/'), path.resolve(dir)])
+    .sort((a, b) => b[0].length - a[0].length);
 
   const server = http.createServer(async (req, res) => {
     requests.push(req.url);
@@ -67,8 +76,11 @@ export async function startServer(opts = {}) {
       }
       let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (rel.endsWith('/')) rel += 'index.html';
-      const file = path.resolve(root, '.' + rel);
-      if (file !== root && !file.startsWith(root + path.sep)) {
+      let base = root;
+      const mount = mounts.find(([prefix]) => rel.startsWith(prefix));
+      if (mount) [base, rel] = [mount[1], rel.slice(mount[0].length - 1)];
+      const file = path.resolve(base, '.' + rel);
+      if (file !== base && !file.startsWith(base + path.sep)) {
         return send(403, 'forbidden', 'text/plain; charset=utf-8');
       }
       let data;
@@ -103,11 +115,18 @@ export async function startServer(opts = {}) {
   };
 }
 
-// `node tests/e2e/server.mjs [dir] [port]`: serve by hand, e.g. to look at a build.
+// `node tests/e2e/server.mjs [dir] [port] [--mount /prefix/=dir ...]`: serve by hand, e.g.
+// to look at a build, or the examples: `node tests/e2e/server.mjs examples 8081 --mount /biodpia/=dist`.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const srv = await startServer({
-    root: process.argv[2] ?? 'dist',
-    port: Number(process.argv[3] ?? 8081),
-  });
-  console.log(`serving ${path.resolve(process.argv[2] ?? 'dist')} at ${srv.url}`);
+  const args = process.argv.slice(2);
+  const mounts = {};
+  for (let i = args.indexOf('--mount'); i >= 0; i = args.indexOf('--mount')) {
+    const [prefix, dir] = (args[i + 1] ?? '').split('=');
+    if (!prefix || !dir) throw new Error('--mount needs /prefix/=dir');
+    mounts[prefix] = dir;
+    args.splice(i, 2);
+  }
+  const srv = await startServer({ root: args[0] ?? 'dist', port: Number(args[1] ?? 8081), mounts });
+  console.log(`serving ${path.resolve(args[0] ?? 'dist')} at ${srv.url}`);
+  for (const [prefix, dir] of Object.entries(mounts)) console.log(`  ${prefix} -> ${path.resolve(dir)}`);
 }

@@ -1,0 +1,144 @@
+//! The list of assessments kept in one browser: an index with, for each assessment, what the
+//! list shows (title, last change, verdict) and which one is open. Pure; `storage.rs` keeps it
+//! in localStorage beside one key per assessment. The index is a cache: the assessments'
+//! own keys are the truth, and the storage code rebuilds the index from them when it is
+//! missing or unreadable.
+
+use serde::{Deserialize, Serialize};
+
+use super::assessment::{Assessment, ReadError};
+use super::engine;
+use super::model::Bank;
+
+/// Version of the index's shape.
+pub const INDEX_FORMAT: u32 = 1;
+
+/// Largest index we read.
+pub const MAX_INDEX_BYTES: usize = 1024 * 1024;
+
+/// One assessment in the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    /// Last change, ISO 8601 (as `Assessment::updated`).
+    pub updated: String,
+    /// `engine::Verdict::key()`: "do_not_proceed", "prior_consultation" or "proceed".
+    pub verdict: String,
+    /// True while questions are still open (the verdict is provisional).
+    pub provisional: bool,
+    pub bank_version: String,
+    /// How many answers are kept as "no longer asked".
+    pub retired: usize,
+}
+
+/// The list, and which assessment is open.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Index {
+    pub format: u32,
+    /// Id of the assessment opened last; empty when none.
+    pub current: String,
+    pub items: Vec<Entry>,
+}
+
+/// The list entry for an assessment, with its verdict from the engine.
+pub fn entry(bank: &Bank, id: &str, a: &Assessment) -> Entry {
+    let report = engine::evaluate(bank, &a.answers, &a.plan);
+    Entry {
+        id: id.to_string(),
+        title: a.title.clone(),
+        updated: a.updated.clone(),
+        verdict: report.verdict.key().to_string(),
+        provisional: !report.complete(),
+        bank_version: a.bank_version.clone(),
+        retired: a.retired.len(),
+    }
+}
+
+/// True for the ids this widget makes: 1 to 40 lower-case ASCII letters, digits and hyphens.
+/// Keys are built from ids, so nothing else is accepted from storage.
+pub fn valid_id(id: &str) -> bool {
+    (1..=40).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// An id from a time in milliseconds and a random number: base 36, sortable by creation.
+pub fn make_id(now_ms: u64, random: u64) -> String {
+    fn base36(mut n: u64, out: &mut Vec<u8>) {
+        const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+        let start = out.len();
+        loop {
+            out.push(DIGITS[(n % 36) as usize]);
+            n /= 36;
+            if n == 0 {
+                break;
+            }
+        }
+        out[start..].reverse();
+    }
+    let mut out = Vec::new();
+    base36(now_ms, &mut out);
+    out.push(b'-');
+    base36(random % 36u64.pow(6), &mut out);
+    String::from_utf8(out).expect("ascii")
+}
+
+/// Parses a stored index. Never panics; entries with an invalid id are left out.
+pub fn parse_index(bytes: &[u8]) -> Result<Index, ReadError> {
+    if bytes.len() > MAX_INDEX_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len(), max: MAX_INDEX_BYTES });
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ReadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
+    let format = value.get("format").and_then(|f| f.as_u64()).ok_or(ReadError::NotAnAssessment)?;
+    if format > INDEX_FORMAT as u64 {
+        return Err(ReadError::NewerFormat { found: format, supported: INDEX_FORMAT });
+    }
+    let mut index: Index = serde_json::from_value(value)
+        .map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.to_string() })?;
+    index.items.retain(|e| valid_id(&e.id));
+    let mut seen = std::collections::BTreeSet::new();
+    index.items.retain(|e| seen.insert(e.id.clone()));
+    Ok(index)
+}
+
+impl Index {
+    pub fn new() -> Self {
+        Index { format: INDEX_FORMAT, current: String::new(), items: Vec::new() }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.items.iter().find(|e| e.id == id)
+    }
+
+    /// Adds an entry, or replaces the one with the same id in place.
+    pub fn upsert(&mut self, entry: Entry) {
+        match self.items.iter_mut().find(|e| e.id == entry.id) {
+            Some(e) => *e = entry,
+            None => self.items.push(entry),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Entry> {
+        let i = self.items.iter().position(|e| e.id == id)?;
+        if self.current == id {
+            self.current.clear();
+        }
+        Some(self.items.remove(i))
+    }
+
+    /// The entries, most recently changed first (ties by id, newest first).
+    pub fn by_recent(&self) -> Vec<&Entry> {
+        let mut v: Vec<&Entry> = self.items.iter().collect();
+        v.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
+        v
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("index serialises")
+    }
+}

@@ -1,0 +1,1225 @@
+//! Nothing is ever lost: the assessments kept in this browser (new, open, rename, duplicate,
+//! delete with confirmation and undo, export, import), autosave with two-tab protection, and
+//! the messages about all of it.
+//!
+//! Storage goes through `crate::storage`; reading, validating and migrating files through
+//! `crate::domain::transfer` (pure, tested natively). This module only wires them to the UI:
+//!
+//! - [`boot`] opens storage when the widget starts; [`use_persistence`] saves every change of
+//!   the open assessment and listens for other tabs' writes (`storage` event). While another
+//!   tab's write to the open assessment is unanswered, nothing is saved over it: the user
+//!   chooses between loading that version and keeping (re-saving) their own.
+//! - [`Manager`] is the list (`Step::Assessments`); [`Messages`] the aria-live region that
+//!   every message goes to; [`NoLongerAsked`] shows answers the bank no longer asks;
+//!   [`ExportCurrent`] is the export button offered when storage is full.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::{Action, Meta, Notice, State, Step};
+use crate::domain::answers::Answer;
+use crate::domain::assessment::{self, Assessment, ReadError, RetiredReason, MAX_BYTES};
+use crate::domain::engine::Verdict;
+use crate::domain::library::Entry;
+use crate::domain::model::{Bank, Lang};
+use crate::domain::transfer::{self, ImportError, Migration};
+use crate::i18n::manager::{strings as mstrings, ManagerStrings};
+use crate::i18n::{self, strings};
+use crate::storage::{self, Deleted, Library, LoadError, LocalStore, Note, SaveError};
+
+/// How long the Undo of a deletion stays offered (unless another action comes first).
+pub const UNDO_MS: u32 = 10_000;
+
+// ---------------------------------------------------------------------------------------
+// Messages
+
+/// Something to tell the user. Rendered in the current language when shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// What opening storage found: data kept aside, a rebuilt list, a migrated assessment.
+    Startup { kept: Vec<String>, rebuilt: Option<String>, migration: Migration },
+    /// The open assessment was brought up to date with the current bank.
+    Migrated(Migration),
+    Imported { id: String, title: String, migration: Migration },
+    ImportFailed(ImportError),
+    FileUnreadable,
+    /// An action was not done because storage refused the write; nothing changed.
+    NotDone(SaveError),
+    Created,
+    Duplicated(String),
+    Renamed(String),
+    Restored(String),
+    /// An assessment could not be read when opened: kept aside under this key.
+    Unreadable(String),
+    Missing,
+    OtherLoaded,
+    MineKept,
+    /// The other tab's version could not be read: kept aside under this key.
+    OtherUnreadable(String),
+}
+
+impl Message {
+    /// Errors and warnings go to the assertive region, the rest to the polite one.
+    pub fn is_alert(&self) -> bool {
+        match self {
+            Message::Startup { kept, rebuilt, .. } => !kept.is_empty() || rebuilt.is_some(),
+            Message::ImportFailed(_)
+            | Message::FileUnreadable
+            | Message::NotDone(_)
+            | Message::Unreadable(_)
+            | Message::Missing
+            | Message::OtherUnreadable(_) => true,
+            _ => false,
+        }
+    }
+
+    /// The message as paragraphs.
+    pub fn paragraphs(&self, lang: Lang) -> Vec<String> {
+        let m = mstrings(lang);
+        let bank = crate::bank::bank();
+        let quote = |s: &str| quoted(lang, s);
+        match self {
+            Message::Startup { kept, rebuilt, migration } => {
+                let mut out = Vec::new();
+                if let Some(k) = rebuilt {
+                    out.push(i18n::fill(m.index_rebuilt, &[k]));
+                }
+                if !kept.is_empty() {
+                    out.push(i18n::fill(m.kept_aside_at_start, &[&kept.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")]));
+                }
+                out.extend(migration_lines(m, bank, migration));
+                out
+            }
+            Message::Migrated(migration) => migration_lines(m, bank, migration),
+            Message::Imported { title, migration, .. } => {
+                let mut out = vec![i18n::fill(m.imported, &[&quote(&display_title(m, title))])];
+                out.extend(migration_lines(m, bank, migration));
+                out
+            }
+            Message::ImportFailed(e) => vec![import_error(m, e), m.nothing_imported.to_string()],
+            Message::FileUnreadable => vec![m.err_read_file.to_string(), m.nothing_imported.to_string()],
+            Message::NotDone(SaveError::QuotaExceeded) => vec![m.err_storage_full.to_string()],
+            Message::NotDone(SaveError::Unavailable) => vec![m.err_unavailable.to_string()],
+            Message::Created => vec![m.created.to_string()],
+            Message::Duplicated(t) => vec![i18n::fill(m.duplicated, &[&quote(t)])],
+            Message::Renamed(t) => vec![i18n::fill(m.renamed, &[&quote(&display_title(m, t))])],
+            Message::Restored(t) => vec![i18n::fill(m.restored, &[&quote(&display_title(m, t))])],
+            Message::Unreadable(k) => vec![i18n::fill(m.unreadable, &[k])],
+            Message::Missing => vec![m.missing.to_string()],
+            Message::OtherLoaded => vec![m.conflict_loaded.to_string()],
+            Message::MineKept => vec![m.conflict_kept.to_string()],
+            Message::OtherUnreadable(k) => vec![i18n::fill(m.conflict_unreadable, &[k])],
+        }
+    }
+}
+
+fn quoted(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::En => format!("“{s}”"),
+        Lang::Nl => format!("‘{s}’"),
+    }
+}
+
+fn display_title(m: &ManagerStrings, title: &str) -> String {
+    if title.trim().is_empty() {
+        m.untitled.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+fn migration_lines(m: &ManagerStrings, bank: &Bank, mg: &Migration) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(from) = &mg.from_bank {
+        if !from.is_empty() && (!mg.retired.is_empty() || !mg.restored.is_empty() || !mg.too_long.is_empty()) {
+            out.push(i18n::fill(m.migrated, &[from, &bank.version]));
+        }
+    }
+    if !mg.retired.is_empty() {
+        out.push(i18n::fill(m.retired_kept, &[&mg.retired.len()]));
+    }
+    if !mg.restored.is_empty() {
+        out.push(i18n::fill(m.restored_answers, &[&mg.restored.len()]));
+    }
+    if !mg.too_long.is_empty() {
+        out.push(i18n::fill(m.too_long_kept, &[&mg.too_long.len()]));
+    }
+    out
+}
+
+/// The plain-words message for an import that was refused.
+pub fn import_error(m: &ManagerStrings, e: &ImportError) -> String {
+    match e {
+        ImportError::Read(ReadError::TooLarge { bytes, max }) => {
+            let mb = |b: usize| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+            i18n::fill(m.err_too_large, &[&mb(*bytes), &mb(*max)])
+        }
+        ImportError::Read(ReadError::Empty) => m.err_empty.to_string(),
+        ImportError::Read(ReadError::NotJson { line, column, .. }) => i18n::fill(m.err_not_json, &[line, column]),
+        ImportError::Read(ReadError::NotAnAssessment) => m.err_not_assessment.to_string(),
+        ImportError::Read(ReadError::WrongShape { field, detail }) => {
+            let field = if field.is_empty() { "format" } else { field.as_str() };
+            i18n::fill(m.err_wrong_shape, &[&field, detail])
+        }
+        ImportError::Read(ReadError::NewerFormat { found, supported }) => i18n::fill(m.err_newer, &[found, supported]),
+        ImportError::UnknownQuestions { bank_version, ids } => {
+            let mut list = ids.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+            if ids.len() > 5 {
+                list.push_str(&format!(" (+{})", ids.len() - 5));
+            }
+            i18n::fill(m.err_unknown_questions, &[bank_version, &list])
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Start
+
+/// What the widget starts with.
+pub struct Boot {
+    pub id: String,
+    pub assessment: Assessment,
+    pub notice: Option<Notice>,
+    pub message: Option<Message>,
+}
+
+/// Opens storage (see `storage::Library::open`): the assessment opened last, or the most
+/// recent one, or a new one; unreadable data kept aside and reported.
+pub fn boot(namespace: &str, organisation: &str) -> Boot {
+    let bank = crate::bank::bank();
+    let unavailable = || Boot {
+        id: String::new(),
+        assessment: Assessment::new(&bank.version, organisation),
+        notice: Some(Notice::StorageUnavailable),
+        message: None,
+    };
+    let Some(lib) = storage::browser(namespace) else { return unavailable() };
+    let Ok(opened) =
+        lib.open(bank, organisation, storage::now_ms(), &storage::now_iso(), &mut storage::random_id)
+    else {
+        return unavailable();
+    };
+    let notice = match opened.unsaved {
+        Some(SaveError::QuotaExceeded) => Some(Notice::StorageFull),
+        Some(SaveError::Unavailable) => Some(Notice::StorageUnavailable),
+        None if opened.current_unreadable => Some(Notice::StorageCorrupt),
+        None => None,
+    };
+    let mut kept = Vec::new();
+    let mut rebuilt = None;
+    for note in &opened.notes {
+        match note {
+            Note::KeptAside { kept_as, .. } => kept.push(kept_as.clone()),
+            Note::IndexRebuilt { kept_as } => rebuilt = Some(kept_as.clone()),
+        }
+    }
+    let migration = opened.migration;
+    let worth_telling = !migration.retired.is_empty() || !migration.restored.is_empty() || !migration.too_long.is_empty();
+    let message = (!kept.is_empty() || rebuilt.is_some() || worth_telling)
+        .then_some(Message::Startup { kept, rebuilt, migration });
+    Boot { id: opened.id, assessment: opened.assessment, notice, message }
+}
+
+// ---------------------------------------------------------------------------------------
+// Persistence
+
+/// Another tab wrote (or deleted) the open assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The other tab's value; `None` when it deleted the assessment.
+    pub other: Option<String>,
+}
+
+/// Autosave, two-tab protection and messages, shared by the components of this module.
+#[derive(Clone)]
+pub struct Persistence {
+    pub namespace: Rc<str>,
+    pub organisation: Rc<str>,
+    pub conflict: UseStateHandle<Option<Conflict>>,
+    pub message: UseStateHandle<Option<Message>>,
+    pub undo: UseStateHandle<Option<Rc<Deleted>>>,
+    /// Bumped when the stored list changed (here or in another tab), to re-read it.
+    pub refresh: UseStateHandle<u32>,
+    counter: Rc<Cell<u32>>,
+    /// The open assessment as last saved or loaded (without the `updated` stamp): autosave
+    /// writes only when the assessment differs from it.
+    last_saved: Rc<RefCell<Option<(String, Assessment)>>>,
+    undo_timer: Rc<RefCell<Option<gloo::timers::callback::Timeout>>>,
+}
+
+impl PartialEq for Persistence {
+    fn eq(&self, other: &Self) -> bool {
+        self.namespace == other.namespace
+            && self.organisation == other.organisation
+            && *self.conflict == *other.conflict
+            && *self.message == *other.message
+            && *self.undo == *other.undo
+            && *self.refresh == *other.refresh
+    }
+}
+
+impl Persistence {
+    fn library(&self) -> Option<Library<LocalStore>> {
+        storage::browser(&self.namespace)
+    }
+
+    fn bump(&self) {
+        self.counter.set(self.counter.get().wrapping_add(1));
+        self.refresh.set(self.counter.get());
+    }
+
+    /// Starts a user action: the previous message and the Undo offer end here.
+    fn begin(&self) {
+        self.undo_timer.borrow_mut().take();
+        self.undo.set(None);
+        self.message.set(None);
+    }
+
+    fn say(&self, m: Message) {
+        self.message.set(Some(m));
+    }
+
+    /// Switches the widget to a stored assessment (already read from storage, so autosave
+    /// must not write it back) and remembers it as the open one.
+    fn switch_to(&self, state: &UseReducerHandle<State>, id: String, a: Assessment) {
+        *self.last_saved.borrow_mut() = Some((id.clone(), a.clone()));
+        if let Some(lib) = self.library() {
+            lib.set_current(state.bank, &id);
+        }
+        self.conflict.set(None);
+        state.dispatch(Action::Open(id, a));
+    }
+
+    /// Writes the open assessment now, whatever was saved before (after "keep mine").
+    fn save_now(&self, state: &UseReducerHandle<State>) -> Result<(), SaveError> {
+        let lib = self.library().ok_or(SaveError::Unavailable)?;
+        let mut stamped = state.assessment.clone();
+        stamped.updated = storage::now_iso();
+        lib.save(state.bank, &state.id, &stamped)?;
+        *self.last_saved.borrow_mut() = Some((state.id.clone(), state.assessment.clone()));
+        Ok(())
+    }
+
+    /// Opens the most recent remaining assessment, or starts a new one (after the open one
+    /// was deleted, here or in another tab).
+    fn open_next(&self, state: &UseReducerHandle<State>) {
+        let bank = state.bank;
+        let Some(lib) = self.library() else { return };
+        for e in lib.list(bank) {
+            if e.id == state.id {
+                continue;
+            }
+            if let Ok((a, _)) = lib.load(bank, &e.id, storage::now_ms()) {
+                self.switch_to(state, e.id, a);
+                return;
+            }
+        }
+        let mut fresh = Assessment::new(&bank.version, &self.organisation);
+        fresh.updated = storage::now_iso();
+        match lib.add(bank, &fresh, &mut storage::random_id) {
+            Ok(id) => self.switch_to(state, id, fresh),
+            Err(e) => self.say(Message::NotDone(e)),
+        }
+    }
+
+    /// The open assessment as it is stored, or as it is in memory when it has unsaved
+    /// changes (then stamped now).
+    fn current_for_export(&self, state: &State) -> Assessment {
+        let unchanged = matches!(&*self.last_saved.borrow(), Some((id, a)) if *id == state.id && *a == state.assessment);
+        let stored = self.library().and_then(|lib| lib.raw(&state.id)).and_then(|raw| assessment::read(raw.as_bytes()).ok());
+        match stored {
+            Some(s) if unchanged => transfer::migrate(state.bank, s).0,
+            _ => {
+                let mut a = state.assessment.clone();
+                a.updated = storage::now_iso();
+                a
+            }
+        }
+    }
+
+    fn export(&self, state: &State, id: &str) {
+        let a = if id == state.id {
+            Some(self.current_for_export(state))
+        } else {
+            self.library().and_then(|lib| match lib.load(state.bank, id, storage::now_ms()) {
+                Ok((a, _)) => Some(a),
+                Err(LoadError::Corrupt { kept_as, .. }) => {
+                    self.say(Message::Unreadable(kept_as));
+                    self.bump();
+                    None
+                }
+                Err(_) => {
+                    self.say(Message::Missing);
+                    self.bump();
+                    None
+                }
+            })
+        };
+        if let Some(a) = a {
+            let today: String = storage::now_iso().chars().take(10).collect();
+            download(&transfer::file_name(&a, &today), &transfer::export(&a));
+        }
+    }
+}
+
+/// Saves every change of the open assessment and watches other tabs. Call once, in `App`.
+#[hook]
+pub fn use_persistence(
+    state: &UseReducerHandle<State>,
+    namespace: &str,
+    organisation: &str,
+    boot_message: Option<Message>,
+) -> Persistence {
+    let conflict = use_state(|| None::<Conflict>);
+    let message = use_state(move || boot_message);
+    let undo = use_state(|| None::<Rc<Deleted>>);
+    let refresh = use_state(|| 0u32);
+    let counter = use_memo((), |_| Cell::new(0u32));
+    let last_saved = {
+        let first = (state.id.clone(), state.assessment.clone());
+        use_mut_ref(move || Some(first))
+    };
+    let undo_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let p = Persistence {
+        namespace: Rc::from(namespace),
+        organisation: Rc::from(organisation),
+        conflict: conflict.clone(),
+        message,
+        undo,
+        refresh,
+        counter,
+        last_saved,
+        undo_timer,
+    };
+
+    {
+        // Autosave: every change of the open assessment, unless another tab's write to it is
+        // unanswered, or there is no storage.
+        let p = p.clone();
+        let dispatcher = state.dispatcher();
+        let full = state.notice == Some(Notice::StorageFull);
+        let blocked = conflict.is_some() || state.id.is_empty();
+        use_effect_with((state.id.clone(), state.assessment.clone(), blocked), move |(id, a, blocked)| {
+            match autosave(&p, crate::bank::bank(), id, a, *blocked) {
+                Saved::Yes if full => dispatcher.dispatch(Action::Notice(None)),
+                Saved::Yes | Saved::NotNeeded => {}
+                Saved::Failed(notice) => dispatcher.dispatch(Action::Notice(Some(notice))),
+            }
+        });
+    }
+    {
+        // Other tabs: a write to the open assessment is a conflict; to anything else of ours,
+        // a reason to re-read the list.
+        let p = p.clone();
+        use_effect_with(state.id.clone(), move |id| {
+            // Kept alive by the cleanup closure; dropping it removes the listener.
+            let listener = listen(p, id.clone());
+            move || {
+                let _listener = listener;
+            }
+        });
+    }
+    p
+}
+
+enum Saved {
+    Yes,
+    NotNeeded,
+    /// Not saved; the stored copy is as it was. The notice to show.
+    Failed(Notice),
+}
+
+/// Saves the open assessment when it differs from what was last saved or loaded.
+fn autosave(p: &Persistence, bank: &Bank, id: &str, a: &Assessment, blocked: bool) -> Saved {
+    if blocked || matches!(&*p.last_saved.borrow(), Some((lid, la)) if lid == id && la == a) {
+        return Saved::NotNeeded;
+    }
+    let Some(lib) = p.library() else { return Saved::NotNeeded };
+    let mut stamped = a.clone();
+    stamped.updated = storage::now_iso();
+    match lib.save(bank, id, &stamped) {
+        Ok(()) => {
+            *p.last_saved.borrow_mut() = Some((id.to_string(), a.clone()));
+            Saved::Yes
+        }
+        Err(SaveError::QuotaExceeded) => Saved::Failed(Notice::StorageFull),
+        Err(SaveError::Unavailable) => Saved::Failed(Notice::StorageUnavailable),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn listen(p: Persistence, id: String) -> Option<gloo::events::EventListener> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let lib = p.library()?;
+    let item_key = lib.item_key(&id);
+    let prefix = lib.index_key().trim_end_matches("index").to_string();
+    Some(gloo::events::EventListener::new(&window, "storage", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+        match e.key() {
+            // localStorage.clear() in another tab.
+            None => {
+                p.conflict.set(Some(Conflict { other: None }));
+                p.bump();
+            }
+            Some(k) if k == item_key => {
+                p.conflict.set(Some(Conflict { other: e.new_value() }));
+                p.bump();
+            }
+            Some(k) if k.starts_with(&prefix) => p.bump(),
+            Some(_) => {}
+        }
+    }))
+}
+
+/// Outside the browser there are no other tabs.
+#[cfg(not(target_arch = "wasm32"))]
+struct NoListener;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn listen(_p: Persistence, _id: String) -> Option<NoListener> {
+    None
+}
+
+/// Offers the assessment as a .json download (Blob, object URL, `<a download>`; no network).
+fn download(name: &str, json: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let run = || -> Option<()> {
+            let doc = web_sys::window()?.document()?;
+            let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+            let bag = web_sys::BlobPropertyBag::new();
+            bag.set_type("application/json");
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
+            let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+            let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+            a.set_href(&url);
+            a.set_download(name);
+            let body = doc.body()?;
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+            // Revoked later: revoking at once can cancel the download in some browsers.
+            gloo::timers::callback::Timeout::new(60_000, move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            })
+            .forget();
+            Some(())
+        };
+        let _ = run();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (name, json);
+    }
+}
+
+fn format_time(iso: &str, lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+        if iso.is_empty() || d.get_time().is_nan() {
+            return iso.to_string();
+        }
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+        let locale = match lang {
+            Lang::En => "en-GB",
+            Lang::Nl => "nl-NL",
+        };
+        String::from(d.to_locale_string(locale, &opts))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        iso.replace('T', " ").chars().take(16).collect()
+    }
+}
+
+fn verdict_of(key: &str) -> Option<Verdict> {
+    [Verdict::DoNotProceed, Verdict::PriorConsultation, Verdict::ProceedWithSafeguards]
+        .into_iter()
+        .find(|v| v.key() == key)
+}
+
+// ---------------------------------------------------------------------------------------
+// Components
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+    pub persistence: Persistence,
+}
+
+/// The aria-live region every message of this module goes to, with the two-tab warning and
+/// the Undo of a deletion. Always rendered (empty when quiet), so that screen readers
+/// announce what appears in it.
+#[function_component]
+pub fn Messages(props: &Props) -> Html {
+    let state = &props.state;
+    let p = &props.persistence;
+    let lang = state.lang;
+    let m = mstrings(lang);
+    let t = strings(lang);
+    let undo_ref = use_node_ref();
+    {
+        // After a deletion, focus goes to Undo (the deleted row's buttons are gone).
+        let undo_ref = undo_ref.clone();
+        let shown = p.undo.is_some();
+        use_effect_with(shown, move |shown| {
+            if *shown {
+                if let Some(b) = undo_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
+
+    let conflict = p.conflict.as_ref().map(|c| {
+        let deleted = c.other.is_none();
+        let onload = {
+            let (p, state) = (p.clone(), state.clone());
+            Callback::from(move |_| resolve_load(&p, &state))
+        };
+        let onkeep = {
+            let (p, state) = (p.clone(), state.clone());
+            Callback::from(move |_| {
+                p.begin();
+                match p.save_now(&state) {
+                    Ok(()) => {
+                        p.conflict.set(None);
+                        p.say(Message::MineKept);
+                        p.bump();
+                    }
+                    Err(e) => p.say(Message::NotDone(e)),
+                }
+            })
+        };
+        let onaccept = {
+            let (p, state) = (p.clone(), state.clone());
+            Callback::from(move |_| {
+                p.begin();
+                p.conflict.set(None);
+                p.open_next(&state);
+            })
+        };
+        html! {
+            <div class="bd-conflict" data-testid="conflict">
+                <p class="bd-conflict-title"><strong>{ if deleted { m.conflict_deleted_title } else { m.conflict_title } }</strong></p>
+                <p>{ m.conflict_body }</p>
+                <div class="bd-actions">
+                    if deleted {
+                        <button type="button" class="bd-btn bd-primary" data-testid="conflict-keep" onclick={onkeep}>{ m.conflict_keep_deleted }</button>
+                        <button type="button" class="bd-btn" data-testid="conflict-accept" onclick={onaccept}>{ m.conflict_accept_delete }</button>
+                    } else {
+                        <button type="button" class="bd-btn bd-primary" data-testid="conflict-load" onclick={onload}>{ m.conflict_load }</button>
+                        <button type="button" class="bd-btn" data-testid="conflict-keep" onclick={onkeep}>{ m.conflict_keep }</button>
+                    }
+                </div>
+            </div>
+        }
+    });
+
+    let message = (*p.message).clone();
+    let render_message = |msg: &Message| {
+        let ondismiss = {
+            let p = p.clone();
+            Callback::from(move |_| p.message.set(None))
+        };
+        let open_imported = match msg {
+            Message::Imported { id, .. } => {
+                let (p, state, id) = (p.clone(), state.clone(), id.clone());
+                Some(Callback::from(move |_| open(&p, &state, &id)))
+            }
+            _ => None,
+        };
+        html! {
+            <div class={classes!("bd-msg", msg.is_alert().then_some("bd-msg-error"))} data-testid="message">
+                { for msg.paragraphs(lang).into_iter().map(|s| html! { <p>{ s }</p> }) }
+                <div class="bd-actions">
+                    if let Some(onclick) = open_imported {
+                        <button type="button" class="bd-btn bd-primary" data-testid="open-imported" {onclick}>{ m.open_imported }</button>
+                    }
+                    <button type="button" class="bd-btn" onclick={ondismiss}>{ t.dismiss }</button>
+                </div>
+            </div>
+        }
+    };
+    let (alert, status) = match &message {
+        Some(msg) if msg.is_alert() => (Some(render_message(msg)), None),
+        Some(msg) => (None, Some(render_message(msg))),
+        None => (None, None),
+    };
+    let undo = p.undo.as_ref().map(|d| {
+        let onundo = {
+            let (p, state, d) = (p.clone(), state.clone(), d.clone());
+            Callback::from(move |_| {
+                p.begin();
+                let Some(lib) = p.library() else { return };
+                match lib.restore(state.bank, &d) {
+                    Ok(_) => p.say(Message::Restored(d.entry.title.clone())),
+                    Err(e) => p.say(Message::NotDone(e)),
+                }
+                p.bump();
+            })
+        };
+        html! {
+            <div class="bd-msg bd-undo" data-testid="undo">
+                <p>{ i18n::fill(m.deleted, &[&quoted(lang, &display_title(m, &d.entry.title))]) }</p>
+                <div class="bd-actions">
+                    <button type="button" class="bd-btn bd-primary" ref={undo_ref.clone()} data-testid="undo-button" onclick={onundo}>{ m.undo }</button>
+                </div>
+            </div>
+        }
+    });
+
+    html! {
+        <div class="bd-messages bd-noprint">
+            <div role="alert" class="bd-live-region" data-testid="alerts">{ for conflict }{ for alert }</div>
+            <div role="status" aria-live="polite" class="bd-live-region" data-testid="status">{ for status }{ for undo }</div>
+        </div>
+    }
+}
+
+fn resolve_load(p: &Persistence, state: &UseReducerHandle<State>) {
+    p.begin();
+    let Some(lib) = p.library() else { return };
+    let step = state.step;
+    match lib.load(state.bank, &state.id, storage::now_ms()) {
+        Ok((a, _)) => {
+            p.switch_to(state, state.id.clone(), a);
+            state.dispatch(Action::Goto(step));
+            p.say(Message::OtherLoaded);
+        }
+        Err(LoadError::Missing) => p.conflict.set(Some(Conflict { other: None })),
+        Err(LoadError::Corrupt { kept_as, .. }) => {
+            // The other version is kept aside; ours is the only readable one: save it.
+            let _ = p.save_now(state);
+            p.conflict.set(None);
+            p.say(Message::OtherUnreadable(kept_as));
+        }
+        Err(LoadError::Unavailable) => p.say(Message::NotDone(SaveError::Unavailable)),
+    }
+    p.bump();
+}
+
+/// Opens a stored assessment (or, for the open one, goes back to its first section).
+fn open(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
+    p.begin();
+    if id == state.id {
+        state.dispatch(Action::Goto(Step::Section(0)));
+        return;
+    }
+    let Some(lib) = p.library() else { return };
+    match lib.load(state.bank, id, storage::now_ms()) {
+        Ok((a, migration)) => {
+            p.switch_to(state, id.to_string(), a);
+            if !migration_lines(mstrings(state.lang), state.bank, &migration).is_empty() {
+                p.say(Message::Migrated(migration));
+            }
+        }
+        Err(LoadError::Corrupt { kept_as, .. }) => p.say(Message::Unreadable(kept_as)),
+        Err(LoadError::Missing) => p.say(Message::Missing),
+        Err(LoadError::Unavailable) => p.say(Message::NotDone(SaveError::Unavailable)),
+    }
+    p.bump();
+}
+
+/// The export button offered beside the "storage full" notice.
+#[function_component]
+pub fn ExportCurrent(props: &Props) -> Html {
+    let m = mstrings(props.state.lang);
+    let onclick = {
+        let (p, state) = (props.persistence.clone(), props.state.clone());
+        Callback::from(move |_| p.export(&state, &state.id))
+    };
+    html! { <button type="button" class="bd-btn bd-primary" data-testid="export-current" {onclick}>{ m.export_now }</button> }
+}
+
+/// Answers kept as "no longer asked" (see `transfer::migrate`); nothing when there are none.
+#[function_component]
+pub fn NoLongerAsked(props: &Props) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let m = mstrings(lang);
+    let t = strings(lang);
+    let retired = &state.assessment.retired;
+    if retired.is_empty() {
+        return html! {};
+    }
+    let rows = retired.iter().map(|r| {
+        let q = state.bank.question(&r.question);
+        let question = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| r.question.clone());
+        let reason = match r.reason {
+            RetiredReason::QuestionRemoved => m.reason_removed,
+            RetiredReason::UnknownOption => m.reason_option,
+            RetiredReason::KindChanged => m.reason_kind,
+        };
+        let answer = match &r.answer {
+            Answer::Text(s) => s.clone(),
+            other => other
+                .chosen()
+                .into_iter()
+                .map(|o| {
+                    q.and_then(|q| q.option(o))
+                        .and_then(|o| o.label.as_ref())
+                        .map(|l| l.get(lang).to_string())
+                        .unwrap_or_else(|| match o {
+                            "yes" => t.yes.to_string(),
+                            "no" => t.no.to_string(),
+                            _ => o.to_string(),
+                        })
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        html! {
+            <li class="bd-retired-item">
+                <p><strong>{ question }</strong>{ " " }<span class="bd-muted">{ format!("({}, {})", reason, i18n::fill(m.given_under, &[&r.bank_version])) }</span></p>
+                <p class="bd-retired-answer"><span class="bd-muted">{ m.answer_given }{ ": " }</span>{ answer }</p>
+            </li>
+        }
+    });
+    html! {
+        <section class="bd-card bd-retired" aria-labelledby="bd-retired-title" data-testid="no-longer-asked">
+            <h3 id="bd-retired-title">{ m.no_longer_asked }</h3>
+            <p class="bd-muted">{ i18n::fill(m.no_longer_asked_intro, &[&state.bank.version]) }</p>
+            <ul>{ for rows }</ul>
+        </section>
+    }
+}
+
+/// The assessments in this browser: a table with title, last change and verdict, and the
+/// actions on each; New and Import above it.
+#[function_component]
+pub fn Manager(props: &Props) -> Html {
+    let state = &props.state;
+    let p = &props.persistence;
+    let bank = state.bank;
+    let lang = state.lang;
+    let m = mstrings(lang);
+    let t = strings(lang);
+    let root = use_node_ref();
+    let heading = use_node_ref();
+    let dialog = use_node_ref();
+    // (id, draft title) of the row being renamed.
+    let renaming = use_state(|| None::<(String, String)>);
+    // (id, title) of the assessment whose deletion awaits confirmation.
+    let confirming = use_state(|| None::<(String, String)>);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let rename_input = use_node_ref();
+    // Where focus goes back to after the rename field or the dialog closes.
+    let return_focus = use_mut_ref(|| None::<String>);
+
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    {
+        let rename_input = rename_input.clone();
+        let editing = renaming.as_ref().map(|(id, _)| id.clone());
+        let root = root.clone();
+        let return_focus = return_focus.clone();
+        use_effect_with(editing, move |editing| {
+            if editing.is_some() {
+                if let Some(i) = rename_input.cast::<web_sys::HtmlInputElement>() {
+                    let _ = i.focus();
+                    i.select();
+                }
+            } else {
+                focus_within(&root, return_focus.borrow_mut().take());
+            }
+        });
+    }
+    {
+        // The confirmation is a native modal <dialog>: focus stays inside, Escape cancels,
+        // the rest of the page is inert, and focus returns when it closes.
+        let dialog = dialog.clone();
+        let open = confirming.is_some();
+        use_effect_with(open, move |open| {
+            if let Some(d) = dialog.cast::<web_sys::Element>() {
+                let is_open = d.has_attribute("open");
+                if *open && !is_open {
+                    call(&d, "showModal");
+                } else if !*open && is_open {
+                    call(&d, "close");
+                }
+            }
+        });
+    }
+
+    let lib = p.library();
+    let _ = *p.refresh; // re-rendered when the stored list changes
+    let mut entries: Vec<Entry> = lib.as_ref().map(|l| l.list(bank)).unwrap_or_default();
+    // The open assessment as it is now (its stored entry may be a change behind).
+    let live = Entry {
+        id: state.id.clone(),
+        title: state.assessment.title.clone(),
+        updated: entries.iter().find(|e| e.id == state.id).map(|e| e.updated.clone()).unwrap_or_default(),
+        verdict: state.report.verdict.key().to_string(),
+        provisional: !state.report.complete(),
+        bank_version: state.assessment.bank_version.clone(),
+        retired: state.assessment.retired.len(),
+    };
+    match entries.iter_mut().find(|e| e.id == state.id) {
+        Some(e) => *e = live,
+        None if !state.id.is_empty() || lib.is_none() => entries.insert(0, live),
+        None => {}
+    }
+    let locked = p.conflict.is_some();
+
+    let onnew = {
+        let (p, state) = (p.clone(), state.clone());
+        Callback::from(move |_| {
+            p.begin();
+            let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+            let mut fresh = Assessment::new(&state.bank.version, &p.organisation);
+            fresh.updated = storage::now_iso();
+            match lib.add(state.bank, &fresh, &mut storage::random_id) {
+                Ok(id) => {
+                    p.switch_to(&state, id, fresh);
+                    p.say(Message::Created);
+                }
+                Err(e) => p.say(Message::NotDone(e)),
+            }
+            p.bump();
+        })
+    };
+
+    let onimport = {
+        let (p, state, reader) = (p.clone(), state.clone(), reader.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let file = input.files().and_then(|f| f.get(0));
+            // Cleared so that choosing the same file again fires `change` again.
+            input.set_value("");
+            let Some(file) = file else { return };
+            p.begin();
+            // Refused by size before anything is read (a 50 MB file never reaches the parser).
+            let size = file.size();
+            if size > MAX_BYTES as f64 {
+                let bytes = if size >= usize::MAX as f64 { usize::MAX } else { size as usize };
+                p.say(Message::ImportFailed(ImportError::Read(ReadError::TooLarge { bytes, max: MAX_BYTES })));
+                return;
+            }
+            let file = gloo::file::File::from(file);
+            let (p2, state2) = (p.clone(), state.clone());
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
+                Err(_) => p2.say(Message::FileUnreadable),
+                Ok(bytes) => import_bytes(&p2, &state2, &bytes),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    let rows = entries.iter().map(|e| {
+        let id = e.id.clone();
+        let is_current = id == state.id;
+        let title = display_title(m, &e.title);
+        let verdict = verdict_of(&e.verdict).map(|v| t.verdict(v).0).unwrap_or("");
+        let sr_title = html! { <span class="bd-sr">{ format!(" {}", quoted(lang, &title)) }</span> };
+        let editing = renaming.as_ref().filter(|(rid, _)| *rid == id).map(|(_, d)| d.clone());
+        let title_cell = match editing {
+            Some(draft) => {
+                let input_id = format!("bd-rename-{id}");
+                let oninput = {
+                    let (renaming, id) = (renaming.clone(), id.clone());
+                    Callback::from(move |e: InputEvent| {
+                        let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        renaming.set(Some((id.clone(), i.value())));
+                    })
+                };
+                let onsubmit = {
+                    let (p, state, renaming, id, rf) = (p.clone(), state.clone(), renaming.clone(), id.clone(), return_focus.clone());
+                    Callback::from(move |e: SubmitEvent| {
+                        e.prevent_default();
+                        let draft = renaming.as_ref().map(|(_, d)| d.clone()).unwrap_or_default();
+                        *rf.borrow_mut() = Some(format!("bd-act-rename-{id}"));
+                        rename(&p, &state, &id, draft.trim());
+                        renaming.set(None);
+                    })
+                };
+                let cancel = {
+                    let (renaming, id, rf) = (renaming.clone(), id.clone(), return_focus.clone());
+                    move || {
+                        *rf.borrow_mut() = Some(format!("bd-act-rename-{id}"));
+                        renaming.set(None);
+                    }
+                };
+                let onkeydown = {
+                    let cancel = cancel.clone();
+                    Callback::from(move |e: KeyboardEvent| {
+                        if e.key() == "Escape" {
+                            e.prevent_default();
+                            cancel();
+                        }
+                    })
+                };
+                let oncancel = Callback::from(move |_| cancel());
+                html! {
+                    <form class="bd-rename" {onsubmit}>
+                        <label for={input_id.clone()} class="bd-sr">{ i18n::fill(m.rename_label, &[&quoted(lang, &title)]) }</label>
+                        <input id={input_id} type="text" maxlength={assessment::MAX_META_LEN.to_string()} value={draft}
+                            ref={rename_input.clone()} data-testid="rename-input" {oninput} {onkeydown} />
+                        <button type="submit" class="bd-btn bd-primary" data-testid="rename-save">{ m.save }</button>
+                        <button type="button" class="bd-btn" onclick={oncancel}>{ m.cancel }</button>
+                    </form>
+                }
+            }
+            None => html! {
+                <>
+                    <span class="bd-list-title">{ title.clone() }</span>
+                    if is_current { <span class="bd-tag">{ m.open_now }</span> }
+                    if e.retired > 0 { <span class="bd-muted bd-list-note">{ i18n::fill(m.retired_count, &[&e.retired]) }</span> }
+                </>
+            },
+        };
+        let onopen = {
+            let (p, state, id) = (p.clone(), state.clone(), id.clone());
+            Callback::from(move |_| open(&p, &state, &id))
+        };
+        let onrename = {
+            let (p, renaming, id, title) = (p.clone(), renaming.clone(), id.clone(), e.title.clone());
+            Callback::from(move |_| {
+                p.begin();
+                renaming.set(Some((id.clone(), title.clone())));
+            })
+        };
+        let onduplicate = {
+            let (p, state, id) = (p.clone(), state.clone(), id.clone());
+            Callback::from(move |_| duplicate(&p, &state, &id))
+        };
+        let onexport = {
+            let (p, state, id) = (p.clone(), state.clone(), id.clone());
+            Callback::from(move |_| {
+                p.begin();
+                p.export(&state, &id);
+            })
+        };
+        let ondelete = {
+            let (p, confirming, id, title, rf) = (p.clone(), confirming.clone(), id.clone(), title.clone(), return_focus.clone());
+            Callback::from(move |_| {
+                p.begin();
+                *rf.borrow_mut() = Some(format!("bd-act-delete-{id}"));
+                confirming.set(Some((id.clone(), title.clone())));
+            })
+        };
+        let updated = if e.updated.is_empty() {
+            html! { <span class="bd-muted">{ m.never_changed }</span> }
+        } else {
+            html! { <time datetime={e.updated.clone()}>{ format_time(&e.updated, lang) }</time> }
+        };
+        html! {
+            <tr key={id.clone()} class={classes!("bd-list-row", is_current.then_some("bd-list-current"))} data-testid="assessment-row" data-id={id.clone()}
+                aria-current={is_current.then_some("true")}>
+                <th scope="row">{ title_cell }</th>
+                <td>{ updated }</td>
+                <td>
+                    <span class={classes!("bd-list-verdict", format!("bd-verdict-{}", e.verdict))}>{ verdict }</span>
+                    if e.provisional { <span class="bd-muted">{ format!(" ({})", m.provisional) }</span> }
+                </td>
+                <td class="bd-list-actions">
+                    <button type="button" class="bd-btn bd-primary" data-testid="open" onclick={onopen} disabled={locked && !is_current}>{ m.open }{ sr_title.clone() }</button>
+                    <button type="button" class="bd-btn" id={format!("bd-act-rename-{id}")} data-testid="rename" onclick={onrename}>{ m.rename }{ sr_title.clone() }</button>
+                    <button type="button" class="bd-btn" data-testid="duplicate" onclick={onduplicate}>{ m.duplicate }{ sr_title.clone() }</button>
+                    <button type="button" class="bd-btn" data-testid="export" onclick={onexport}>{ m.export }{ sr_title.clone() }</button>
+                    <button type="button" class="bd-btn bd-danger" id={format!("bd-act-delete-{id}")} data-testid="delete" onclick={ondelete} disabled={locked && is_current}>{ m.delete }{ sr_title }</button>
+                </td>
+            </tr>
+        }
+    });
+
+    let dialog_body = confirming.as_ref().map(|(_, title)| i18n::fill(m.delete_body, &[&quoted(lang, title)]));
+    let onconfirm = {
+        let (p, state, confirming, dialog) = (p.clone(), state.clone(), confirming.clone(), dialog.clone());
+        Callback::from(move |_| {
+            if let Some((id, _)) = (*confirming).clone() {
+                // Closed first, so that the browser hands focus back while the row still
+                // exists; after the deletion focus moves on to Undo.
+                if let Some(d) = dialog.cast::<web_sys::Element>() {
+                    call(&d, "close");
+                }
+                confirming.set(None);
+                delete(&p, &state, &id);
+            }
+        })
+    };
+    // Escape, the Cancel button, or any other way the dialog closes.
+    let close_dialog = {
+        let (confirming, root, rf) = (confirming.clone(), root.clone(), return_focus.clone());
+        Callback::from(move |_: Event| {
+            if confirming.is_some() {
+                confirming.set(None);
+                focus_within(&root, rf.borrow_mut().take());
+            }
+        })
+    };
+    let oncancel_button = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<web_sys::Element>() {
+                call(&d, "close");
+            }
+        })
+    };
+
+    html! {
+        <section class="bd-manager" aria-labelledby="bd-manager-title" ref={root} data-testid="manager">
+            <h2 id="bd-manager-title" tabindex="-1" ref={heading}>{ m.assessments }</h2>
+            <p class="bd-intro">{ m.intro }</p>
+            <div class="bd-actions">
+                <button type="button" class="bd-btn bd-primary" data-testid="new" onclick={onnew} disabled={locked}>{ m.new }</button>
+            </div>
+            <table class="bd-list">
+                <caption class="bd-sr">{ m.list_caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ m.col_title }</th>
+                        <th scope="col">{ m.col_updated }</th>
+                        <th scope="col">{ m.col_verdict }</th>
+                        <th scope="col">{ m.col_actions }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <p class="bd-muted">{ i18n::fill(m.count, &[&entries.len()]) }</p>
+            <div class="bd-import">
+                <h3>{ m.import_heading }</h3>
+                <label for="bd-import-file">{ m.import_label }</label>
+                <p class="bd-muted" id="bd-import-help">{ m.import_help }</p>
+                <input id="bd-import-file" type="file" accept=".json,application/json" data-testid="import"
+                    aria-describedby="bd-import-help" onchange={onimport} />
+            </div>
+            <dialog class="bd-dialog" ref={dialog} aria-labelledby="bd-dialog-title" aria-describedby="bd-dialog-body"
+                data-testid="confirm-delete" oncancel={close_dialog.clone()} onclose={close_dialog}>
+                <h3 id="bd-dialog-title">{ m.delete_title }</h3>
+                <p id="bd-dialog-body">{ dialog_body.unwrap_or_default() }</p>
+                <div class="bd-actions">
+                    <button type="button" class="bd-btn" data-testid="confirm-cancel" onclick={oncancel_button}>{ m.cancel }</button>
+                    <button type="button" class="bd-btn bd-danger" data-testid="confirm-delete-button" onclick={onconfirm}>{ m.delete_confirm }</button>
+                </div>
+            </dialog>
+        </section>
+    }
+}
+
+/// Calls a method without arguments on an element (`showModal`, `close`), so no extra web-sys
+/// feature is needed.
+fn call(el: &web_sys::Element, method: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(f) = js_sys::Reflect::get(el, &method.into()) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                let _ = f.call0(el);
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (el, method);
+    }
+}
+
+/// Focuses the element with this id inside `root` (works inside a shadow root, where
+/// `document.getElementById` would not find it).
+fn focus_within(root: &NodeRef, id: Option<String>) {
+    let (Some(root), Some(id)) = (root.cast::<web_sys::Element>(), id) else { return };
+    if let Ok(Some(el)) = root.query_selector(&format!("#{id}")) {
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
+    }
+}
+
+fn import_bytes(p: &Persistence, state: &UseReducerHandle<State>, bytes: &[u8]) {
+    match transfer::import(state.bank, bytes) {
+        Err(e) => p.say(Message::ImportFailed(e)),
+        Ok((mut a, migration)) => {
+            let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+            if a.updated.is_empty() {
+                a.updated = storage::now_iso();
+            }
+            match lib.add(state.bank, &a, &mut storage::random_id) {
+                Ok(id) => p.say(Message::Imported { id, title: a.title.clone(), migration }),
+                Err(e) => p.say(Message::NotDone(e)),
+            }
+            p.bump();
+        }
+    }
+}
+
+fn rename(p: &Persistence, state: &UseReducerHandle<State>, id: &str, title: &str) {
+    p.begin();
+    let title = assessment::clamp_chars(title, assessment::MAX_META_LEN);
+    if id == state.id {
+        state.dispatch(Action::SetMeta(Meta::Title, title.clone()));
+        p.say(Message::Renamed(title));
+        return;
+    }
+    let Some(lib) = p.library() else { return };
+    match lib.load(state.bank, id, storage::now_ms()) {
+        Ok((mut a, _)) => {
+            a.title = title.clone();
+            a.updated = storage::now_iso();
+            match lib.save(state.bank, id, &a) {
+                Ok(()) => p.say(Message::Renamed(title)),
+                Err(e) => p.say(Message::NotDone(e)),
+            }
+        }
+        Err(LoadError::Corrupt { kept_as, .. }) => p.say(Message::Unreadable(kept_as)),
+        Err(_) => p.say(Message::Missing),
+    }
+    p.bump();
+}
+
+fn duplicate(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
+    p.begin();
+    let m = mstrings(state.lang);
+    let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+    let source = if id == state.id {
+        Ok(state.assessment.clone())
+    } else {
+        lib.load(state.bank, id, storage::now_ms()).map(|(a, _)| a)
+    };
+    match source {
+        Ok(mut a) => {
+            let title = i18n::fill(m.copy_of, &[&display_title(m, &a.title)]);
+            a.title = assessment::clamp_chars(&title, assessment::MAX_META_LEN);
+            a.updated = storage::now_iso();
+            match lib.add(state.bank, &a, &mut storage::random_id) {
+                Ok(_) => p.say(Message::Duplicated(a.title.clone())),
+                Err(e) => p.say(Message::NotDone(e)),
+            }
+        }
+        Err(LoadError::Corrupt { kept_as, .. }) => p.say(Message::Unreadable(kept_as)),
+        Err(_) => p.say(Message::Missing),
+    }
+    p.bump();
+}
+
+fn delete(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
+    p.begin();
+    let Some(lib) = p.library() else { return };
+    match lib.delete(state.bank, id) {
+        Ok(d) => {
+            if d.id == state.id {
+                p.open_next(state);
+                state.dispatch(Action::Goto(Step::Assessments));
+            }
+            p.undo.set(Some(Rc::new(d)));
+            let undo = p.undo.clone();
+            *p.undo_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(UNDO_MS, move || undo.set(None)));
+        }
+        Err(_) => p.say(Message::Missing),
+    }
+    p.bump();
+}

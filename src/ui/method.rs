@@ -1,0 +1,22 @@
+//! The risk method in short, so that a DPO can see how the verdict and score are worked out.
+
+use yew::prelude::*;
+
+use crate::domain::model::Lang;
+use crate::i18n::method::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct MethodProps {
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn Method(props: &MethodProps) -> Html {
+    let t = strings(props.lang);
+    html! {
+        <details class="bd-card bd-method" data-testid="method">
+            <summary><h3 class="bd-inline">{ t.title }</h3></summary>
+            { for t.paragraphs.iter().map(|p| html! { <p>{ *p }</p> }) }
+        </details>
+    }
+}

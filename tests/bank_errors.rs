@@ -1,0 +1,134 @@
+//! A broken question file fails with the file and the id named. Each case copies the mini
+//! bank into a temporary folder, breaks one thing, and checks the message.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use biodpia::domain::load::load_and_validate;
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of the mini bank with `file` edited by `edit`; returns every error message.
+fn broken(case: &str, file: &str, edit: impl Fn(String) -> String) -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let dir: PathBuf = std::env::temp_dir().join(format!("biodpia-broken-{}-{case}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    copy_dir(&src, &dir);
+    let path = dir.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    let changed = edit(text.clone());
+    assert_ne!(changed, text, "{case}: the edit changed nothing");
+    fs::write(&path, changed).unwrap();
+    let result = load_and_validate(&dir);
+    let _ = fs::remove_dir_all(&dir);
+    match result {
+        Ok(_) => panic!("{case}: a broken bank was accepted"),
+        Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+fn assert_names(errors: &[String], file: &str, id: &str, words: &str) {
+    assert!(
+        errors.iter().any(|e| e.contains(file) && e.contains(id) && e.contains(words)),
+        "no error naming {file}, {id} and `{words}` in {errors:#?}"
+    );
+}
+
+#[test]
+fn the_unbroken_mini_bank_is_valid() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    assert!(load_and_validate(&src).is_ok());
+}
+
+#[test]
+fn toml_syntax_error_names_the_file() {
+    let e = broken("syntax", "sections/01_a.toml", |t| t.replacen("[[question]]", "[[question]", 1));
+    assert_names(&e, "01_a.toml", "", "not valid");
+}
+
+#[test]
+fn unknown_field_is_refused() {
+    let e = broken("field", "sections/01_a.toml", |t| t.replacen("kind = \"single\"", "kind = \"single\"\nrequird = true", 1));
+    assert_names(&e, "01_a.toml", "", "requird");
+}
+
+#[test]
+fn duplicate_question_id() {
+    let e = broken("dup", "sections/02_b.toml", |t| t.replacen("id = \"q_scraping\"", "id = \"q_mode\"", 1));
+    assert_names(&e, "02_b.toml", "q_mode", "duplicate id");
+}
+
+#[test]
+fn unknown_risk_finding_provision_and_safeguard() {
+    let e = broken("refs", "sections/01_a.toml", |t| {
+        t.replacen("risk = \"r_breach\", likelihood = 2", "risk = \"r_nope\", likelihood = 2", 1)
+            .replacen("findings = [\"f_ap_clearview_2024\"]", "findings = [\"f_nope\"]", 1)
+            .replacen("implements = [\"s_encryption_logging\"]", "implements = [\"s_nope\"]", 1)
+    });
+    assert_names(&e, "01_a.toml", "q_mode.verify", "unknown risk `r_nope`");
+    assert_names(&e, "01_a.toml", "q_mode.identify", "unknown finding `f_nope`");
+    assert_names(&e, "01_a.toml", "q_encrypted.yes", "unknown safeguard `s_nope`");
+    let e = broken("prov", "findings/f.toml", |t| t.replacen("provisions = [\"gdpr_9_1\"]", "provisions = [\"gdpr_99\"]", 1));
+    assert_names(&e, "f.toml", "f_ap_clearview_2024", "unknown provision `gdpr_99`");
+}
+
+#[test]
+fn missing_dutch_text() {
+    let e = broken("nl", "sections/02_b.toml", |t| t.replacen("nl = \"Gescraped?\"", "nl = \" \"", 1));
+    assert_names(&e, "02_b.toml", "q_scraping", "Dutch text is empty");
+}
+
+#[test]
+fn show_if_must_refer_to_an_earlier_question() {
+    let e = broken("order", "sections/01_a.toml", |t| t.replacen("question = \"q_mode\", none_of", "question = \"q_scraping\", none_of", 1));
+    assert_names(&e, "01_a.toml", "q_encrypted", "not an earlier question");
+    let e = broken("option", "sections/01_a.toml", |t| t.replacen("none_of = [\"unsure\"]", "none_of = [\"maybe\"]", 1));
+    assert_names(&e, "01_a.toml", "q_encrypted", "no option `maybe`");
+}
+
+#[test]
+fn risk_without_a_reason_is_refused() {
+    let e = broken("why", "sections/02_b.toml", |t| t.replacen("provisions = [\"ai_act_5_1_e\"]\nred_line", "red_line", 1));
+    assert_names(&e, "02_b.toml", "q_scraping.yes", "cites no finding or provision");
+}
+
+#[test]
+fn unsure_needs_find_out_and_a_raise() {
+    let e = broken("unsure", "sections/01_a.toml", |t| t.replacen("find_out = { en = \"Ask the vendor.\", nl = \"Vraag het de leverancier.\" }\n", "", 1));
+    assert_names(&e, "01_a.toml", "q_mode.unsure", "needs `find_out`");
+}
+
+#[test]
+fn yesno_needs_exactly_yes_no_unsure() {
+    let e = broken("yesno", "sections/02_b.toml", |t| t.replacen("id = \"no\"", "id = \"nah\"", 1));
+    assert_names(&e, "02_b.toml", "q_scraping", "exactly the options yes, no, unsure");
+}
+
+#[test]
+fn bad_dates_levels_and_urls() {
+    let e = broken("date", "findings/f.toml", |t| t.replacen("2024-05-16", "2024-02-30", 1));
+    assert_names(&e, "f.toml", "f_ap_clearview_2024", "real YYYY-MM-DD date");
+    let e = broken("level", "sections/01_a.toml", |t| t.replacen("likelihood = 3, severity = 4", "likelihood = 5, severity = 4", 1));
+    assert_names(&e, "01_a.toml", "q_mode.identify", "likelihood must be 1..=4");
+    let e = broken("url", "provisions/p.toml", |t| t.replacen("https://eur-lex.europa.eu/eli/reg/2016/679/oj", "eur-lex", 1));
+    assert_names(&e, "p.toml", "gdpr_9_1", "not a URL");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let e = broken("many", "sections/01_a.toml", |t| {
+        t.replacen("nl = \"Modus?\"", "nl = \"\"", 1).replacen("risk = \"r_breach\", likelihood = 2", "risk = \"r_x\", likelihood = 2", 1)
+    });
+    assert!(e.len() >= 2, "{e:#?}");
+}

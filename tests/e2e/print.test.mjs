@@ -1,0 +1,248 @@
+// The printed summary a DPO signs and files. A completed assessment (every visible question
+// answered by clicking, long texts typed into every text question) is printed to PDF by
+// headless Chromium with print media, exactly as "Save as PDF" does; pdftotext then reads
+// the PDF back. Checked, in English and in Dutch:
+//  - printing from the results page (not the summary step) still prints the summary;
+//  - the verdict, the score, every recommended safeguard and every cited finding (as listed
+//    on the results page) are in the PDF, with title, organisation, plan and sign-off data
+//    typed on the summary page;
+//  - no interactive chrome: no Next/Back/Print buttons, no navigation, no form fields;
+//  - every long text is printed completely (whitespace aside) up to its end marker, and no
+//    word lies outside the printable width of the A4 page;
+//  - the running header and "page / pages" are on every page.
+// The PDFs and 60 dpi PNGs of their pages are kept in target/e2e/ for a human to look at.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { APP_SELECTOR, ARTIFACTS, assert, withApp } from './lib.mjs';
+
+const run = promisify(execFile);
+const A = APP_SELECTOR;
+
+const UI = {
+  en: {
+    chrome: ['Next', 'Back', 'See results', 'Print / save as PDF', 'Skip to content', 'Current risk', 'Back to results', 'Start a new assessment'],
+    answered: /\d+ of \d+ answered/,
+    docTitle: 'Data protection impact assessment (DPIA)',
+    signoff: ['Measures approved by', 'Residual risk accepted by', 'Advice of the data protection officer (DPO)', 'Review date'],
+  },
+  nl: {
+    chrome: ['Volgende', 'Vorige', 'Naar de uitkomst', 'Afdrukken / opslaan als pdf', 'Naar de inhoud', 'Huidig risico', 'Terug naar de uitkomst', 'Nieuwe beoordeling starten'],
+    answered: /\d+ van \d+ beantwoord/,
+    docTitle: 'Gegevensbeschermingseffectbeoordeling (DPIA)',
+    signoff: ['Maatregelen goedgekeurd door', 'Restrisico aanvaard door', 'Advies van de functionaris gegevensbescherming (FG)', 'Datum herbeoordeling'],
+  },
+};
+
+/** All whitespace removed: line wrapping in the PDF must not matter. */
+const squash = (s) => s.replace(/\s+/g, '');
+
+/** A deterministic small hash, to spread the chosen options over the bank. */
+function hash(s) {
+  let h = 7;
+  for (const c of s) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h;
+}
+
+/**
+ * `max` characters of prose in paragraphs, with one very long unbroken token (which must
+ * wrap, not overflow), ending in a unique marker.
+ */
+function longText(tag, max) {
+  const end = ` END-OF-${tag}`;
+  const parts = [];
+  let n = 0;
+  let len = 0;
+  while (len < max) {
+    n++;
+    let p = `${tag} sentence ${n}: enrolment happens at the staff entrance, templates are stored on the badge and matched on the reader.`;
+    if (n % 4 === 0) p += '\n\n';
+    else if (n % 7 === 0) p += '\n';
+    else p += ' ';
+    if (n === 3) p += `Token${'abcdefghij'.repeat(30)} `;
+    parts.push(p);
+    len += p.length;
+  }
+  return parts.join('').slice(0, max - end.length) + end;
+}
+
+/** Answers every visible, unanswered question of the current section; returns the texts typed. */
+async function answerSection(page, lang) {
+  const typed = [];
+  for (let round = 0; round < 10; round++) {
+    let changed = 0;
+    for (const fs_ of await page.locator(`${A} .bd-main fieldset.bd-q`).all()) {
+      if ((await fs_.locator('input:checked').count()) > 0) continue;
+      const qid = (await fs_.getAttribute('id')).replace(/^bd-q-/, '');
+      const inputs = await fs_.locator('input[type=radio], input[type=checkbox]').all();
+      const target = inputs[hash(qid + lang) % inputs.length];
+      await fs_.locator(`label[for="${await target.getAttribute('id')}"]`).click();
+      changed++;
+    }
+    for (const area of await page.locator(`${A} .bd-main textarea`).all()) {
+      if ((await area.inputValue()) !== '') continue;
+      const id = await area.getAttribute('id');
+      const max = Number(await area.getAttribute('maxlength'));
+      const text = longText(`${lang.toUpperCase()}-${id.replace(/^bd-/, '')}`, max);
+      await area.fill(text);
+      assert.equal(await area.inputValue(), text, `${id} took the whole text`);
+      typed.push(text);
+      changed++;
+    }
+    if (changed === 0) break;
+  }
+  return typed;
+}
+
+/** Clicks through every section; returns every text typed. */
+async function completeWizard(page, lang) {
+  const sections = await page.locator(`${A} nav .bd-nav-item:not(.bd-nav-results)`).count();
+  assert.ok(sections >= 8, `expected at least 8 sections, found ${sections}`);
+  const typed = [];
+  for (let i = 0; i < sections; i++) {
+    typed.push(...(await answerSection(page, lang)));
+    await page.locator(`${A} [data-testid="next"]`).click();
+  }
+  await page.locator(`${A} [data-testid="verdict"]`).waitFor();
+  return typed;
+}
+
+async function pdfToText(pdf, ...args) {
+  const { stdout } = await run('pdftotext', [...args, pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+/** Prints the page to `name`.pdf in target/e2e with print media, as "Save as PDF" does. */
+async function printPdf(page, name) {
+  await fs.mkdir(ARTIFACTS, { recursive: true });
+  const pdf = path.join(ARTIFACTS, `${name}.pdf`);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const info = (await run('pdfinfo', [pdf])).stdout;
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)[1]);
+  // -raw keeps the content-stream order: a table cell's wrapped lines stay together.
+  const raw = await pdfToText(pdf, '-raw');
+  return { pdf, info, pages, raw, text: raw.replace(/\s+/g, ' ') };
+}
+
+/** Every word's box lies within the printable width of its page (A4, 14 mm side margins). */
+async function assertNothingOverflows(pdf) {
+  const bbox = await pdfToText(pdf, '-bbox');
+  const pageW = Number(/<page width="([\d.]+)"/.exec(bbox)[1]);
+  const margin = (14 / 25.4) * 72;
+  const out = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+    .filter((m) => Number(m[1]) < margin - 2 || Number(m[2]) > pageW - margin + 2)
+    .map((m) => `${m[3]} (${m[1]}-${m[2]})`);
+  assert.deepEqual(out.slice(0, 10), [], `words outside the printable width ${margin.toFixed(0)}-${(pageW - margin).toFixed(0)} pt`);
+}
+
+/** Renders every page at 60 dpi next to the PDF, for looking at. */
+async function renderPages(pdf) {
+  const prefix = pdf.replace(/\.pdf$/, '');
+  await run('pdftoppm', ['-png', '-r', '60', pdf, prefix]);
+}
+
+async function printedSummary(lang) {
+  const ui = UI[lang];
+  await withApp({ name: `print-${lang}`, path: `/?lang=${lang}&org=Gemeente%20Voorbeeld` }, async ({ page }) => {
+    await page.locator(`${A}[lang="${lang}"]`).waitFor();
+    const typed = await completeWizard(page, lang);
+
+    // What the results page shows is what the printout must carry.
+    const verdict = (await page.locator(`${A} [data-testid="verdict"] .bd-verdict-title`).innerText()).trim();
+    const score = (await page.locator(`${A} [data-testid="score"] .bd-score-num`).innerText()).trim();
+    const safeguards = await page.locator(`${A} [data-testid="recommendation"] h4`).allInnerTexts();
+    const findings = await page.locator(`${A} .bd-finding h4`).allInnerTexts();
+    assert.ok(safeguards.length > 0, 'the answers lead to recommended safeguards');
+    assert.ok(findings.length > 0, 'the answers cite regulator findings');
+
+    // 1. Printing from the results step prints the summary, not the results page.
+    const fromResults = await printPdf(page, `print-${lang}-from-results`);
+    assert.ok(fromResults.text.includes(ui.docTitle), 'printing from the results page prints the summary');
+    assert.ok(fromResults.text.includes(verdict));
+
+    // 2. The summary step: details, action plan and sign-off, edited on screen.
+    await page.locator(`${A} [data-testid="nav-summary"]`).click();
+    const summary = page.locator(`${A} [data-testid="summary"]`);
+    await summary.waitFor();
+    assert.equal(await page.locator(`${A} [data-testid="summary-org"]`).inputValue(), 'Gemeente Voorbeeld', 'organisation defaults to the host option');
+    const title = `Toegang met vingerafdruk ${lang.toUpperCase()} — hoofdkantoor`;
+    await page.locator(`${A} [data-testid="summary-title"]`).fill(title);
+    await page.locator(`${A} #bd-sum-so-measures`).fill(`Jan Jansen, directeur ${lang}`);
+    await page.locator(`${A} #bd-sum-so-residual`).fill(`Petra de Vries, CISO ${lang}`);
+    const advice = longText(`${lang.toUpperCase()}-ADVICE`, 5000);
+    await page.locator(`${A} #bd-sum-so-advice`).fill(advice);
+    await page.locator(`${A} #bd-sum-so-followed`).selectOption('partly');
+    await page.locator(`${A} #bd-sum-so-review`).fill('2027-03-31');
+    const firstOwner = page.locator(`${A} [data-testid="summary-plan-row"] input[type=text]`).first();
+    await firstOwner.fill(`Owner-${lang}-0001`);
+    await page.locator(`${A} [data-testid="summary-plan-row"] input[type=date]`).first().fill('2026-12-15');
+    await page.locator(`${A} [data-testid="summary-plan-row"] select`).first().selectOption('planned');
+    await page.locator(`${A} [data-testid="summary-doc-title"]`, { hasText: title }).waitFor();
+    const runningTitle = await summary.locator('.bd-sum-running-title').innerText();
+    const runningMeta = await summary.locator('.bd-sum-running-meta').innerText();
+
+    const out = await printPdf(page, `print-${lang}`);
+    await renderPages(out.pdf);
+    const { text, raw, info, pages } = out;
+
+    assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/, 'A4 pages');
+    assert.doesNotMatch(info, /Form:\s+AcroForm/, 'no form fields in the PDF');
+    assert.ok(pages >= 5, `a complete assessment takes several pages, got ${pages}`);
+
+    assert.ok(text.includes(ui.docTitle));
+    assert.ok(text.includes(verdict), `verdict "${verdict}" printed`);
+    assert.match(text, new RegExp(`(^|\\s)${score}\\s?/100`), `score ${score}/100 printed`);
+    for (const s of safeguards) assert.ok(squash(raw).includes(squash(s)), `safeguard "${s}" printed`);
+    for (const f of findings) {
+      // "Authority (CC), date: subject": each part on its own, whatever the line breaks.
+      const [, authority, subject] = /^(.*?) \(.*?\), .*?: (.*)$/.exec(f);
+      assert.ok(squash(raw).includes(squash(authority)), `finding authority "${authority}" printed`);
+      assert.ok(squash(raw).includes(squash(subject)), `finding subject "${subject}" printed`);
+    }
+    assert.ok(text.includes(title), 'title printed');
+    assert.ok(text.includes('Gemeente Voorbeeld'), 'organisation printed');
+    assert.ok(text.includes(`Owner-${lang}-0001`) && text.includes('2026-12-15'), 'action plan owner and due date printed');
+    assert.ok(text.includes(`Jan Jansen, directeur ${lang}`) && text.includes(`Petra de Vries, CISO ${lang}`), 'sign-off names printed');
+    assert.ok(text.includes('2027-03-31'), 'review date printed');
+    for (const label of ui.signoff) assert.ok(text.includes(label), `sign-off label "${label}" printed`);
+
+    // No interactive chrome.
+    for (const label of ui.chrome) {
+      const re = new RegExp(`(^|\\s)${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`);
+      assert.doesNotMatch(text, re, `"${label}" (a button or navigation label) is not printed`);
+    }
+    assert.doesNotMatch(text, ui.answered, 'the progress bar is not printed');
+
+    // The running header and the page numbers are on every page.
+    const perPage = raw.split('\f').filter((p) => p.trim() !== '');
+    assert.equal(perPage.length, pages);
+    perPage.forEach((p, i) => {
+      assert.ok(squash(p).includes(squash(runningTitle)), `running header title on page ${i + 1}`);
+      assert.ok(squash(p).includes(squash(runningMeta)), `running header details on page ${i + 1}`);
+      assert.ok(squash(p).includes(`${i + 1}/${pages}`), `page number ${i + 1}/${pages} on page ${i + 1}`);
+    });
+
+    // Every long text completely, in order: the running header and page numbers that a page
+    // break puts in the middle of a text are taken out first.
+    const body = perPage
+      .map((p, i) => squash(p).split(squash(runningTitle)).join('').split(squash(runningMeta)).join('').replace(`${i + 1}/${pages}`, ''))
+      .join('');
+    for (const t of [...typed, advice]) {
+      const end = t.slice(t.lastIndexOf(' END-OF-') + 1);
+      assert.ok(body.includes(end), `end marker ${end} printed`);
+      assert.ok(body.includes(squash(t)), `the whole text ending ${end} printed (${t.length} characters)`);
+    }
+    await assertNothingOverflows(out.pdf);
+  });
+}
+
+export async function printedSummaryEnglish() {
+  await printedSummary('en');
+}
+
+export async function printedSummaryDutch() {
+  await printedSummary('nl');
+}
