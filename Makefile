@@ -17,12 +17,13 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 30
 # Browser test files run by `cargo test --target wasm32-unknown-unknown` (tests/web*.rs).
 WEB_TESTS := $(patsubst tests/%.rs,%,$(wildcard tests/web*.rs))
 
-.PHONY: help setup build serve test test-native test-web e2e bench clean
+.PHONY: help setup build serve examples test test-native test-web e2e bench clean
 
 help:
 	@echo "make serve   build and serve the widget at http://127.0.0.1:8080 (rebuilds on change)"
 	@echo "make test    native tests, browser tests, release build, end-to-end tests"
 	@echo "make build   release build into dist/"
+	@echo "make examples  build, then serve examples/ at http://127.0.0.1:8081 with dist/ under /biodpia/"
 	@echo "make e2e     end-to-end tests against the current dist/ (after make build)"
 	@echo "make bench   run bench/bench.sh"
 	@echo "make setup   install the tools (scripts/setup.sh)"
@@ -55,6 +56,10 @@ endif
 
 e2e: setup
 	node tests/e2e/run.mjs
+
+# The embedding examples (README "Embedding"): host pages at /, the built widget under /biodpia/.
+examples: build
+	node tests/e2e/server.mjs examples 8081 --mount /biodpia/=dist
 
 bench: setup
 	@if [ -f bench/bench.sh ]; then bash bench/bench.sh; else echo "bench: no bench/bench.sh yet"; fi

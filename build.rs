@@ -1,5 +1,6 @@
-//! Parses and cross-checks the TOML question bank in `questions/`, then embeds it as compact
-//! JSON. A broken bank fails the build here, naming the file and id, never in a browser.
+//! Parses and cross-checks the TOML question bank in `questions/`, then embeds it in the
+//! compact binary form of src/domain/compact.rs. A broken bank fails the build here, naming
+//! the file and id, never in a browser.
 
 use std::path::Path;
 
@@ -18,8 +19,9 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain");
     match domain::load::load_and_validate(&root) {
         Ok(bank) => {
-            let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("bank.json");
-            std::fs::write(out, domain::load::to_embedded_json(&bank)).expect("write bank.json");
+            // The compact binary form (src/domain/compact.rs), read back by src/bank.rs.
+            let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("bank.bin");
+            std::fs::write(out, domain::compact::encode(&bank)).expect("write bank.bin");
         }
         Err(errors) => {
             eprintln!("\nThe question bank in questions/ has {} problem(s):", errors.len());

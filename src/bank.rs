@@ -1,19 +1,21 @@
-//! The question bank embedded at build time (validated JSON written by `build.rs`).
+//! The question bank embedded at build time: `build.rs` validates questions/*.toml and writes
+//! it in the compact binary form of [`crate::domain::compact`].
 
 use std::sync::OnceLock;
 
+use crate::domain::compact;
 use crate::domain::model::Bank;
 
-const BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.json"));
+const BANK_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.bin"));
 
-/// The embedded bank, parsed once on first use.
+/// The embedded bank, decoded once on first use.
 pub fn bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
-    // build.rs validated and wrote this JSON from the same types, so it always parses.
-    BANK.get_or_init(|| serde_json::from_str(BANK_JSON).expect("embedded bank.json"))
+    // build.rs validated the bank and wrote these bytes with the same code, so they decode.
+    BANK.get_or_init(|| compact::decode(BANK_BIN).expect("embedded bank"))
 }
 
-/// Size in bytes of the embedded JSON (for the benchmark).
+/// Size in bytes of the embedded bank (for the benchmark).
 pub fn embedded_len() -> usize {
-    BANK_JSON.len()
+    BANK_BIN.len()
 }

@@ -97,7 +97,7 @@ pub struct Retired {
 }
 
 /// Why an answer was retired.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RetiredReason {
     /// The question is not in the current bank.

@@ -178,14 +178,3 @@ pub fn load_and_validate(root: &Path) -> Result<Bank, Vec<BankError>> {
         Err(errors)
     }
 }
-
-/// The bank as compact JSON for the browser: file names stripped.
-pub fn to_embedded_json(bank: &Bank) -> String {
-    let mut b = bank.clone();
-    b.risks.iter_mut().for_each(|x| x.file.clear());
-    b.provisions.iter_mut().for_each(|x| x.file.clear());
-    b.findings.iter_mut().for_each(|x| x.file.clear());
-    b.safeguards.iter_mut().for_each(|x| x.file.clear());
-    b.sections.iter_mut().for_each(|x| x.file.clear());
-    serde_json::to_string(&b).expect("bank serialises")
-}

@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod assessment;
+pub mod compact;
 pub mod engine;
 pub mod library;
 pub mod model;

@@ -251,12 +251,14 @@ pub struct Persistence {
 
 impl PartialEq for Persistence {
     fn eq(&self, other: &Self) -> bool {
+        // Handles compare the values they were rendered with (dereferencing one reads the
+        // live value, which would make an old and a new handle always equal).
         self.namespace == other.namespace
             && self.organisation == other.organisation
-            && *self.conflict == *other.conflict
-            && *self.message == *other.message
-            && *self.undo == *other.undo
-            && *self.refresh == *other.refresh
+            && self.conflict == other.conflict
+            && self.message == other.message
+            && self.undo == other.undo
+            && self.refresh == other.refresh
     }
 }
 
@@ -1023,7 +1025,7 @@ pub fn Manager(props: &Props) -> Html {
                 <th scope="row">{ title_cell }</th>
                 <td>{ updated }</td>
                 <td>
-                    <span class={classes!("bd-list-verdict", format!("bd-verdict-{}", e.verdict))}>{ verdict }</span>
+                    <span class={classes!("bd-list-verdict", format!("bd-list-verdict-{}", e.verdict))}>{ verdict }</span>
                     if e.provisional { <span class="bd-muted">{ format!(" ({})", m.provisional) }</span> }
                 </td>
                 <td class="bd-list-actions">

@@ -317,30 +317,37 @@ pub fn Summary(props: &SummaryProps) -> Html {
         })
         .collect();
     let risk_rows = raised.iter().enumerate().map(|(i, r)| {
-        let risk = bank.risk(&r.risk);
-        let title = risk.map(|x| x.title.get(lang)).unwrap_or(&r.risk);
+        let title = bank.risk(&r.risk).map(|x| x.title.get(lang)).unwrap_or(&r.risk);
         html! {
             <tr class="bd-sum-risk">
                 <td class="bd-sum-num">{ i + 1 }</td>
-                <td>
-                    <p class="bd-sum-risk-title">{ title }</p>
-                    <p class="bd-sum-small bd-muted">{ risk.map(|x| x.description.get(lang)).unwrap_or("") }</p>
-                    <p class="bd-sum-small bd-sum-label">{ t.raised_by }</p>
-                    <ul class="bd-sum-small">{ for r.raised_by.iter().map(|(c, _)| {
-                        let (q, o) = cause_line(bank, lang, c);
-                        html! { <li>{ q }{ " → " }<strong>{ o }</strong>{ cause_cites(bank, c) }</li> }
-                    }) }</ul>
-                    if !r.lowered_by.is_empty() {
-                        <p class="bd-sum-small bd-sum-label">{ t.lowered_by }</p>
-                        <ul class="bd-sum-small">{ for r.lowered_by.iter().map(|x| html! {
-                            <li>{ bank.safeguard(x).map(|g| g.title.get(lang)).unwrap_or(x) }</li>
-                        }) }</ul>
-                    }
-                </td>
+                <td><a class="bd-sum-risk-title" href={format!("#bd-sum-why-{}", r.risk)}>{ title }</a></td>
                 { position_cell(t, r.inherent) }
                 { position_cell(t, r.residual) }
                 { position_cell(t, r.planned) }
             </tr>
+        }
+    });
+    // Why each risk arises, in full width below the overview table.
+    let risk_why = raised.iter().enumerate().map(|(i, r)| {
+        let risk = bank.risk(&r.risk);
+        let title = risk.map(|x| x.title.get(lang)).unwrap_or(&r.risk);
+        html! {
+            <div class="bd-sum-why" id={format!("bd-sum-why-{}", r.risk)}>
+                <p class="bd-sum-why-title">{ format!("{}. {title}", i + 1) }</p>
+                <p class="bd-sum-small bd-muted">{ risk.map(|x| x.description.get(lang)).unwrap_or("") }</p>
+                <p class="bd-sum-label">{ t.raised_by }</p>
+                <ul class="bd-sum-small">{ for r.raised_by.iter().map(|(c, _)| {
+                    let (q, o) = cause_line(bank, lang, c);
+                    html! { <li>{ q }{ " → " }<strong>{ o }</strong>{ cause_cites(bank, c) }</li> }
+                }) }</ul>
+                if !r.lowered_by.is_empty() {
+                    <p class="bd-sum-label">{ t.lowered_by }</p>
+                    <ul class="bd-sum-small">{ for r.lowered_by.iter().map(|x| html! {
+                        <li>{ bank.safeguard(x).map(|g| g.title.get(lang)).unwrap_or(x) }</li>
+                    }) }</ul>
+                }
+            </div>
         }
     });
 
@@ -441,34 +448,46 @@ pub fn Summary(props: &SummaryProps) -> Html {
         );
         let effect = rec.map(|r| &r.effect).filter(|e| !e.is_empty()).map(|e| {
             html! {
-                <p class="bd-sum-small">{ t.effect }{ ": " }{ for e.iter().map(|(rid, before, after)| {
-                    let name = bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid);
-                    html! { <span class="bd-sum-effect">{ format!("{name}: {} → {}", t.level(before.level()), t.level(after.level())) }</span> }
-                }) }</p>
+                <>
+                    <p class="bd-sum-small bd-sum-label">{ t.effect }</p>
+                    <ul class="bd-sum-small">{ for e.iter().map(|(rid, before, after)| {
+                        let name = bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid);
+                        html! { <li>{ format!("{name}: {} → {}", t.level(before.level()), t.level(after.level())) }</li> }
+                    }) }</ul>
+                </>
             }
         });
         let required = rec.map(|r| &r.required_by).filter(|r| !r.is_empty()).map(|r| {
             html! {
-                <p class="bd-sum-small">{ t.required_by }{ ": " }{ for r.iter().map(|c| {
-                    let (q, o) = cause_line(bank, lang, c);
-                    html! { <span class="bd-sum-effect">{ format!("{q} → {o}") }</span> }
-                }) }</p>
+                <>
+                    <p class="bd-sum-small bd-sum-label">{ t.required_by }</p>
+                    <ul class="bd-sum-small">{ for r.iter().map(|c| {
+                        let (q, o) = cause_line(bank, lang, c);
+                        html! { <li>{ q }{ " → " }<strong>{ o }</strong></li> }
+                    }) }</ul>
+                </>
             }
         });
         html! {
-            <tr class="bd-sum-plan-row" data-testid="summary-plan-row">
-                <td>{ rec.map(|r| t.priority(r.priority)).unwrap_or("—") }</td>
-                <td>
-                    <p class="bd-sum-plan-title">{ title }</p>
-                    <p class="bd-sum-small bd-muted">{ g.map(|x| x.explanation.get(lang)).unwrap_or("") }</p>
-                    { for effect }
-                    { for required }
-                    { g.map(|x| cites(bank, &x.provisions, &x.findings)).unwrap_or_default() }
-                </td>
-                <td>{ status_cell }</td>
-                <td>{ owner_cell }</td>
-                <td>{ due_cell }</td>
-            </tr>
+            <tbody class="bd-sum-plan-item">
+                <tr class="bd-sum-plan-row" data-testid="summary-plan-row">
+                    // data-label: the column name above each cell when the table is stacked on a narrow screen.
+                    <td data-label={s.priority}>{ rec.map(|r| t.priority(r.priority)).unwrap_or("—") }</td>
+                    <td><p class="bd-sum-plan-title">{ title }</p></td>
+                    <td data-label={t.status}>{ status_cell }</td>
+                    <td data-label={t.owner}>{ owner_cell }</td>
+                    <td data-label={t.due}>{ due_cell }</td>
+                </tr>
+                <tr class="bd-sum-plan-detail">
+                    <td />
+                    <td colspan="4">
+                        <p class="bd-sum-small bd-muted">{ g.map(|x| x.explanation.get(lang)).unwrap_or("") }</p>
+                        { for effect }
+                        { for required }
+                        { g.map(|x| cites(bank, &x.provisions, &x.findings)).unwrap_or_default() }
+                    </td>
+                </tr>
+            </tbody>
         }
     });
 
@@ -524,9 +543,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let followed_options = ["", "yes", "partly", "no"].map(|v| {
         html! { <option value={v} selected={so.dpo_advice_followed == v}>{ s.followed(v) }</option> }
     });
+    // Rows with free text may run over a page break; the others are kept whole.
     let signoff_row = |label_id: &'static str, label: &str, note: &str, body: Html, sign: bool| -> Html {
+        let long = matches!(label_id, "bd-sum-so-advice" | "bd-sum-so-reasons");
         html! {
-            <tr>
+            <tr class={if long { "bd-sum-so-long" } else { "bd-sum-so-short" }}>
                 <th scope="row"><label for={label_id}>{ label }</label></th>
                 <td>{ body }<p class="bd-sum-small bd-muted">{ note }</p></td>
                 <td class="bd-sum-sign">if sign { <span class="bd-sum-line bd-sum-blank" /> }</td>
@@ -613,13 +634,17 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <tbody><tr><td class="bd-sum-doc-body">
                     { cover }
                     <section class="bd-sum-part bd-sum-description" aria-labelledby="bd-sum-h-description">
-                        <h3 id="bd-sum-h-description">{ format!("1. {}", s.description) }</h3>
-                        <p class="bd-muted">{ s.description_intro }</p>
+                        <div class="bd-sum-head">
+                            <h3 id="bd-sum-h-description">{ format!("1. {}", s.description) }</h3>
+                            <p class="bd-muted">{ s.description_intro }</p>
+                        </div>
                         { for description_items }
                     </section>
                     <section class="bd-sum-part bd-sum-map" aria-labelledby="bd-sum-h-map">
-                        <h3 id="bd-sum-h-map">{ format!("2. {}", s.heatmap) }</h3>
-                        <p class="bd-muted">{ s.heatmap_intro }</p>
+                        <div class="bd-sum-head">
+                            <h3 id="bd-sum-h-map">{ format!("2. {}", s.heatmap) }</h3>
+                            <p class="bd-muted">{ s.heatmap_intro }</p>
+                        </div>
                         <HeatMap {lang} risks={map_risks} />
                     </section>
                     <section class="bd-sum-part" aria-labelledby="bd-sum-h-risks">
@@ -635,11 +660,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
                                 </tr></thead>
                                 <tbody>{ for risk_rows }</tbody>
                             </table>
+                            { for risk_why }
                         }
                     </section>
                     <section class="bd-sum-part" aria-labelledby="bd-sum-h-plan">
-                        <h3 id="bd-sum-h-plan">{ format!("4. {}", s.action_plan) }</h3>
-                        <p class="bd-muted">{ s.action_plan_intro }</p>
+                        <div class="bd-sum-head">
+                            <h3 id="bd-sum-h-plan">{ format!("4. {}", s.action_plan) }</h3>
+                            <p class="bd-muted">{ s.action_plan_intro }</p>
+                        </div>
                         if plan_rows.is_empty() {
                             <p>{ s.no_actions }</p>
                         } else {
@@ -649,7 +677,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                                     <th scope="col">{ s.priority }</th><th scope="col">{ s.safeguard }</th>
                                     <th scope="col">{ t.status }</th><th scope="col">{ t.owner }</th><th scope="col">{ t.due }</th>
                                 </tr></thead>
-                                <tbody>{ for plan_rows_html }</tbody>
+                                { for plan_rows_html }
                             </table>
                         }
                     </section>
@@ -659,18 +687,24 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         else { <ul class="bd-sum-findout">{ for find_out }</ul> }
                     </section>
                     <section class="bd-sum-part bd-sum-signoff-part" aria-labelledby="bd-sum-h-signoff">
-                        <h3 id="bd-sum-h-signoff">{ format!("6. {}", s.signoff) }</h3>
-                        <p class="bd-muted">{ s.signoff_intro }</p>
+                        <div class="bd-sum-head">
+                            <h3 id="bd-sum-h-signoff">{ format!("6. {}", s.signoff) }</h3>
+                            <p class="bd-muted">{ s.signoff_intro }</p>
+                        </div>
                         { signoff }
                     </section>
                     <section class="bd-sum-part bd-sum-annex" aria-labelledby="bd-sum-h-answers">
-                        <h3 id="bd-sum-h-answers">{ format!("{} A. {}", s.annex, s.answers) }</h3>
-                        <p class="bd-muted">{ s.answers_intro }</p>
+                        <div class="bd-sum-head">
+                            <h3 id="bd-sum-h-answers">{ format!("{} A. {}", s.annex, s.answers) }</h3>
+                            <p class="bd-muted">{ s.answers_intro }</p>
+                        </div>
                         { for answers }
                     </section>
                     <section class="bd-sum-part bd-sum-annex" aria-labelledby="bd-sum-h-findings">
-                        <h3 id="bd-sum-h-findings">{ format!("{} B. {}", s.annex, t.findings_cited) }</h3>
-                        <p class="bd-muted">{ s.findings_intro }</p>
+                        <div class="bd-sum-head">
+                            <h3 id="bd-sum-h-findings">{ format!("{} B. {}", s.annex, t.findings_cited) }</h3>
+                            <p class="bd-muted">{ s.findings_intro }</p>
+                        </div>
                         if findings.is_empty() { <p>{ s.no_findings }</p> }
                         else { <ol class="bd-sum-findings">{ for findings_html }</ol> }
                     </section>

@@ -57,8 +57,8 @@ export const CHROMIUM_ARGS = [
 
 /**
  * The policy the widget must run under: no inline script or style, no eval, nothing from
- * another origin. 'wasm-unsafe-eval' is what compiling WebAssembly needs; `img-src data:`
- * covers the `<link rel="icon" href="data:,">` in index.html.
+ * another origin. 'wasm-unsafe-eval' is what compiling WebAssembly needs. index.html's icon
+ * is a same-origin file, so `img-src data:` is not needed by the widget itself.
  */
 export const STRICT_CSP = [
   "default-src 'none'",

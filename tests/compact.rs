@@ -1,0 +1,279 @@
+//! The compact binary form of the embedded bank (src/domain/compact.rs): it reads back exactly
+//! what was written, the widget's embedded copy equals questions/, and damaged bytes are
+//! refused without a panic.
+
+use std::path::Path;
+
+use biodpia::domain::compact::{decode, encode};
+use biodpia::domain::load::load_and_validate;
+use biodpia::domain::model::*;
+
+fn load(dir: &str) -> Bank {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    match load_and_validate(&root) {
+        Ok(b) => b,
+        Err(errors) => panic!("{dir} does not load: {:?}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()),
+    }
+}
+
+/// The bank as the widget sees it: the `file` fields exist only for build-time messages.
+fn without_files(mut b: Bank) -> Bank {
+    b.risks.iter_mut().for_each(|x| x.file.clear());
+    b.provisions.iter_mut().for_each(|x| x.file.clear());
+    b.findings.iter_mut().for_each(|x| x.file.clear());
+    b.safeguards.iter_mut().for_each(|x| x.file.clear());
+    b.sections.iter_mut().for_each(|x| x.file.clear());
+    b
+}
+
+fn text(en: &str, nl: &str) -> Text {
+    Text { en: en.into(), nl: nl.into() }
+}
+
+/// A small bank that uses every variant: each kind and trigger, options present and absent,
+/// empty, repeated and non-ASCII strings, extreme numbers.
+fn every_variant() -> Bank {
+    let option = |id: &str| AnswerOption {
+        id: id.into(),
+        label: None,
+        raises: vec![],
+        findings: vec![],
+        provisions: vec![],
+        implements: vec![],
+        requires: vec![],
+        red_line: None,
+        find_out: None,
+        wp248: vec![],
+        dpia_required: false,
+    };
+    let question = |id: &str, kind: Kind| Question {
+        id: id.into(),
+        kind,
+        text: text("Question?", "Vraag?"),
+        help: None,
+        show_if: vec![],
+        max_len: None,
+        options: vec![],
+    };
+    Bank {
+        version: "2026.1 β".into(),
+        title: text("", ""),
+        risks: vec![Risk {
+            id: "r1".into(),
+            title: text("Same", "Same"),
+            description: text("Ünïcödé — “quotes” \\ \" \n new line", "Čeština 中文 🙂"),
+            floor_likelihood: 0,
+            floor_severity: 255,
+            file: String::new(),
+        }],
+        provisions: vec![Provision {
+            id: "p1".into(),
+            label: "GDPR Art. 9(1)".into(),
+            title: text("Same", "Zelfde"),
+            source: "https://example.org/a?b=c&d".into(),
+            file: String::new(),
+        }],
+        findings: vec![
+            Finding {
+                id: "f1".into(),
+                authority: "AP".into(),
+                country: "NL".into(),
+                date: "2024-05-16".into(),
+                date_note: Some(text("note", "noot")),
+                subject: "r1".into(),
+                reference: String::new(),
+                kind: "fine".into(),
+                amount: Some(text("€ 30.5 million", "€ 30,5 miljoen")),
+                orders: None,
+                provisions: vec!["p1".into(), "p1".into()],
+                key_findings: vec![text("a", "b"), text("a", "b"), text("", "")],
+                appeal: text("none", "geen"),
+                source: "https://example.org/".into(),
+                file: String::new(),
+            },
+            Finding {
+                id: "f2".into(),
+                authority: "CNIL".into(),
+                country: "FR".into(),
+                date: "2022-10-17".into(),
+                date_note: None,
+                subject: "s".into(),
+                reference: "SAN-2022-019".into(),
+                kind: "fine".into(),
+                amount: None,
+                orders: Some(text("delete", "wissen")),
+                provisions: vec![],
+                key_findings: vec![],
+                appeal: text("none", "geen"),
+                source: "https://example.org/".into(),
+                file: String::new(),
+            },
+        ],
+        safeguards: vec![
+            Safeguard {
+                id: "s1".into(),
+                title: text("S", "S"),
+                explanation: text("E", "U"),
+                lowers: vec![
+                    Lowering { risk: "r1".into(), likelihood: 2, severity: 0 },
+                    Lowering { risk: "r1".into(), likelihood: 0, severity: 1 },
+                ],
+                trigger: Trigger::Effect,
+                findings: vec!["f1".into()],
+                provisions: vec!["p1".into()],
+                file: String::new(),
+            },
+            Safeguard {
+                id: "s2".into(),
+                title: text("S2", "S2"),
+                explanation: text("E", "U"),
+                lowers: vec![],
+                trigger: Trigger::RedLine,
+                findings: vec![],
+                provisions: vec![],
+                file: String::new(),
+            },
+            Safeguard {
+                id: "s3".into(),
+                title: text("S3", "S3"),
+                explanation: text("E", "U"),
+                lowers: vec![],
+                trigger: Trigger::HighResidual,
+                findings: vec![],
+                provisions: vec![],
+                file: String::new(),
+            },
+        ],
+        sections: vec![
+            Section {
+                id: "a".into(),
+                title: text("A", "A"),
+                intro: text("", "x"),
+                questions: vec![
+                    Question {
+                        help: Some(text("help", "hulp")),
+                        options: vec![
+                            AnswerOption {
+                                label: Some(text("Yes, always", "Ja, altijd")),
+                                raises: vec![Raise { risk: "r1".into(), likelihood: 4, severity: 4 }],
+                                findings: vec!["f1".into(), "f2".into()],
+                                provisions: vec!["p1".into()],
+                                implements: vec!["s1".into()],
+                                requires: vec!["s2".into(), "s3".into()],
+                                red_line: Some(text("stop", "stop")),
+                                find_out: Some(text("ask", "vraag")),
+                                wp248: vec!["sensitive".into(), "large_scale".into()],
+                                dpia_required: true,
+                                ..option("yes")
+                            },
+                            option("no"),
+                            option("unsure"),
+                        ],
+                        ..question("q1", Kind::Single)
+                    },
+                    Question { options: vec![option("yes"), option("no")], ..question("q2", Kind::YesNo) },
+                ],
+                file: String::new(),
+            },
+            Section {
+                id: "b".into(),
+                title: text("B", "B"),
+                intro: text("", ""),
+                questions: vec![
+                    Question {
+                        show_if: vec![
+                            Clause { question: "q1".into(), any_of: vec!["yes".into()], none_of: vec![] },
+                            Clause { question: "q2".into(), any_of: vec![], none_of: vec!["no".into()] },
+                        ],
+                        options: vec![option("a"), option("b")],
+                        ..question("q3", Kind::Multi)
+                    },
+                    Question { max_len: Some(0), ..question("q4", Kind::Text) },
+                    Question { max_len: Some(u32::MAX), ..question("q5", Kind::Text) },
+                    Question { max_len: Some(5000), ..question("q6", Kind::Text) },
+                ],
+                file: String::new(),
+            },
+        ],
+    }
+}
+
+#[test]
+fn the_real_bank_reads_back_exactly() {
+    let bank = without_files(load("questions"));
+    assert_eq!(decode(&encode(&bank)).as_ref(), Some(&bank));
+}
+
+#[test]
+fn the_embedded_bank_is_the_bank_in_questions() {
+    let files = without_files(load("questions"));
+    assert!(biodpia::bank::bank() == &files, "the widget's embedded bank differs from questions/");
+    assert_eq!(biodpia::bank::embedded_len(), encode(&files).len());
+}
+
+#[test]
+fn every_variant_reads_back_exactly() {
+    let bank = every_variant();
+    assert_eq!(decode(&encode(&bank)).as_ref(), Some(&bank));
+    let empty = Bank::default();
+    assert_eq!(decode(&encode(&empty)), Some(empty));
+}
+
+#[test]
+fn file_names_are_not_embedded() {
+    let bank = load("tests/fixtures/mini");
+    assert!(bank.sections.iter().all(|s| !s.file.is_empty()), "the loader records file names");
+    let decoded = decode(&encode(&bank)).expect("decodes");
+    assert_eq!(decoded, without_files(bank));
+    let bytes = encode(&decoded);
+    assert!(!bytes.windows(5).any(|w| w == b".toml"), "a file name was embedded");
+}
+
+#[test]
+fn repeated_strings_are_stored_once_and_smaller_than_json() {
+    let bank = without_files(load("questions"));
+    let bytes = encode(&bank);
+    let json = serde_json::to_string(&bank).unwrap();
+    assert!(bytes.len() < json.len() * 4 / 5, "compact {} bytes vs JSON {} bytes", bytes.len(), json.len());
+    // A risk id is cited by many options but stored once.
+    let id = bank.risks[0].id.as_bytes();
+    let count = bytes.windows(id.len()).filter(|w| *w == id).count();
+    assert_eq!(count, 1, "{} stored {count} times", bank.risks[0].id);
+}
+
+#[test]
+fn damaged_bytes_are_refused_without_panicking() {
+    let good = encode(&every_variant());
+    // Every truncation.
+    for n in 0..good.len() {
+        assert_eq!(decode(&good[..n]), None, "truncated to {n} bytes");
+    }
+    // Trailing bytes.
+    let mut longer = good.clone();
+    longer.push(0);
+    assert_eq!(decode(&longer), None);
+    // Another magic.
+    let mut magic = good.clone();
+    magic[3] = b'2';
+    assert_eq!(decode(&magic), None);
+    // Any single byte changed: refused or read as some bank, never a panic.
+    for i in 0..good.len() {
+        for v in [0x00, 0x01, 0x7f, 0x80, 0xff, good[i] ^ 0x40] {
+            let mut bad = good.clone();
+            bad[i] = v;
+            let _ = decode(&bad);
+        }
+    }
+    // A huge length in the header allocates nothing and is refused.
+    let mut huge = b"BDB1".to_vec();
+    huge.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+    assert_eq!(decode(&huge), None);
+}
+
+#[test]
+#[should_panic(expected = "NUL")]
+fn a_nul_character_fails_the_build() {
+    let mut bank = every_variant();
+    bank.risks[0].title.en = "a\0b".into();
+    encode(&bank);
+}

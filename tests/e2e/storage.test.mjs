@@ -1,0 +1,293 @@
+// Nothing is ever lost (src/storage.rs, src/ui/manager.rs): unreadable localStorage is kept
+// aside and the widget still starts; a reload restores everything; export and import round
+// trip; a bad import file is refused with its own message and changes nothing saved; two tabs
+// on the same assessment never silently overwrite each other.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { APP_SELECTOR, assert, collectConsole, waitForApp, withApp } from './lib.mjs';
+
+const NS = 'biodpia/default/v1/';
+const ITEM = /^biodpia\/default\/v1\/a\/[a-z0-9-]+$/;
+const $ = (sel) => `${APP_SELECTOR} ${sel}`;
+
+/** Everything in localStorage, as an object. */
+const snapshot = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+
+/** Waits until one stored assessment contains `text`; returns its key. */
+async function savedKeyContaining(page, text) {
+  const handle = await page.waitForFunction(
+    ([re, t]) =>
+      Object.keys(localStorage).find((k) => new RegExp(re).test(k) && localStorage.getItem(k).includes(t)),
+    [ITEM.source, text],
+  );
+  return handle.jsonValue();
+}
+
+/** Chooses option `n` of the first single-choice question of the open section. */
+async function choose(page, n) {
+  const fs_ = page.locator($('fieldset.bd-q')).filter({ has: page.locator('input[type=radio]') }).first();
+  const qid = (await fs_.getAttribute('id')).replace(/^bd-q-/, '');
+  const input = fs_.locator('input[type=radio]').nth(n);
+  const oid = await input.getAttribute('value');
+  await fs_.locator(`label[for="${await input.getAttribute('id')}"]`).click();
+  assert.ok(await input.isChecked());
+  return { qid, oid, id: `#bd-${qid}-${oid}` };
+}
+
+/** Goes to the first section with a free-text question; returns the textarea locator. */
+async function firstTextarea(page) {
+  const items = page.locator($('nav .bd-nav-item:not(.bd-nav-results):not(.bd-nav-summary) button'));
+  for (let i = 0; i < (await items.count()); i++) {
+    await items.nth(i).click();
+    const area = page.locator($('.bd-section textarea')).first();
+    if (await area.count()) return area;
+  }
+  throw new Error('no section with a text question');
+}
+
+/** Types into a textarea and waits until the widget has rendered the change (its counter). */
+async function typeText(page, area, text) {
+  const counter = area.locator('xpath=following-sibling::p[contains(@class, "bd-counter")]');
+  const before = await counter.innerText();
+  await area.fill(text);
+  await page.waitForFunction(
+    ([el, b]) => el.innerText !== b,
+    [await counter.elementHandle(), before],
+  );
+}
+
+async function openManager(page) {
+  await page.locator($('[data-testid="nav-assessments"]')).click();
+  await page.locator($('[data-testid="manager"]')).waitFor();
+}
+
+export async function corruptedStorageIsKeptAsideAndTheWidgetStillStarts() {
+  await withApp({ name: 'storage-corrupt' }, async ({ page }) => {
+    const { qid, oid } = await choose(page, 1);
+    const key = await savedKeyContaining(page, `"${oid}"`);
+    const corrupt = `{"format":2,"answers":{"${qid}":{"choice":`;
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, corrupt]);
+
+    await page.reload();
+    await waitForApp(page);
+    const notice = page.locator($('[data-testid="notice"]'));
+    assert.match(await notice.innerText(), /could not be read.*kept aside unchanged/s);
+    // The unreadable value is still there, byte for byte, under a kept-aside key, and no
+    // longer under the live key (so no save can overwrite it).
+    const snap = await snapshot(page);
+    const kept = Object.entries(snap).filter(([, v]) => v === corrupt).map(([k]) => k);
+    assert.equal(kept.length, 1, `expected one kept-aside copy, found ${JSON.stringify(kept)}`);
+    assert.match(kept[0], /^biodpia\/default\/v1\/a\/[a-z0-9-]+\/unreadable-\d+$/);
+    assert.equal(snap[key], undefined);
+    // The message names where it was kept.
+    assert.ok((await page.locator($('[data-testid="alerts"]')).innerText()).includes(kept[0]));
+
+    // The widget works: a new assessment is open and saves.
+    const again = await choose(page, 2);
+    const newKey = await savedKeyContaining(page, `"${again.oid}"`);
+    assert.notEqual(newKey, key);
+    assert.equal((await snapshot(page))[kept[0]], corrupt, 'kept-aside copy untouched by later saves');
+  });
+}
+
+export async function anUnreadableListIsRebuiltWithoutLosingAssessments() {
+  await withApp({ name: 'storage-index' }, async ({ page }) => {
+    const { oid, id } = await choose(page, 1);
+    await savedKeyContaining(page, `"${oid}"`);
+    await page.evaluate((k) => localStorage.setItem(k, 'garbage]'), `${NS}index`);
+    await page.reload();
+    await waitForApp(page);
+    assert.match(await page.locator($('[data-testid="alerts"]')).innerText(), /list of your assessments could not be read/);
+    assert.ok(await page.locator(id).isChecked(), 'the assessment and its answer survived');
+    const snap = await snapshot(page);
+    assert.ok(Object.entries(snap).some(([k, v]) => k.startsWith(`${NS}index/unreadable-`) && v === 'garbage]'));
+  });
+}
+
+export async function reloadRestoresAnswersTitlesAndTheOpenAssessment() {
+  await withApp({ name: 'storage-reload' }, async ({ page }) => {
+    const first = await choose(page, 1);
+    const area = await firstTextarea(page);
+    await typeText(page, area, 'Toegang tot het stadskantoor met gezichtsherkenning — “test”.');
+    await savedKeyContaining(page, 'stadskantoor');
+
+    // Rename it in the list (inline field, Enter saves).
+    await openManager(page);
+    await page.locator($('[data-testid="rename"]')).first().click();
+    const input = page.locator($('[data-testid="rename-input"]'));
+    await input.fill('Stadskantoor A');
+    await input.press('Enter');
+    await page.locator($('[data-testid="assessment-row"]'), { hasText: 'Stadskantoor A' }).waitFor();
+    await savedKeyContaining(page, 'Stadskantoor A');
+
+    // A second assessment, opened last.
+    await page.locator($('[data-testid="new"]')).click();
+    const second = await choose(page, 2);
+    await savedKeyContaining(page, `"${second.oid}"`);
+
+    await page.reload();
+    await waitForApp(page);
+    assert.ok(await page.locator(second.id).isChecked(), 'the assessment opened last is open again');
+    await openManager(page);
+    const rows = page.locator($('[data-testid="assessment-row"]'));
+    assert.equal(await rows.count(), 2);
+    const row = rows.filter({ hasText: 'Stadskantoor A' });
+    assert.match(await row.innerText(), /Stadskantoor A/);
+    await row.locator('[data-testid="open"]').click();
+    assert.ok(await page.locator(first.id).isChecked(), 'first assessment answers restored');
+    const area2 = await firstTextarea(page);
+    assert.equal(await area2.inputValue(), 'Toegang tot het stadskantoor met gezichtsherkenning — “test”.');
+  });
+}
+
+export async function deleteAsksFirstAndCanBeUndone() {
+  await withApp({ name: 'storage-delete' }, async ({ page }) => {
+    await choose(page, 1);
+    await openManager(page);
+    await page.locator($('[data-testid="duplicate"]')).first().click();
+    const rows = page.locator($('[data-testid="assessment-row"]'));
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, $('[data-testid="assessment-row"]'));
+    const copy = rows.filter({ hasText: 'Copy of' });
+    const before = await snapshot(page);
+
+    // Cancel changes nothing.
+    await copy.locator('[data-testid="delete"]').click();
+    const dialog = page.locator($('[data-testid="confirm-delete"]'));
+    await dialog.waitFor({ state: 'visible' });
+    assert.match(await dialog.innerText(), /Copy of/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.deepEqual(await snapshot(page), before);
+    assert.equal(await rows.count(), 2);
+
+    // Delete, then Undo restores it exactly.
+    await copy.locator('[data-testid="delete"]').click();
+    await dialog.locator('[data-testid="confirm-delete-button"]').click();
+    await page.locator($('[data-testid="undo"]')).waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.ok(await page.locator($('[data-testid="undo-button"]')).evaluate((b) => b === document.activeElement));
+    await page.locator($('[data-testid="undo-button"]')).click();
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, $('[data-testid="assessment-row"]'));
+    assert.deepEqual(await snapshot(page), before, 'undo restores storage byte for byte');
+  });
+}
+
+export async function exportThenImportRoundTrips() {
+  await withApp({ name: 'storage-export' }, async ({ page }) => {
+    const { oid, id } = await choose(page, 1);
+    const area = await firstTextarea(page);
+    const long = 'Lange toelichting met ĳ, é en 🙂. '.repeat(60).trim();
+    await typeText(page, area, long);
+    await savedKeyContaining(page, 'toelichting');
+    await openManager(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator($('[data-testid="export"]')).first().click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^biodpia-assessment-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await download.path();
+    const exported = JSON.parse(await fs.readFile(file, 'utf8'));
+    assert.equal(exported.format, 2);
+    assert.ok(exported.bank_version, 'bank version exported');
+    assert.ok(Object.values(exported.answers).some((a) => a.choice === oid));
+    assert.ok(Object.values(exported.answers).some((a) => a.text === long));
+
+    await page.locator($('[data-testid="import"]')).setInputFiles(file);
+    const status = page.locator($('[data-testid="status"]'));
+    await status.getByText('was imported as a new assessment').waitFor();
+    assert.equal(await page.locator($('[data-testid="assessment-row"]')).count(), 2);
+    await page.locator($('[data-testid="open-imported"]')).click();
+    assert.ok(await page.locator(id).isChecked(), 'imported answers shown');
+
+    // The imported copy exports to the same content.
+    await openManager(page);
+    const row = page.locator($('[data-testid="assessment-row"][aria-current="true"]'));
+    const [again] = await Promise.all([page.waitForEvent('download'), row.locator('[data-testid="export"]').click()]);
+    assert.deepEqual(JSON.parse(await fs.readFile(await again.path(), 'utf8')), exported);
+  });
+}
+
+export async function badImportFilesAreRefusedAndChangeNothing() {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'biodpia-import-'));
+  const big = path.join(tmp, 'junk.json');
+  const handle = await fs.open(big, 'w');
+  await handle.truncate(50 * 1024 * 1024);
+  await handle.close();
+  try {
+    await withApp({ name: 'storage-bad-import' }, async ({ page }) => {
+      const { oid } = await choose(page, 1);
+      const key = await savedKeyContaining(page, `"${oid}"`);
+      const bankVersion = JSON.parse((await snapshot(page))[key]).bank_version;
+      await openManager(page);
+      const before = await snapshot(page);
+      const alerts = page.locator($('[data-testid="alerts"]'));
+      const input = page.locator($('[data-testid="import"]'));
+      const file = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      const cases = [
+        [file('notes.json', 'Dit is geen JSON.'), /not JSON \(the problem is at line 1/],
+        [file('other.json', '{"name":"another tool","items":[1,2]}'), /not an assessment exported from this tool/],
+        [
+          file('edited.json', JSON.stringify({ format: 2, bank_version: bankVersion, answers: { q_not_in_bank: { choice: 'yes' } } })),
+          new RegExp(`question bank version ${bankVersion.replace(/\./g, '\\.')} does not contain: q_not_in_bank`),
+        ],
+        [file('shape.json', JSON.stringify({ format: 2, signoff: { review_date: 2027 } })), /field “signoff\.review_date” is not valid/],
+        [file('newer.json', JSON.stringify({ format: 99, answers: {} })), /newer version of this tool \(file format 99/],
+        [big, /too large \(50\.0 MB\)/],
+      ];
+      for (const [f, expected] of cases) {
+        await input.setInputFiles(f);
+        await alerts.getByText(expected).waitFor();
+        assert.match(await alerts.innerText(), /Nothing was imported/);
+        assert.deepEqual(await snapshot(page), before, `localStorage changed by ${f.name ?? f}`);
+        assert.equal(await page.locator($('[data-testid="assessment-row"]')).count(), 1);
+      }
+    });
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+export async function twoTabsOnOneAssessmentNeverOverwriteSilently() {
+  await withApp({ name: 'storage-two-tabs' }, async ({ page: a, context, url }) => {
+    const area = await firstTextarea(a);
+    await typeText(a, area, 'Version A1');
+    const key = await savedKeyContaining(a, 'Version A1');
+
+    const b = await context.newPage();
+    const bConsole = await collectConsole(b);
+    await b.goto(url);
+    await waitForApp(b);
+    const areaB = await firstTextarea(b);
+    assert.equal(await areaB.inputValue(), 'Version A1', 'page B opened the same assessment');
+    assert.equal(await b.locator($('[data-testid="conflict"]')).count(), 0);
+
+    // A changes it: B is warned...
+    await typeText(a, area, 'Version A2');
+    await savedKeyContaining(a, 'Version A2');
+    await b.locator($('[data-testid="conflict"]')).waitFor();
+    assert.match(await b.locator($('[data-testid="alerts"]')).innerText(), /changed in another tab/);
+    // ...and B's own change is not saved over A's.
+    await typeText(b, areaB, 'Version B1');
+    const stored = () => a.evaluate((k) => localStorage.getItem(k), key);
+    assert.match(await stored(), /Version A2/);
+    assert.doesNotMatch(await stored(), /Version B1/);
+
+    // B loads the other tab's version.
+    await b.locator($('[data-testid="conflict-load"]')).click();
+    await b.locator($('[data-testid="conflict"]')).waitFor({ state: 'detached' });
+    assert.equal(await (await firstTextarea(b)).inputValue(), 'Version A2');
+
+    // Now B writes; A is warned and keeps its own version, which is saved; B is warned in turn.
+    await typeText(b, await firstTextarea(b), 'Version B2');
+    await savedKeyContaining(b, 'Version B2');
+    await a.locator($('[data-testid="conflict"]')).waitFor();
+    await a.locator($('[data-testid="conflict-keep"]')).click();
+    await a.locator($('[data-testid="conflict"]')).waitFor({ state: 'detached' });
+    assert.match(await stored(), /Version A2/);
+    await b.locator($('[data-testid="conflict"]')).waitFor();
+    bConsole.assertNoErrors();
+    await bConsole.assertNoCspViolations();
+  });
+}

@@ -1,0 +1,246 @@
+//! The storage logic of src/storage.rs on an in-memory store with localStorage's semantics
+//! (atomic writes, an optional quota): several assessments, the index, unreadable data kept
+//! aside, the first layout's key moved into the list, quota errors that change nothing.
+
+use biodpia::domain::answers::Answer;
+use biodpia::domain::assessment::{self, Assessment};
+use biodpia::domain::library;
+use biodpia::domain::model::{Bank, Kind};
+use biodpia::storage::{Library, LoadError, MemStore, Note, SaveError, Store};
+
+fn bank() -> &'static Bank {
+    biodpia::bank::bank()
+}
+
+fn ids() -> impl FnMut() -> String {
+    let mut n = 0u64;
+    move || {
+        n += 1;
+        library::make_id(1_700_000_000_000 + n, n * 7919)
+    }
+}
+
+fn answered(title: &str) -> Assessment {
+    let mut a = Assessment::new(&bank().version, "Org");
+    a.title = title.into();
+    a.updated = format!("2026-11-26T10:00:00.000Z{title}");
+    let q = bank().questions().find(|q| q.kind == Kind::Single).unwrap();
+    a.answers.insert(q.id.clone(), Answer::Choice(q.options[0].id.clone()));
+    a
+}
+
+#[test]
+fn first_open_starts_one_assessment_and_remembers_it() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let o = lib.open(bank(), "Gemeente X", 1, "2026-11-26T10:00:00.000Z", &mut next).unwrap();
+    assert!(o.notes.is_empty() && !o.current_unreadable && o.unsaved.is_none());
+    assert_eq!(o.assessment.organisation, "Gemeente X");
+    assert!(store.snapshot().contains_key(&format!("biodpia/ns/v1/a/{}", o.id)));
+    assert_eq!(lib.current(bank()), Some(o.id.clone()));
+    assert_eq!(lib.list(bank()).len(), 1);
+    // Opening again finds the same one and writes nothing.
+    let before = store.snapshot();
+    let again = lib.open(bank(), "Gemeente X", 2, "later", &mut next).unwrap();
+    assert_eq!(again.id, o.id);
+    assert_eq!(store.snapshot(), before);
+}
+
+#[test]
+fn several_assessments_keep_their_own_keys_and_entries() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let first = lib.open(bank(), "", 1, "2026-11-25T09:00:00.000Z", &mut next).unwrap().id;
+    let b = lib.add(bank(), &answered("B"), &mut next).unwrap();
+    let c = lib.add(bank(), &answered("C"), &mut next).unwrap();
+    let list = lib.list(bank());
+    assert_eq!(list.len(), 3);
+    assert_eq!(list.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["C", "B", ""], "most recent first");
+    let (loaded, _) = lib.load(bank(), &b, 0).unwrap();
+    assert_eq!(loaded, answered("B"));
+    lib.set_current(bank(), &c);
+    assert_eq!(lib.current(bank()), Some(c.clone()));
+    assert_eq!(lib.open(bank(), "", 2, "t", &mut next).unwrap().id, c, "reopens the one opened last");
+    // Another namespace sees none of them.
+    assert!(Library::new(&store, "other").list(bank()).is_empty());
+    assert!(!first.is_empty());
+}
+
+#[test]
+fn an_unreadable_assessment_is_kept_aside_untouched_and_a_new_one_started() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let id = lib.open(bank(), "", 1, "t", &mut next).unwrap().id;
+    let other = lib.add(bank(), &answered("Other"), &mut next).unwrap();
+    lib.set_current(bank(), &id);
+    let corrupt = "{\"format\":2,\"answers\":{\"q\":";
+    store.set(&lib.item_key(&id), corrupt).unwrap();
+
+    let o = lib.open(bank(), "", 1234, "t", &mut next).unwrap();
+    assert!(o.current_unreadable);
+    assert_ne!(o.id, id);
+    let kept = format!("biodpia/ns/v1/a/{id}/unreadable-1234");
+    assert_eq!(store.snapshot().get(&kept).map(String::as_str), Some(corrupt), "kept byte for byte");
+    assert!(!store.snapshot().contains_key(&lib.item_key(&id)), "removed from its key, so nothing overwrites it");
+    assert!(matches!(&o.notes[..], [Note::KeptAside { kept_as, .. }] if *kept_as == kept));
+    // The other assessment is untouched and listed; the kept-aside data is not.
+    let ids: Vec<String> = lib.list(bank()).into_iter().map(|e| e.id).collect();
+    assert!(ids.contains(&other) && ids.contains(&o.id) && !ids.contains(&id));
+}
+
+#[test]
+fn loading_an_unreadable_assessment_keeps_it_aside() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let id = lib.add(bank(), &answered("A"), &mut next).unwrap();
+    store.set(&lib.item_key(&id), "not json").unwrap();
+    match lib.load(bank(), &id, 99) {
+        Err(LoadError::Corrupt { kept_as, .. }) => assert_eq!(store.get(&kept_as).unwrap().as_deref(), Some("not json")),
+        other => panic!("{other:?}"),
+    }
+    assert!(lib.list(bank()).is_empty());
+    assert_eq!(lib.load(bank(), &id, 99), Err(LoadError::Missing));
+}
+
+#[test]
+fn an_unreadable_index_is_kept_aside_and_rebuilt() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let a = lib.add(bank(), &answered("A"), &mut next).unwrap();
+    let b = lib.add(bank(), &answered("B"), &mut next).unwrap();
+    store.set(&lib.index_key(), "]]garbage").unwrap();
+    let o = lib.open(bank(), "", 5, "t", &mut next).unwrap();
+    assert!(matches!(&o.notes[..], [Note::IndexRebuilt { kept_as }] if store.get(kept_as).unwrap().as_deref() == Some("]]garbage")));
+    let mut listed: Vec<String> = lib.list(bank()).into_iter().map(|e| e.id).collect();
+    listed.sort();
+    let mut expected = vec![a, b];
+    expected.sort();
+    assert_eq!(listed, expected, "nothing lost, no new assessment needed");
+    assert!(library::parse_index(store.get(&lib.index_key()).unwrap().unwrap().as_bytes()).is_ok());
+}
+
+#[test]
+fn the_index_is_reconciled_with_the_assessment_keys() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let a = lib.add(bank(), &answered("A"), &mut next).unwrap();
+    // An assessment written without an index entry (e.g. the index write failed) is listed.
+    let orphan = library::make_id(5, 5);
+    store.set(&lib.item_key(&orphan), &assessment::write(&answered("Orphan"))).unwrap();
+    // An entry whose assessment is gone is not.
+    store.remove(&lib.item_key(&a));
+    let list = lib.list(bank());
+    assert_eq!(list.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), [orphan.as_str()]);
+    assert_eq!(list[0].title, "Orphan");
+}
+
+#[test]
+fn the_first_layouts_assessment_joins_the_list() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let old = answered("Before the list existed");
+    store.set("biodpia/ns/v1/current", &assessment::write(&old)).unwrap();
+    let o = lib.open(bank(), "", 1, "t", &mut ids()).unwrap();
+    assert_eq!(o.assessment, old);
+    assert!(o.notes.is_empty());
+    assert!(store.get("biodpia/ns/v1/current").unwrap().is_none());
+    assert_eq!(lib.list(bank()).len(), 1);
+
+    // Unreadable: kept aside, a new assessment started.
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    store.set("biodpia/ns/v1/current", "{{{").unwrap();
+    let o = lib.open(bank(), "", 7, "t", &mut ids()).unwrap();
+    assert!(o.current_unreadable);
+    assert_eq!(store.get("biodpia/ns/v1/current/unreadable-7").unwrap().as_deref(), Some("{{{"));
+}
+
+#[test]
+fn a_full_store_changes_nothing() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let id = lib.add(bank(), &answered("A"), &mut next).unwrap();
+    let used: usize = store.snapshot().iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum();
+    let full = MemStore::with_quota(used + 300);
+    *full.map.borrow_mut() = store.snapshot();
+    let lib = Library::new(&full, "ns");
+    let before = full.snapshot();
+
+    // A change too large for the quota: refused, the stored copy as it was.
+    let mut big = answered("A");
+    big.answers.insert(bank().questions().find(|q| q.kind == Kind::Text).unwrap().id.clone(), Answer::Text("x".repeat(4000)));
+    assert_eq!(lib.save(bank(), &id, &big), Err(SaveError::QuotaExceeded));
+    assert_eq!(full.snapshot(), before);
+
+    // A new assessment that fits, but whose index entry does not: taken back out.
+    let small = Assessment::new(&bank().version, "");
+    let item_units = assessment::write(&small).encode_utf16().count() + 40;
+    let tight = MemStore::with_quota(used + item_units);
+    *tight.map.borrow_mut() = store.snapshot();
+    let lib = Library::new(&tight, "ns");
+    assert_eq!(lib.add(bank(), &small, &mut next), Err(SaveError::QuotaExceeded));
+    assert_eq!(tight.snapshot(), store.snapshot(), "nothing half-added");
+
+    // Opening a full store with nothing to open: the new assessment lives in memory only.
+    let empty_full = MemStore::with_quota(10);
+    let o = Library::new(&empty_full, "ns").open(bank(), "", 1, "t", &mut next).unwrap();
+    assert_eq!(o.unsaved, Some(SaveError::QuotaExceeded));
+    assert!(empty_full.snapshot().is_empty());
+}
+
+#[test]
+fn delete_and_undo() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let a = lib.add(bank(), &answered("A"), &mut next).unwrap();
+    let b = lib.add(bank(), &answered("B"), &mut next).unwrap();
+    lib.set_current(bank(), &a);
+    let before = store.snapshot();
+    let d = lib.delete(bank(), &a).unwrap();
+    assert!(d.was_current);
+    assert_eq!(lib.list(bank()).len(), 1);
+    assert!(lib.restore(bank(), &d).unwrap());
+    assert_eq!(lib.list(bank()).len(), 2);
+    assert_eq!(lib.raw(&a), before.get(&lib.item_key(&a)).cloned(), "restored byte for byte");
+    assert_eq!(lib.delete(bank(), "no-such-id"), Err(LoadError::Missing));
+    // An undo never overwrites: if the id was taken since, it is refused.
+    let d = lib.delete(bank(), &b).unwrap();
+    store.set(&lib.item_key(&b), "taken").unwrap();
+    assert!(!lib.restore(bank(), &d).unwrap());
+    assert_eq!(store.get(&lib.item_key(&b)).unwrap().as_deref(), Some("taken"));
+}
+
+#[test]
+fn saved_answers_from_an_older_bank_are_migrated_on_load() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut old = answered("Old");
+    old.bank_version = "2001.1.0".into();
+    old.answers.insert("q_dropped".into(), Answer::Text("kept".into()));
+    let id = lib.add(bank(), &old, &mut ids()).unwrap();
+    let (a, m) = lib.load(bank(), &id, 0).unwrap();
+    assert_eq!(a.bank_version, bank().version);
+    assert_eq!(m.retired.len(), 1);
+    assert_eq!(a.retired[0].answer, Answer::Text("kept".into()));
+}
+
+#[test]
+fn ids_are_valid_and_distinct() {
+    let mut seen = std::collections::BTreeSet::new();
+    for n in 0..1000u64 {
+        let id = library::make_id(1_764_000_000_000 + n / 10, n.wrapping_mul(2_654_435_761));
+        assert!(library::valid_id(&id), "{id}");
+        assert!(seen.insert(id));
+    }
+    for bad in ["", "A", "a/b", "../x", &"a".repeat(41)] {
+        assert!(!library::valid_id(bad), "{bad}");
+    }
+}

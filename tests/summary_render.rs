@@ -1,0 +1,282 @@
+//! The printable summary (src/ui/summary.rs) and its risk map (src/ui/heatmap.rs), rendered
+//! natively with yew's server renderer, plus the reducer actions that edit it.
+
+use std::rc::Rc;
+
+use biodpia::domain::answers::{Answer, PlanItem, Status};
+use biodpia::domain::assessment::{Assessment, SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
+use biodpia::domain::engine::{self, Position, Report};
+use biodpia::domain::model::{Kind, Lang};
+use biodpia::i18n::{self, summary as sum};
+use biodpia::ui::heatmap::{self, MapRisk, MarkerKind};
+use biodpia::ui::results::cited_findings;
+use biodpia::ui::state::{Action, Meta, State, Step};
+use biodpia::ui::summary::Summary;
+use yew::prelude::*;
+use yew::Reducible;
+
+#[derive(Properties, PartialEq)]
+struct Props {
+    lang: Lang,
+    assessment: Assessment,
+    print_copy: bool,
+}
+
+#[function_component]
+fn Harness(props: &Props) -> Html {
+    let bank = biodpia::bank::bank();
+    let (lang, assessment) = (props.lang, props.assessment.clone());
+    let state = use_reducer(move || {
+        let mut s = State::new(bank, lang, assessment);
+        s.step = Step::Summary;
+        s
+    });
+    html! { <Summary {state} print_copy={props.print_copy} /> }
+}
+
+async fn render(lang: Lang, assessment: &Assessment, print_copy: bool) -> String {
+    let assessment = assessment.clone();
+    yew::ServerRenderer::<Harness>::with_props(move || Props { lang, assessment, print_copy })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// Text as yew writes it into HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A 20,000-character text with paragraphs, an unbroken 300-character token, characters
+/// that must be escaped, and an end marker.
+fn long_text() -> String {
+    let mut s = String::new();
+    let mut n = 0;
+    while s.chars().count() < 19_950 {
+        n += 1;
+        s.push_str(&format!("Paragraph {n}: templates are kept on the badge & matched <locally> on the reader."));
+        s.push_str(if n % 5 == 0 { "\n\n" } else { " " });
+        if n == 3 {
+            s.push_str(&"x".repeat(300));
+            s.push(' ');
+        }
+    }
+    let s: String = s.chars().take(19_950).collect();
+    let s = format!("{s}{}", " END-OF-THE-LONG-DESCRIPTION");
+    format!("{s}{}", "z".repeat(20_000 - s.chars().count()))
+}
+
+/// Every choice question answered with its riskiest option, the description texts filled in,
+/// an answer on a question that these answers hide, an action plan line and a full sign-off.
+fn filled() -> (Assessment, String, &'static str) {
+    let bank = biodpia::bank::bank();
+    let mut a = Assessment::new(&bank.version, "Gemeente Voorbeeld");
+    a.title = "Toegang met vingerafdruk".into();
+    for q in bank.questions() {
+        let worst = q
+            .options
+            .iter()
+            .max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0));
+        match (q.kind, worst) {
+            (Kind::Multi, Some(o)) => a.answers.insert(q.id.clone(), Answer::Multi(vec![o.id.clone()])),
+            (Kind::Text, _) => None,
+            (_, Some(o)) => a.answers.insert(q.id.clone(), Answer::Choice(o.id.clone())),
+            _ => None,
+        };
+    }
+    let long = long_text();
+    a.answers.insert("q_description".into(), Answer::Text(long.clone()));
+    a.answers.insert("q_purpose_text".into(), Answer::Text("Purpose line one.\nPurpose line two.".into()));
+    // An answer to a question these answers hide: kept, but never shown.
+    let report = engine::evaluate(bank, &a.answers, &a.plan);
+    let hidden = bank
+        .questions()
+        .find(|q| !report.visible.contains(&q.id) && !q.show_if.is_empty())
+        .expect("some follow-up question is hidden by these answers");
+    let answer = match hidden.kind {
+        Kind::Text => Answer::Text("HIDDEN-ANSWER-TEXT".into()),
+        Kind::Multi => Answer::Multi(vec![hidden.options[0].id.clone()]),
+        _ => Answer::Choice(hidden.options[0].id.clone()),
+    };
+    a.answers.insert(hidden.id.clone(), answer);
+    let first = report.recommendations[0].safeguard.clone();
+    a.plan.insert(first, PlanItem { status: Status::Planned, owner: "Owner-Alpha".into(), due: "2026-12-15".into() });
+    a.signoff = SignOff {
+        measures_approved_by: "Jan Jansen, director".into(),
+        residual_risk_accepted_by: "Petra de Vries, CISO".into(),
+        dpo_advice: "Advice line one.\nAdvice line two.".into(),
+        dpo_advice_followed: "partly".into(),
+        dpo_advice_reasons: "Budget reasons".into(),
+        review_date: "2027-03-31".into(),
+    };
+    (a, long, hidden.text.en.as_str())
+}
+
+fn report(a: &Assessment) -> Report {
+    engine::evaluate(biodpia::bank::bank(), &a.answers, &a.plan)
+}
+
+#[tokio::test]
+async fn summary_shows_everything_a_dpo_signs() {
+    let bank = biodpia::bank::bank();
+    let (a, long, hidden_question) = filled();
+    let r = report(&a);
+    assert!(!r.recommendations.is_empty() && !cited_findings(bank, &r).is_empty());
+    for lang in [Lang::En, Lang::Nl] {
+        let t = i18n::strings(lang);
+        let s = sum::strings(lang);
+        for print_copy in [false, true] {
+            let html = render(lang, &a, print_copy).await;
+            let has = |x: &str| html.contains(x) || html.contains(&esc(x));
+            assert!(has(t.verdict(r.verdict).0), "{lang:?}: verdict");
+            assert!(html.contains(&format!(">{}<", r.residual_score)), "{lang:?}: score");
+            for rec in &r.recommendations {
+                let title = bank.safeguard(&rec.safeguard).unwrap().title.get(lang);
+                assert!(has(title), "{lang:?}: safeguard {title}");
+            }
+            for f in cited_findings(bank, &r) {
+                assert!(has(&f.authority) && has(&f.subject), "{lang:?}: finding {}", f.id);
+                assert!(has(&f.source), "{lang:?}: source link of {}", f.id);
+            }
+            for risk in r.risks.iter().filter(|x| x.is_raised()) {
+                assert!(has(bank.risk(&risk.risk).unwrap().title.get(lang)), "{lang:?}: risk {}", risk.risk);
+            }
+            for label in [s.measures_approved_by, s.residual_accepted_by, s.dpo_advice, s.dpo_followed, s.dpo_reasons, s.review_date] {
+                assert!(has(label), "{lang:?}: sign-off label {label}");
+            }
+            for value in ["Jan Jansen, director", "Petra de Vries, CISO", "Advice line one.\nAdvice line two.", "Budget reasons", "2027-03-31", s.followed_partly] {
+                assert!(has(value), "{lang:?}: sign-off value {value:?}");
+            }
+            assert!(has("Owner-Alpha") && has("2026-12-15") && has(t.status_planned), "{lang:?}: action plan line");
+            assert!(has("Toegang met vingerafdruk") && has("Gemeente Voorbeeld") && has(&bank.version), "{lang:?}: header details");
+            // The whole 20,000-character text, line breaks and all, escaped, exactly once
+            // (the annex of answers refers to it instead of repeating it).
+            assert_eq!(long.chars().count(), 20_000);
+            assert_eq!(html.matches(&esc(&long)).count(), 1, "{lang:?}: the long description, once");
+            assert!(!html.contains("<locally>"), "free text is escaped");
+            assert!(has("Purpose line one.\nPurpose line two."));
+            // Hidden questions and their answers stay out.
+            assert!(!html.contains("HIDDEN-ANSWER-TEXT"));
+            if lang == Lang::En {
+                assert!(!has(hidden_question), "hidden question {hidden_question:?} is not listed");
+            }
+            // Every visible question is listed with its text.
+            for q in bank.questions().filter(|q| r.visible.contains(&q.id)) {
+                assert!(has(q.text.get(lang)), "{lang:?}: question {}", q.id);
+            }
+            // The risk map: an image with a title and a description, two markers per risk.
+            assert!(html.contains(r#"role="img""#) && html.contains("<title") && html.contains("<desc"));
+            let raised = r.risks.iter().filter(|x| x.is_raised()).count();
+            let markers: Vec<&str> = html.split("<g data-risk=\"").skip(1).map(|m| m.split('>').next().unwrap()).collect();
+            assert_eq!(markers.iter().filter(|m| m.contains("bd-hm-inherent")).count(), raised, "{lang:?}: hollow markers");
+            assert_eq!(markers.iter().filter(|m| m.contains("bd-hm-residual")).count(), raised, "{lang:?}: filled markers");
+            // The running header is in the document table's header (repeated on every page).
+            assert!(html.contains("<thead class=\"bd-sum-doc-head\">"));
+            if print_copy {
+                for tag in ["<input", "<select", "<textarea", "<button"] {
+                    assert!(!html.contains(tag), "{lang:?}: the print copy has no {tag}");
+                }
+                assert!(html.contains("bd-print-copy"));
+            } else {
+                for tag in ["<input", "<select", "<textarea"] {
+                    for rest in html.split(tag).skip(1) {
+                        let id = rest.split("id=\"").nth(1).and_then(|x| x.split('"').next()).unwrap_or("");
+                        assert!(!id.is_empty() && html.contains(&format!("for=\"{id}\"")), "{lang:?}: control {id:?} has a label");
+                    }
+                }
+                assert!(has(t.print), "{lang:?}: print button");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn empty_assessment_still_renders_a_signable_summary() {
+    let bank = biodpia::bank::bank();
+    let a = Assessment::new(&bank.version, "");
+    let html = render(Lang::Nl, &a, true).await;
+    let s = sum::strings(Lang::Nl);
+    assert!(html.contains(s.untitled));
+    assert!(html.contains(s.not_filled_in));
+    assert!(html.contains(s.measures_approved_by));
+    assert!(html.contains(i18n::strings(Lang::Nl).provisional.split("{}").next().unwrap()));
+}
+
+#[test]
+fn risk_map_places_markers_in_their_cells_without_overlap() {
+    // Likelihood 4 is the top row, severity 4 the right column.
+    let top_right = heatmap::cell_origin(Position { likelihood: 4, severity: 4 });
+    let bottom_left = heatmap::cell_origin(Position { likelihood: 1, severity: 1 });
+    assert!(top_right.1 < bottom_left.1 && top_right.0 > bottom_left.0);
+    // Up to 12 risks all in one cell (24 markers), and spread out.
+    for n in [1usize, 7, 8, 12] {
+        let same = Position { likelihood: 3, severity: 3 };
+        let risks: Vec<MapRisk> = (1..=n)
+            .map(|i| MapRisk { number: i, title: format!("r{i}"), inherent: same, residual: same })
+            .collect();
+        let markers = heatmap::layout(&risks);
+        assert_eq!(markers.len(), 2 * n);
+        for (i, m) in markers.iter().enumerate() {
+            let (x0, y0) = heatmap::cell_origin(m.position);
+            assert!(m.x - m.r >= x0 && m.x + m.r <= x0 + heatmap::CELL_W, "n={n}: marker {i} inside horizontally");
+            assert!(m.y - m.r >= y0 + 16.0 && m.y + m.r <= y0 + heatmap::CELL_H, "n={n}: marker {i} inside, below the label");
+            for o in &markers[..i] {
+                let d = ((m.x - o.x).powi(2) + (m.y - o.y).powi(2)).sqrt();
+                assert!(d >= m.r + o.r, "n={n}: markers overlap");
+            }
+        }
+        // A risk's hollow and filled markers sit side by side, hollow first.
+        assert_eq!(markers[0].kind, MarkerKind::Inherent);
+        assert_eq!((markers[1].kind, markers[1].number), (MarkerKind::Residual, 1));
+    }
+    let moved = MapRisk {
+        number: 1,
+        title: "r".into(),
+        inherent: Position { likelihood: 4, severity: 4 },
+        residual: Position { likelihood: 2, severity: 3 },
+    };
+    let m = heatmap::layout(&[moved]);
+    let cell = |p: Position| heatmap::cell_origin(p);
+    let inside = |m: &heatmap::Marker, p: Position| {
+        let (x0, y0) = cell(p);
+        m.x > x0 && m.x < x0 + heatmap::CELL_W && m.y > y0 && m.y < y0 + heatmap::CELL_H
+    };
+    let inh = m.iter().find(|x| x.kind == MarkerKind::Inherent).unwrap();
+    let res = m.iter().find(|x| x.kind == MarkerKind::Residual).unwrap();
+    assert!(inside(inh, Position { likelihood: 4, severity: 4 }) && inside(res, Position { likelihood: 2, severity: 3 }));
+}
+
+#[test]
+fn reducer_edits_details_and_sign_off_within_limits() {
+    let bank = biodpia::bank::bank();
+    let state = Rc::new(State::new(bank, Lang::En, Assessment::new(&bank.version, "Host org")));
+    let state = state.reduce(Action::SetMeta(Meta::Title, "é".repeat(MAX_META_LEN + 50)));
+    assert_eq!(state.assessment.title.chars().count(), MAX_META_LEN);
+    let state = state.reduce(Action::SetMeta(Meta::Organisation, "Gemeente Y".into()));
+    assert_eq!(state.assessment.organisation, "Gemeente Y");
+    let state = state.reduce(Action::SetSignOff(SignOff {
+        measures_approved_by: "x".repeat(MAX_META_LEN + 1),
+        dpo_advice: "a".repeat(MAX_ADVICE_LEN + 1),
+        dpo_advice_followed: "maybe".into(),
+        review_date: "31-03-2027".into(),
+        ..SignOff::default()
+    }));
+    let so = state.assessment.signoff.clone();
+    assert_eq!(so.measures_approved_by.len(), MAX_META_LEN);
+    assert_eq!(so.dpo_advice.len(), MAX_ADVICE_LEN);
+    assert_eq!(so.dpo_advice_followed, "", "only yes/partly/no are kept");
+    assert_eq!(so.review_date, "", "only ISO dates are kept");
+    let state = state.reduce(Action::SetSignOff(SignOff { dpo_advice_followed: "no".into(), review_date: "2027-03-31".into(), ..so.clone() }));
+    assert_eq!((state.assessment.signoff.dpo_advice_followed.as_str(), state.assessment.signoff.review_date.as_str()), ("no", "2027-03-31"));
+    // The sign-off survives saving and reading back (older saves without the reasons field too).
+    let json = biodpia::domain::assessment::write(&state.assessment);
+    assert_eq!(biodpia::domain::assessment::read(json.as_bytes()).unwrap().signoff, state.assessment.signoff);
+    let old = json.replace(",\"dpo_advice_reasons\":\"\"", "");
+    assert!(!old.contains("dpo_advice_reasons"));
+    assert_eq!(biodpia::domain::assessment::read(old.as_bytes()).unwrap().signoff.dpo_advice_reasons, "");
+
+    // Results -> Summary with Next, back with Back.
+    let state = state.reduce(Action::Goto(Step::Results)).reduce(Action::Next);
+    assert_eq!(state.step, Step::Summary);
+    assert_eq!(state.reduce(Action::Back).step, Step::Results);
+}
