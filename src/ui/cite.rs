@@ -2,7 +2,32 @@
 
 use yew::prelude::*;
 
-use crate::domain::model::{Bank, Lang};
+use crate::domain::engine::Cause;
+use crate::domain::model::{AnswerOption, Bank, Lang};
+use crate::i18n::strings;
+
+/// The label of an option; yes/no/unsure options without their own label get the standard one.
+pub fn option_label(o: &AnswerOption, lang: Lang) -> String {
+    let t = strings(lang);
+    match (&o.label, o.id.as_str()) {
+        (Some(l), _) => l.get(lang).to_string(),
+        (None, "yes") => t.yes.to_string(),
+        (None, "no") => t.no.to_string(),
+        (None, _) => t.unsure.to_string(),
+    }
+}
+
+/// The question text and the chosen option's label of an answer that raised something
+/// (ids as they are when the bank no longer has them).
+pub fn cause_text(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
+    let q = bank.question(&c.question);
+    let text = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| c.question.clone());
+    let option = q
+        .and_then(|q| q.option(&c.option))
+        .map(|o| option_label(o, lang))
+        .unwrap_or_else(|| c.option.clone());
+    (text, option)
+}
 
 /// "AP (NL) 2024-05-16: Clearview AI".
 pub fn finding_short(bank: &Bank, id: &str) -> String {

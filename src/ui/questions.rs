@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::cite;
+use super::cite::{self, option_label};
 use super::state::{Action, State};
 use crate::domain::answers::{Answer, AnswerError};
-use crate::domain::model::{AnswerOption, Kind, Lang, Question};
+use crate::domain::model::{Kind, Lang, Question};
 use crate::i18n::{self, strings};
 
 #[derive(Properties, PartialEq)]
@@ -17,15 +17,6 @@ pub struct QuestionProps {
     pub ondispatch: Callback<Action>,
 }
 
-fn option_label(o: &AnswerOption, lang: Lang) -> String {
-    let t = strings(lang);
-    match (&o.label, o.id.as_str()) {
-        (Some(l), _) => l.get(lang).to_string(),
-        (None, "yes") => t.yes.to_string(),
-        (None, "no") => t.no.to_string(),
-        (None, _) => t.unsure.to_string(),
-    }
-}
 
 /// Why the chosen options matter: red line, what to find out, which articles and findings.
 fn consequences(q: &Question, answer: &Option<Answer>, lang: Lang) -> Html {

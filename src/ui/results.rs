@@ -5,29 +5,13 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use super::cite;
+use super::cite::{self, cause_text};
 use super::state::{Action, State};
 use crate::domain::answers::{PlanItem, Status};
 use crate::domain::engine::{Cause, Level, Position, Report};
 use crate::domain::model::{Bank, Lang};
 use crate::i18n::{self, strings, Strings};
 
-/// "Question text: chosen option".
-fn cause_text(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
-    let t = strings(lang);
-    let q = bank.question(&c.question);
-    let text = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| c.question.clone());
-    let option = q
-        .and_then(|q| q.option(&c.option))
-        .map(|o| match (&o.label, o.id.as_str()) {
-            (Some(l), _) => l.get(lang).to_string(),
-            (None, "yes") => t.yes.into(),
-            (None, "no") => t.no.into(),
-            _ => t.unsure.into(),
-        })
-        .unwrap_or_else(|| c.option.clone());
-    (text, option)
-}
 
 fn cause_reasons(bank: &Bank, lang: Lang, c: &Cause) -> Html {
     match bank.question(&c.question).and_then(|q| q.option(&c.option)) {
@@ -311,6 +295,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="bd-muted">{ t.bank_version }{ ": " }{ &bank.version }</p>
             <div class="bd-actions bd-noprint">
                 <button type="button" class="bd-btn" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Back) }>{ t.back }</button>
+                <button type="button" class="bd-btn" data-testid="to-summary" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Next) }>{ crate::i18n::summary::strings(lang).open_summary }</button>
                 <button type="button" class="bd-btn bd-primary" data-testid="print" onclick={onprint}>{ t.print }</button>
             </div>
         </section>

@@ -16,13 +16,14 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
+use super::cite::{cause_text, option_label};
 use super::heatmap::{HeatMap, MapRisk};
 use super::results::cited_findings;
 use super::state::{Action, Meta, State, Step};
 use crate::domain::answers::{Answer, PlanItem, Status};
 use crate::domain::assessment::{SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
 use crate::domain::engine::{Cause, Level, Position, Report};
-use crate::domain::model::{AnswerOption, Bank, Kind, Lang, Question};
+use crate::domain::model::{Bank, Kind, Lang, Question};
 use crate::i18n::{self, strings, summary, Strings};
 
 /// Id of the section whose text answers are the systematic description.
@@ -50,15 +51,6 @@ pub fn summary_date(updated: &str) -> String {
     updated.get(..10).unwrap_or(updated).to_string()
 }
 
-pub fn option_label(o: &AnswerOption, lang: Lang) -> String {
-    let t = strings(lang);
-    match (&o.label, o.id.as_str()) {
-        (Some(l), _) => l.get(lang).to_string(),
-        (None, "yes") => t.yes.to_string(),
-        (None, "no") => t.no.to_string(),
-        (None, _) => t.unsure.to_string(),
-    }
-}
 
 /// The labels of the options an answer chose (unknown ids are shown as they are).
 fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
@@ -68,13 +60,6 @@ fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// "Question → answer".
-fn cause_line(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
-    let q = bank.question(&c.question);
-    let text = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| c.question.clone());
-    let option = q.and_then(|q| q.option(&c.option)).map(|o| option_label(o, lang)).unwrap_or_else(|| c.option.clone());
-    (text, option)
-}
 
 /// Provisions and findings, inline; findings link to their entry in the annex.
 fn cites(bank: &Bank, provisions: &[String], findings: &[String]) -> Html {
@@ -156,10 +141,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
     let heading = use_node_ref();
     {
+        // Keyed on `editable`: the hidden print copy may be reused as the screen view when the
+        // user opens this step, and focus must move then too.
         let heading = heading.clone();
-        let focus = editable;
-        use_effect_with((), move |_| {
-            if focus {
+        use_effect_with(editable, move |focus| {
+            if *focus {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = h.focus();
                 }
@@ -236,7 +222,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <div class="bd-sum-redlines">
                 <p class="bd-sum-label">{ t.red_lines }</p>
                 <ul>{ for report.red_lines.iter().map(|c| {
-                    let (q, o) = cause_line(bank, lang, c);
+                    let (q, o) = cause_text(bank, lang, c);
                     let why = bank.question(&c.question).and_then(|q| q.option(&c.option)).and_then(|o| o.red_line.as_ref())
                         .map(|r| r.get(lang).to_string()).unwrap_or_default();
                     html! { <li><p>{ q }{ " → " }<strong>{ o }</strong></p><p>{ why }</p>{ cause_cites(bank, c) }</li> }
@@ -338,7 +324,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class="bd-sum-small bd-muted">{ risk.map(|x| x.description.get(lang)).unwrap_or("") }</p>
                 <p class="bd-sum-label">{ t.raised_by }</p>
                 <ul class="bd-sum-small">{ for r.raised_by.iter().map(|(c, _)| {
-                    let (q, o) = cause_line(bank, lang, c);
+                    let (q, o) = cause_text(bank, lang, c);
                     html! { <li>{ q }{ " → " }<strong>{ o }</strong>{ cause_cites(bank, c) }</li> }
                 }) }</ul>
                 if !r.lowered_by.is_empty() {
@@ -462,7 +448,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <>
                     <p class="bd-sum-small bd-sum-label">{ t.required_by }</p>
                     <ul class="bd-sum-small">{ for r.iter().map(|c| {
-                        let (q, o) = cause_line(bank, lang, c);
+                        let (q, o) = cause_text(bank, lang, c);
                         html! { <li>{ q }{ " → " }<strong>{ o }</strong></li> }
                     }) }</ul>
                 </>
@@ -493,7 +479,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
     // ---------------------------------------------------------------- find out
     let find_out = report.find_out.iter().map(|c| {
-        let (q, _) = cause_line(bank, lang, c);
+        let (q, _) = cause_text(bank, lang, c);
         let what = bank.question(&c.question).and_then(|q| q.option(&c.option)).and_then(|o| o.find_out.as_ref())
             .map(|f| f.get(lang).to_string()).unwrap_or_default();
         html! { <li><p class="bd-sum-q">{ q }</p><p>{ what }</p></li> }
