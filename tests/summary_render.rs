@@ -208,8 +208,8 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
     let top_right = heatmap::cell_origin(Position { likelihood: 4, severity: 4 });
     let bottom_left = heatmap::cell_origin(Position { likelihood: 1, severity: 1 });
     assert!(top_right.1 < bottom_left.1 && top_right.0 > bottom_left.0);
-    // Up to 12 risks all in one cell (24 markers), and spread out.
-    for n in [1usize, 7, 8, 12] {
+    // Up to 20 risks all in one cell (40 markers).
+    for n in [1usize, 6, 7, 12, 20] {
         let same = Position { likelihood: 3, severity: 3 };
         let risks: Vec<MapRisk> = (1..=n)
             .map(|i| MapRisk { number: i, title: format!("r{i}"), inherent: same, residual: same })
@@ -279,4 +279,18 @@ fn reducer_edits_details_and_sign_off_within_limits() {
     let state = state.reduce(Action::Goto(Step::Results)).reduce(Action::Next);
     assert_eq!(state.step, Step::Summary);
     assert_eq!(state.reduce(Action::Back).step, Step::Results);
+}
+
+#[test]
+fn editing_one_sign_off_field_never_cuts_another_imported_long_text() {
+    use biodpia::domain::assessment::{SignOff, MAX_ADVICE_LEN};
+    let long = "a".repeat(MAX_ADVICE_LEN + 500);
+    let stored = SignOff { dpo_advice: long.clone(), ..Default::default() };
+    let edit = SignOff { review_date: "2027-01-31".into(), ..stored.clone() };
+    let after = stored.edited(&edit);
+    assert_eq!(after.dpo_advice, long, "untouched field kept in full");
+    assert_eq!(after.review_date, "2027-01-31");
+    // A field the user does change is still checked.
+    let bad = SignOff { review_date: "31-01-2027".into(), ..stored.clone() };
+    assert_eq!(stored.edited(&bad).review_date, "");
 }

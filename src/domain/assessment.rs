@@ -39,6 +39,22 @@ pub fn clamp_chars(s: &str, max: usize) -> String {
 impl SignOff {
     /// This sign-off with every field within its limit, `dpo_advice_followed` one of "yes",
     /// "no", "partly" or empty, and `review_date` an ISO date (YYYY-MM-DD) or empty.
+    /// Applies an edit from the form: fields the user changed are clamped and checked, fields
+    /// left as they were keep their stored value in full (an imported long text is never cut
+    /// because another field was edited).
+    pub fn edited(&self, edit: &SignOff) -> SignOff {
+        let c = edit.clamped();
+        let keep = |old: &String, new: &String, clamped: String| if old == new { old.clone() } else { clamped };
+        SignOff {
+            measures_approved_by: keep(&self.measures_approved_by, &edit.measures_approved_by, c.measures_approved_by),
+            residual_risk_accepted_by: keep(&self.residual_risk_accepted_by, &edit.residual_risk_accepted_by, c.residual_risk_accepted_by),
+            dpo_advice: keep(&self.dpo_advice, &edit.dpo_advice, c.dpo_advice),
+            dpo_advice_followed: keep(&self.dpo_advice_followed, &edit.dpo_advice_followed, c.dpo_advice_followed),
+            dpo_advice_reasons: keep(&self.dpo_advice_reasons, &edit.dpo_advice_reasons, c.dpo_advice_reasons),
+            review_date: keep(&self.review_date, &edit.review_date, c.review_date),
+        }
+    }
+
     pub fn clamped(&self) -> SignOff {
         let followed = match self.dpo_advice_followed.as_str() {
             f @ ("yes" | "no" | "partly") => f.to_string(),

@@ -201,7 +201,7 @@ pub static EN: ManagerStrings = ManagerStrings {
 
 pub static NL: ManagerStrings = ManagerStrings {
     assessments: "Beoordelingen",
-    intro: "Uw beoordelingen worden alleen in deze browser op dit apparaat bewaard, en elke wijziging wordt direct opgeslagen. Exporteer een beoordeling om een kopie te bewaren, om hem naar een andere computer over te zetten of om hem naar een collega te sturen.",
+    intro: "Uw beoordelingen worden alleen in deze browser op dit apparaat bewaard, en elke wijziging wordt direct opgeslagen. Exporteer een beoordeling als u er een kopie van wilt bewaren, haar op een andere computer wilt gebruiken of naar een collega wilt sturen.",
     count: "{} beoordeling(en) in deze browser.",
     list_caption: "Beoordelingen in deze browser, laatst gewijzigde eerst",
     col_title: "Titel",

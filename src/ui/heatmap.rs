@@ -55,9 +55,9 @@ pub fn cell_origin(p: Position) -> (f32, f32) {
 }
 
 /// Places two markers per risk (inherent and residual) inside their cells, in rows of
-/// circles that never overlap each other or the cell's label: up to 15 per cell at full size,
-/// up to 24 at a smaller size (a bank has at most a dozen risks, so 24 is never exceeded in
-/// practice; further markers would wrap past the cell's bottom edge).
+/// circles that never overlap each other or the cell's label: up to 12 per cell at full size,
+/// 24 smaller, 40 smallest (the bank has 10 risks, so at most 20 can share a cell; beyond 40
+/// markers would wrap past the cell's bottom edge).
 pub fn layout(risks: &[MapRisk]) -> Vec<Marker> {
     let mut all: Vec<(Position, usize, MarkerKind)> = risks
         .iter()
@@ -71,8 +71,19 @@ pub fn layout(risks: &[MapRisk]) -> Vec<Marker> {
         let cell = all[i].0;
         let group: Vec<_> = all[i..].iter().take_while(|(p, _, _)| *p == cell).cloned().collect();
         i += group.len();
-        let (step, r) = if group.len() <= 15 { (22.0, 9.5) } else { (17.0, 7.5) };
-        let cols = ((CELL_W - 12.0) / step).floor().max(1.0) as usize;
+        // The largest size at which the group fits; an even number of columns keeps a risk's
+        // hollow and filled markers on one row when both are in this cell.
+        let fits = |step: f32| {
+            let cols = (((CELL_W - 12.0) / step).floor() as usize) & !1;
+            let rows = ((CELL_H - LABEL_H - 2.0) / step).floor() as usize;
+            (cols.max(2), cols * rows >= group.len())
+        };
+        let (step, r, cols) = [(22.0, 9.5), (17.0, 7.5), (14.0, 6.0)]
+            .into_iter()
+            .map(|(step, r)| (step, r, fits(step)))
+            .find(|(_, _, (_, ok))| *ok)
+            .map(|(step, r, (cols, _))| (step, r, cols))
+            .unwrap_or((14.0, 6.0, fits(14.0).0));
         let (x0, y0) = cell_origin(cell);
         for (j, (p, n, k)) in group.into_iter().enumerate() {
             let (col, row) = ((j % cols) as f32, (j / cols) as f32);

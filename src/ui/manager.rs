@@ -29,7 +29,8 @@ use crate::i18n::manager::{strings as mstrings, ManagerStrings};
 use crate::i18n::{self, strings};
 use crate::storage::{self, Deleted, Library, LoadError, LocalStore, Note, SaveError};
 
-/// How long the Undo of a deletion stays offered (unless another action comes first).
+/// How long the Undo of a deletion stays offered (unless another action comes first). It stays
+/// while it has focus.
 pub const UNDO_MS: u32 = 10_000;
 
 // ---------------------------------------------------------------------------------------
@@ -246,7 +247,10 @@ pub struct Persistence {
     /// The open assessment as last saved or loaded (without the `updated` stamp): autosave
     /// writes only when the assessment differs from it.
     last_saved: Rc<RefCell<Option<(String, Assessment)>>>,
-    undo_timer: Rc<RefCell<Option<gloo::timers::callback::Timeout>>>,
+    /// Bumped by every action: an Undo timer from before does nothing.
+    undo_generation: Rc<Cell<u32>>,
+    /// The Undo button (in `Messages`).
+    undo_ref: NodeRef,
 }
 
 impl PartialEq for Persistence {
@@ -274,13 +278,39 @@ impl Persistence {
 
     /// Starts a user action: the previous message and the Undo offer end here.
     fn begin(&self) {
-        self.undo_timer.borrow_mut().take();
+        self.undo_generation.set(self.undo_generation.get().wrapping_add(1));
         self.undo.set(None);
         self.message.set(None);
     }
 
     fn say(&self, m: Message) {
         self.message.set(Some(m));
+    }
+
+    /// Offers Undo for a deletion for [`UNDO_MS`], longer while the Undo button has focus
+    /// (so it never vanishes from under a keyboard or screen reader user).
+    fn offer_undo(&self, d: Deleted) {
+        self.undo.set(Some(Rc::new(d)));
+        self.arm_undo();
+    }
+
+    fn arm_undo(&self) {
+        let generation = self.undo_generation.get();
+        let p = self.clone();
+        // Forgotten rather than kept: the generation check makes a stale timer do nothing,
+        // and a timer must not be dropped from inside its own callback.
+        gloo::timers::callback::Timeout::new(UNDO_MS, move || {
+            if p.undo_generation.get() != generation {
+                return;
+            }
+            let focused = p.undo_ref.cast::<web_sys::Element>().is_some_and(|b| b.matches(":focus").unwrap_or(false));
+            if focused {
+                p.arm_undo();
+            } else {
+                p.undo.set(None);
+            }
+        })
+        .forget();
     }
 
     /// Switches the widget to a stored assessment (already read from storage, so autosave
@@ -383,7 +413,8 @@ pub fn use_persistence(
         let first = (state.id.clone(), state.assessment.clone());
         use_mut_ref(move || Some(first))
     };
-    let undo_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let undo_generation = use_memo((), |_| Cell::new(0u32));
+    let undo_ref = use_node_ref();
     let p = Persistence {
         namespace: Rc::from(namespace),
         organisation: Rc::from(organisation),
@@ -393,7 +424,8 @@ pub fn use_persistence(
         refresh,
         counter,
         last_saved,
-        undo_timer,
+        undo_generation,
+        undo_ref,
     };
 
     {
@@ -567,7 +599,8 @@ pub fn Messages(props: &Props) -> Html {
     let lang = state.lang;
     let m = mstrings(lang);
     let t = strings(lang);
-    let undo_ref = use_node_ref();
+    let undo_ref = p.undo_ref.clone();
+    let dismiss_ref = use_node_ref();
     {
         // After a deletion, focus goes to Undo (the deleted row's buttons are gone).
         let undo_ref = undo_ref.clone();
@@ -627,6 +660,18 @@ pub fn Messages(props: &Props) -> Html {
     });
 
     let message = (*p.message).clone();
+    {
+        // After Undo, its button is gone: focus goes to the confirmation's Dismiss button.
+        let dismiss_ref = dismiss_ref.clone();
+        let restored = matches!(&message, Some(Message::Restored(_)));
+        use_effect_with(restored, move |restored| {
+            if *restored {
+                if let Some(b) = dismiss_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let render_message = |msg: &Message| {
         let ondismiss = {
             let p = p.clone();
@@ -646,7 +691,7 @@ pub fn Messages(props: &Props) -> Html {
                     if let Some(onclick) = open_imported {
                         <button type="button" class="bd-btn bd-primary" data-testid="open-imported" {onclick}>{ m.open_imported }</button>
                     }
-                    <button type="button" class="bd-btn" onclick={ondismiss}>{ t.dismiss }</button>
+                    <button type="button" class="bd-btn" ref={dismiss_ref.clone()} onclick={ondismiss}>{ t.dismiss }</button>
                 </div>
             </div>
         }
@@ -1217,9 +1262,7 @@ fn delete(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
                 p.open_next(state);
                 state.dispatch(Action::Goto(Step::Assessments));
             }
-            p.undo.set(Some(Rc::new(d)));
-            let undo = p.undo.clone();
-            *p.undo_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(UNDO_MS, move || undo.set(None)));
+            p.offer_undo(d);
         }
         Err(_) => p.say(Message::Missing),
     }

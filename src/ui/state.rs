@@ -170,7 +170,7 @@ impl Reducible for State {
             }
             Action::SetSignOff(signoff) => {
                 let mut assessment = self.assessment.clone();
-                assessment.signoff = signoff.clamped();
+                assessment.signoff = assessment.signoff.edited(&signoff);
                 self.with_assessment(assessment)
             }
             Action::Open(id, assessment) => {

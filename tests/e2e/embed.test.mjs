@@ -209,9 +209,11 @@ async function examplePage(kind, csp) {
       await assertHostIsHostile(page);
       assertWidgetIntact(await measure(app), kind === 'script' ? HOST_ACCENT : DEFAULT_ACCENT);
       await shortAssessment(app);
-      // Violations inside the iframe are reported in the iframe's document.
+      // Violations inside the iframe are reported in the iframe's document (lib.mjs's init
+      // script installs the listener in every frame).
+      assert.equal(page.frames().length, kind === 'iframe' ? 2 : 1);
       for (const frame of page.frames()) {
-        const v = await frame.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+        const v = await frame.evaluate(() => window.__cspViolations);
         assert.deepEqual(v, [], `CSP violations in ${frame.url()}`);
       }
       await console.assertNoCspViolations();
@@ -391,6 +393,15 @@ export async function bothThemePresetsPassAxe() {
     }
     violations = await runAxe(page);
     assert.deepEqual(violations, [], formatAxe(violations));
+    // The summary and the list of assessments.
+    for (const [view, shown] of [['nav-summary', 'summary-title'], ['nav-assessments', 'manager']]) {
+      for (const w of widgets) {
+        await w.locator(`[data-testid="${view}"]`).click();
+        await w.locator(`[data-testid="${shown}"]`).first().waitFor();
+      }
+      violations = await runAxe(page);
+      assert.deepEqual(violations, [], `${view}: ${formatAxe(violations)}`);
+    }
     assert.equal(await widgets[1].evaluate((e) => getComputedStyle(e).backgroundColor), DARK_BG, 'the second widget is dark');
   });
 }
@@ -456,4 +467,25 @@ export async function builtFolderIsStaticAndSelfContained() {
     }
   }
   assert.ok(total < 3 * 1024 * 1024, `the built folder is ${total} bytes`);
+}
+
+export async function skipLinkWorksInsideTheShadowRootAndLeavesTheHostUrlAlone() {
+  await withApp(
+    { name: 'embed-skip', root: EXAMPLES, mounts: MOUNTS, csp: ISSUE_CSP, path: PAGES.script.path, waitForApp: false },
+    async ({ page }) => {
+      await appOf(page, 'script');
+      const skip = page.locator('[data-biodpia] .bd-skip');
+      // Keyboard: Tab from the host page's own links reaches the skip link first.
+      await page.locator('.intranet-note').click();
+      for (let i = 0; i < 40 && !(await skip.evaluate((s) => s.getRootNode().activeElement === s)); i++) {
+        await page.keyboard.press('Tab');
+      }
+      assert.ok(await skip.evaluate((s) => s.getRootNode().activeElement === s), 'Tab never reached the skip link');
+      const urlBefore = page.url();
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate(() => document.querySelector('[data-biodpia]').shadowRoot.activeElement?.id);
+      assert.equal(focused, 'bd-main', 'the skip link moved focus to the main content');
+      assert.equal(page.url(), urlBefore, "the skip link changed the host page's URL");
+    },
+  );
 }

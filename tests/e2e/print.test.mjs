@@ -15,7 +15,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { APP_SELECTOR, ARTIFACTS, assert, withApp } from './lib.mjs';
+import { APP_SELECTOR, ARTIFACTS, assert, formatAxe, runAxe, withApp } from './lib.mjs';
 
 const run = promisify(execFile);
 const A = APP_SELECTOR;
@@ -164,9 +164,11 @@ async function printedSummary(lang) {
     assert.ok(fromResults.text.includes(verdict));
 
     // 2. The summary step: details, action plan and sign-off, edited on screen.
-    await page.locator(`${A} [data-testid="nav-summary"]`).click();
+    // Through the results page's button in one language, the navigation in the other.
+    await page.locator(`${A} [data-testid="${lang === 'nl' ? 'to-summary' : 'nav-summary'}"]`).click();
     const summary = page.locator(`${A} [data-testid="summary"]`);
     await summary.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'bd-summary-title', 'focus moves to the summary heading');
     assert.equal(await page.locator(`${A} [data-testid="summary-org"]`).inputValue(), 'Gemeente Voorbeeld', 'organisation defaults to the host option');
     const title = `Toegang met vingerafdruk ${lang.toUpperCase()} — hoofdkantoor`;
     await page.locator(`${A} [data-testid="summary-title"]`).fill(title);
@@ -250,4 +252,18 @@ export async function printedSummaryEnglish() {
 
 export async function printedSummaryDutch() {
   await printedSummary('nl');
+}
+
+export async function summaryPageIsAccessible() {
+  await withApp({ name: 'print-axe', path: '/?lang=nl' }, async ({ page }) => {
+    await answerSection(page, 'nl');
+    await page.locator(`${A} [data-testid="nav-summary"]`).click();
+    await page.locator(`${A} [data-testid="summary"]`).waitFor();
+    const violations = await runAxe(page);
+    assert.deepEqual(violations.map((v) => v.id), [], formatAxe(violations));
+    // The risk map is one image with a text alternative, and its legend is text.
+    const map = page.locator(`${A} [data-testid="heatmap"] svg[role="img"]`);
+    assert.equal(await map.count(), 1);
+    assert.match(await page.locator(`${A} #bd-hm-desc`).textContent(), /\S/);
+  });
 }

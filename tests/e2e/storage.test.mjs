@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { APP_SELECTOR, assert, collectConsole, waitForApp, withApp } from './lib.mjs';
+import { APP_SELECTOR, assert, collectConsole, formatAxe, runAxe, waitForApp, withApp } from './lib.mjs';
 
 const NS = 'biodpia/default/v1/';
 const ITEM = /^biodpia\/default\/v1\/a\/[a-z0-9-]+$/;
@@ -47,7 +47,8 @@ async function firstTextarea(page) {
   throw new Error('no section with a text question');
 }
 
-/** Types into a textarea and waits until the widget has rendered the change (its counter). */
+/** Types into a textarea and waits until the widget has rendered the change (its character
+ * counter, so `text` must differ in length from what was there). */
 async function typeText(page, area, text) {
   const counter = area.locator('xpath=following-sibling::p[contains(@class, "bd-counter")]');
   const before = await counter.innerText();
@@ -171,6 +172,9 @@ export async function deleteAsksFirstAndCanBeUndone() {
     await page.locator($('[data-testid="undo-button"]')).click();
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, $('[data-testid="assessment-row"]'));
     assert.deepEqual(await snapshot(page), before, 'undo restores storage byte for byte');
+    const status = page.locator($('[data-testid="status"]'));
+    await status.getByText('“Copy of Untitled assessment” is back.').waitFor();
+    assert.ok(await status.locator('button').evaluate((b) => b === document.activeElement), 'focus stays in the message');
   });
 }
 
@@ -178,7 +182,7 @@ export async function exportThenImportRoundTrips() {
   await withApp({ name: 'storage-export' }, async ({ page }) => {
     const { oid, id } = await choose(page, 1);
     const area = await firstTextarea(page);
-    const long = 'Lange toelichting met ĳ, é en 🙂. '.repeat(60).trim();
+    const long = 'Lange toelichting met ĳ, é en 🙂. '.repeat(30).trim();
     await typeText(page, area, long);
     await savedKeyContaining(page, 'toelichting');
     await openManager(page);
@@ -264,30 +268,165 @@ export async function twoTabsOnOneAssessmentNeverOverwriteSilently() {
     assert.equal(await b.locator($('[data-testid="conflict"]')).count(), 0);
 
     // A changes it: B is warned...
-    await typeText(a, area, 'Version A2');
-    await savedKeyContaining(a, 'Version A2');
+    await typeText(a, area, 'Version A2, longer');
+    await savedKeyContaining(a, 'Version A2, longer');
     await b.locator($('[data-testid="conflict"]')).waitFor();
     assert.match(await b.locator($('[data-testid="alerts"]')).innerText(), /changed in another tab/);
     // ...and B's own change is not saved over A's.
-    await typeText(b, areaB, 'Version B1');
+    await typeText(b, areaB, 'Version B1 from the other tab');
     const stored = () => a.evaluate((k) => localStorage.getItem(k), key);
-    assert.match(await stored(), /Version A2/);
-    assert.doesNotMatch(await stored(), /Version B1/);
+    assert.match(await stored(), /Version A2, longer/);
+    assert.doesNotMatch(await stored(), /Version B1 from the other tab/);
 
     // B loads the other tab's version.
     await b.locator($('[data-testid="conflict-load"]')).click();
     await b.locator($('[data-testid="conflict"]')).waitFor({ state: 'detached' });
-    assert.equal(await (await firstTextarea(b)).inputValue(), 'Version A2');
+    assert.equal(await (await firstTextarea(b)).inputValue(), 'Version A2, longer');
 
     // Now B writes; A is warned and keeps its own version, which is saved; B is warned in turn.
-    await typeText(b, await firstTextarea(b), 'Version B2');
-    await savedKeyContaining(b, 'Version B2');
+    await typeText(b, await firstTextarea(b), 'Version B2 again from tab B, longest');
+    await savedKeyContaining(b, 'Version B2 again from tab B, longest');
     await a.locator($('[data-testid="conflict"]')).waitFor();
     await a.locator($('[data-testid="conflict-keep"]')).click();
     await a.locator($('[data-testid="conflict"]')).waitFor({ state: 'detached' });
-    assert.match(await stored(), /Version A2/);
+    assert.match(await stored(), /Version A2, longer/);
     await b.locator($('[data-testid="conflict"]')).waitFor();
     bConsole.assertNoErrors();
     await bConsole.assertNoCspViolations();
+  });
+}
+
+/** Makes localStorage.setItem throw QuotaExceededError while `window.__storageFull` is set. */
+function simulateFullStorage() {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return setItem.call(this, key, value);
+  };
+}
+
+export async function fullStorageIsReportedWithAnExportAndNothingIsHalfWritten() {
+  await withApp({ name: 'storage-quota', goto: false, waitForApp: false }, async ({ page, url }) => {
+    await page.addInitScript(simulateFullStorage);
+    await page.goto(url);
+    await waitForApp(page);
+    const first = await choose(page, 1);
+    await savedKeyContaining(page, `"${first.oid}"`);
+    await page.evaluate(() => (window.__storageFull = true));
+    const before = await snapshot(page);
+
+    // A change that cannot be saved: the user is told and offered an export of it.
+    const second = await choose(page, 2);
+    const notice = page.locator($('[data-testid="notice"]'));
+    await notice.getByText(/storage is full/).waitFor();
+    assert.deepEqual(await snapshot(page), before, 'the stored copy is as it was');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      notice.locator('[data-testid="export-current"]').click(),
+    ]);
+    const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+    assert.equal(exported.answers[second.qid].choice, second.oid, 'the export holds the unsaved change');
+
+    // Nothing else can half-write either: new, duplicate, import are refused as a whole.
+    await openManager(page);
+    const alerts = page.locator($('[data-testid="alerts"]'));
+    for (const action of ['new', 'duplicate']) {
+      await page.locator($(`[data-testid="${action}"]`)).first().click();
+      await alerts.getByText(/storage is full, so this was not done/).waitFor();
+      assert.deepEqual(await snapshot(page), before, `${action} changed storage`);
+      await alerts.getByRole('button', { name: 'Dismiss' }).click();
+    }
+    await page.locator($('[data-testid="import"]')).setInputFiles(await download.path());
+    await alerts.getByText(/storage is full, so this was not done/).waitFor();
+    assert.deepEqual(await snapshot(page), before, 'import changed storage');
+    assert.equal(await page.locator($('[data-testid="assessment-row"]')).count(), 1);
+
+    // Once there is room again, the next change is saved and the notice goes.
+    await page.evaluate(() => (window.__storageFull = false));
+    await page.locator($('[data-testid="open"]')).first().click();
+    const third = await choose(page, 3);
+    await savedKeyContaining(page, `"${third.oid}"`);
+    await notice.waitFor({ state: 'detached' });
+  });
+}
+
+export async function answersNoLongerAskedAreKeptAndShown() {
+  await withApp({ name: 'storage-retired' }, async ({ page }) => {
+    const { qid, oid, id } = await choose(page, 1);
+    await openManager(page);
+    const old = {
+      format: 1,
+      title: 'Made under an old question bank',
+      bank_version: '2020.1.0',
+      answers: {
+        [qid]: { choice: oid },
+        q_withdrawn_question: { text: 'An answer to a question that was removed.' },
+        [`${qid}_old_multi`]: { multi: ['a', 'b'] },
+      },
+    };
+    await page.locator($('[data-testid="import"]')).setInputFiles({
+      name: 'old.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(old)),
+    });
+    const status = page.locator($('[data-testid="status"]'));
+    await status.getByText(/2 answer\(s\) to questions that are no longer asked in this form were kept/).waitFor();
+    assert.match(await status.innerText(), /question bank version 2020\.1\.0/);
+    await page.locator($('[data-testid="open-imported"]')).click();
+    assert.ok(await page.locator(id).isChecked(), 'the answer the bank still asks is an answer');
+    await page.locator($('[data-testid="nav-results"]')).click();
+    const retired = page.locator($('[data-testid="no-longer-asked"]'));
+    await retired.waitFor();
+    const text = await retired.innerText();
+    assert.match(text, /q_withdrawn_question/);
+    assert.match(text, /An answer to a question that was removed\./);
+    assert.match(text, /a, b/);
+    assert.match(text, /2020\.1\.0/);
+    // And they travel with the export.
+    await openManager(page);
+    const row = page.locator($('[data-testid="assessment-row"][aria-current="true"]'));
+    assert.match(await row.innerText(), /2 answer\(s\) no longer asked/);
+    const [download] = await Promise.all([page.waitForEvent('download'), row.locator('[data-testid="export"]').click()]);
+    const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+    assert.deepEqual(exported.retired.map((r) => r.question).sort(), [`${qid}_old_multi`, 'q_withdrawn_question']);
+  });
+}
+
+export async function listDialogMessagesAndWarningPassAxe() {
+  await withApp({ name: 'storage-axe' }, async ({ page, context, url }) => {
+    const axeClean = async (where) => {
+      const v = await runAxe(page);
+      assert.equal(v.length, 0, `${where}: ${formatAxe(v)}`);
+    };
+    const { oid } = await choose(page, 1);
+    const key = await savedKeyContaining(page, `"${oid}"`);
+    await openManager(page);
+    await page.locator($('[data-testid="duplicate"]')).first().click();
+    await page.locator($('[data-testid="status"]')).getByText('was created as a copy').waitFor();
+    await page.locator($('[data-testid="rename"]')).first().click();
+    await axeClean('list with a message and the rename field');
+    await page.locator($('[data-testid="rename-input"]')).press('Escape');
+    await page.locator($('[data-testid="import"]')).setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('[]') });
+    await page.locator($('[data-testid="alerts"]')).getByText('not an assessment').waitFor();
+    await axeClean('list with an import error');
+    await page.locator($('[data-testid="delete"]')).first().click();
+    await page.locator($('[data-testid="confirm-delete"]')).waitFor({ state: 'visible' });
+    await axeClean('delete dialog');
+    await page.keyboard.press('Escape');
+    // Another tab writes this assessment.
+    const b = await context.newPage();
+    await b.goto(url);
+    await waitForApp(b);
+    await b.evaluate((k) => {
+      const a = JSON.parse(localStorage.getItem(k));
+      a.title = 'Changed elsewhere';
+      localStorage.setItem(k, JSON.stringify(a));
+    }, key);
+    await page.locator($('[data-testid="conflict"]')).waitFor();
+    await axeClean('two-tab warning');
+    await page.locator($('[data-testid="lang"]')).selectOption('nl');
+    await page.locator(`${APP_SELECTOR}[lang="nl"]`).waitFor();
+    assert.match(await page.locator($('[data-testid="conflict"]')).innerText(), /in een ander tabblad of venster gewijzigd/);
+    await axeClean('two-tab warning (nl)');
   });
 }
