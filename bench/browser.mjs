@@ -147,11 +147,11 @@ const median = (xs) => {
   const n = s.length;
   return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : NaN;
 };
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const f1 = (x) => x.toFixed(1).padStart(7);
 const fmt = (xs) =>
   xs.length
-    ? `median ${median(xs).toFixed(1).padStart(7)} ms   min ${Math.min(...xs).toFixed(1).padStart(7)}   max ${Math.max(...xs)
-        .toFixed(1)
-        .padStart(7)}   (n=${xs.length})`
+    ? `median ${f1(median(xs))} ms   min ${f1(Math.min(...xs))}   p95 ${f1(p95(xs))}   max ${f1(Math.max(...xs))}   (n=${xs.length})`
     : 'unavailable';
 
 async function main() {

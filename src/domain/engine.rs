@@ -481,7 +481,7 @@ fn recommend(
     }
     // Must before should before could; within a priority, the biggest total reduction first;
     // then bank order (the sort is stable).
-    out.sort_by_key(|r| {
+    super::sort::sort_by_key(&mut out, |r| {
         let gain: i32 = r
             .effect
             .iter()

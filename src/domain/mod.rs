@@ -7,6 +7,7 @@ pub mod compact;
 pub mod engine;
 pub mod library;
 pub mod model;
+pub mod sort;
 pub mod transfer;
 pub mod validate;
 

@@ -112,7 +112,7 @@ pub fn Results(props: &ResultsProps) -> Html {
 
     // Worst first: by planned, then residual, then inherent level; bank order breaks ties.
     let mut raised: Vec<&crate::domain::engine::RiskResult> = report.risks.iter().filter(|r| r.is_raised()).collect();
-    raised.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
+    crate::domain::sort::sort_by_key(&mut raised, |r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
     let risk_rows = raised.into_iter().map(|r| {
         let risk = bank.risk(&r.risk);
         let title = risk.map(|x| x.title.get(lang)).unwrap_or(&r.risk);

@@ -136,7 +136,7 @@ impl Reducible for State {
                 }
                 // Keep the bank's option order so that saved answers are stable.
                 if let Some(question) = self.bank.question(&q) {
-                    chosen.sort_by_key(|o| question.options.iter().position(|x| x.id == *o));
+                    crate::domain::sort::sort_by_key(&mut chosen, |o| question.options.iter().position(|x| x.id == *o));
                 }
                 return self.reduce(Action::Answer(q, Answer::Multi(chosen)));
             }

@@ -291,7 +291,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     // ---------------------------------------------------------------- risks
     // Worst first (as on the results page): by planned, residual, inherent level; then bank order.
     let mut raised: Vec<_> = report.risks.iter().filter(|r| r.is_raised()).collect();
-    raised.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
+    crate::domain::sort::sort_by_key(&mut raised, |r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
     let map_risks: Vec<MapRisk> = raised
         .iter()
         .enumerate()
