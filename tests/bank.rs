@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use biodpia::domain::load::load_dir;
-use biodpia::domain::model::Kind;
 use biodpia::domain::validate::{unreferenced_findings, validate};
 
 fn root() -> std::path::PathBuf {

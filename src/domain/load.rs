@@ -111,12 +111,9 @@ pub fn load_dir(root: &Path) -> Result<Bank, Vec<BankError>> {
     let mut errors = Vec::new();
     let mut bank = Bank::default();
 
-    match parse::<BankFile>(root, &root.join("bank.toml"), &mut errors) {
-        Some((f, _)) => {
-            bank.version = f.bank.version;
-            bank.title = f.bank.title;
-        }
-        None => {}
+    if let Some((f, _)) = parse::<BankFile>(root, &root.join("bank.toml"), &mut errors) {
+        bank.version = f.bank.version;
+        bank.title = f.bank.title;
     }
     for path in toml_files(&root.join("risks")) {
         if let Some((f, name)) = parse::<RiskFile>(root, &path, &mut errors) {

@@ -65,7 +65,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 .unwrap_or_default();
             let options = q.options.iter().map(|o| {
                 let input_id = format!("bd-{}-{}", q.id, o.id);
-                let checked = chosen.iter().any(|c| *c == o.id);
+                let checked = chosen.contains(&o.id);
                 let onchange = {
                     let cb = props.ondispatch.clone();
                     let (qid, oid) = (qid.clone(), o.id.clone());
@@ -162,7 +162,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let visible: Vec<&'static crate::domain::model::Question> = section
         .questions
         .iter()
-        .filter(|q| state.report.visible.iter().any(|v| *v == q.id))
+        .filter(|q| state.report.visible.contains(&q.id))
         .collect();
     let questions = visible.into_iter().map(|q| {
         html! {
