@@ -31,7 +31,7 @@ const UI = {
     chrome: ['Volgende', 'Vorige', 'Naar de uitkomst', 'Afdrukken / opslaan als pdf', 'Naar de inhoud', 'Huidig risico', 'Terug naar de uitkomst', 'Nieuwe beoordeling starten'],
     answered: /\d+ van \d+ beantwoord/,
     docTitle: 'Gegevensbeschermingseffectbeoordeling (DPIA)',
-    signoff: ['Maatregelen goedgekeurd door', 'Restrisico aanvaard door', 'Advies van de functionaris gegevensbescherming (FG)', 'Datum herbeoordeling'],
+    signoff: ['Maatregelen goedgekeurd door', 'Restrisico aanvaard door', 'Advies van de functionaris voor gegevensbescherming (FG)', 'Datum herbeoordeling'],
   },
 };
 
