@@ -62,6 +62,9 @@ async fn wizard_renders_first_section_in_both_languages() {
     assert!(nl.contains(&first.title.nl), "Dutch section title missing");
     assert!(nl.contains(&first.questions[0].text.nl));
     assert!(nl.contains(biodpia::i18n::NL.next));
+    // Nothing answered yet: no score is claimed.
+    assert!(en.contains(biodpia::i18n::EN.live_not_started));
+    assert!(!en.contains(&format!("{} 2/100", biodpia::i18n::EN.score)));
     // Every section is listed in the navigation.
     for s in &bank.sections {
         assert!(en.contains(&s.title.en), "nav lacks {}", s.id);

@@ -102,8 +102,12 @@ pub fn App(config: &Config) -> Html {
     let live = html! {
         <div class="bd-live" role="status" aria-live="polite" data-testid="live-risk">
             <span class="bd-live-label">{ t.live_risk }</span>
-            <span class={classes!("bd-badge", format!("bd-level-{}", band.key()))}>{ t.level(band) }</span>
-            <span class="bd-live-score">{ format!("{} {}/100", t.score, report.residual_score) }</span>
+            if report.answered == 0 {
+                <span class="bd-live-score">{ t.live_not_started }</span>
+            } else {
+                <span class={classes!("bd-badge", format!("bd-level-{}", band.key()))}>{ t.level(band) }</span>
+                <span class="bd-live-score">{ format!("{} {}/100", t.score, report.residual_score) }</span>
+            }
         </div>
     };
 
