@@ -1,6 +1,9 @@
 //! One assessment as saved and exported: answers, action plan, sign-off, bank version.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::answers::{Answer, Answers, Plan};
 
@@ -163,6 +166,9 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 
 /// Parses a saved or exported assessment (any format up to [`FORMAT_VERSION`]). Never panics,
 /// whatever the bytes. It does not look at the question bank: see `transfer::migrate`.
+///
+/// Typed parsing only (no `serde_json::Value`, which would add its own deserializer and number
+/// formatting to the wasm): the fields are first read as raw JSON text, then as the assessment.
 pub fn read(bytes: &[u8]) -> Result<Assessment, ReadError> {
     if bytes.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len(), max: MAX_BYTES });
@@ -172,25 +178,22 @@ pub fn read(bytes: &[u8]) -> Result<Assessment, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ReadError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    })?;
-    let format = match value.get("format") {
-        Some(f) => f.as_u64().filter(|f| *f >= 1).ok_or_else(|| ReadError::WrongShape {
+    let text = json_object(bytes)?;
+    let fields = fields(text).ok_or(ReadError::NotAnAssessment)?;
+    let format = match fields.get("format") {
+        Some(f) => f.get().parse::<u64>().ok().filter(|f| *f >= 1).ok_or_else(|| ReadError::WrongShape {
             field: "format".into(),
-            detail: format!("expected a whole number from 1 to {FORMAT_VERSION}, found {f}"),
+            detail: format!("expected a whole number from 1 to {FORMAT_VERSION}, found {}", f.get()),
         })?,
         None => return Err(ReadError::NotAnAssessment),
     };
     if format > FORMAT_VERSION as u64 {
         return Err(ReadError::NewerFormat { found: format, supported: FORMAT_VERSION });
     }
-    let mut a: Assessment = match serde_json::from_value(value.clone()) {
+    let mut a: Assessment = match serde_json::from_str(text) {
         Ok(a) => a,
         Err(e) => {
-            let (field, detail) = locate(&value).unwrap_or_else(|| (String::new(), e.to_string()));
+            let (field, detail) = locate(&fields).unwrap_or_else(|| (String::new(), detail(e)));
             return Err(ReadError::WrongShape { field, detail });
         }
     };
@@ -199,57 +202,148 @@ pub fn read(bytes: &[u8]) -> Result<Assessment, ReadError> {
     Ok(a)
 }
 
-/// Serialises for storage.
-pub fn write(a: &Assessment) -> String {
-    serde_json::to_string(a).expect("assessment serialises")
+/// The text of a JSON document that is an object: [`ReadError::NotJson`] when `bytes` are not
+/// JSON (with the line and column of the problem), [`ReadError::NotAnAssessment`] when they
+/// are JSON but not an object.
+pub(crate) fn json_object(bytes: &[u8]) -> Result<&str, ReadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        ReadError::NotJson {
+            line: before.iter().filter(|b| **b == b'\n').count() + 1,
+            column: before.len() - line_start + 1,
+            detail: "invalid UTF-8".into(),
+        }
+    })?;
+    serde_json::from_str::<AnyJson>(text).map_err(|e| ReadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
+    if text.trim_start().starts_with('{') {
+        Ok(text)
+    } else {
+        Err(ReadError::NotAnAssessment)
+    }
+}
+
+/// Any JSON value, read in full (strings too, which `IgnoredAny` only skips), so that a syntax
+/// error is reported at the line and column a full parse gives.
+struct AnyJson;
+
+impl<'de> Deserialize<'de> for AnyJson {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AnyJson)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for AnyJson {
+    type Value = AnyJson;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+    fn visit_unit<E>(self) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<AnyJson, A::Error> {
+        while seq.next_element::<AnyJson>()?.is_some() {}
+        Ok(AnyJson)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<AnyJson, A::Error> {
+        while map.next_entry::<AnyJson, AnyJson>()?.is_some() {}
+        Ok(AnyJson)
+    }
+}
+
+/// Raw JSON text by key, for a JSON object (the last of duplicate keys wins); None otherwise.
+type Fields<'a> = BTreeMap<String, &'a RawValue>;
+
+fn fields(json: &str) -> Option<Fields<'_>> {
+    serde_json::from_str(json).ok()
+}
+
+/// An error's message without the position (positions in a fragment would mislead).
+fn detail(e: serde_json::Error) -> String {
+    let s = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    match s.strip_suffix(&*at) {
+        Some(message) if e.line() > 0 => message.to_string(),
+        _ => s,
+    }
+}
+
+/// `T` read from a JSON fragment, the error without position.
+fn check<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
+    serde_json::from_str::<T>(json).map_err(detail)
+}
+
+/// A one-field JSON object `{key: value}` (`value` is JSON text); with a current `format`
+/// before it when asked (unless `key` is `format` itself).
+fn object_of(key: &str, value: &RawValue, with_format: bool) -> String {
+    let format = if with_format && key != "format" { format!("\"format\":{FORMAT_VERSION},") } else { String::new() };
+    let key = to_json(key);
+    format!("{{{format}{key}:{}}}", value.get())
 }
 
 /// Finds the field that made an assessment fail to parse: tries every field on its own (all
 /// have defaults) and, inside `answers`, `plan` and `retired`, every entry.
-fn locate(value: &serde_json::Value) -> Option<(String, String)> {
-    use serde_json::{Map, Value};
-    let obj = value.as_object()?;
-    let base = |k: &str, v: &Value| {
-        let mut m = Map::new();
-        m.insert("format".into(), Value::from(FORMAT_VERSION));
-        m.insert(k.to_string(), v.clone());
-        Value::Object(m)
-    };
+fn locate(obj: &Fields) -> Option<(String, String)> {
     // The first field of `T` (a struct whose fields all have defaults) that fails on its own.
-    fn field_of<T: serde::de::DeserializeOwned>(prefix: &str, v: &Value) -> Option<(String, String)> {
-        let obj = match v {
-            Value::Object(o) => o,
-            other => return serde_json::from_value::<T>(other.clone()).err().map(|e| (prefix.into(), e.to_string())),
+    fn field_of<T: serde::de::DeserializeOwned>(prefix: &str, v: &RawValue) -> Option<(String, String)> {
+        let Some(obj) = fields(v.get()) else {
+            return check::<T>(v.get()).err().map(|e| (prefix.into(), e));
         };
-        for (k, x) in obj {
-            let single = Value::Object(std::iter::once((k.clone(), x.clone())).collect());
-            if let Err(e) = serde_json::from_value::<T>(single) {
-                return Some((format!("{prefix}.{k}"), e.to_string()));
+        for (k, x) in &obj {
+            if let Err(e) = check::<T>(&object_of(k, x, false)) {
+                return Some((format!("{prefix}.{k}"), e));
             }
         }
-        serde_json::from_value::<T>(v.clone()).err().map(|e| (prefix.into(), e.to_string()))
+        check::<T>(v.get()).err().map(|e| (prefix.into(), e))
     }
     for (k, v) in obj {
-        if serde_json::from_value::<Assessment>(base(k, v)).is_ok() {
+        let Err(err) = check::<Assessment>(&object_of(k, v, true)) else {
             continue;
-        }
-        let found = match (k.as_str(), v) {
-            ("answers", Value::Object(m)) => m.iter().find_map(|(q, a)| {
-                serde_json::from_value::<super::answers::Answer>(a.clone())
-                    .err()
-                    .map(|e| (format!("answers.{q}"), e.to_string()))
+        };
+        let found = match k.as_str() {
+            "answers" => fields(v.get()).and_then(|m| {
+                m.iter().find_map(|(q, a)| check::<Answer>(a.get()).err().map(|e| (format!("answers.{q}"), e)))
             }),
-            ("plan", Value::Object(m)) => {
+            "plan" => fields(v.get()).and_then(|m| {
                 m.iter().find_map(|(s, item)| field_of::<super::answers::PlanItem>(&format!("plan.{s}"), item))
-            }
-            ("signoff", v) => field_of::<SignOff>("signoff", v),
-            ("retired", Value::Array(items)) => items.iter().enumerate().find_map(|(i, r)| {
-                serde_json::from_value::<Retired>(r.clone()).err().map(|e| (format!("retired[{i}]"), e.to_string()))
+            }),
+            "signoff" => field_of::<SignOff>("signoff", v),
+            "retired" => serde_json::from_str::<Vec<&RawValue>>(v.get()).ok().and_then(|items| {
+                items.iter().enumerate().find_map(|(i, r)| check::<Retired>(r.get()).err().map(|e| (format!("retired[{i}]"), e)))
             }),
             _ => None,
         };
-        let err = serde_json::from_value::<Assessment>(base(k, v)).err().map(|e| e.to_string());
-        return Some(found.unwrap_or_else(|| (k.clone(), err.unwrap_or_default())));
+        return Some(found.unwrap_or_else(|| (k.clone(), err)));
     }
     None
+}
+
+/// Serialises for storage.
+pub fn write(a: &Assessment) -> String {
+    to_json(a)
+}
+
+/// Compact JSON of a value that always serialises (string keys, no floats). Not `.expect()`:
+/// that would format the error with `Debug`, which adds code to the wasm.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| unreachable!("serialises to JSON"))
 }

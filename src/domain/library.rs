@@ -81,7 +81,9 @@ pub fn make_id(now_ms: u64, random: u64) -> String {
     base36(now_ms, &mut out);
     out.push(b'-');
     base36(random % 36u64.pow(6), &mut out);
-    String::from_utf8(out).expect("ascii")
+    // ASCII digits and letters, one char per byte (no `from_utf8(..).expect`, whose error
+    // formatting would add code to the wasm).
+    out.into_iter().map(char::from).collect()
 }
 
 /// Parses a stored index. Never panics; entries with an invalid id are left out.
@@ -89,17 +91,19 @@ pub fn parse_index(bytes: &[u8]) -> Result<Index, ReadError> {
     if bytes.len() > MAX_INDEX_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len(), max: MAX_INDEX_BYTES });
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ReadError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    })?;
-    let format = value.get("format").and_then(|f| f.as_u64()).ok_or(ReadError::NotAnAssessment)?;
+    // Typed parsing (no `serde_json::Value`): the format first, then the whole index.
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<u64>,
+    }
+    let text = super::assessment::json_object(bytes)?;
+    let probe: Option<Probe> = serde_json::from_str(text).ok();
+    let format = probe.and_then(|p| p.format).ok_or(ReadError::NotAnAssessment)?;
     if format > INDEX_FORMAT as u64 {
         return Err(ReadError::NewerFormat { found: format, supported: INDEX_FORMAT });
     }
-    let mut index: Index = serde_json::from_value(value)
-        .map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.to_string() })?;
+    let mut index: Index =
+        serde_json::from_str(text).map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.to_string() })?;
     index.items.retain(|e| valid_id(&e.id));
     let mut seen = std::collections::BTreeSet::new();
     index.items.retain(|e| seen.insert(e.id.clone()));
@@ -139,6 +143,6 @@ impl Index {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("index serialises")
+        super::assessment::to_json(self)
     }
 }

@@ -105,21 +105,81 @@ pub fn import(bank: &Bank, bytes: &[u8]) -> Result<(Assessment, Migration), Impo
 /// The export file's content: the whole assessment (answers, free text, action plan, sign-off,
 /// retired answers, bank version), indented so that it reads and diffs well.
 pub fn export(a: &Assessment) -> String {
-    serde_json::to_string_pretty(a).expect("assessment serialises")
+    indent(&assessment::write(a))
+}
+
+/// Compact JSON indented exactly as `serde_json::to_string_pretty` writes it (two spaces,
+/// `": "` after a key, `{}` and `[]` when empty). Cheaper in the wasm than a second, pretty
+/// copy of the assessment's serializer.
+fn indent(json: &str) -> String {
+    fn newline(out: &mut String, depth: usize) {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    }
+    let mut out = String::with_capacity(json.len() * 2);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut chars = json.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if let Some(&close @ ('}' | ']')) = chars.peek() {
+                    chars.next();
+                    out.push(close);
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A file name for an export: `biodpia-<title>-<date>.json`, the title reduced to lower-case
 /// ASCII letters, digits and hyphens (at most 60), or `assessment` when nothing is left.
 pub fn file_name(a: &Assessment, date: &str) -> String {
     let mut slug = String::new();
-    for c in a.title.chars().flat_map(char::to_lowercase) {
+    for c in a.title.chars() {
+        // Capitals by hand (ASCII, Latin-1, the Kelvin and Ångström signs, İ): `to_lowercase`
+        // would add Unicode's case tables to the wasm.
         let c = match c {
             'a'..='z' | '0'..='9' => c,
-            'à'..='å' => 'a',
-            'è'..='ë' => 'e',
-            'ì'..='ï' => 'i',
-            'ò'..='ö' => 'o',
-            'ù'..='ü' => 'u',
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'à'..='å' | 'À'..='Å' | '\u{212B}' => 'a',
+            'è'..='ë' | 'È'..='Ë' => 'e',
+            'ì'..='ï' | 'Ì'..='Ï' | 'İ' => 'i',
+            'ò'..='ö' | 'Ò'..='Ö' => 'o',
+            'ù'..='ü' | 'Ù'..='Ü' => 'u',
+            '\u{212A}' => 'k',
             _ => '-',
         };
         if c == '-' && (slug.is_empty() || slug.ends_with('-')) {
@@ -137,5 +197,35 @@ pub fn file_name(a: &Assessment, date: &str) -> String {
         format!("biodpia-{slug}.json")
     } else {
         format!("biodpia-{slug}-{date}.json")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::answers::{Answer, PlanItem, Status};
+
+    /// The export is byte for byte what `serde_json::to_string_pretty` writes, whatever the texts.
+    #[test]
+    fn export_is_serde_jsons_pretty_form() {
+        let mut a = Assessment::new("2026.1", "");
+        assert_eq!(export(&a), serde_json::to_string_pretty(&a).unwrap(), "empty maps and lists");
+        let tricky = ["", "plain", "quote \" and \\ backslash", "{[:,]}", "\\\"", "\n\t\r\u{1}\u{7f}", "é 🙂 \u{2028}", "\"{\\\"a\\\": [1, 2]}\""];
+        for (i, t) in tricky.iter().enumerate() {
+            a.title = t.to_string();
+            a.organisation = format!("{t}{t}");
+            a.answers.insert(format!("q{i}{t}"), Answer::Text(t.to_string()));
+            a.answers.insert(format!("m{i}"), Answer::Multi(vec![t.to_string(), "x".into()]));
+            a.answers.insert(format!("e{i}"), Answer::Multi(vec![]));
+            a.plan.insert(t.to_string(), PlanItem { status: Status::Planned, owner: t.to_string(), due: String::new() });
+            a.retired.push(Retired {
+                question: t.to_string(),
+                answer: Answer::Choice(t.to_string()),
+                bank_version: String::new(),
+                reason: RetiredReason::KindChanged,
+            });
+            a.signoff.dpo_advice = t.repeat(3);
+            assert_eq!(export(&a), serde_json::to_string_pretty(&a).unwrap(), "{t:?}");
+        }
     }
 }

@@ -102,12 +102,14 @@ pub fn layout(risks: &[MapRisk]) -> Vec<Marker> {
 
 fn pos_text(lang: Lang, p: Position) -> String {
     let t = strings(lang);
+    // The axis names are ASCII in both languages; `to_lowercase` would add Unicode's case
+    // tables to the wasm.
     format!(
         "{} ({} {} · {} {})",
         t.level(p.level()),
-        t.likelihood.to_lowercase(),
+        t.likelihood.to_ascii_lowercase(),
         p.likelihood,
-        t.severity.to_lowercase(),
+        t.severity.to_ascii_lowercase(),
         p.severity
     )
 }
@@ -122,8 +124,11 @@ fn pattern(key: &str) -> Option<&'static str> {
     }
 }
 
+/// A coordinate with one decimal, as `{:.1}` writes it, in integer arithmetic (formatting a
+/// float would add Rust's float printing to the wasm). Coordinates are never negative.
 fn fmt(v: f32) -> String {
-    format!("{v:.1}")
+    let tenths = (v * 10.0 + 0.5) as u32;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// A small key symbol (outside the map), drawn like a marker.

@@ -154,7 +154,12 @@ fn migration_lines(m: &ManagerStrings, bank: &Bank, mg: &Migration) -> Vec<Strin
 pub fn import_error(m: &ManagerStrings, e: &ImportError) -> String {
     match e {
         ImportError::Read(ReadError::TooLarge { bytes, max }) => {
-            let mb = |b: usize| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+            // MiB with one decimal, rounded, in integer arithmetic (no float formatting in the wasm).
+            let mb = |b: usize| {
+                const MIB: usize = 1024 * 1024;
+                let tenths = (b % MIB * 10 + MIB / 2) / MIB;
+                format!("{}.{}", b / MIB + tenths / 10, tenths % 10)
+            };
             i18n::fill(m.err_too_large, &[&mb(*bytes), &mb(*max)])
         }
         ImportError::Read(ReadError::Empty) => m.err_empty.to_string(),
