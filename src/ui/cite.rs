@@ -17,13 +17,17 @@ pub fn option_label(o: &AnswerOption, lang: Lang) -> String {
     }
 }
 
+/// The answer option behind a cause, if the bank still has it.
+pub fn cause_option<'b>(bank: &'b Bank, c: &Cause) -> Option<&'b AnswerOption> {
+    bank.question(&c.question).and_then(|q| q.option(&c.option))
+}
+
 /// The question text and the chosen option's label of an answer that raised something
 /// (ids as they are when the bank no longer has them).
 pub fn cause_text(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
     let q = bank.question(&c.question);
     let text = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| c.question.clone());
-    let option = q
-        .and_then(|q| q.option(&c.option))
+    let option = cause_option(bank, c)
         .map(|o| option_label(o, lang))
         .unwrap_or_else(|| c.option.clone());
     (text, option)

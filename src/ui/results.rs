@@ -14,7 +14,7 @@ use crate::i18n::{self, strings, Strings};
 
 
 fn cause_reasons(bank: &Bank, lang: Lang, c: &Cause) -> Html {
-    match bank.question(&c.question).and_then(|q| q.option(&c.option)) {
+    match cite::cause_option(bank, c) {
         Some(o) => cite::reasons(bank, lang, &o.provisions, &o.findings),
         None => html! {},
     }
@@ -42,7 +42,7 @@ pub fn cited_findings<'b>(bank: &'b Bank, report: &Report) -> Vec<&'b crate::dom
         .flat_map(|r| r.raised_by.iter().map(|(c, _)| c))
         .chain(report.red_lines.iter());
     for c in causes {
-        if let Some(o) = bank.question(&c.question).and_then(|q| q.option(&c.option)) {
+        if let Some(o) = cite::cause_option(bank, c) {
             ids.extend(o.findings.iter().map(String::as_str));
         }
     }
@@ -104,7 +104,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h3 id="bd-redlines">{ t.red_lines }</h3>
             <ul>{ for report.red_lines.iter().map(|c| {
                 let (q, o) = cause_text(bank, lang, c);
-                let why = bank.question(&c.question).and_then(|q| q.option(&c.option)).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang).to_string()).unwrap_or_default();
+                let why = cite::cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang).to_string()).unwrap_or_default();
                 html! { <li><p>{ q }{ " → " }<strong>{ o }</strong></p><p>{ why }</p>{ cause_reasons(bank, lang, c) }</li> }
             }) }</ul>
         </section>
@@ -220,7 +220,7 @@ pub fn Results(props: &ResultsProps) -> Html {
 
     let find_out = report.find_out.iter().map(|c| {
         let (q, _) = cause_text(bank, lang, c);
-        let what = bank.question(&c.question).and_then(|q| q.option(&c.option)).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang).to_string()).unwrap_or_default();
+        let what = cite::cause_option(bank, c).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang).to_string()).unwrap_or_default();
         html! { <li><strong>{ q }</strong><p>{ what }</p></li> }
     });
 

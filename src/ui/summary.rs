@@ -76,7 +76,7 @@ fn cites(bank: &Bank, provisions: &[String], findings: &[String]) -> Html {
 }
 
 fn cause_cites(bank: &Bank, c: &Cause) -> Html {
-    match bank.question(&c.question).and_then(|q| q.option(&c.option)) {
+    match super::cite::cause_option(bank, c) {
         Some(o) => cites(bank, &o.provisions, &o.findings),
         None => html! {},
     }
@@ -223,7 +223,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class="bd-sum-label">{ t.red_lines }</p>
                 <ul>{ for report.red_lines.iter().map(|c| {
                     let (q, o) = cause_text(bank, lang, c);
-                    let why = bank.question(&c.question).and_then(|q| q.option(&c.option)).and_then(|o| o.red_line.as_ref())
+                    let why = super::cite::cause_option(bank, c).and_then(|o| o.red_line.as_ref())
                         .map(|r| r.get(lang).to_string()).unwrap_or_default();
                     html! { <li><p>{ q }{ " → " }<strong>{ o }</strong></p><p>{ why }</p>{ cause_cites(bank, c) }</li> }
                 }) }</ul>
@@ -481,7 +481,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     // ---------------------------------------------------------------- find out
     let find_out = report.find_out.iter().map(|c| {
         let (q, _) = cause_text(bank, lang, c);
-        let what = bank.question(&c.question).and_then(|q| q.option(&c.option)).and_then(|o| o.find_out.as_ref())
+        let what = super::cite::cause_option(bank, c).and_then(|o| o.find_out.as_ref())
             .map(|f| f.get(lang).to_string()).unwrap_or_default();
         html! { <li><p class="bd-sum-q">{ q }</p><p>{ what }</p></li> }
     });
