@@ -1,11 +1,7 @@
 //! One assessment as saved and exported: answers, action plan, sign-off, bank version.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-
-use super::answers::{Answer, Answers, Plan};
+use super::answers::{Answer, Answers, Plan, PlanItem};
+use super::json::{self, Reader};
 
 /// Version of the saved/exported format. Bump when the shape changes; older formats are
 /// migrated on load, newer ones are refused with a message (so that an older widget never
@@ -15,9 +11,10 @@ use super::answers::{Answer, Answers, Plan};
 /// `signoff.dpo_advice_reasons`; a format 1 file reads as format 2 with both empty.
 pub const FORMAT_VERSION: u32 = 2;
 
-/// The sign-off block of the summary (as in the ICO template).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+/// The sign-off block of the summary (as in the ICO template). Every field is optional when
+/// read.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct SignOff {
     pub measures_approved_by: String,
     pub residual_risk_accepted_by: String,
@@ -77,47 +74,58 @@ impl SignOff {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Saved and exported as a JSON object with these fields, in this order (`write`); `format` is
+/// required when read, every other field optional. The serde derives here and on the types
+/// inside are for native tests only, which compare `read` and `write` with serde_json.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Assessment {
     pub format: u32,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub title: String,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub organisation: String,
     /// Version of the question bank the answers were given under.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub bank_version: String,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub answers: Answers,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub plan: Plan,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub signoff: SignOff,
     /// Last change, ISO 8601, set by the UI (the core has no clock).
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub updated: String,
     /// Answers to questions the current bank no longer asks (or no longer accepts in this
     /// form), kept as they were given; see `transfer::migrate`.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub retired: Vec<Retired>,
 }
 
 /// An answer kept aside because the current question bank no longer asks for it: the question
 /// was removed, one of its chosen options was, or it changed kind. Never dropped; the UI lists
-/// these under "No longer asked", and they travel with every export.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// these under "No longer asked", and they travel with every export. `question`, `answer` and
+/// `reason` are required when read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Retired {
     pub question: String,
     pub answer: Answer,
     /// The bank version the answer was given under.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub bank_version: String,
     pub reason: RetiredReason,
 }
 
-/// Why an answer was retired.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Why an answer was retired. Saved as `"question_removed"`, `"unknown_option"` or
+/// `"kind_changed"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum RetiredReason {
     /// The question is not in the current bank.
     QuestionRemoved,
@@ -167,8 +175,10 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 /// Parses a saved or exported assessment (any format up to [`FORMAT_VERSION`]). Never panics,
 /// whatever the bytes. It does not look at the question bank: see `transfer::migrate`.
 ///
-/// Typed parsing only (no `serde_json::Value`, which would add its own deserializer and number
-/// formatting to the wasm): the fields are first read as raw JSON text, then as the assessment.
+/// Read with `json` (no serde in the wasm), exactly as serde_json and the serde derives read it
+/// before: the document is checked first (`NotJson` with the line and column of the problem),
+/// its fields are read as raw JSON text (for `format`, and to name the field that is wrong),
+/// then the whole assessment. Unknown fields are ignored; a duplicated field is refused.
 pub fn read(bytes: &[u8]) -> Result<Assessment, ReadError> {
     if bytes.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len(), max: MAX_BYTES });
@@ -179,21 +189,21 @@ pub fn read(bytes: &[u8]) -> Result<Assessment, ReadError> {
         return Err(ReadError::Empty);
     }
     let text = json_object(bytes)?;
-    let fields = fields(text).ok_or(ReadError::NotAnAssessment)?;
+    let fields = json::members(text).ok_or(ReadError::NotAnAssessment)?;
     let format = match fields.get("format") {
-        Some(f) => f.get().parse::<u64>().ok().filter(|f| *f >= 1).ok_or_else(|| ReadError::WrongShape {
+        Some(f) => f.parse::<u64>().ok().filter(|f| *f >= 1).ok_or_else(|| ReadError::WrongShape {
             field: "format".into(),
-            detail: format!("expected a whole number from 1 to {FORMAT_VERSION}, found {}", f.get()),
+            detail: format!("expected a whole number from 1 to {FORMAT_VERSION}, found {f}"),
         })?,
         None => return Err(ReadError::NotAnAssessment),
     };
     if format > FORMAT_VERSION as u64 {
         return Err(ReadError::NewerFormat { found: format, supported: FORMAT_VERSION });
     }
-    let mut a: Assessment = match serde_json::from_str(text) {
+    let mut a = match json::read(text, read_assessment) {
         Ok(a) => a,
         Err(e) => {
-            let (field, detail) = locate(&fields).unwrap_or_else(|| (String::new(), detail(e)));
+            let (field, detail) = locate(&fields).unwrap_or((String::new(), e.message));
             return Err(ReadError::WrongShape { field, detail });
         }
     };
@@ -215,10 +225,9 @@ pub(crate) fn json_object(bytes: &[u8]) -> Result<&str, ReadError> {
             detail: "invalid UTF-8".into(),
         }
     })?;
-    serde_json::from_str::<AnyJson>(text).map_err(|e| ReadError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
+    json::check(text).map_err(|e| {
+        let (line, column) = e.position(text).unwrap_or((0, 0));
+        ReadError::NotJson { line, column, detail: e.describe(text) }
     })?;
     if text.trim_start().starts_with('{') {
         Ok(text)
@@ -227,108 +236,57 @@ pub(crate) fn json_object(bytes: &[u8]) -> Result<&str, ReadError> {
     }
 }
 
-/// Any JSON value, read in full (strings too, which `IgnoredAny` only skips), so that a syntax
-/// error is reported at the line and column a full parse gives.
-struct AnyJson;
+/// Raw JSON text by key, for a JSON object (the last of duplicate keys wins).
+type Fields<'a> = std::collections::BTreeMap<String, &'a str>;
 
-impl<'de> Deserialize<'de> for AnyJson {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(AnyJson)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for AnyJson {
-    type Value = AnyJson;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<AnyJson, E> {
-        Ok(AnyJson)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<AnyJson, E> {
-        Ok(AnyJson)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<AnyJson, E> {
-        Ok(AnyJson)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<AnyJson, E> {
-        Ok(AnyJson)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<AnyJson, E> {
-        Ok(AnyJson)
-    }
-    fn visit_unit<E>(self) -> Result<AnyJson, E> {
-        Ok(AnyJson)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<AnyJson, A::Error> {
-        while seq.next_element::<AnyJson>()?.is_some() {}
-        Ok(AnyJson)
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<AnyJson, A::Error> {
-        while map.next_entry::<AnyJson, AnyJson>()?.is_some() {}
-        Ok(AnyJson)
-    }
-}
-
-/// Raw JSON text by key, for a JSON object (the last of duplicate keys wins); None otherwise.
-type Fields<'a> = BTreeMap<String, &'a RawValue>;
-
-fn fields(json: &str) -> Option<Fields<'_>> {
-    serde_json::from_str(json).ok()
-}
-
-/// An error's message without the position (positions in a fragment would mislead).
-fn detail(e: serde_json::Error) -> String {
-    let s = e.to_string();
-    let at = format!(" at line {} column {}", e.line(), e.column());
-    match s.strip_suffix(&*at) {
-        Some(message) if e.line() > 0 => message.to_string(),
-        _ => s,
-    }
-}
-
-/// `T` read from a JSON fragment, the error without position.
-fn check<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
-    serde_json::from_str::<T>(json).map_err(detail)
+/// `T` read by `read` from a JSON fragment; the error's message (positions in a fragment
+/// would mislead).
+fn check<T>(json: &str, read: fn(&mut Reader) -> json::Result<T>) -> Result<T, String> {
+    json::read(json, read).map_err(|e| e.message)
 }
 
 /// A one-field JSON object `{key: value}` (`value` is JSON text); with a current `format`
 /// before it when asked (unless `key` is `format` itself).
-fn object_of(key: &str, value: &RawValue, with_format: bool) -> String {
-    let format = if with_format && key != "format" { format!("\"format\":{FORMAT_VERSION},") } else { String::new() };
-    let key = to_json(key);
-    format!("{{{format}{key}:{}}}", value.get())
+fn object_of(key: &str, value: &str, with_format: bool) -> String {
+    let mut out = String::from("{");
+    if with_format && key != "format" {
+        out.push_str(&format!("\"format\":{FORMAT_VERSION},"));
+    }
+    json::string(&mut out, key);
+    out.push(':');
+    out.push_str(value);
+    out.push('}');
+    out
 }
 
 /// Finds the field that made an assessment fail to parse: tries every field on its own (all
 /// have defaults) and, inside `answers`, `plan` and `retired`, every entry.
 fn locate(obj: &Fields) -> Option<(String, String)> {
     // The first field of `T` (a struct whose fields all have defaults) that fails on its own.
-    fn field_of<T: serde::de::DeserializeOwned>(prefix: &str, v: &RawValue) -> Option<(String, String)> {
-        let Some(obj) = fields(v.get()) else {
-            return check::<T>(v.get()).err().map(|e| (prefix.into(), e));
+    fn field_of<T>(prefix: &str, v: &str, read: fn(&mut Reader) -> json::Result<T>) -> Option<(String, String)> {
+        let Some(obj) = json::members(v) else {
+            return check(v, read).err().map(|e| (prefix.into(), e));
         };
         for (k, x) in &obj {
-            if let Err(e) = check::<T>(&object_of(k, x, false)) {
+            if let Err(e) = check(&object_of(k, x, false), read) {
                 return Some((format!("{prefix}.{k}"), e));
             }
         }
-        check::<T>(v.get()).err().map(|e| (prefix.into(), e))
+        check(v, read).err().map(|e| (prefix.into(), e))
     }
     for (k, v) in obj {
-        let Err(err) = check::<Assessment>(&object_of(k, v, true)) else {
+        let Err(err) = check(&object_of(k, v, true), read_assessment) else {
             continue;
         };
         let found = match k.as_str() {
-            "answers" => fields(v.get()).and_then(|m| {
-                m.iter().find_map(|(q, a)| check::<Answer>(a.get()).err().map(|e| (format!("answers.{q}"), e)))
+            "answers" => json::members(v).and_then(|m| {
+                m.iter().find_map(|(q, a)| check(a, Answer::read).err().map(|e| (format!("answers.{q}"), e)))
             }),
-            "plan" => fields(v.get()).and_then(|m| {
-                m.iter().find_map(|(s, item)| field_of::<super::answers::PlanItem>(&format!("plan.{s}"), item))
-            }),
-            "signoff" => field_of::<SignOff>("signoff", v),
-            "retired" => serde_json::from_str::<Vec<&RawValue>>(v.get()).ok().and_then(|items| {
-                items.iter().enumerate().find_map(|(i, r)| check::<Retired>(r.get()).err().map(|e| (format!("retired[{i}]"), e)))
+            "plan" => json::members(v)
+                .and_then(|m| m.iter().find_map(|(s, item)| field_of(&format!("plan.{s}"), item, PlanItem::read))),
+            "signoff" => field_of("signoff", v, SignOff::read),
+            "retired" => json::elements(v).and_then(|items| {
+                items.iter().enumerate().find_map(|(i, r)| check(r, Retired::read).err().map(|e| (format!("retired[{i}]"), e)))
             }),
             _ => None,
         };
@@ -337,13 +295,130 @@ fn locate(obj: &Fields) -> Option<(String, String)> {
     None
 }
 
-/// Serialises for storage.
-pub fn write(a: &Assessment) -> String {
-    to_json(a)
+/// The fields of [`Assessment`] in their order (as saved).
+const FIELDS: [&str; 9] =
+    ["format", "title", "organisation", "bank_version", "answers", "plan", "signoff", "updated", "retired"];
+
+fn read_assessment(r: &mut Reader) -> json::Result<Assessment> {
+    let mut a = Assessment::new("", "");
+    // Only `format` is required.
+    r.structure("struct Assessment", &FIELDS, 1, &mut |r, i| {
+        match i {
+            0 => a.format = r.uint(u32::MAX as u64, "u32")? as u32,
+            1 => a.title = r.string()?,
+            2 => a.organisation = r.string()?,
+            3 => a.bank_version = r.string()?,
+            4 => a.answers = r.map_of(Answer::read)?,
+            5 => a.plan = r.map_of(PlanItem::read)?,
+            6 => a.signoff = SignOff::read(r)?,
+            7 => a.updated = r.string()?,
+            _ => a.retired = r.seq_of(Retired::read)?,
+        }
+        Ok(())
+    })?;
+    Ok(a)
 }
 
-/// Compact JSON of a value that always serialises (string keys, no floats). Not `.expect()`:
-/// that would format the error with `Debug`, which adds code to the wasm.
-pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| unreachable!("serialises to JSON"))
+impl SignOff {
+    const FIELDS: [&'static str; 6] = [
+        "measures_approved_by",
+        "residual_risk_accepted_by",
+        "dpo_advice",
+        "dpo_advice_followed",
+        "dpo_advice_reasons",
+        "review_date",
+    ];
+
+    fn fields(&self) -> [&String; 6] {
+        [
+            &self.measures_approved_by,
+            &self.residual_risk_accepted_by,
+            &self.dpo_advice,
+            &self.dpo_advice_followed,
+            &self.dpo_advice_reasons,
+            &self.review_date,
+        ]
+    }
+
+    fn read(r: &mut Reader) -> json::Result<SignOff> {
+        let mut f: [String; 6] = Default::default();
+        r.structure("struct SignOff", &SignOff::FIELDS, 0, &mut |r, i| {
+            f[i] = r.string()?;
+            Ok(())
+        })?;
+        let [measures_approved_by, residual_risk_accepted_by, dpo_advice, dpo_advice_followed, dpo_advice_reasons, review_date] = f;
+        Ok(SignOff {
+            measures_approved_by,
+            residual_risk_accepted_by,
+            dpo_advice,
+            dpo_advice_followed,
+            dpo_advice_reasons,
+            review_date,
+        })
+    }
+}
+
+impl RetiredReason {
+    const ALL: [RetiredReason; 3] = [RetiredReason::QuestionRemoved, RetiredReason::UnknownOption, RetiredReason::KindChanged];
+    const NAMES: [&'static str; 3] = ["question_removed", "unknown_option", "kind_changed"];
+}
+
+impl Retired {
+    fn read(r: &mut Reader) -> json::Result<Retired> {
+        let mut x = Retired {
+            question: String::new(),
+            answer: Answer::Multi(Vec::new()),
+            bank_version: String::new(),
+            reason: RetiredReason::QuestionRemoved,
+        };
+        // `bank_version` is optional.
+        r.structure("struct Retired", &["question", "answer", "bank_version", "reason"], 0b1011, &mut |r, i| {
+            match i {
+                0 => x.question = r.string()?,
+                1 => x.answer = Answer::read(r)?,
+                2 => x.bank_version = r.string()?,
+                _ => x.reason = RetiredReason::ALL[r.variant(&RetiredReason::NAMES, None)?],
+            }
+            Ok(())
+        })?;
+        Ok(x)
+    }
+}
+
+/// Serialises for storage: compact JSON, byte for byte what serde_json wrote for the same
+/// assessment (fields in declaration order, maps by key).
+pub fn write(a: &Assessment) -> String {
+    let mut out = String::with_capacity(1024);
+    let mut o = json::Object::new(&mut out);
+    o.key("format").push_str(&a.format.to_string());
+    o.str("title", &a.title);
+    o.str("organisation", &a.organisation);
+    o.str("bank_version", &a.bank_version);
+    let answers = o.key("answers");
+    let mut m = json::Object::new(answers);
+    for (q, answer) in &a.answers {
+        answer.write(m.key(q));
+    }
+    m.end();
+    let mut m = json::Object::new(o.key("plan"));
+    for (s, item) in &a.plan {
+        item.write(m.key(s));
+    }
+    m.end();
+    let mut s = json::Object::new(o.key("signoff"));
+    for (name, value) in SignOff::FIELDS.iter().zip(a.signoff.fields()) {
+        s.str(name, value);
+    }
+    s.end();
+    o.str("updated", &a.updated);
+    json::array(o.key("retired"), &a.retired, |out, r| {
+        let mut o = json::Object::new(out);
+        o.str("question", &r.question);
+        r.answer.write(o.key("answer"));
+        o.str("bank_version", &r.bank_version);
+        o.str("reason", RetiredReason::NAMES[r.reason as usize]);
+        o.end();
+    });
+    o.end();
+    out
 }

@@ -4,10 +4,9 @@
 //! own keys are the truth, and the storage code rebuilds the index from them when it is
 //! missing or unreadable.
 
-use serde::{Deserialize, Serialize};
-
 use super::assessment::{Assessment, ReadError};
 use super::engine;
+use super::json::{self, Reader};
 use super::model::Bank;
 
 /// Version of the index's shape.
@@ -16,9 +15,10 @@ pub const INDEX_FORMAT: u32 = 1;
 /// Largest index we read.
 pub const MAX_INDEX_BYTES: usize = 1024 * 1024;
 
-/// One assessment in the list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+/// One assessment in the list. Stored as a JSON object with these fields, every one optional
+/// when read (the serde derives here are for native tests only, which compare with serde_json).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Entry {
     pub id: String,
     pub title: String,
@@ -33,9 +33,10 @@ pub struct Entry {
     pub retired: usize,
 }
 
-/// The list, and which assessment is open.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+/// The list, and which assessment is open. Stored as a JSON object with these fields, every one
+/// optional when read.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Index {
     pub format: u32,
     /// Id of the assessment opened last; empty when none.
@@ -86,28 +87,68 @@ pub fn make_id(now_ms: u64, random: u64) -> String {
     out.into_iter().map(char::from).collect()
 }
 
-/// Parses a stored index. Never panics; entries with an invalid id are left out.
+/// Parses a stored index. Never panics; entries with an invalid id are left out. Read with
+/// `json` as serde_json read it before: a `format` (a whole number) is required, unknown fields
+/// are ignored, a duplicated field is refused.
 pub fn parse_index(bytes: &[u8]) -> Result<Index, ReadError> {
     if bytes.len() > MAX_INDEX_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len(), max: MAX_INDEX_BYTES });
     }
-    // Typed parsing (no `serde_json::Value`): the format first, then the whole index.
-    #[derive(Deserialize)]
-    struct Probe {
-        format: Option<u64>,
-    }
+    // The format first (`null`, absent or not a whole number: not an index), then the index.
     let text = super::assessment::json_object(bytes)?;
-    let probe: Option<Probe> = serde_json::from_str(text).ok();
-    let format = probe.and_then(|p| p.format).ok_or(ReadError::NotAnAssessment)?;
+    let probe = json::read(text, |r| {
+        r.option(|r| {
+            let mut format = None;
+            r.structure("struct Probe", &["format"], 0, &mut |r, _| {
+                format = r.option(|r| r.uint(u64::MAX, "u64"))?;
+                Ok(())
+            })?;
+            Ok(format)
+        })
+    });
+    let format = probe.ok().flatten().flatten().ok_or(ReadError::NotAnAssessment)?;
     if format > INDEX_FORMAT as u64 {
         return Err(ReadError::NewerFormat { found: format, supported: INDEX_FORMAT });
     }
-    let mut index: Index =
-        serde_json::from_str(text).map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.to_string() })?;
+    let mut index =
+        json::read(text, Index::read).map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.describe(text) })?;
     index.items.retain(|e| valid_id(&e.id));
     let mut seen = std::collections::BTreeSet::new();
     index.items.retain(|e| seen.insert(e.id.clone()));
     Ok(index)
+}
+
+const ENTRY_FIELDS: [&str; 7] = ["id", "title", "updated", "verdict", "provisional", "bank_version", "retired"];
+
+impl Entry {
+    fn read(r: &mut Reader) -> json::Result<Entry> {
+        let mut e = Entry::default();
+        r.structure("struct Entry", &ENTRY_FIELDS, 0, &mut |r, i| {
+            match i {
+                0 => e.id = r.string()?,
+                1 => e.title = r.string()?,
+                2 => e.updated = r.string()?,
+                3 => e.verdict = r.string()?,
+                4 => e.provisional = r.boolean()?,
+                5 => e.bank_version = r.string()?,
+                _ => e.retired = r.uint(usize::MAX as u64, "usize")? as usize,
+            }
+            Ok(())
+        })?;
+        Ok(e)
+    }
+
+    fn write(&self, out: &mut String) {
+        let mut o = json::Object::new(out);
+        o.str("id", &self.id);
+        o.str("title", &self.title);
+        o.str("updated", &self.updated);
+        o.str("verdict", &self.verdict);
+        o.key("provisional").push_str(if self.provisional { "true" } else { "false" });
+        o.str("bank_version", &self.bank_version);
+        o.key("retired").push_str(&self.retired.to_string());
+        o.end();
+    }
 }
 
 impl Index {
@@ -142,7 +183,27 @@ impl Index {
         v
     }
 
+    fn read(r: &mut Reader) -> json::Result<Index> {
+        let mut index = Index::default();
+        r.structure("struct Index", &["format", "current", "items"], 0, &mut |r, i| {
+            match i {
+                0 => index.format = r.uint(u32::MAX as u64, "u32")? as u32,
+                1 => index.current = r.string()?,
+                _ => index.items = r.seq_of(Entry::read)?,
+            }
+            Ok(())
+        })?;
+        Ok(index)
+    }
+
+    /// Compact JSON, byte for byte what serde_json wrote for the same index.
     pub fn to_json(&self) -> String {
-        super::assessment::to_json(self)
+        let mut out = String::new();
+        let mut o = json::Object::new(&mut out);
+        o.key("format").push_str(&self.format.to_string());
+        o.str("current", &self.current);
+        json::array(o.key("items"), &self.items, |out, e| e.write(out));
+        o.end();
+        out
     }
 }

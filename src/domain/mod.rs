@@ -5,6 +5,7 @@ pub mod answers;
 pub mod assessment;
 pub mod compact;
 pub mod engine;
+pub mod json;
 pub mod library;
 pub mod model;
 pub mod sort;
