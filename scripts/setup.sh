@@ -99,7 +99,7 @@ fi
 [ "$(tool_version wasm-bindgen)" = "$WASM_BINDGEN_VERSION" ] \
   || die "wasm-bindgen --version is not $WASM_BINDGEN_VERSION"
 
-# --- 4. npm packages (wasm-opt, playwright-core, axe-core) ------------------------------
+# --- 4. npm packages (wasm-opt, playwright-core, axe-core, terser) ------------------------
 stamp="node_modules/.biodpia-setup-stamp"
 want_stamp="$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ] \
