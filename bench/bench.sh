@@ -57,9 +57,10 @@ if [ "$built" = 1 ] && [ -f "$DIST/index.html" ]; then
     case "$f" in "$wasm" | "$js" | *.css) ;; *) others+=("$f") ;; esac
   done
   node bench/sizes.mjs "other files in the build (loaders, page, manifest):" "${others[@]}"
-  bin=$(ls -t target/wasm32-unknown-unknown/release/build/biodpia-*/out/bank.bin 2>/dev/null | head -n1)
-  if [ -n "$bin" ]; then
-    node bench/sizes.mjs "embedded question bank inside the wasm (src/domain/compact.rs):" "$bin"
+  out=$(ls -td target/wasm32-unknown-unknown/release/build/biodpia-*/out 2>/dev/null | head -n1)
+  if [ -n "$out" ] && [ -f "$out/bank.pack" ]; then
+    node bench/sizes.mjs "question bank, compact form unpacked (src/domain/compact.rs), for comparison:" "$out/bank.bin"
+    node bench/sizes.mjs "question bank as embedded in the wasm (packed, src/domain/pack.rs):" "$out/bank.pack"
   fi
 else
   echo "sizes: unavailable (no build in $DIST)"

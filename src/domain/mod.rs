@@ -8,6 +8,7 @@ pub mod engine;
 pub mod json;
 pub mod library;
 pub mod model;
+pub mod pack;
 pub mod sort;
 pub mod transfer;
 pub mod validate;
