@@ -74,7 +74,7 @@ impl Model {
     }
 }
 
-/// A binary arithmetic coder, encoding or decoding (32-bit, carry-less, as in lpaq1).
+/// A binary arithmetic coder, encoding or decoding.
 trait Coder {
     /// Codes `bit` (encoder) or returns the next bit (decoder), then adapts `p`.
     fn bit(&mut self, p: &mut Prob, bit: u32) -> u32;
@@ -88,38 +88,63 @@ fn adapt(p: &mut Prob, bit: u32) {
     }
 }
 
-fn split(x1: u32, x2: u32, p: Prob) -> u32 {
-    // p is P(1) in 16 bits; keep both halves non-empty.
-    x1 + (((x2 - x1) as u64 * (p as u64).clamp(64, 65472)) >> 16) as u32
+/// The current interval [x1, x2] of the arithmetic coder (32-bit, carry-less, as in lpaq1).
+struct Range {
+    x1: u32,
+    x2: u32,
+}
+
+impl Range {
+    const FULL: Range = Range { x1: 0, x2: u32::MAX };
+
+    /// Where the interval splits: [x1, mid] codes a 1, (mid, x2] a 0. `p` is P(1) in 16 bits,
+    /// kept away from 0 and 1 so that both halves stay non-empty.
+    fn mid(&self, p: Prob) -> u32 {
+        self.x1 + (((self.x2 - self.x1) as u64 * (p as u64).clamp(64, 65472)) >> 16) as u32
+    }
+
+    /// Narrows the interval to `bit`'s half and adapts `p` to it.
+    fn narrow(&mut self, p: &mut Prob, bit: u32) -> u32 {
+        let mid = self.mid(*p);
+        if bit == 1 {
+            self.x2 = mid;
+        } else {
+            self.x1 = mid + 1;
+        }
+        adapt(p, bit);
+        bit
+    }
+
+    /// The leading byte both ends agree on, shifted out, if there is one.
+    fn settled(&mut self) -> Option<u8> {
+        if (self.x1 ^ self.x2) & 0xff00_0000 != 0 {
+            return None;
+        }
+        let byte = (self.x2 >> 24) as u8;
+        self.x1 <<= 8;
+        self.x2 = (self.x2 << 8) | 255;
+        Some(byte)
+    }
 }
 
 struct Encoder {
-    x1: u32,
-    x2: u32,
+    range: Range,
     out: Vec<u8>,
 }
 
 impl Coder for Encoder {
     fn bit(&mut self, p: &mut Prob, bit: u32) -> u32 {
-        let xmid = split(self.x1, self.x2, *p);
-        if bit == 1 {
-            self.x2 = xmid;
-        } else {
-            self.x1 = xmid + 1;
-        }
-        adapt(p, bit);
-        while (self.x1 ^ self.x2) & 0xff00_0000 == 0 {
-            self.out.push((self.x2 >> 24) as u8);
-            self.x1 <<= 8;
-            self.x2 = (self.x2 << 8) | 255;
+        self.range.narrow(p, bit);
+        while let Some(byte) = self.range.settled() {
+            self.out.push(byte);
         }
         bit
     }
 }
 
 struct Decoder<'a> {
-    x1: u32,
-    x2: u32,
+    range: Range,
+    /// The first four not yet consumed bytes of the input, as a number inside the range.
     x: u32,
     input: &'a [u8],
     pos: usize,
@@ -135,17 +160,9 @@ impl Decoder<'_> {
 
 impl Coder for Decoder<'_> {
     fn bit(&mut self, p: &mut Prob, _: u32) -> u32 {
-        let xmid = split(self.x1, self.x2, *p);
-        let bit = (self.x <= xmid) as u32;
-        if bit == 1 {
-            self.x2 = xmid;
-        } else {
-            self.x1 = xmid + 1;
-        }
-        adapt(p, bit);
-        while (self.x1 ^ self.x2) & 0xff00_0000 == 0 {
-            self.x1 <<= 8;
-            self.x2 = (self.x2 << 8) | 255;
+        let bit = (self.x <= self.range.mid(*p)) as u32;
+        self.range.narrow(p, bit);
+        while self.range.settled().is_some() {
             self.x = (self.x << 8) | self.byte();
         }
         bit
@@ -215,7 +232,7 @@ pub fn pack(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     put_varint(&mut out, n);
     put_varint(&mut out, primary);
-    let mut coder = Encoder { x1: 0, x2: u32::MAX, out };
+    let mut coder = Encoder { range: Range::FULL, out };
     let mut model = Model::new();
     let mut order: [u8; 256] = std::array::from_fn(|i| i as u8);
     for &c in &last {
@@ -225,7 +242,7 @@ pub fn pack(data: &[u8]) -> Vec<u8> {
         model.rank(&mut coder, r as u32);
     }
     let mut out = coder.out;
-    out.extend_from_slice(&coder.x1.to_be_bytes());
+    out.extend_from_slice(&coder.range.x1.to_be_bytes());
     out
 }
 
@@ -239,7 +256,7 @@ pub fn unpack(packed: &[u8], max_len: usize) -> Option<Vec<u8>> {
     if n > max_len || primary > n || (n > 0 && primary == 0) {
         return None;
     }
-    let mut d = Decoder { x1: 0, x2: u32::MAX, x: 0, input: packed, pos };
+    let mut d = Decoder { range: Range::FULL, x: 0, input: packed, pos };
     for _ in 0..4 {
         d.x = (d.x << 8) | d.byte();
     }
