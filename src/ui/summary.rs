@@ -13,16 +13,19 @@
 //! on every printed page. Page numbers come from an `@page` margin box in style/app.css.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::{self, Static as S};
+use yew::virtual_dom::{Attributes, VList, VTag, VText};
 
-use super::cite::{cause_text, option_label};
-use super::heatmap::{HeatMap, MapRisk};
+use super::cite::{cause_option, cause_text, finding_short, option_label, provision_short};
+use super::heatmap::{heat_map, MapRisk};
 use super::results::cited_findings;
 use super::state::{Action, Meta, State, Step};
-use crate::domain::answers::{Answer, PlanItem, Status};
+use crate::domain::answers::{Answer, Status};
 use crate::domain::assessment::{SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
-use crate::domain::engine::{Cause, Level, Position, Report};
+use crate::domain::engine::{Cause, Level, Recommendation, Report};
 use crate::domain::model::{Bank, Kind, Lang, Question};
 use crate::i18n::{self, strings, summary, Strings};
 
@@ -51,6 +54,130 @@ pub fn summary_date(updated: &str) -> String {
     updated.get(..10).unwrap_or(updated).to_string()
 }
 
+/// Builds markup element by element, for the summary and its risk map: `open` starts an
+/// element inside the current one and `close` ends it, `leaf` adds a whole element holding a
+/// text, `add` adds any node (controls with listeners are built with `html!`).
+///
+/// Yew matches the children of an element with the previous render's from the end, so a run
+/// of children whose number varies (a loop, an optional element) goes in a `group`, as
+/// `html!` puts `{ for .. }` and `if` in a list of their own: the siblings before it then keep
+/// their counterparts.
+///
+/// Why not `html!`: it expands every element in place, with its attribute list, child list
+/// and text conversions, about 240 bytes of wasm that compress poorly (each element has its
+/// own stack slots); the summary has several hundred elements and its view was the largest
+/// function in the wasm. Here an element costs a call or two.
+pub(super) struct Doc {
+    /// The open elements (`None`: a group), innermost last, with their children so far.
+    open: Vec<(Option<VTag>, Vec<Html>)>,
+    /// The complete top-level nodes.
+    top: Vec<Html>,
+}
+
+impl Doc {
+    pub(super) fn new() -> Doc {
+        Doc { open: Vec::new(), top: Vec::new() }
+    }
+
+    /// Starts `<tag class="class">` (no class attribute when `class` is empty).
+    #[inline(never)]
+    pub(super) fn open(&mut self, tag: &'static str, class: &'static str) {
+        let class = (!class.is_empty()).then_some(AttributeOrProperty::Attribute(AttrValue::Static(class)));
+        self.push(tag, Attributes::Dynamic { keys: &["class"], values: Box::new([class]) });
+    }
+
+    /// Starts `<tag key="value" ...>`, `keys` and `values` side by side; an empty value leaves
+    /// its attribute out.
+    #[inline(never)]
+    pub(super) fn open_attrs(&mut self, tag: &'static str, keys: &'static [&'static str], values: &[&str]) {
+        let values = values.iter().map(|v| (!v.is_empty()).then(|| AttributeOrProperty::Attribute(AttrValue::from(v.to_string()))));
+        self.push(tag, Attributes::Dynamic { keys, values: values.collect() });
+    }
+
+    /// Starts `<tag key="value" ...>` with fixed attributes.
+    #[inline(never)]
+    pub(super) fn open_static(&mut self, tag: &'static str, attrs: &'static [(&'static str, AttributeOrProperty)]) {
+        self.push(tag, Attributes::Static(attrs));
+    }
+
+    fn push(&mut self, tag: &'static str, attributes: Attributes) {
+        let mut t = VTag::new(AttrValue::Static(tag));
+        t.set_attributes(attributes);
+        self.open.push((Some(t), Vec::new()));
+    }
+
+    /// Starts a group: children that are matched with the previous render's as one (see above).
+    #[inline(never)]
+    pub(super) fn group(&mut self) {
+        self.open.push((None, Vec::new()));
+    }
+
+    /// Ends the element or group started last.
+    #[inline(never)]
+    pub(super) fn close(&mut self) {
+        match self.open.pop() {
+            Some((Some(mut t), children)) => {
+                if let (false, Some(c)) = (children.is_empty(), t.children_mut()) {
+                    *c = Html::VList(Rc::new(VList::with_children(children, None)));
+                }
+                self.add(t.into());
+            }
+            Some((None, children)) => self.add(Html::VList(Rc::new(VList::with_children(children, None)))),
+            None => {}
+        }
+    }
+
+    /// Adds a node to the current element.
+    #[inline(never)]
+    pub(super) fn add(&mut self, node: Html) {
+        match self.open.last_mut() {
+            Some((_, children)) => children.push(node),
+            None => self.top.push(node),
+        }
+    }
+
+    /// Adds a text (`html!` would copy a static string into a new one).
+    #[inline(never)]
+    pub(super) fn text(&mut self, s: &'static str) {
+        self.add(Html::VText(VText { text: AttrValue::Static(s) }));
+    }
+
+    /// Adds a computed text.
+    #[inline(never)]
+    pub(super) fn string(&mut self, s: String) {
+        self.add(Html::VText(VText::new(s)));
+    }
+
+    /// Adds a copy of a text.
+    #[inline(never)]
+    pub(super) fn copy(&mut self, s: &str) {
+        self.string(s.to_string());
+    }
+
+    /// `<tag class="class">text</tag>`.
+    #[inline(never)]
+    pub(super) fn leaf(&mut self, tag: &'static str, class: &'static str, s: &'static str) {
+        self.open(tag, class);
+        self.text(s);
+        self.close();
+    }
+
+    /// `<tag class="class">text</tag>` with a computed text.
+    #[inline(never)]
+    pub(super) fn leaf_string(&mut self, tag: &'static str, class: &'static str, s: String) {
+        self.open(tag, class);
+        self.string(s);
+        self.close();
+    }
+
+    /// What was built.
+    pub(super) fn finish(mut self) -> Html {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        Html::VList(Rc::new(VList::with_children(self.top, None)))
+    }
+}
 
 /// The labels of the options an answer chose (unknown ids are shown as they are).
 fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
@@ -60,38 +187,65 @@ fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-
-/// Provisions and findings, inline; findings link to their entry in the annex.
-fn cites(bank: &Bank, provisions: &[String], findings: &[String]) -> Html {
+/// Provisions and findings, inline; findings link to their entry in the annex. Adds one node,
+/// an empty group when there are none.
+#[inline(never)]
+fn cites(d: &mut Doc, bank: &Bank, provisions: &[String], findings: &[String]) {
     if provisions.is_empty() && findings.is_empty() {
-        return html! {};
+        // In place of the list, for the siblings (see `Doc`).
+        d.group();
+        d.close();
+        return;
     }
-    let items = provisions
-        .iter()
-        .map(|p| html! { <li>{ super::cite::provision_short(bank, p) }</li> })
-        .chain(findings.iter().map(|f| {
-            html! { <li><a href={format!("#bd-sum-f-{f}")}>{ super::cite::finding_short(bank, f) }</a></li> }
-        }));
-    html! { <ul class="bd-sum-cites">{ for items }</ul> }
+    d.open("ul", "bd-sum-cites");
+    for p in provisions {
+        d.leaf_string("li", "", provision_short(bank, p));
+    }
+    for f in findings {
+        d.open("li", "");
+        d.open_attrs("a", &["href"], &[&format!("#bd-sum-f-{f}")]);
+        d.string(finding_short(bank, f));
+        d.close();
+        d.close();
+    }
+    d.close();
 }
 
-fn cause_cites(bank: &Bank, c: &Cause) -> Html {
-    match super::cite::cause_option(bank, c) {
-        Some(o) => cites(bank, &o.provisions, &o.findings),
-        None => html! {},
+/// The question and the chosen answer ("question → **answer**") of an answer that raised
+/// something, and with `cite` the provisions and findings behind it.
+#[inline(never)]
+fn cause(d: &mut Doc, bank: &Bank, lang: Lang, c: &Cause, cite: bool) {
+    let (q, o) = cause_text(bank, lang, c);
+    d.string(q);
+    d.text(" → ");
+    d.leaf_string("strong", "", o);
+    if cite {
+        match cause_option(bank, c) {
+            Some(o) => cites(d, bank, &o.provisions, &o.findings),
+            None => cites(d, bank, &[], &[]),
+        }
     }
 }
 
-fn level_tag(t: &Strings, l: Level) -> Html {
-    html! { <span class={classes!("bd-sum-level", format!("bd-sum-level-{}", l.key()))}>{ t.level(l) }</span> }
+/// A level as a tag ("High"), coloured by its class.
+#[inline(never)]
+fn level_tag(d: &mut Doc, t: &Strings, l: Level) {
+    // The classes of `Level::key`.
+    let class = match l {
+        Level::Low => "bd-sum-level bd-sum-level-low",
+        Level::Medium => "bd-sum-level bd-sum-level-medium",
+        Level::High => "bd-sum-level bd-sum-level-high",
+        Level::VeryHigh => "bd-sum-level bd-sum-level-very_high",
+    };
+    d.leaf("span", class, t.level(l));
 }
 
-fn position_cell(t: &Strings, p: Position) -> Html {
-    html! {
-        <td class="bd-sum-pos">
-            { level_tag(t, p.level()) }
-            <span class="bd-sum-pos-detail">{ format!("{} {} · {} {}", t.likelihood, p.likelihood, t.severity, p.severity) }</span>
-        </td>
+/// The value of a status in the plan's select.
+fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::InPlace => "in_place",
+        Status::Planned => "planned",
+        Status::NotPlanned => "not_planned",
     }
 }
 
@@ -104,20 +258,251 @@ fn status_text(t: &Strings, s: Status) -> &'static str {
 }
 
 /// Free text as the user wrote it: line breaks kept, long words wrapped.
-fn free_text(text: &str) -> Html {
-    html! { <div class="bd-sum-text">{ text }</div> }
+#[inline(never)]
+fn free_text(d: &mut Doc, text: &str) {
+    d.open("div", "bd-sum-text");
+    d.copy(text);
+    d.close();
 }
 
-/// An editable value: on screen the control, in print the value on a filled line.
-fn field(editable: bool, control: Html, value: &str) -> Html {
-    html! {
-        <>
-            if editable { <div class="bd-sum-edit">{ control }</div> }
-            <div class={classes!("bd-sum-printed", editable.then_some("bd-sum-print-only"))}>
-                <span class="bd-sum-line">{ value }</span>
-            </div>
-        </>
+/// An editable value: on screen the control (`None` when not editable), in print the value
+/// on a filled line.
+#[inline(never)]
+fn field(d: &mut Doc, control: Option<Html>, value: &str) {
+    let editable = control.is_some();
+    d.group();
+    match control {
+        Some(control) => {
+            d.open("div", "bd-sum-edit");
+            d.add(control);
+        }
+        None => d.group(),
     }
+    d.close();
+    d.open("div", if editable { "bd-sum-printed bd-sum-print-only" } else { "bd-sum-printed" });
+    d.open("span", "bd-sum-line");
+    d.copy(value);
+    d.close();
+    d.close();
+    d.close();
+}
+
+/// The `<colgroup>` (a class per column, "" for none) and the header row of a table.
+#[inline(never)]
+fn table_head(d: &mut Doc, cols: &[&'static str], heads: &[&'static str]) {
+    d.open("colgroup", "");
+    for class in cols {
+        d.open("col", class);
+        d.close();
+    }
+    d.close();
+    d.open("thead", "");
+    d.open("tr", "");
+    for head in heads {
+        d.open_static("th", &[("scope", S("col"))]);
+        d.text(head);
+        d.close();
+    }
+    d.close();
+    d.close();
+}
+
+/// Starts a numbered part of the document: heading ("`number` `title`") and introduction
+/// (if any); the caller adds the body and closes it.
+#[inline(never)]
+fn open_part(d: &mut Doc, class: &'static str, id: &'static str, number: &str, title: &str, intro: &'static str) {
+    d.open_attrs("section", &["aria-labelledby", "class"], &[id, class]);
+    if !intro.is_empty() {
+        d.open("div", "bd-sum-head");
+    }
+    d.open_attrs("h3", &["id"], &[id]);
+    d.string(format!("{number} {title}"));
+    d.close();
+    if !intro.is_empty() {
+        d.leaf("p", "bd-muted", intro);
+        d.close();
+    }
+}
+
+/// What a control of the summary edits.
+#[derive(Clone, Copy)]
+enum Edit {
+    Meta(Meta),
+    /// A text of the sign-off block.
+    SignOff(fn(&mut SignOff) -> &mut String),
+    /// A safeguard's line in the action plan.
+    Plan(PlanField),
+}
+
+#[derive(Clone, Copy)]
+enum PlanField {
+    Status,
+    Owner,
+    Due,
+}
+
+impl Edit {
+    /// The action for a new value of the control; `sid` is the safeguard of a plan control.
+    fn action(self, st: &State, sid: &str, value: String) -> Action {
+        match self {
+            Edit::Meta(m) => Action::SetMeta(m, value),
+            Edit::SignOff(field) => {
+                let mut so = st.assessment.signoff.clone();
+                *field(&mut so) = value;
+                Action::SetSignOff(so)
+            }
+            Edit::Plan(field) => {
+                let mut item = st.assessment.plan.get(sid).cloned().unwrap_or_default();
+                match field {
+                    PlanField::Status => {
+                        item.status = match value.as_str() {
+                            "in_place" => Status::InPlace,
+                            "planned" => Status::Planned,
+                            _ => Status::NotPlanned,
+                        }
+                    }
+                    PlanField::Owner => item.owner = value.chars().take(MAX_META_LEN).collect(),
+                    PlanField::Due => item.due = value,
+                }
+                Action::SetPlan(sid.to_string(), item)
+            }
+        }
+    }
+}
+
+/// The callback of a summary control: dispatches what `edit` makes of the control's value.
+/// One closure for all controls (per event type) instead of one per control.
+#[inline(never)]
+fn on_edit<E: AsRef<Event> + 'static>(state: &UseReducerHandle<State>, sid: &str, edit: Edit) -> Callback<E> {
+    let (state, sid) = (state.clone(), sid.to_string());
+    Callback::from(move |e: E| {
+        // The `value` of the input, textarea or select that fired the event.
+        let value = e
+            .as_ref()
+            .target()
+            .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        state.dispatch(edit.action(&state, &sid, value));
+    })
+}
+
+/// A text input that reports every keystroke.
+#[inline(never)]
+fn text_input(id: AttrValue, testid: Option<&'static str>, value: &str, oninput: Callback<InputEvent>) -> Html {
+    html! { <input id={id} data-testid={testid} type="text" maxlength={MAX_META_LEN.to_string()} value={value.to_string()} {oninput} /> }
+}
+
+/// A date input.
+#[inline(never)]
+fn date_input(id: AttrValue, value: &str, onchange: Callback<Event>) -> Html {
+    html! { <input id={id} type="date" value={value.to_string()} {onchange} /> }
+}
+
+/// A select of `options` (value, label) with `selected` chosen.
+#[inline(never)]
+fn select(id: AttrValue, options: &[(&'static str, &'static str)], selected: &str, onchange: Callback<Event>) -> Html {
+    let options = options.iter().map(|&(v, label)| html! { <option value={v} selected={v == selected}>{ label }</option> });
+    html! { <select id={id} {onchange}>{ for options }</select> }
+}
+
+/// A plan control with a hidden label naming it and its safeguard ("Owner: Access logging").
+fn labelled(id: &str, what: &str, title: &str, control: Html) -> Html {
+    html! { <><label class="bd-sr" for={id.to_string()}>{ format!("{what}: {title}") }</label>{ control }</> }
+}
+
+/// One safeguard of the action plan: priority, title, status, owner and due date, and below
+/// them why. `rec` is `None` for a safeguard listed because it is in place.
+fn plan_row(d: &mut Doc, state: &UseReducerHandle<State>, t: &Strings, editable: bool, sid: &str, rec: Option<&Recommendation>, by_answers: bool) {
+    let (bank, lang) = (state.bank, state.lang);
+    let s = summary::strings(lang);
+    let g = bank.safeguard(sid);
+    let title = g.map(|x| x.title.get(lang)).unwrap_or(sid);
+    let item = state.assessment.plan.get(sid).cloned().unwrap_or_default();
+    let editable = editable && !by_answers;
+    d.open("tbody", "bd-sum-plan-item");
+    d.open_static("tr", &[("data-testid", S("summary-plan-row")), ("class", S("bd-sum-plan-row"))]);
+    // data-label: the column name above each cell when the table is stacked on a narrow screen.
+    d.open_attrs("td", &["data-label"], &[s.priority]);
+    d.text(rec.map(|r| t.priority(r.priority)).unwrap_or("—"));
+    d.close();
+    d.open("td", "");
+    d.open("p", "bd-sum-plan-title");
+    d.copy(title);
+    d.close();
+    d.close();
+    d.open_attrs("td", &["data-label"], &[t.status]);
+    if by_answers {
+        d.leaf("span", "bd-sum-line", s.in_place_by_answers);
+    } else {
+        let control = editable.then(|| {
+            let id = format!("bd-sum-plan-{sid}-status");
+            let options = [Status::NotPlanned, Status::Planned, Status::InPlace].map(|x| (status_key(x), status_text(t, x)));
+            let control = select(id.clone().into(), &options, status_key(item.status), on_edit(state, sid, Edit::Plan(PlanField::Status)));
+            labelled(&id, t.status, title, control)
+        });
+        field(d, control, status_text(t, item.status));
+    }
+    d.close();
+    d.open_attrs("td", &["data-label"], &[t.owner]);
+    let control = editable.then(|| {
+        let id = format!("bd-sum-plan-{sid}-owner");
+        labelled(&id, t.owner, title, text_input(id.clone().into(), None, &item.owner, on_edit(state, sid, Edit::Plan(PlanField::Owner))))
+    });
+    field(d, control, &item.owner);
+    d.close();
+    d.open_attrs("td", &["data-label"], &[t.due]);
+    let control = editable.then(|| {
+        let id = format!("bd-sum-plan-{sid}-due");
+        labelled(&id, t.due, title, date_input(id.clone().into(), &item.due, on_edit(state, sid, Edit::Plan(PlanField::Due))))
+    });
+    field(d, control, &item.due);
+    d.close();
+    d.close();
+    d.open("tr", "bd-sum-plan-detail");
+    d.open("td", "");
+    d.close();
+    d.open_static("td", &[("colspan", S("4"))]);
+    d.leaf("p", "bd-sum-small bd-muted", g.map(|x| x.explanation.get(lang)).unwrap_or(""));
+    d.group();
+    if let Some(r) = rec.filter(|r| !r.effect.is_empty()) {
+        d.leaf("p", "bd-sum-small bd-sum-label", t.effect);
+        d.open("ul", "bd-sum-small");
+        for (rid, before, after) in &r.effect {
+            let name = bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid);
+            d.leaf_string("li", "", format!("{name}: {} → {}", t.level(before.level()), t.level(after.level())));
+        }
+        d.close();
+    }
+    d.close();
+    d.group();
+    if let Some(r) = rec.filter(|r| !r.required_by.is_empty()) {
+        d.leaf("p", "bd-sum-small bd-sum-label", t.required_by);
+        d.open("ul", "bd-sum-small");
+        for c in &r.required_by {
+            d.open("li", "");
+            cause(d, bank, lang, c, false);
+            d.close();
+        }
+        d.close();
+    }
+    d.close();
+    match g {
+        Some(g) => cites(d, bank, &g.provisions, &g.findings),
+        None => cites(d, bank, &[], &[]),
+    }
+    d.close(); // td
+    d.close(); // tr
+    d.close(); // tbody
+}
+
+/// How a sign-off value is edited.
+#[derive(Clone, Copy, PartialEq)]
+enum SignOffControl {
+    Text,
+    Area,
+    Followed,
+    Date,
 }
 
 #[derive(Properties, PartialEq)]
@@ -167,126 +552,186 @@ pub fn Summary(props: &SummaryProps) -> Html {
         parts.join(" - ")
     });
 
+    let mut d = Doc::new();
+    d.open_attrs(
+        "section",
+        &["aria-labelledby", "data-testid", "class"],
+        &[
+            if editable { "bd-summary-title" } else { "" },
+            if editable { "summary" } else { "summary-print-copy" },
+            if editable { "bd-summary" } else { "bd-summary bd-print-copy" },
+        ],
+    );
+
     // ---------------------------------------------------------------- controls
-    let dispatch = |f: fn(String) -> Action| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(f(input.value()));
-        })
-    };
-    let details = editable.then(|| {
-        html! {
-            <section class="bd-card bd-sum-details bd-noprint" aria-labelledby="bd-sum-details">
-                <h3 id="bd-sum-details">{ s.details }</h3>
-                <p class="bd-muted">{ s.details_hint }</p>
-                <div class="bd-sum-form">
-                    <label for="bd-sum-title">{ s.title_label }</label>
-                    <input id="bd-sum-title" data-testid="summary-title" type="text" maxlength={MAX_META_LEN.to_string()}
-                        value={a.title.clone()} oninput={dispatch(|v| Action::SetMeta(Meta::Title, v))} />
-                    <label for="bd-sum-org">{ s.organisation_label }</label>
-                    <input id="bd-sum-org" data-testid="summary-org" type="text" maxlength={MAX_META_LEN.to_string()}
-                        value={a.organisation.clone()} oninput={dispatch(|v| Action::SetMeta(Meta::Organisation, v))} />
-                </div>
-            </section>
-        }
-    });
-    let onprint = Callback::from(|_: MouseEvent| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
-    let onback = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Goto(Step::Results)))
-    };
-    let toolbar = editable.then(|| {
-        html! {
-            <div class="bd-sum-toolbar bd-noprint">
-                <h2 id="bd-summary-title" tabindex="-1" ref={heading.clone()}>{ s.open_summary }</h2>
-                <p class="bd-muted">{ s.print_hint }</p>
-                <div class="bd-sum-buttons">
-                    <button type="button" class="bd-btn" onclick={onback.clone()}>{ s.back_to_results }</button>
-                    <button type="button" class="bd-btn bd-primary" data-testid="summary-print" onclick={onprint.clone()}>{ t.print }</button>
-                </div>
+    d.group();
+    if editable {
+        let onprint = Callback::from(|_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        });
+        let onback = {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::Goto(Step::Results)))
+        };
+        d.open("div", "bd-sum-toolbar bd-noprint");
+        d.add(html! { <h2 id="bd-summary-title" tabindex="-1" ref={heading.clone()}>{ s.open_summary }</h2> });
+        d.leaf("p", "bd-muted", s.print_hint);
+        d.add(html! {
+            <div class="bd-sum-buttons">
+                <button type="button" class="bd-btn" onclick={onback}>{ s.back_to_results }</button>
+                <button type="button" class="bd-btn bd-primary" data-testid="summary-print" onclick={onprint}>{ t.print }</button>
             </div>
+        });
+        d.close();
+    }
+    d.close();
+    d.group();
+    if editable {
+        d.open_static("section", &[("aria-labelledby", S("bd-sum-details")), ("class", S("bd-card bd-sum-details bd-noprint"))]);
+        d.open_static("h3", &[("id", S("bd-sum-details"))]);
+        d.text(s.details);
+        d.close();
+        d.leaf("p", "bd-muted", s.details_hint);
+        d.open("div", "bd-sum-form");
+        for (id, testid, label, value, meta) in [
+            ("bd-sum-title", "summary-title", s.title_label, &a.title, Meta::Title),
+            ("bd-sum-org", "summary-org", s.organisation_label, &a.organisation, Meta::Organisation),
+        ] {
+            d.open_attrs("label", &["for"], &[id]);
+            d.text(label);
+            d.close();
+            d.add(text_input(id.into(), Some(testid), value, on_edit(state, "", Edit::Meta(meta))));
         }
-    });
+        d.close(); // .bd-sum-form
+        d.close(); // section
+    }
+    d.close(); // group
+
+    d.open_static("table", &[("role", S("presentation")), ("class", S("bd-sum-doc"))]);
+    d.open("thead", "bd-sum-doc-head");
+    d.open("tr", "");
+    d.open("td", "");
+    d.open("div", "bd-sum-running");
+    d.leaf_string("span", "bd-sum-running-title", format!("{} · {}", s.running_prefix, title));
+    let version_line = format!("{} {}", s.bank_version_label, version);
+    let running_meta = [organisation.as_str(), &date, &version_line].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+    d.leaf_string("span", "bd-sum-running-meta", running_meta);
+    d.close(); // .bd-sum-running
+    d.close(); // td
+    d.close(); // tr
+    d.close(); // thead
+    d.open("tbody", "");
+    d.open("tr", "");
+    d.open("td", "bd-sum-doc-body");
 
     // ---------------------------------------------------------------- cover
     let (verdict_title, verdict_body) = t.verdict(report.verdict);
-    let band = Report::band(report.residual_score);
-    let red_lines = (!report.red_lines.is_empty()).then(|| {
-        html! {
-            <div class="bd-sum-redlines">
-                <p class="bd-sum-label">{ t.red_lines }</p>
-                <ul>{ for report.red_lines.iter().map(|c| {
-                    let (q, o) = cause_text(bank, lang, c);
-                    let why = super::cite::cause_option(bank, c).and_then(|o| o.red_line.as_ref())
-                        .map(|r| r.get(lang).to_string()).unwrap_or_default();
-                    html! { <li><p>{ q }{ " → " }<strong>{ o }</strong></p><p>{ why }</p>{ cause_cites(bank, c) }</li> }
-                }) }</ul>
-            </div>
+    d.open_static("section", &[("aria-labelledby", S("bd-sum-doc-title")), ("class", S("bd-sum-cover"))]);
+    d.open_static("p", &[("id", S("bd-sum-doc-title")), ("class", S("bd-sum-doctitle"))]);
+    d.text(s.doc_title);
+    d.close();
+    d.leaf("p", "bd-sum-docsub", s.doc_subtitle);
+    d.open_static("p", &[("data-testid", S("summary-doc-title")), ("class", S("bd-sum-title"))]);
+    d.copy(&title);
+    d.close();
+    d.open("dl", "bd-sum-meta");
+    for (i, (label, value)) in [(s.organisation_label, &organisation), (s.date_label, &date), (s.bank_version_label, &version)].into_iter().enumerate() {
+        d.leaf("dt", "", label);
+        d.open("dd", "");
+        // A dash for an unknown organisation or date.
+        if value.is_empty() && i < 2 {
+            d.text("—");
+        } else {
+            d.copy(value);
         }
-    });
-    let screening = html! {
-        <div class="bd-sum-screening">
-            <p class="bd-sum-label">{ t.screening }</p>
-            <p>{ if report.screening.required { t.dpia_required } else { t.dpia_not_indicated } }</p>
-            if !report.screening.criteria.is_empty() {
-                <p>{ t.wp248_met }{ ": " }{ report.screening.criteria.iter().map(|c| t.wp248(c)).collect::<Vec<_>>().join("; ") }</p>
+        d.close();
+    }
+    d.close();
+    let verdict_class = format!("bd-sum-verdict bd-sum-verdict-{}", report.verdict.key());
+    d.open_attrs("div", &["data-testid", "class"], &["summary-verdict", &verdict_class]);
+    d.leaf("p", "bd-sum-label", t.verdict);
+    d.leaf("p", "bd-sum-verdict-title", verdict_title);
+    d.leaf("p", "", verdict_body);
+    d.group();
+    if !report.complete() {
+        d.leaf_string("p", "bd-sum-provisional", i18n::fill(t.provisional, &[&report.unanswered.len()]));
+    }
+    d.close();
+    d.close();
+    d.open_static("div", &[("data-testid", S("summary-score")), ("class", S("bd-sum-scores"))]);
+    d.leaf("p", "bd-sum-label", s.scores);
+    d.open("div", "bd-sum-score-main");
+    d.leaf_string("span", "bd-sum-score-num", report.residual_score.to_string());
+    d.leaf("span", "bd-sum-score-max", "/100");
+    level_tag(&mut d, t, Report::band(report.residual_score));
+    d.leaf("span", "bd-sum-score-what", t.residual_score);
+    d.close();
+    d.open("div", "bd-sum-score-side");
+    for (label, score) in [(t.inherent_score, report.inherent_score), (t.planned_score, report.planned_score)] {
+        d.open("span", "");
+        d.text(label);
+        d.text(": ");
+        d.leaf_string("strong", "", format!("{score}/100"));
+        d.text(" ");
+        level_tag(&mut d, t, Report::band(score));
+        d.close();
+    }
+    d.close();
+    d.close();
+    d.open("div", "bd-sum-screening");
+    d.leaf("p", "bd-sum-label", t.screening);
+    d.leaf("p", "", if report.screening.required { t.dpia_required } else { t.dpia_not_indicated });
+    d.group();
+    if !report.screening.criteria.is_empty() {
+        d.open("p", "");
+        d.text(t.wp248_met);
+        d.text(": ");
+        d.string(report.screening.criteria.iter().map(|x| t.wp248(x)).collect::<Vec<_>>().join("; "));
+        d.close();
+    }
+    d.close();
+    d.close();
+    d.group();
+    if !report.red_lines.is_empty() {
+        d.open("div", "bd-sum-redlines");
+        d.leaf("p", "bd-sum-label", t.red_lines);
+        d.open("ul", "");
+        for c in &report.red_lines {
+            d.open("li", "");
+            d.open("p", "");
+            cause(&mut d, bank, lang, c, false);
+            d.close();
+            d.leaf("p", "", cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang)).unwrap_or(""));
+            match cause_option(bank, c) {
+                Some(o) => cites(&mut d, bank, &o.provisions, &o.findings),
+                None => cites(&mut d, bank, &[], &[]),
             }
-        </div>
-    };
-    let cover = html! {
-        <section class="bd-sum-cover" aria-labelledby="bd-sum-doc-title">
-            <p class="bd-sum-doctitle" id="bd-sum-doc-title">{ s.doc_title }</p>
-            <p class="bd-sum-docsub">{ s.doc_subtitle }</p>
-            <p class="bd-sum-title" data-testid="summary-doc-title">{ &title }</p>
-            <dl class="bd-sum-meta">
-                <dt>{ s.organisation_label }</dt><dd>{ if organisation.is_empty() { "—".to_string() } else { organisation.clone() } }</dd>
-                <dt>{ s.date_label }</dt><dd>{ if date.is_empty() { "—".to_string() } else { date.clone() } }</dd>
-                <dt>{ s.bank_version_label }</dt><dd>{ &version }</dd>
-            </dl>
-            <div class={classes!("bd-sum-verdict", format!("bd-sum-verdict-{}", report.verdict.key()))} data-testid="summary-verdict">
-                <p class="bd-sum-label">{ t.verdict }</p>
-                <p class="bd-sum-verdict-title">{ verdict_title }</p>
-                <p>{ verdict_body }</p>
-                if !report.complete() {
-                    <p class="bd-sum-provisional">{ i18n::fill(t.provisional, &[&report.unanswered.len()]) }</p>
-                }
-            </div>
-            <div class="bd-sum-scores" data-testid="summary-score">
-                <p class="bd-sum-label">{ s.scores }</p>
-                <div class="bd-sum-score-main">
-                    <span class="bd-sum-score-num">{ report.residual_score }</span><span class="bd-sum-score-max">{ "/100" }</span>
-                    { level_tag(t, band) }
-                    <span class="bd-sum-score-what">{ t.residual_score }</span>
-                </div>
-                <div class="bd-sum-score-side">
-                    <span>{ t.inherent_score }{ ": " }<strong>{ format!("{}/100", report.inherent_score) }</strong>{ " " }{ level_tag(t, Report::band(report.inherent_score)) }</span>
-                    <span>{ t.planned_score }{ ": " }<strong>{ format!("{}/100", report.planned_score) }</strong>{ " " }{ level_tag(t, Report::band(report.planned_score)) }</span>
-                </div>
-            </div>
-            { screening }
-            { red_lines }
-        </section>
-    };
+            d.close();
+        }
+        d.close();
+        d.close();
+    }
+    d.close();
+    d.close(); // section
 
     // ---------------------------------------------------------------- description
-    let description_section = bank.sections.iter().find(|x| x.id == DESCRIPTION_SECTION);
-    let description_items = description_section
-        .into_iter()
-        .flat_map(|sec| sec.questions.iter())
-        .filter(|q| q.kind == Kind::Text && report.visible.contains(&q.id))
-        .map(|q| {
-            let text = match a.answers.get(&q.id) {
-                Some(Answer::Text(x)) if !x.trim().is_empty() => free_text(x),
-                _ => html! { <p class="bd-muted">{ s.not_filled_in }</p> },
-            };
-            html! { <div class="bd-sum-qa"><p class="bd-sum-q">{ q.text.get(lang) }</p>{ text }</div> }
-        });
+    open_part(&mut d, "bd-sum-part bd-sum-description", "bd-sum-h-description", "1.", s.description, s.description_intro);
+    let description = bank.sections.iter().find(|x| x.id == DESCRIPTION_SECTION).into_iter().flat_map(|sec| sec.questions.iter());
+    d.group();
+    for q in description.filter(|q| q.kind == Kind::Text && report.visible.contains(&q.id)) {
+        d.open("div", "bd-sum-qa");
+        d.leaf("p", "bd-sum-q", q.text.get(lang));
+        match a.answers.get(&q.id) {
+            Some(Answer::Text(x)) if !x.trim().is_empty() => free_text(&mut d, x),
+            _ => d.leaf("p", "bd-muted", s.not_filled_in),
+        }
+        d.close();
+    }
+    d.close();
+    d.close(); // section
 
     // ---------------------------------------------------------------- risks
     // Worst first (as on the results page): by planned, residual, inherent level; then bank order.
@@ -302,40 +747,72 @@ pub fn Summary(props: &SummaryProps) -> Html {
             residual: r.residual,
         })
         .collect();
-    let risk_rows = raised.iter().enumerate().map(|(i, r)| {
-        let title = bank.risk(&r.risk).map(|x| x.title.get(lang)).unwrap_or(&r.risk);
-        html! {
-            <tr class="bd-sum-risk">
-                <td class="bd-sum-num">{ i + 1 }</td>
-                <td><a class="bd-sum-risk-title" href={format!("#bd-sum-why-{}", r.risk)}>{ title }</a></td>
-                { position_cell(t, r.inherent) }
-                { position_cell(t, r.residual) }
-                { position_cell(t, r.planned) }
-            </tr>
+    open_part(&mut d, "bd-sum-part bd-sum-map", "bd-sum-h-map", "2.", s.heatmap, s.heatmap_intro);
+    heat_map(&mut d, lang, &map_risks);
+    d.close(); // section
+
+    open_part(&mut d, "bd-sum-part", "bd-sum-h-risks", "3.", s.risk_table, "");
+    if raised.is_empty() {
+        d.leaf("p", "", s.no_risks);
+    } else {
+        d.group();
+        d.open("table", "bd-sum-table bd-sum-risks");
+        table_head(
+            &mut d,
+            &["bd-sum-col-num", "", "bd-sum-col-pos", "bd-sum-col-pos", "bd-sum-col-pos"],
+            &[s.number, t.risk, t.inherent, t.residual, t.with_planned],
+        );
+        d.open("tbody", "");
+        for (r, m) in raised.iter().zip(&map_risks) {
+            d.open("tr", "bd-sum-risk");
+            d.leaf_string("td", "bd-sum-num", m.number.to_string());
+            d.open("td", "");
+            d.open_attrs("a", &["href", "class"], &[&format!("#bd-sum-why-{}", r.risk), "bd-sum-risk-title"]);
+            d.copy(&m.title);
+            d.close();
+            d.close();
+            for p in [r.inherent, r.residual, r.planned] {
+                d.open("td", "bd-sum-pos");
+                level_tag(&mut d, t, p.level());
+                d.leaf_string("span", "bd-sum-pos-detail", format!("{} {} · {} {}", t.likelihood, p.likelihood, t.severity, p.severity));
+                d.close();
+            }
+            d.close();
         }
-    });
-    // Why each risk arises, in full width below the overview table.
-    let risk_why = raised.iter().enumerate().map(|(i, r)| {
-        let risk = bank.risk(&r.risk);
-        let title = risk.map(|x| x.title.get(lang)).unwrap_or(&r.risk);
-        html! {
-            <div class="bd-sum-why" id={format!("bd-sum-why-{}", r.risk)}>
-                <p class="bd-sum-why-title">{ format!("{}. {title}", i + 1) }</p>
-                <p class="bd-sum-small bd-muted">{ risk.map(|x| x.description.get(lang)).unwrap_or("") }</p>
-                <p class="bd-sum-label">{ t.raised_by }</p>
-                <ul class="bd-sum-small">{ for r.raised_by.iter().map(|(c, _)| {
-                    let (q, o) = cause_text(bank, lang, c);
-                    html! { <li>{ q }{ " → " }<strong>{ o }</strong>{ cause_cites(bank, c) }</li> }
-                }) }</ul>
-                if !r.lowered_by.is_empty() {
-                    <p class="bd-sum-label">{ t.lowered_by }</p>
-                    <ul class="bd-sum-small">{ for r.lowered_by.iter().map(|x| html! {
-                        <li>{ bank.safeguard(x).map(|g| g.title.get(lang)).unwrap_or(x) }</li>
-                    }) }</ul>
+        d.close();
+        d.close();
+        // Why each risk arises, in full width below the overview table.
+        d.group();
+        for (r, m) in raised.iter().zip(&map_risks) {
+            d.open_attrs("div", &["id", "class"], &[&format!("bd-sum-why-{}", r.risk), "bd-sum-why"]);
+            d.leaf_string("p", "bd-sum-why-title", format!("{}. {}", m.number, m.title));
+            d.leaf("p", "bd-sum-small bd-muted", bank.risk(&r.risk).map(|x| x.description.get(lang)).unwrap_or(""));
+            d.leaf("p", "bd-sum-label", t.raised_by);
+            d.open("ul", "bd-sum-small");
+            for (c, _) in &r.raised_by {
+                d.open("li", "");
+                cause(&mut d, bank, lang, c, true);
+                d.close();
+            }
+            d.close();
+            d.group();
+            if !r.lowered_by.is_empty() {
+                d.leaf("p", "bd-sum-label", t.lowered_by);
+                d.open("ul", "bd-sum-small");
+                for x in &r.lowered_by {
+                    d.open("li", "");
+                    d.copy(bank.safeguard(x).map(|g| g.title.get(lang)).unwrap_or(x));
+                    d.close();
                 }
-            </div>
+                d.close();
+            }
+            d.close();
+            d.close();
         }
-    });
+        d.close();
+        d.close();
+    }
+    d.close(); // section
 
     // ---------------------------------------------------------------- action plan
     // Filled with `extend`, not `collect`: collecting into a set sorts with the standard
@@ -347,7 +824,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         report.in_place.iter().map(String::as_str).filter(|id| a.plan.get(*id).is_none_or(|p| p.status != Status::InPlace)),
     );
     // Recommendations in priority order, then what is in place (by plan or answers), bank order.
-    let mut plan_rows: Vec<(&str, Option<&crate::domain::engine::Recommendation>)> =
+    let mut plan_rows: Vec<(&str, Option<&Recommendation>)> =
         report.recommendations.iter().map(|r| (r.safeguard.as_str(), Some(r))).collect();
     plan_rows.extend(
         bank.safeguards
@@ -356,350 +833,184 @@ pub fn Summary(props: &SummaryProps) -> Html {
             .filter(|id| !recommended.contains(id) && report.in_place.iter().any(|x| x == id))
             .map(|id| (id, None)),
     );
-    let plan_rows_html = plan_rows.iter().map(|(sid, rec)| {
-        let g = bank.safeguard(sid);
-        let title = g.map(|x| x.title.get(lang)).unwrap_or(sid);
-        let item: PlanItem = a.plan.get(*sid).cloned().unwrap_or_default();
-        let by_answers = from_answers.contains(sid) && rec.is_none();
-        let sid_s = sid.to_string();
-        let set = {
-            let state = state.clone();
-            let sid = sid_s.clone();
-            move |item: PlanItem| state.dispatch(Action::SetPlan(sid.clone(), item))
-        };
-        let onstatus = {
-            let (set, item) = (set.clone(), item.clone());
-            Callback::from(move |e: Event| {
-                let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                let status = match sel.value().as_str() {
-                    "in_place" => Status::InPlace,
-                    "planned" => Status::Planned,
-                    _ => Status::NotPlanned,
-                };
-                set(PlanItem { status, ..item.clone() });
-            })
-        };
-        let onowner = {
-            let (set, item) = (set.clone(), item.clone());
-            Callback::from(move |e: InputEvent| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                set(PlanItem { owner: input.value().chars().take(MAX_META_LEN).collect(), ..item.clone() });
-            })
-        };
-        let ondue = {
-            let (set, item) = (set.clone(), item.clone());
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                set(PlanItem { due: input.value(), ..item.clone() });
-            })
-        };
-        let (status_id, owner_id, due_id) =
-            (format!("bd-sum-plan-{sid}-status"), format!("bd-sum-plan-{sid}-owner"), format!("bd-sum-plan-{sid}-due"));
-        let status_cell = if by_answers {
-            html! { <span class="bd-sum-line">{ s.in_place_by_answers }</span> }
-        } else {
-            field(
-                editable,
-                html! {
-                    <>
-                        <label class="bd-sr" for={status_id.clone()}>{ format!("{}: {title}", t.status) }</label>
-                        <select id={status_id} onchange={onstatus}>
-                            <option value="not_planned" selected={item.status == Status::NotPlanned}>{ t.status_not_planned }</option>
-                            <option value="planned" selected={item.status == Status::Planned}>{ t.status_planned }</option>
-                            <option value="in_place" selected={item.status == Status::InPlace}>{ t.status_in_place }</option>
-                        </select>
-                    </>
-                },
-                status_text(t, item.status),
-            )
-        };
-        let owner_cell = field(
-            editable && !by_answers,
-            html! {
-                <>
-                    <label class="bd-sr" for={owner_id.clone()}>{ format!("{}: {title}", t.owner) }</label>
-                    <input id={owner_id} type="text" maxlength={MAX_META_LEN.to_string()} value={item.owner.clone()} oninput={onowner} />
-                </>
-            },
-            &item.owner,
+    open_part(&mut d, "bd-sum-part", "bd-sum-h-plan", "4.", s.action_plan, s.action_plan_intro);
+    if plan_rows.is_empty() {
+        d.leaf("p", "", s.no_actions);
+    } else {
+        d.open("table", "bd-sum-table bd-sum-plan");
+        table_head(
+            &mut d,
+            &["bd-sum-col-prio", "", "bd-sum-col-status", "bd-sum-col-owner", "bd-sum-col-due"],
+            &[s.priority, s.safeguard, t.status, t.owner, t.due],
         );
-        let due_cell = field(
-            editable && !by_answers,
-            html! {
-                <>
-                    <label class="bd-sr" for={due_id.clone()}>{ format!("{}: {title}", t.due) }</label>
-                    <input id={due_id} type="date" value={item.due.clone()} onchange={ondue} />
-                </>
-            },
-            &item.due,
-        );
-        let effect = rec.map(|r| &r.effect).filter(|e| !e.is_empty()).map(|e| {
-            html! {
-                <>
-                    <p class="bd-sum-small bd-sum-label">{ t.effect }</p>
-                    <ul class="bd-sum-small">{ for e.iter().map(|(rid, before, after)| {
-                        let name = bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid);
-                        html! { <li>{ format!("{name}: {} → {}", t.level(before.level()), t.level(after.level())) }</li> }
-                    }) }</ul>
-                </>
-            }
-        });
-        let required = rec.map(|r| &r.required_by).filter(|r| !r.is_empty()).map(|r| {
-            html! {
-                <>
-                    <p class="bd-sum-small bd-sum-label">{ t.required_by }</p>
-                    <ul class="bd-sum-small">{ for r.iter().map(|c| {
-                        let (q, o) = cause_text(bank, lang, c);
-                        html! { <li>{ q }{ " → " }<strong>{ o }</strong></li> }
-                    }) }</ul>
-                </>
-            }
-        });
-        html! {
-            <tbody class="bd-sum-plan-item">
-                <tr class="bd-sum-plan-row" data-testid="summary-plan-row">
-                    // data-label: the column name above each cell when the table is stacked on a narrow screen.
-                    <td data-label={s.priority}>{ rec.map(|r| t.priority(r.priority)).unwrap_or("—") }</td>
-                    <td><p class="bd-sum-plan-title">{ title }</p></td>
-                    <td data-label={t.status}>{ status_cell }</td>
-                    <td data-label={t.owner}>{ owner_cell }</td>
-                    <td data-label={t.due}>{ due_cell }</td>
-                </tr>
-                <tr class="bd-sum-plan-detail">
-                    <td />
-                    <td colspan="4">
-                        <p class="bd-sum-small bd-muted">{ g.map(|x| x.explanation.get(lang)).unwrap_or("") }</p>
-                        { for effect }
-                        { for required }
-                        { g.map(|x| cites(bank, &x.provisions, &x.findings)).unwrap_or_default() }
-                    </td>
-                </tr>
-            </tbody>
+        d.group();
+        for (sid, rec) in &plan_rows {
+            plan_row(&mut d, state, t, editable, sid, *rec, from_answers.contains(sid) && rec.is_none());
         }
-    });
+        d.close();
+        d.close();
+    }
+    d.close(); // section
 
     // ---------------------------------------------------------------- find out
-    let find_out = report.find_out.iter().map(|c| {
-        let (q, _) = cause_text(bank, lang, c);
-        let what = super::cite::cause_option(bank, c).and_then(|o| o.find_out.as_ref())
-            .map(|f| f.get(lang).to_string()).unwrap_or_default();
-        html! { <li><p class="bd-sum-q">{ q }</p><p>{ what }</p></li> }
-    });
+    open_part(&mut d, "bd-sum-part", "bd-sum-h-findout", "5.", t.find_out, "");
+    if report.find_out.is_empty() {
+        d.leaf("p", "", t.nothing_to_find_out);
+    } else {
+        d.open("ul", "bd-sum-findout");
+        for c in &report.find_out {
+            d.open("li", "");
+            d.leaf_string("p", "bd-sum-q", cause_text(bank, lang, c).0);
+            d.leaf("p", "", cause_option(bank, c).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang)).unwrap_or(""));
+            d.close();
+        }
+        d.close();
+    }
+    d.close(); // section
 
     // ---------------------------------------------------------------- sign-off
-    let so = a.signoff.clone();
-    let set_so = |f: fn(&mut SignOff, String)| {
-        let state = state.clone();
-        let so = so.clone();
-        move |v: String| {
-            let mut next = so.clone();
-            f(&mut next, v);
-            state.dispatch(Action::SetSignOff(next));
-        }
-    };
-    let text_input = |id: &'static str, value: &str, max: usize, set: Box<dyn Fn(String)>| -> Html {
-        let set = std::rc::Rc::new(set);
-        let oninput = Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            set(input.value());
+    open_part(&mut d, "bd-sum-part bd-sum-signoff-part", "bd-sum-h-signoff", "6.", s.signoff, s.signoff_intro);
+    d.open_static("table", &[("data-testid", S("summary-signoff")), ("class", S("bd-sum-table bd-sum-signoff"))]);
+    table_head(&mut d, &["bd-sum-col-item", "", "bd-sum-col-sign"], &[s.item, s.name_and_notes, s.signature_date]);
+    d.open("tbody", "");
+    let so = &a.signoff;
+    type Field = fn(&mut SignOff) -> &mut String;
+    // Control id, label, note, value, how it is edited, the field it edits, signed.
+    let rows: [(&'static str, &str, &str, &String, SignOffControl, Field, bool); 6] = [
+        ("bd-sum-so-measures", s.measures_approved_by, s.measures_note, &so.measures_approved_by, SignOffControl::Text, |x| &mut x.measures_approved_by, true),
+        ("bd-sum-so-residual", s.residual_accepted_by, s.residual_note, &so.residual_risk_accepted_by, SignOffControl::Text, |x| &mut x.residual_risk_accepted_by, true),
+        ("bd-sum-so-advice", s.dpo_advice, s.dpo_advice_note, &so.dpo_advice, SignOffControl::Area, |x| &mut x.dpo_advice, true),
+        ("bd-sum-so-followed", s.dpo_followed, "", &so.dpo_advice_followed, SignOffControl::Followed, |x| &mut x.dpo_advice_followed, false),
+        ("bd-sum-so-reasons", s.dpo_reasons, s.dpo_reasons_note, &so.dpo_advice_reasons, SignOffControl::Area, |x| &mut x.dpo_advice_reasons, false),
+        ("bd-sum-so-review", s.review_date, s.review_note, &so.review_date, SignOffControl::Date, |x| &mut x.review_date, false),
+    ];
+    for (id, label, note, value, kind, field_of, signed) in rows {
+        // Rows with free text may run over a page break; the others are kept whole.
+        d.open("tr", if kind == SignOffControl::Area { "bd-sum-so-long" } else { "bd-sum-so-short" });
+        d.open_static("th", &[("scope", S("row"))]);
+        d.open_attrs("label", &["for"], &[id]);
+        d.text(label);
+        d.close();
+        d.close();
+        d.open("td", "");
+        let control = editable.then(|| match kind {
+            SignOffControl::Text => text_input(id.into(), None, value, on_edit(state, "", Edit::SignOff(field_of))),
+            SignOffControl::Area => {
+                let oninput = on_edit::<InputEvent>(state, "", Edit::SignOff(field_of));
+                html! { <textarea id={id} rows="4" maxlength={MAX_ADVICE_LEN.to_string()} value={value.to_string()} {oninput} /> }
+            }
+            SignOffControl::Followed => {
+                let options = ["", "yes", "partly", "no"].map(|v| (v, s.followed(v)));
+                select(id.into(), &options, value, on_edit(state, "", Edit::SignOff(field_of)))
+            }
+            SignOffControl::Date => date_input(id.into(), value, on_edit(state, "", Edit::SignOff(field_of))),
         });
-        html! { <input id={id} type="text" maxlength={max.to_string()} value={value.to_string()} {oninput} /> }
-    };
-    let text_area = |id: &'static str, value: &str, set: Box<dyn Fn(String)>| -> Html {
-        let set = std::rc::Rc::new(set);
-        let oninput = Callback::from(move |e: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            set(area.value());
-        });
-        html! { <textarea id={id} rows="4" maxlength={MAX_ADVICE_LEN.to_string()} value={value.to_string()} {oninput} /> }
-    };
-    let onfollowed = {
-        let set = set_so(|x, v| x.dpo_advice_followed = v);
-        Callback::from(move |e: Event| {
-            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            set(sel.value());
-        })
-    };
-    let onreview = {
-        let set = set_so(|x, v| x.review_date = v);
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            set(input.value());
-        })
-    };
-    let followed_options = ["", "yes", "partly", "no"].map(|v| {
-        html! { <option value={v} selected={so.dpo_advice_followed == v}>{ s.followed(v) }</option> }
-    });
-    // Rows with free text may run over a page break; the others are kept whole.
-    let signoff_row = |label_id: &'static str, label: &str, note: &str, body: Html, sign: bool| -> Html {
-        let long = matches!(label_id, "bd-sum-so-advice" | "bd-sum-so-reasons");
-        html! {
-            <tr class={if long { "bd-sum-so-long" } else { "bd-sum-so-short" }}>
-                <th scope="row"><label for={label_id}>{ label }</label></th>
-                <td>{ body }<p class="bd-sum-small bd-muted">{ note }</p></td>
-                <td class="bd-sum-sign">if sign { <span class="bd-sum-line bd-sum-blank" /> }</td>
-            </tr>
+        let shown = match kind {
+            SignOffControl::Followed if !value.is_empty() => s.followed(value),
+            _ => value,
+        };
+        field(&mut d, control, shown);
+        d.leaf("p", "bd-sum-small bd-muted", note);
+        d.close();
+        d.open("td", "bd-sum-sign");
+        if signed {
+            d.open("span", "bd-sum-line bd-sum-blank");
+            d.close();
         }
-    };
-    let followed_value = if so.dpo_advice_followed.is_empty() { String::new() } else { s.followed(&so.dpo_advice_followed).to_string() };
-    let signoff = html! {
-        <table class="bd-sum-table bd-sum-signoff" data-testid="summary-signoff">
-            <colgroup><col class="bd-sum-col-item" /><col /><col class="bd-sum-col-sign" /></colgroup>
-            <thead><tr><th scope="col">{ s.item }</th><th scope="col">{ s.name_and_notes }</th><th scope="col">{ s.signature_date }</th></tr></thead>
-            <tbody>
-                { signoff_row("bd-sum-so-measures", s.measures_approved_by, s.measures_note,
-                    field(editable, text_input("bd-sum-so-measures", &so.measures_approved_by, MAX_META_LEN, Box::new(set_so(|x, v| x.measures_approved_by = v))), &so.measures_approved_by), true) }
-                { signoff_row("bd-sum-so-residual", s.residual_accepted_by, s.residual_note,
-                    field(editable, text_input("bd-sum-so-residual", &so.residual_risk_accepted_by, MAX_META_LEN, Box::new(set_so(|x, v| x.residual_risk_accepted_by = v))), &so.residual_risk_accepted_by), true) }
-                { signoff_row("bd-sum-so-advice", s.dpo_advice, s.dpo_advice_note,
-                    field(editable, text_area("bd-sum-so-advice", &so.dpo_advice, Box::new(set_so(|x, v| x.dpo_advice = v))), &so.dpo_advice), true) }
-                { signoff_row("bd-sum-so-followed", s.dpo_followed, "",
-                    field(editable, html! { <select id="bd-sum-so-followed" onchange={onfollowed}>{ for followed_options }</select> }, &followed_value), false) }
-                { signoff_row("bd-sum-so-reasons", s.dpo_reasons, s.dpo_reasons_note,
-                    field(editable, text_area("bd-sum-so-reasons", &so.dpo_advice_reasons, Box::new(set_so(|x, v| x.dpo_advice_reasons = v))), &so.dpo_advice_reasons), false) }
-                { signoff_row("bd-sum-so-review", s.review_date, s.review_note,
-                    field(editable, html! { <input id="bd-sum-so-review" type="date" value={so.review_date.clone()} onchange={onreview} /> }, &so.review_date), false) }
-            </tbody>
-        </table>
-    };
-
-    // ---------------------------------------------------------------- answers
-    let answers = bank.sections.iter().enumerate().map(|(i, sec)| {
-        let items = sec.questions.iter().filter(|q| report.visible.contains(&q.id)).map(|q| {
-            let answer = a.answers.get(&q.id).filter(|x| !x.is_empty());
-            let body = match answer {
-                None => html! { <span class="bd-muted">{ s.not_answered }</span> },
-                Some(Answer::Text(_)) if sec.id == DESCRIPTION_SECTION => html! { <span class="bd-muted">{ s.see_description }</span> },
-                Some(Answer::Text(x)) => free_text(x),
-                Some(x @ Answer::Multi(_)) => html! {
-                    <ul>{ for chosen_labels(q, x, lang).into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-                },
-                Some(x) => html! { <span>{ chosen_labels(q, x, lang).join(", ") }</span> },
-            };
-            html! { <div class="bd-sum-qa"><dt class="bd-sum-q">{ q.text.get(lang) }</dt><dd>{ body }</dd></div> }
-        });
-        html! {
-            <section class="bd-sum-answers-section">
-                <h4>{ format!("{}. {}", i + 1, sec.title.get(lang)) }</h4>
-                <dl>{ for items }</dl>
-            </section>
-        }
-    });
-
-    // ---------------------------------------------------------------- findings
-    let findings = cited_findings(bank, report);
-    let findings_html = findings.iter().map(|f| {
-        html! {
-            <li id={format!("bd-sum-f-{}", f.id)} class="bd-sum-finding" data-testid="summary-finding">
-                <p class="bd-sum-finding-title">{ format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject) }</p>
-                if !f.reference.is_empty() { <p class="bd-sum-small">{ s.reference }{ ": " }{ &f.reference }</p> }
-                if let Some(x) = &f.amount { <p class="bd-sum-small">{ x.get(lang) }</p> }
-                <ul class="bd-sum-small">{ for f.key_findings.iter().map(|k| html! { <li>{ k.get(lang) }</li> }) }</ul>
-                <p class="bd-sum-small">{ t.appeal }{ ": " }{ f.appeal.get(lang) }</p>
-                <p class="bd-sum-small bd-sum-url">{ t.source }{ ": " }<a href={f.source.clone()} rel="noreferrer noopener" target="_blank">{ &f.source }</a></p>
-            </li>
-        }
-    });
-
-    let running = html! {
-        <div class="bd-sum-running">
-            <span class="bd-sum-running-title">{ format!("{} · {}", s.running_prefix, title) }</span>
-            <span class="bd-sum-running-meta">{
-                [organisation.clone(), date.clone(), format!("{} {}", s.bank_version_label, version)]
-                    .into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")
-            }</span>
-        </div>
-    };
-
-    html! {
-        <section class={classes!("bd-summary", props.print_copy.then_some("bd-print-copy"))}
-            aria-labelledby={editable.then_some("bd-summary-title")} data-testid={if editable { "summary" } else { "summary-print-copy" }}>
-            { for toolbar }
-            { for details }
-            <table class="bd-sum-doc" role="presentation">
-                <thead class="bd-sum-doc-head"><tr><td>{ running }</td></tr></thead>
-                <tbody><tr><td class="bd-sum-doc-body">
-                    { cover }
-                    <section class="bd-sum-part bd-sum-description" aria-labelledby="bd-sum-h-description">
-                        <div class="bd-sum-head">
-                            <h3 id="bd-sum-h-description">{ format!("1. {}", s.description) }</h3>
-                            <p class="bd-muted">{ s.description_intro }</p>
-                        </div>
-                        { for description_items }
-                    </section>
-                    <section class="bd-sum-part bd-sum-map" aria-labelledby="bd-sum-h-map">
-                        <div class="bd-sum-head">
-                            <h3 id="bd-sum-h-map">{ format!("2. {}", s.heatmap) }</h3>
-                            <p class="bd-muted">{ s.heatmap_intro }</p>
-                        </div>
-                        <HeatMap {lang} risks={map_risks} />
-                    </section>
-                    <section class="bd-sum-part" aria-labelledby="bd-sum-h-risks">
-                        <h3 id="bd-sum-h-risks">{ format!("3. {}", s.risk_table) }</h3>
-                        if raised.is_empty() {
-                            <p>{ s.no_risks }</p>
-                        } else {
-                            <table class="bd-sum-table bd-sum-risks">
-                                <colgroup><col class="bd-sum-col-num" /><col /><col class="bd-sum-col-pos" /><col class="bd-sum-col-pos" /><col class="bd-sum-col-pos" /></colgroup>
-                                <thead><tr>
-                                    <th scope="col">{ s.number }</th><th scope="col">{ t.risk }</th>
-                                    <th scope="col">{ t.inherent }</th><th scope="col">{ t.residual }</th><th scope="col">{ t.with_planned }</th>
-                                </tr></thead>
-                                <tbody>{ for risk_rows }</tbody>
-                            </table>
-                            { for risk_why }
-                        }
-                    </section>
-                    <section class="bd-sum-part" aria-labelledby="bd-sum-h-plan">
-                        <div class="bd-sum-head">
-                            <h3 id="bd-sum-h-plan">{ format!("4. {}", s.action_plan) }</h3>
-                            <p class="bd-muted">{ s.action_plan_intro }</p>
-                        </div>
-                        if plan_rows.is_empty() {
-                            <p>{ s.no_actions }</p>
-                        } else {
-                            <table class="bd-sum-table bd-sum-plan">
-                                <colgroup><col class="bd-sum-col-prio" /><col /><col class="bd-sum-col-status" /><col class="bd-sum-col-owner" /><col class="bd-sum-col-due" /></colgroup>
-                                <thead><tr>
-                                    <th scope="col">{ s.priority }</th><th scope="col">{ s.safeguard }</th>
-                                    <th scope="col">{ t.status }</th><th scope="col">{ t.owner }</th><th scope="col">{ t.due }</th>
-                                </tr></thead>
-                                { for plan_rows_html }
-                            </table>
-                        }
-                    </section>
-                    <section class="bd-sum-part" aria-labelledby="bd-sum-h-findout">
-                        <h3 id="bd-sum-h-findout">{ format!("5. {}", t.find_out) }</h3>
-                        if report.find_out.is_empty() { <p>{ t.nothing_to_find_out }</p> }
-                        else { <ul class="bd-sum-findout">{ for find_out }</ul> }
-                    </section>
-                    <section class="bd-sum-part bd-sum-signoff-part" aria-labelledby="bd-sum-h-signoff">
-                        <div class="bd-sum-head">
-                            <h3 id="bd-sum-h-signoff">{ format!("6. {}", s.signoff) }</h3>
-                            <p class="bd-muted">{ s.signoff_intro }</p>
-                        </div>
-                        { signoff }
-                    </section>
-                    <section class="bd-sum-part bd-sum-annex" aria-labelledby="bd-sum-h-answers">
-                        <div class="bd-sum-head">
-                            <h3 id="bd-sum-h-answers">{ format!("{} A. {}", s.annex, s.answers) }</h3>
-                            <p class="bd-muted">{ s.answers_intro }</p>
-                        </div>
-                        { for answers }
-                    </section>
-                    <section class="bd-sum-part bd-sum-annex" aria-labelledby="bd-sum-h-findings">
-                        <div class="bd-sum-head">
-                            <h3 id="bd-sum-h-findings">{ format!("{} B. {}", s.annex, t.findings_cited) }</h3>
-                            <p class="bd-muted">{ s.findings_intro }</p>
-                        </div>
-                        if findings.is_empty() { <p>{ s.no_findings }</p> }
-                        else { <ol class="bd-sum-findings">{ for findings_html }</ol> }
-                    </section>
-                    <p class="bd-sum-disclaimer">{ s.disclaimer }</p>
-                </td></tr></tbody>
-            </table>
-        </section>
+        d.close();
+        d.close();
     }
+    d.close();
+    d.close();
+    d.close(); // section
+
+    // ---------------------------------------------------------------- annex A: answers
+    let (annex_a, annex_b) = (format!("{} A.", s.annex), format!("{} B.", s.annex));
+    open_part(&mut d, "bd-sum-part bd-sum-annex", "bd-sum-h-answers", &annex_a, s.answers, s.answers_intro);
+    for (i, sec) in bank.sections.iter().enumerate() {
+        d.open("section", "bd-sum-answers-section");
+        d.leaf_string("h4", "", format!("{}. {}", i + 1, sec.title.get(lang)));
+        d.open("dl", "");
+        for q in sec.questions.iter().filter(|q| report.visible.contains(&q.id)) {
+            d.open("div", "bd-sum-qa");
+            d.leaf("dt", "bd-sum-q", q.text.get(lang));
+            d.open("dd", "");
+            match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
+                None => d.leaf("span", "bd-muted", s.not_answered),
+                Some(Answer::Text(_)) if sec.id == DESCRIPTION_SECTION => d.leaf("span", "bd-muted", s.see_description),
+                Some(Answer::Text(x)) => free_text(&mut d, x),
+                Some(x @ Answer::Multi(_)) => {
+                    d.open("ul", "");
+                    for l in chosen_labels(q, x, lang) {
+                        d.leaf_string("li", "", l);
+                    }
+                    d.close();
+                }
+                Some(x) => d.leaf_string("span", "", chosen_labels(q, x, lang).join(", ")),
+            }
+            d.close();
+            d.close();
+        }
+        d.close();
+        d.close();
+    }
+    d.close(); // section
+
+    // ---------------------------------------------------------------- annex B: findings
+    open_part(&mut d, "bd-sum-part bd-sum-annex", "bd-sum-h-findings", &annex_b, t.findings_cited, s.findings_intro);
+    let findings = cited_findings(bank, report);
+    if findings.is_empty() {
+        d.leaf("p", "", s.no_findings);
+    } else {
+        d.open("ol", "bd-sum-findings");
+        for f in findings {
+            let id = format!("bd-sum-f-{}", f.id);
+            d.open_attrs("li", &["id", "data-testid", "class"], &[&id, "summary-finding", "bd-sum-finding"]);
+            d.leaf_string("p", "bd-sum-finding-title", format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject));
+            d.group();
+            if !f.reference.is_empty() {
+                d.open("p", "bd-sum-small");
+                d.text(s.reference);
+                d.text(": ");
+                d.text(&f.reference);
+                d.close();
+            }
+            d.close();
+            d.group();
+            if let Some(x) = &f.amount {
+                d.leaf("p", "bd-sum-small", x.get(lang));
+            }
+            d.close();
+            d.open("ul", "bd-sum-small");
+            for k in &f.key_findings {
+                d.leaf("li", "", k.get(lang));
+            }
+            d.close();
+            d.open("p", "bd-sum-small");
+            d.text(t.appeal);
+            d.text(": ");
+            d.text(f.appeal.get(lang));
+            d.close();
+            d.open("p", "bd-sum-small bd-sum-url");
+            d.text(t.source);
+            d.text(": ");
+            d.open_attrs("a", &["href", "rel", "target"], &[&f.source, "noreferrer noopener", "_blank"]);
+            d.text(&f.source);
+            d.close();
+            d.close();
+            d.close();
+        }
+        d.close();
+    }
+    d.close();
+
+    d.leaf("p", "bd-sum-disclaimer", s.disclaimer);
+    d.close(); // td
+    d.close(); // tr
+    d.close(); // tbody
+    d.close(); // table
+    d.close(); // section
+    d.finish()
 }
 
 /// While the browser prints, the page title is the summary's ("DPIA - title - organisation -
