@@ -3,7 +3,7 @@
 use biodpia::domain::answers::Answer;
 use biodpia::domain::assessment::Assessment;
 use biodpia::domain::model::Lang;
-use biodpia::ui::results::Results;
+use biodpia::ui::results::results;
 use biodpia::ui::state::{State, Step};
 use biodpia::ui::{App, Config};
 use yew::prelude::*;
@@ -39,7 +39,8 @@ fn ResultsHarness(props: &WithState) -> Html {
         s.step = Step::Results;
         s
     });
-    html! { <Results {state} /> }
+    let heading = use_node_ref();
+    results(&state, &heading)
 }
 
 async fn render_results(lang: Lang, answers: &[(&str, &str)]) -> String {

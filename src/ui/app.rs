@@ -3,11 +3,10 @@
 
 use yew::prelude::*;
 
-use super::manager::{self, ExportCurrent, Manager, Messages, NoLongerAsked};
-use super::questions::SectionView;
-use super::results::Results;
+use super::manager;
 use super::summary::Summary;
-use super::state::{Action, Notice, State, Step};
+use super::state::{Notice, State, Step};
+use super::{Button, Nav, BTN};
 use crate::domain::engine::Report;
 use crate::domain::model::Lang;
 use crate::i18n::{self, strings};
@@ -56,6 +55,16 @@ pub fn App(config: &Config) -> Html {
     // tabs, and hold the messages of src/ui/manager.rs.
     let persistence =
         manager::use_persistence(&state, &config.namespace, &config.organisation, boot.message.clone());
+    // Focus moves to the heading of a wizard section, the results or the list when that step
+    // opens, for keyboard and screen reader users (the summary focuses its own heading).
+    let heading = use_node_ref();
+    let opened = match state.step {
+        Step::Section(i) => i + 1,
+        Step::Results => usize::MAX,
+        Step::Assessments => usize::MAX - 1,
+        Step::Summary => 0,
+    };
+    super::use_focus(&heading, opened);
 
     let notice = state.notice.map(|n| {
         let text = match n {
@@ -63,29 +72,17 @@ pub fn App(config: &Config) -> Html {
             Notice::StorageFull => t.storage_full,
             Notice::StorageUnavailable => t.storage_unavailable,
         };
-        let ondismiss = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::Notice(None)))
-        };
         html! {
             <div class="bd-notice" role="alert" data-testid="notice">
                 <p>{ text }</p>
-                if n == Notice::StorageFull { <ExportCurrent state={state.clone()} persistence={persistence.clone()} /> }
-                <button type="button" class="bd-btn" onclick={ondismiss}>{ t.dismiss }</button>
+                if n == Notice::StorageFull { { manager::export_current(&state, &persistence) } }
+                { super::button(Button { class: BTN, label: t.dismiss, ..Default::default() }, super::send(&state, Nav::DismissNotice)) }
             </div>
         }
     });
 
     let lang_switch = {
-        let onchange = {
-            let state = state.clone();
-            Callback::from(move |e: Event| {
-                let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                if let Some(l) = Lang::parse(&sel.value()) {
-                    state.dispatch(Action::SetLang(l));
-                }
-            })
-        };
+        let onchange = super::on_change(&state, super::Edit::Lang);
         html! {
             <div class="bd-lang">
                 <label for="bd-lang">{ t.language }</label>
@@ -98,14 +95,13 @@ pub fn App(config: &Config) -> Html {
     };
 
     let report = &state.report;
-    let band = Report::band(report.residual_score);
     let live = html! {
         <div class="bd-live" role="status" aria-live="polite" data-testid="live-risk">
             <span class="bd-live-label">{ t.live_risk }</span>
             if report.answered == 0 {
                 <span class="bd-live-score">{ t.live_not_started }</span>
             } else {
-                <span class={classes!("bd-badge", format!("bd-level-{}", band.key()))}>{ t.level(band) }</span>
+                { super::results::level_badge(t, Report::band(report.residual_score)) }
                 <span class="bd-live-score">{ format!("{} {}/100", t.score, report.residual_score) }</span>
             }
         </div>
@@ -122,39 +118,15 @@ pub fn App(config: &Config) -> Html {
             .iter()
             .filter(|id| state.assessment.answers.get(id.as_str()).is_some_and(|a| !a.is_empty()))
             .count();
-        let current = state.step == Step::Section(i);
-        let onclick = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::Goto(Step::Section(i))))
-        };
         let complete = done == visible.len();
-        html! {
-            <li class={classes!("bd-nav-item", current.then_some("bd-current"), complete.then_some("bd-done"))}>
-                <button type="button" {onclick} aria-current={current.then_some("step")}>
-                    <span class="bd-nav-title">{ s.title.get(state.lang) }</span>
-                    <span class="bd-nav-progress">
-                        { format!("{done}/{}", visible.len()) }
-                        if complete { <span class="bd-sr">{ format!(" {}", t.complete) }</span><span aria-hidden="true">{ " ✓" }</span> }
-                    </span>
-                </button>
-            </li>
-        }
+        let progress = html! {
+            <span class="bd-nav-progress">
+                { format!("{done}/{}", visible.len()) }
+                if complete { <span class="bd-sr">{ format!(" {}", t.complete) }</span><span aria-hidden="true">{ " ✓" }</span> }
+            </span>
+        };
+        nav_item(&state, Step::Section(i), "bd-nav-item", complete, None, s.title.get(state.lang), progress)
     });
-    let results_current = state.step == Step::Results;
-    let onresults = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Goto(Step::Results)))
-    };
-    let summary_current = state.step == Step::Summary;
-    let onsummary = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Goto(Step::Summary)))
-    };
-    let assessments_current = state.step == Step::Assessments;
-    let onassessments = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Goto(Step::Assessments)))
-    };
     let total = report.visible.len();
     let progress = html! {
         <div class="bd-progress">
@@ -165,11 +137,9 @@ pub fn App(config: &Config) -> Html {
     };
 
     let main = match state.step {
-        Step::Section(i) => html! { <SectionView index={i} state={state.clone()} /> },
-        Step::Results => html! {
-            <><Results state={state.clone()} /><NoLongerAsked state={state.clone()} persistence={persistence.clone()} /></>
-        },
-        Step::Assessments => html! { <Manager state={state.clone()} persistence={persistence.clone()} /> },
+        Step::Section(i) => super::questions::section_view(&state, i, &heading),
+        Step::Results => html! { <>{ super::results::results(&state, &heading) }{ manager::no_longer_asked(&state) }</> },
+        Step::Assessments => manager::manager(&state, &persistence, &heading),
         Step::Summary => html! { <Summary state={state.clone()} /> },
     };
     // On every other step a hidden copy of the summary is in the DOM, so printing from
@@ -185,33 +155,60 @@ pub fn App(config: &Config) -> Html {
                     <p class="bd-tagline">{ t.app_tagline }</p>
                 </div>
                 <div class="bd-header-tools">
-                    <button type="button" class="bd-btn" data-testid="nav-assessments" onclick={onassessments}
-                        aria-current={assessments_current.then_some("page")}>{ crate::i18n::manager::strings(state.lang).assessments }</button>
+                    { super::button(Button {
+                        class: BTN,
+                        testid: Some("nav-assessments"),
+                        aria_current: (state.step == Step::Assessments).then_some("page"),
+                        label: crate::i18n::manager::strings(state.lang).assessments,
+                        ..Default::default()
+                    }, super::send(&state, Nav::Goto(Step::Assessments))) }
                     { lang_switch }{ live }
                 </div>
             </header>
             { for notice }
-            <Messages state={state.clone()} persistence={persistence.clone()} />
+            { manager::messages(&state, &persistence) }
             <div class="bd-layout">
                 <nav class="bd-nav bd-noprint" aria-label={t.sections}>
                     { progress }
                     <ol>
                         { for nav_items }
-                        <li class={classes!("bd-nav-item", "bd-nav-results", results_current.then_some("bd-current"))}>
-                            <button type="button" data-testid="nav-results" onclick={onresults} aria-current={results_current.then_some("step")}>
-                                <span class="bd-nav-title">{ t.results }</span>
-                            </button>
-                        </li>
+                        { nav_item(&state, Step::Results, "bd-nav-item bd-nav-results", false, Some("nav-results"), t.results, html! {}) }
                         // Also `bd-nav-results`: tests count the section entries as `.bd-nav-item:not(.bd-nav-results)`.
-                        <li class={classes!("bd-nav-item", "bd-nav-results", "bd-nav-summary", summary_current.then_some("bd-current"))}>
-                            <button type="button" data-testid="nav-summary" onclick={onsummary} aria-current={summary_current.then_some("step")}>
-                                <span class="bd-nav-title">{ t.summary }</span>
-                            </button>
-                        </li>
+                        { nav_item(&state, Step::Summary, "bd-nav-item bd-nav-results bd-nav-summary", false, Some("nav-summary"), t.summary, html! {}) }
                     </ol>
                 </nav>
                 <main id="bd-main" class="bd-main" tabindex="-1" ref={main_ref}>{ main }{ for print_copy }</main>
             </div>
         </div>
+    }
+}
+
+/// One entry of the section navigation: `class`, then `bd-current` when it is the open step
+/// and `bd-done` when `done`.
+#[inline(never)]
+fn nav_item(
+    state: &UseReducerHandle<State>,
+    step: Step,
+    class: &'static str,
+    done: bool,
+    testid: Option<&'static str>,
+    title: &str,
+    progress: Html,
+) -> Html {
+    let current = state.step == step;
+    let mut class = class.to_string();
+    if current {
+        class.push_str(" bd-current");
+    }
+    if done {
+        class.push_str(" bd-done");
+    }
+    html! {
+        <li {class}>
+            <button type="button" data-testid={testid} onclick={super::send(state, Nav::Goto(step))} aria-current={current.then_some("step")}>
+                <span class="bd-nav-title">{ title }</span>
+                { progress }
+            </button>
+        </li>
     }
 }

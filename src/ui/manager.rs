@@ -9,9 +9,14 @@
 //!   the open assessment and listens for other tabs' writes (`storage` event). While another
 //!   tab's write to the open assessment is unanswered, nothing is saved over it: the user
 //!   chooses between loading that version and keeping (re-saving) their own.
-//! - [`Manager`] is the list (`Step::Assessments`); [`Messages`] the aria-live region that
-//!   every message goes to; [`NoLongerAsked`] shows answers the bank no longer asks;
-//!   [`ExportCurrent`] is the export button offered when storage is full.
+//!   It also holds what the views below show and keep (messages, the two-tab warning, the
+//!   Undo offer, the row being renamed, the deletion being confirmed) and their effects.
+//! - The views are plain functions that `App` calls (no components of their own, which would
+//!   each cost their own copy of Yew's component code in the Wasm): [`manager`] is the list
+//!   (`Step::Assessments`); [`messages`] the aria-live region that every message goes to;
+//!   [`no_longer_asked`] shows answers the bank no longer asks; [`export_current`] is the
+//!   export button offered when storage is full. Every button sends an `Act` to `act`
+//!   (one callback instead of a closure per button).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -19,6 +24,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::{Action, Meta, Notice, State, Step};
+use super::{Button, BTN, DANGER, PRIMARY};
 use crate::domain::answers::Answer;
 use crate::domain::assessment::{self, Assessment, ReadError, RetiredReason, MAX_BYTES};
 use crate::domain::engine::Verdict;
@@ -81,9 +87,10 @@ impl Message {
         let m = mstrings(lang);
         let bank = crate::bank::bank();
         let quote = |s: &str| quoted(lang, s);
-        match self {
+        let mut out = Vec::new();
+        // Most messages end with one template and at most one argument for its `{}`.
+        let (last, arg) = match self {
             Message::Startup { kept, rebuilt, migration } => {
-                let mut out = Vec::new();
                 if let Some(k) = rebuilt {
                     out.push(i18n::fill(m.index_rebuilt, &[k]));
                 }
@@ -91,36 +98,45 @@ impl Message {
                     out.push(i18n::fill(m.kept_aside_at_start, &[&kept.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")]));
                 }
                 out.extend(migration_lines(m, bank, migration));
-                out
+                return out;
             }
-            Message::Migrated(migration) => migration_lines(m, bank, migration),
+            Message::Migrated(migration) => return migration_lines(m, bank, migration),
             Message::Imported { title, migration, .. } => {
-                let mut out = vec![i18n::fill(m.imported, &[&quote(&display_title(m, title))])];
+                out.push(i18n::fill(m.imported, &[&quote(&display_title(m, title))]));
                 out.extend(migration_lines(m, bank, migration));
-                out
+                return out;
             }
-            Message::ImportFailed(e) => vec![import_error(m, e), m.nothing_imported.to_string()],
-            Message::FileUnreadable => vec![m.err_read_file.to_string(), m.nothing_imported.to_string()],
-            Message::NotDone(SaveError::QuotaExceeded) => vec![m.err_storage_full.to_string()],
-            Message::NotDone(SaveError::Unavailable) => vec![m.err_unavailable.to_string()],
-            Message::Created => vec![m.created.to_string()],
-            Message::Duplicated(t) => vec![i18n::fill(m.duplicated, &[&quote(t)])],
-            Message::Renamed(t) => vec![i18n::fill(m.renamed, &[&quote(&display_title(m, t))])],
-            Message::Restored(t) => vec![i18n::fill(m.restored, &[&quote(&display_title(m, t))])],
-            Message::Unreadable(k) => vec![i18n::fill(m.unreadable, &[k])],
-            Message::Missing => vec![m.missing.to_string()],
-            Message::OtherLoaded => vec![m.conflict_loaded.to_string()],
-            Message::MineKept => vec![m.conflict_kept.to_string()],
-            Message::OtherUnreadable(k) => vec![i18n::fill(m.conflict_unreadable, &[k])],
-        }
+            Message::ImportFailed(e) => {
+                out.push(import_error(m, e));
+                (m.nothing_imported, String::new())
+            }
+            Message::FileUnreadable => {
+                out.push(m.err_read_file.to_string());
+                (m.nothing_imported, String::new())
+            }
+            Message::NotDone(SaveError::QuotaExceeded) => (m.err_storage_full, String::new()),
+            Message::NotDone(SaveError::Unavailable) => (m.err_unavailable, String::new()),
+            Message::Created => (m.created, String::new()),
+            Message::Duplicated(t) => (m.duplicated, quote(t)),
+            Message::Renamed(t) => (m.renamed, quote(&display_title(m, t))),
+            Message::Restored(t) => (m.restored, quote(&display_title(m, t))),
+            Message::Unreadable(k) => (m.unreadable, k.clone()),
+            Message::Missing => (m.missing, String::new()),
+            Message::OtherLoaded => (m.conflict_loaded, String::new()),
+            Message::MineKept => (m.conflict_kept, String::new()),
+            Message::OtherUnreadable(k) => (m.conflict_unreadable, k.clone()),
+        };
+        out.push(i18n::fill(last, &[&arg]));
+        out
     }
 }
 
 fn quoted(lang: Lang, s: &str) -> String {
-    match lang {
-        Lang::En => format!("“{s}”"),
-        Lang::Nl => format!("‘{s}’"),
-    }
+    let (open, close) = match lang {
+        Lang::En => ("“", "”"),
+        Lang::Nl => ("‘", "’"),
+    };
+    format!("{open}{s}{close}")
 }
 
 fn display_title(m: &ManagerStrings, title: &str) -> String {
@@ -238,36 +254,90 @@ pub struct Conflict {
     pub other: Option<String>,
 }
 
-/// Autosave, two-tab protection and messages, shared by the components of this module.
+/// Autosave, two-tab protection and messages, shared by the views of this module. One `Rc`, so
+/// that the callbacks holding it clone and drop a single pointer.
 #[derive(Clone)]
-pub struct Persistence {
+pub struct Persistence(Rc<Handles>);
+
+/// What [`Persistence`] holds (reached through `Deref`).
+pub struct Handles {
     pub namespace: Rc<str>,
     pub organisation: Rc<str>,
-    pub conflict: UseStateHandle<Option<Conflict>>,
-    pub message: UseStateHandle<Option<Message>>,
-    pub undo: UseStateHandle<Option<Rc<Deleted>>>,
-    /// Bumped when the stored list changed (here or in another tab), to re-read it.
-    pub refresh: UseStateHandle<u32>,
-    counter: Rc<Cell<u32>>,
-    /// The open assessment as last saved or loaded (without the `updated` stamp): autosave
-    /// writes only when the assessment differs from it.
-    last_saved: Rc<RefCell<Option<(String, Assessment)>>>,
-    /// Bumped by every action: an Undo timer from before does nothing.
-    undo_generation: Rc<Cell<u32>>,
-    /// The Undo button (in `Messages`).
-    undo_ref: NodeRef,
+    /// As it was when rendered; changed through [`Persistence::set`].
+    shown: UseReducerHandle<Shown>,
+    kept: Rc<Kept>,
 }
 
-impl PartialEq for Persistence {
-    fn eq(&self, other: &Self) -> bool {
-        // Handles compare the values they were rendered with (dereferencing one reads the
-        // live value, which would make an old and a new handle always equal).
-        self.namespace == other.namespace
-            && self.organisation == other.organisation
-            && self.conflict == other.conflict
-            && self.message == other.message
-            && self.undo == other.undo
-            && self.refresh == other.refresh
+/// What the views of this module show besides the assessment (one reducer, so that one hook
+/// holds it all). Changing it re-renders.
+#[derive(Clone, Default)]
+struct Shown {
+    /// Another tab's unanswered write to the open assessment.
+    conflict: Option<Conflict>,
+    message: Option<Message>,
+    /// The deletion that Undo is offered for.
+    undo: Option<Rc<Deleted>>,
+    /// Bumped when the stored list changed (here or in another tab), to re-read it.
+    refresh: u32,
+    /// (id, draft title) of the list row being renamed.
+    renaming: Option<(String, String)>,
+    /// (id, title) of the assessment whose deletion awaits confirmation.
+    confirming: Option<(String, String)>,
+}
+
+/// One change of [`Shown`].
+enum Show {
+    Conflict(Option<Conflict>),
+    Message(Option<Message>),
+    Undo(Option<Rc<Deleted>>),
+    Refresh,
+    Renaming(Option<(String, String)>),
+    Confirming(Option<(String, String)>),
+}
+
+impl Reducible for Shown {
+    type Action = Show;
+
+    fn reduce(self: Rc<Self>, change: Show) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match change {
+            Show::Conflict(c) => next.conflict = c,
+            Show::Message(m) => next.message = m,
+            Show::Undo(u) => next.undo = u,
+            Show::Refresh => next.refresh = next.refresh.wrapping_add(1),
+            Show::Renaming(r) => next.renaming = r,
+            Show::Confirming(c) => next.confirming = c,
+        }
+        Rc::new(next)
+    }
+}
+
+/// What persistence keeps across renders without re-rendering.
+struct Kept {
+    /// The open assessment as last saved or loaded (without the `updated` stamp): autosave
+    /// writes only when the assessment differs from it.
+    last_saved: RefCell<Option<(String, Assessment)>>,
+    /// Bumped by every action: an Undo timer from before does nothing.
+    undo_generation: Cell<u32>,
+    /// The Undo button and the Dismiss button of a message (in [`messages`]).
+    undo_ref: NodeRef,
+    dismiss_ref: NodeRef,
+    /// The list ([`manager`]), its delete dialog and its rename field.
+    root: NodeRef,
+    dialog: NodeRef,
+    rename_input: NodeRef,
+    /// The file being read for an import (dropped, which stops it, when the list closes or the
+    /// next import starts; its callback holds a `Persistence`, so until then the two keep each
+    /// other, which is harmless: `App` lives as long as the page).
+    reader: RefCell<Option<gloo::file::callbacks::FileReader>>,
+    /// Where focus goes back to after the rename field or the dialog closes.
+    return_focus: RefCell<Option<String>>,
+}
+
+impl std::ops::Deref for Persistence {
+    type Target = Handles;
+    fn deref(&self) -> &Handles {
+        &self.0
     }
 }
 
@@ -276,43 +346,58 @@ impl Persistence {
         storage::browser(&self.namespace)
     }
 
+    fn set(&self, change: Show) {
+        self.shown.dispatch(change);
+    }
+
     fn bump(&self) {
-        self.counter.set(self.counter.get().wrapping_add(1));
-        self.refresh.set(self.counter.get());
+        self.set(Show::Refresh);
+    }
+
+    fn set_conflict(&self, c: Option<Conflict>) {
+        self.set(Show::Conflict(c));
+    }
+
+    fn set_message(&self, m: Option<Message>) {
+        self.set(Show::Message(m));
+    }
+
+    fn set_undo(&self, d: Option<Rc<Deleted>>) {
+        self.set(Show::Undo(d));
     }
 
     /// Starts a user action: the previous message and the Undo offer end here.
     fn begin(&self) {
-        self.undo_generation.set(self.undo_generation.get().wrapping_add(1));
-        self.undo.set(None);
-        self.message.set(None);
+        self.kept.undo_generation.set(self.kept.undo_generation.get().wrapping_add(1));
+        self.set_undo(None);
+        self.set_message(None);
     }
 
     fn say(&self, m: Message) {
-        self.message.set(Some(m));
+        self.set_message(Some(m));
     }
 
     /// Offers Undo for a deletion for [`UNDO_MS`], longer while the Undo button has focus
     /// (so it never vanishes from under a keyboard or screen reader user).
     fn offer_undo(&self, d: Deleted) {
-        self.undo.set(Some(Rc::new(d)));
+        self.set_undo(Some(Rc::new(d)));
         self.arm_undo();
     }
 
     fn arm_undo(&self) {
-        let generation = self.undo_generation.get();
+        let generation = self.kept.undo_generation.get();
         let p = self.clone();
         // Forgotten rather than kept: the generation check makes a stale timer do nothing,
         // and a timer must not be dropped from inside its own callback.
         gloo::timers::callback::Timeout::new(UNDO_MS, move || {
-            if p.undo_generation.get() != generation {
+            if p.kept.undo_generation.get() != generation {
                 return;
             }
-            let focused = p.undo_ref.cast::<web_sys::Element>().is_some_and(|b| b.matches(":focus").unwrap_or(false));
+            let focused = p.kept.undo_ref.cast::<web_sys::Element>().is_some_and(|b| b.matches(":focus").unwrap_or(false));
             if focused {
                 p.arm_undo();
             } else {
-                p.undo.set(None);
+                p.set_undo(None);
             }
         })
         .forget();
@@ -321,11 +406,11 @@ impl Persistence {
     /// Switches the widget to a stored assessment (already read from storage, so autosave
     /// must not write it back) and remembers it as the open one.
     fn switch_to(&self, state: &UseReducerHandle<State>, id: String, a: Assessment) {
-        *self.last_saved.borrow_mut() = Some((id.clone(), a.clone()));
+        *self.kept.last_saved.borrow_mut() = Some((id.clone(), a.clone()));
         if let Some(lib) = self.library() {
             lib.set_current(state.bank, &id);
         }
-        self.conflict.set(None);
+        self.set_conflict(None);
         state.dispatch(Action::Open(id, a));
     }
 
@@ -335,7 +420,7 @@ impl Persistence {
         let mut stamped = state.assessment.clone();
         stamped.updated = storage::now_iso();
         lib.save(state.bank, &state.id, &stamped)?;
-        *self.last_saved.borrow_mut() = Some((state.id.clone(), state.assessment.clone()));
+        *self.kept.last_saved.borrow_mut() = Some((state.id.clone(), state.assessment.clone()));
         Ok(())
     }
 
@@ -364,7 +449,7 @@ impl Persistence {
     /// The open assessment as it is stored, or as it is in memory when it has unsaved
     /// changes (then stamped now).
     fn current_for_export(&self, state: &State) -> Assessment {
-        let unchanged = matches!(&*self.last_saved.borrow(), Some((id, a)) if *id == state.id && *a == state.assessment);
+        let unchanged = matches!(&*self.kept.last_saved.borrow(), Some((id, a)) if *id == state.id && *a == state.assessment);
         let stored = self.library().and_then(|lib| lib.raw(&state.id)).and_then(|raw| assessment::read(raw.as_bytes()).ok());
         match stored {
             Some(s) if unchanged => transfer::migrate(state.bank, s).0,
@@ -409,29 +494,72 @@ pub fn use_persistence(
     organisation: &str,
     boot_message: Option<Message>,
 ) -> Persistence {
-    let conflict = use_state(|| None::<Conflict>);
-    let message = use_state(move || boot_message);
-    let undo = use_state(|| None::<Rc<Deleted>>);
-    let refresh = use_state(|| 0u32);
-    let counter = use_memo((), |_| Cell::new(0u32));
-    let last_saved = {
-        let first = (state.id.clone(), state.assessment.clone());
-        use_mut_ref(move || Some(first))
-    };
-    let undo_generation = use_memo((), |_| Cell::new(0u32));
-    let undo_ref = use_node_ref();
-    let p = Persistence {
+    let shown = use_reducer(move || Shown { message: boot_message, ..Default::default() });
+    let kept = use_memo((), |_| Kept {
+        last_saved: RefCell::new(Some((state.id.clone(), state.assessment.clone()))),
+        undo_generation: Cell::new(0),
+        undo_ref: NodeRef::default(),
+        dismiss_ref: NodeRef::default(),
+        root: NodeRef::default(),
+        dialog: NodeRef::default(),
+        rename_input: NodeRef::default(),
+        reader: RefCell::new(None),
+        return_focus: RefCell::new(None),
+    });
+    let p = Persistence(Rc::new(Handles {
         namespace: Rc::from(namespace),
         organisation: Rc::from(organisation),
-        conflict: conflict.clone(),
-        message,
-        undo,
-        refresh,
-        counter,
-        last_saved,
-        undo_generation,
-        undo_ref,
-    };
+        shown,
+        kept,
+    }));
+    // After a deletion, focus goes to Undo (the deleted row's buttons are gone); after Undo,
+    // its button is gone: focus goes to the confirmation's Dismiss button.
+    super::use_focus(&p.kept.undo_ref, p.shown.undo.is_some() as usize);
+    super::use_focus(&p.kept.dismiss_ref, matches!(p.shown.message, Some(Message::Restored(_))) as usize);
+    {
+        // The list's rename field takes focus when it opens; when it closes, focus goes back to
+        // the row's Rename button.
+        let p = p.clone();
+        let editing = p.shown.renaming.as_ref().map(|(id, _)| id.clone());
+        use_effect_with(editing, move |editing| {
+            if editing.is_some() {
+                if let Some(i) = p.kept.rename_input.cast::<web_sys::HtmlInputElement>() {
+                    let _ = i.focus();
+                    i.select();
+                }
+            } else {
+                focus_within(&p.kept.root, p.kept.return_focus.borrow_mut().take());
+            }
+        });
+    }
+    {
+        // The delete confirmation is a native modal <dialog>: focus stays inside, Escape
+        // cancels, the rest of the page is inert, and focus returns when it closes. Leaving
+        // the list ends a rename, a confirmation and an import still being read. (One effect:
+        // both parts may run again without harm.)
+        let p = p.clone();
+        let deps = (p.shown.confirming.is_some(), state.step == Step::Assessments);
+        use_effect_with(deps, move |&(open, listing)| {
+            if let Some(d) = p.kept.dialog.cast::<web_sys::Element>() {
+                let is_open = d.has_attribute("open");
+                if open && !is_open {
+                    call(&d, "showModal");
+                } else if !open && is_open {
+                    call(&d, "close");
+                }
+            }
+            if !listing {
+                p.kept.reader.borrow_mut().take();
+                p.kept.return_focus.borrow_mut().take();
+                if p.shown.renaming.is_some() {
+                    p.set(Show::Renaming(None));
+                }
+                if p.shown.confirming.is_some() {
+                    p.set(Show::Confirming(None));
+                }
+            }
+        });
+    }
 
     {
         // Autosave: every change of the open assessment, unless another tab's write to it is
@@ -439,7 +567,7 @@ pub fn use_persistence(
         let p = p.clone();
         let dispatcher = state.dispatcher();
         let full = state.notice == Some(Notice::StorageFull);
-        let blocked = conflict.is_some() || state.id.is_empty();
+        let blocked = p.shown.conflict.is_some() || state.id.is_empty();
         use_effect_with((state.id.clone(), state.assessment.clone(), blocked), move |(id, a, blocked)| {
             match autosave(&p, crate::bank::bank(), id, a, *blocked) {
                 Saved::Yes if full => dispatcher.dispatch(Action::Notice(None)),
@@ -472,7 +600,7 @@ enum Saved {
 
 /// Saves the open assessment when it differs from what was last saved or loaded.
 fn autosave(p: &Persistence, bank: &Bank, id: &str, a: &Assessment, blocked: bool) -> Saved {
-    if blocked || matches!(&*p.last_saved.borrow(), Some((lid, la)) if lid == id && la == a) {
+    if blocked || matches!(&*p.kept.last_saved.borrow(), Some((lid, la)) if lid == id && la == a) {
         return Saved::NotNeeded;
     }
     let Some(lib) = p.library() else { return Saved::NotNeeded };
@@ -480,7 +608,7 @@ fn autosave(p: &Persistence, bank: &Bank, id: &str, a: &Assessment, blocked: boo
     stamped.updated = storage::now_iso();
     match lib.save(bank, id, &stamped) {
         Ok(()) => {
-            *p.last_saved.borrow_mut() = Some((id.to_string(), a.clone()));
+            *p.kept.last_saved.borrow_mut() = Some((id.to_string(), a.clone()));
             Saved::Yes
         }
         Err(SaveError::QuotaExceeded) => Saved::Failed(Notice::StorageFull),
@@ -500,11 +628,11 @@ fn listen(p: Persistence, id: String) -> Option<gloo::events::EventListener> {
         match e.key() {
             // localStorage.clear() in another tab.
             None => {
-                p.conflict.set(Some(Conflict { other: None }));
+                p.set_conflict(Some(Conflict { other: None }));
                 p.bump();
             }
             Some(k) if k == item_key => {
-                p.conflict.set(Some(Conflict { other: e.new_value() }));
+                p.set_conflict(Some(Conflict { other: e.new_value() }));
                 p.bump();
             }
             Some(k) if k.starts_with(&prefix) => p.bump(),
@@ -586,144 +714,194 @@ fn verdict_of(key: &str) -> Option<Verdict> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Components
+// Views
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-    pub persistence: Persistence,
+/// What a button of this module does. Every button sends one of these to [`act`] through one
+/// callback, instead of holding a closure of its own.
+#[derive(Clone)]
+enum Act {
+    New,
+    /// Two-tab conflict: load the other tab's version, keep mine, accept the other's deletion.
+    Load,
+    Keep,
+    Accept,
+    Dismiss,
+    OpenImported,
+    Undo,
+    ExportCurrent,
+    Open(Rc<Entry>),
+    Rename(Rc<Entry>),
+    Duplicate(Rc<Entry>),
+    Export(Rc<Entry>),
+    Delete(Rc<Entry>),
+    CancelRename,
+    SaveRename,
+    ConfirmDelete,
+    CancelDelete,
+}
+
+/// A button that sends `act` to `on`.
+fn button(on: &Callback<Act>, act: Act, b: Button<'_>) -> Html {
+    super::button(b, on.reform(move |_| act.clone()))
+}
+
+/// Does what a button of this module asks.
+fn act(p: &Persistence, state: &UseReducerHandle<State>, a: Act) {
+    match a {
+        Act::New => {
+            p.begin();
+            let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+            let mut fresh = Assessment::new(&state.bank.version, &p.organisation);
+            fresh.updated = storage::now_iso();
+            match lib.add(state.bank, &fresh, &mut storage::random_id) {
+                Ok(id) => {
+                    p.switch_to(state, id, fresh);
+                    p.say(Message::Created);
+                }
+                Err(e) => p.say(Message::NotDone(e)),
+            }
+            p.bump();
+        }
+        Act::Load => resolve_load(p, state),
+        Act::Keep => {
+            p.begin();
+            match p.save_now(state) {
+                Ok(()) => {
+                    p.set_conflict(None);
+                    p.say(Message::MineKept);
+                    p.bump();
+                }
+                Err(e) => p.say(Message::NotDone(e)),
+            }
+        }
+        Act::Accept => {
+            p.begin();
+            p.set_conflict(None);
+            p.open_next(state);
+        }
+        Act::Dismiss => p.set_message(None),
+        Act::OpenImported => {
+            if let Some(Message::Imported { id, .. }) = &p.shown.message {
+                open(p, state, &id.clone());
+            }
+        }
+        Act::Undo => {
+            let Some(d) = p.shown.undo.clone() else { return };
+            p.begin();
+            let Some(lib) = p.library() else { return };
+            match lib.restore(state.bank, &d) {
+                Ok(_) => p.say(Message::Restored(d.entry.title.clone())),
+                Err(e) => p.say(Message::NotDone(e)),
+            }
+            p.bump();
+        }
+        Act::ExportCurrent => p.export(state, &state.id),
+        Act::Open(e) => open(p, state, &e.id),
+        Act::Rename(e) => {
+            p.begin();
+            p.set(Show::Renaming(Some((e.id.clone(), e.title.clone()))));
+        }
+        Act::Delete(e) => {
+            p.begin();
+            *p.kept.return_focus.borrow_mut() = Some(act_id("delete", &e.id));
+            p.set(Show::Confirming(Some((e.id.clone(), display_title(mstrings(state.lang), &e.title)))));
+        }
+        Act::SaveRename | Act::CancelRename => {
+            let Some((id, draft)) = p.shown.renaming.clone() else { return };
+            *p.kept.return_focus.borrow_mut() = Some(act_id("rename", &id));
+            if matches!(a, Act::SaveRename) {
+                rename(p, state, &id, draft.trim());
+            }
+            p.set(Show::Renaming(None));
+        }
+        Act::ConfirmDelete | Act::CancelDelete => {
+            let confirmed = matches!(a, Act::ConfirmDelete);
+            let id = p.shown.confirming.as_ref().map(|(id, _)| id.clone());
+            if confirmed && id.is_none() {
+                return;
+            }
+            // Closed first, so that the browser hands focus back while the row still exists;
+            // after the deletion focus moves on to Undo.
+            if let Some(d) = p.kept.dialog.cast::<web_sys::Element>() {
+                call(&d, "close");
+            }
+            if let (true, Some(id)) = (confirmed, id) {
+                p.set(Show::Confirming(None));
+                delete(p, state, &id);
+            }
+        }
+        Act::Duplicate(e) => duplicate(p, state, &e.id),
+        Act::Export(e) => {
+            p.begin();
+            p.export(state, &e.id);
+        }
+    }
+}
+
+/// The callback for [`act`].
+fn actions(p: &Persistence, state: &UseReducerHandle<State>) -> Callback<Act> {
+    let (p, state) = (p.clone(), state.clone());
+    Callback::from(move |a| act(&p, &state, a))
 }
 
 /// The aria-live region every message of this module goes to, with the two-tab warning and
 /// the Undo of a deletion. Always rendered (empty when quiet), so that screen readers
-/// announce what appears in it.
-#[function_component]
-pub fn Messages(props: &Props) -> Html {
-    let state = &props.state;
-    let p = &props.persistence;
+/// announce what appears in it. Its focus moves are in [`use_persistence`].
+pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
     let lang = state.lang;
     let m = mstrings(lang);
     let t = strings(lang);
-    let undo_ref = p.undo_ref.clone();
-    let dismiss_ref = use_node_ref();
-    {
-        // After a deletion, focus goes to Undo (the deleted row's buttons are gone).
-        let undo_ref = undo_ref.clone();
-        let shown = p.undo.is_some();
-        use_effect_with(shown, move |shown| {
-            if *shown {
-                if let Some(b) = undo_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = b.focus();
-                }
-            }
-        });
-    }
+    let on = actions(p, state);
 
-    let conflict = p.conflict.as_ref().map(|c| {
-        let deleted = c.other.is_none();
-        let onload = {
-            let (p, state) = (p.clone(), state.clone());
-            Callback::from(move |_| resolve_load(&p, &state))
-        };
-        let onkeep = {
-            let (p, state) = (p.clone(), state.clone());
-            Callback::from(move |_| {
-                p.begin();
-                match p.save_now(&state) {
-                    Ok(()) => {
-                        p.conflict.set(None);
-                        p.say(Message::MineKept);
-                        p.bump();
-                    }
-                    Err(e) => p.say(Message::NotDone(e)),
-                }
-            })
-        };
-        let onaccept = {
-            let (p, state) = (p.clone(), state.clone());
-            Callback::from(move |_| {
-                p.begin();
-                p.conflict.set(None);
-                p.open_next(&state);
-            })
+    let conflict = p.shown.conflict.as_ref().map(|c| {
+        let (title, first, second) = if c.other.is_none() {
+            (
+                m.conflict_deleted_title,
+                (Act::Keep, "conflict-keep", m.conflict_keep_deleted),
+                (Act::Accept, "conflict-accept", m.conflict_accept_delete),
+            )
+        } else {
+            (m.conflict_title, (Act::Load, "conflict-load", m.conflict_load), (Act::Keep, "conflict-keep", m.conflict_keep))
         };
         html! {
             <div class="bd-conflict" data-testid="conflict">
-                <p class="bd-conflict-title"><strong>{ if deleted { m.conflict_deleted_title } else { m.conflict_title } }</strong></p>
+                <p class="bd-conflict-title"><strong>{ title }</strong></p>
                 <p>{ m.conflict_body }</p>
                 <div class="bd-actions">
-                    if deleted {
-                        <button type="button" class="bd-btn bd-primary" data-testid="conflict-keep" onclick={onkeep}>{ m.conflict_keep_deleted }</button>
-                        <button type="button" class="bd-btn" data-testid="conflict-accept" onclick={onaccept}>{ m.conflict_accept_delete }</button>
-                    } else {
-                        <button type="button" class="bd-btn bd-primary" data-testid="conflict-load" onclick={onload}>{ m.conflict_load }</button>
-                        <button type="button" class="bd-btn" data-testid="conflict-keep" onclick={onkeep}>{ m.conflict_keep }</button>
-                    }
+                    { button(&on, first.0, Button { class: PRIMARY, testid: Some(first.1), label: first.2, ..Default::default() }) }
+                    { button(&on, second.0, Button { class: BTN, testid: Some(second.1), label: second.2, ..Default::default() }) }
                 </div>
             </div>
         }
     });
 
-    let message = (*p.message).clone();
-    {
-        // After Undo, its button is gone: focus goes to the confirmation's Dismiss button.
-        let dismiss_ref = dismiss_ref.clone();
-        let restored = matches!(&message, Some(Message::Restored(_)));
-        use_effect_with(restored, move |restored| {
-            if *restored {
-                if let Some(b) = dismiss_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = b.focus();
-                }
-            }
-        });
-    }
-    let render_message = |msg: &Message| {
-        let ondismiss = {
-            let p = p.clone();
-            Callback::from(move |_| p.message.set(None))
-        };
-        let open_imported = match msg {
-            Message::Imported { id, .. } => {
-                let (p, state, id) = (p.clone(), state.clone(), id.clone());
-                Some(Callback::from(move |_| open(&p, &state, &id)))
-            }
-            _ => None,
-        };
-        html! {
-            <div class={classes!("bd-msg", msg.is_alert().then_some("bd-msg-error"))} data-testid="message">
+    let message = &p.shown.message;
+    let rendered = message.as_ref().map(|msg| {
+        let alert = msg.is_alert();
+        let html = html! {
+            <div class={if alert { "bd-msg bd-msg-error" } else { "bd-msg" }} data-testid="message">
                 { for msg.paragraphs(lang).into_iter().map(|s| html! { <p>{ s }</p> }) }
                 <div class="bd-actions">
-                    if let Some(onclick) = open_imported {
-                        <button type="button" class="bd-btn bd-primary" data-testid="open-imported" {onclick}>{ m.open_imported }</button>
+                    if let Message::Imported { .. } = msg {
+                        { button(&on, Act::OpenImported, Button { class: PRIMARY, testid: Some("open-imported"), label: m.open_imported, ..Default::default() }) }
                     }
-                    <button type="button" class="bd-btn" ref={dismiss_ref.clone()} onclick={ondismiss}>{ t.dismiss }</button>
+                    { button(&on, Act::Dismiss, Button { class: BTN, node_ref: Some(&p.kept.dismiss_ref), label: t.dismiss, ..Default::default() }) }
                 </div>
             </div>
-        }
-    };
-    let (alert, status) = match &message {
-        Some(msg) if msg.is_alert() => (Some(render_message(msg)), None),
-        Some(msg) => (None, Some(render_message(msg))),
+        };
+        (alert, html)
+    });
+    let (alert, status) = match rendered {
+        Some((true, html)) => (Some(html), None),
+        Some((false, html)) => (None, Some(html)),
         None => (None, None),
     };
-    let undo = p.undo.as_ref().map(|d| {
-        let onundo = {
-            let (p, state, d) = (p.clone(), state.clone(), d.clone());
-            Callback::from(move |_| {
-                p.begin();
-                let Some(lib) = p.library() else { return };
-                match lib.restore(state.bank, &d) {
-                    Ok(_) => p.say(Message::Restored(d.entry.title.clone())),
-                    Err(e) => p.say(Message::NotDone(e)),
-                }
-                p.bump();
-            })
-        };
+    let undo = p.shown.undo.as_ref().map(|d| {
         html! {
             <div class="bd-msg bd-undo" data-testid="undo">
                 <p>{ i18n::fill(m.deleted, &[&quoted(lang, &display_title(m, &d.entry.title))]) }</p>
                 <div class="bd-actions">
-                    <button type="button" class="bd-btn bd-primary" ref={undo_ref.clone()} data-testid="undo-button" onclick={onundo}>{ m.undo }</button>
+                    { button(&on, Act::Undo, Button { class: PRIMARY, testid: Some("undo-button"), node_ref: Some(&p.kept.undo_ref), label: m.undo, ..Default::default() }) }
                 </div>
             </div>
         }
@@ -747,11 +925,11 @@ fn resolve_load(p: &Persistence, state: &UseReducerHandle<State>) {
             state.dispatch(Action::Goto(step));
             p.say(Message::OtherLoaded);
         }
-        Err(LoadError::Missing) => p.conflict.set(Some(Conflict { other: None })),
+        Err(LoadError::Missing) => p.set_conflict(Some(Conflict { other: None })),
         Err(LoadError::Corrupt { kept_as, .. }) => {
             // The other version is kept aside; ours is the only readable one: save it.
             let _ = p.save_now(state);
-            p.conflict.set(None);
+            p.set_conflict(None);
             p.say(Message::OtherUnreadable(kept_as));
         }
         Err(LoadError::Unavailable) => p.say(Message::NotDone(SaveError::Unavailable)),
@@ -782,20 +960,14 @@ fn open(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
 }
 
 /// The export button offered beside the "storage full" notice.
-#[function_component]
-pub fn ExportCurrent(props: &Props) -> Html {
-    let m = mstrings(props.state.lang);
-    let onclick = {
-        let (p, state) = (props.persistence.clone(), props.state.clone());
-        Callback::from(move |_| p.export(&state, &state.id))
-    };
-    html! { <button type="button" class="bd-btn bd-primary" data-testid="export-current" {onclick}>{ m.export_now }</button> }
+pub fn export_current(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
+    let m = mstrings(state.lang);
+    let on = actions(p, state);
+    button(&on, Act::ExportCurrent, Button { class: PRIMARY, testid: Some("export-current"), label: m.export_now, ..Default::default() })
 }
 
 /// Answers kept as "no longer asked" (see `transfer::migrate`); nothing when there are none.
-#[function_component]
-pub fn NoLongerAsked(props: &Props) -> Html {
-    let state = &props.state;
+pub fn no_longer_asked(state: &State) -> Html {
     let lang = state.lang;
     let m = mstrings(lang);
     let t = strings(lang);
@@ -819,11 +991,11 @@ pub fn NoLongerAsked(props: &Props) -> Html {
                 .map(|o| {
                     q.and_then(|q| q.option(o))
                         .and_then(|o| o.label.as_ref())
-                        .map(|l| l.get(lang).to_string())
-                        .unwrap_or_else(|| match o {
-                            "yes" => t.yes.to_string(),
-                            "no" => t.no.to_string(),
-                            _ => o.to_string(),
+                        .map(|l| l.get(lang))
+                        .unwrap_or(match o {
+                            "yes" => t.yes,
+                            "no" => t.no,
+                            _ => o,
                         })
                 })
                 .collect::<Vec<_>>()
@@ -836,80 +1008,31 @@ pub fn NoLongerAsked(props: &Props) -> Html {
             </li>
         }
     });
-    html! {
-        <section class="bd-card bd-retired" aria-labelledby="bd-retired-title" data-testid="no-longer-asked">
-            <h3 id="bd-retired-title">{ m.no_longer_asked }</h3>
+    let body = html! {
+        <>
             <p class="bd-muted">{ i18n::fill(m.no_longer_asked_intro, &[&state.bank.version]) }</p>
             <ul>{ for rows }</ul>
-        </section>
-    }
+        </>
+    };
+    super::card("bd-card bd-retired", "bd-retired-title", m.no_longer_asked, Some("no-longer-asked"), body)
+}
+
+/// The id of a row's Rename or Delete button (focus returns there).
+fn act_id(what: &str, id: &str) -> String {
+    format!("bd-act-{what}-{id}")
 }
 
 /// The assessments in this browser: a table with title, last change and verdict, and the
-/// actions on each; New and Import above it.
-#[function_component]
-pub fn Manager(props: &Props) -> Html {
-    let state = &props.state;
-    let p = &props.persistence;
+/// actions on each; New and Import above it. `heading` is its `<h2>` (focused by `App` when
+/// the step opens); its state and effects are in [`use_persistence`].
+pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeRef) -> Html {
     let bank = state.bank;
     let lang = state.lang;
     let m = mstrings(lang);
     let t = strings(lang);
-    let root = use_node_ref();
-    let heading = use_node_ref();
-    let dialog = use_node_ref();
-    // (id, draft title) of the row being renamed.
-    let renaming = use_state(|| None::<(String, String)>);
-    // (id, title) of the assessment whose deletion awaits confirmation.
-    let confirming = use_state(|| None::<(String, String)>);
-    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-    let rename_input = use_node_ref();
-    // Where focus goes back to after the rename field or the dialog closes.
-    let return_focus = use_mut_ref(|| None::<String>);
-
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
-    {
-        let rename_input = rename_input.clone();
-        let editing = renaming.as_ref().map(|(id, _)| id.clone());
-        let root = root.clone();
-        let return_focus = return_focus.clone();
-        use_effect_with(editing, move |editing| {
-            if editing.is_some() {
-                if let Some(i) = rename_input.cast::<web_sys::HtmlInputElement>() {
-                    let _ = i.focus();
-                    i.select();
-                }
-            } else {
-                focus_within(&root, return_focus.borrow_mut().take());
-            }
-        });
-    }
-    {
-        // The confirmation is a native modal <dialog>: focus stays inside, Escape cancels,
-        // the rest of the page is inert, and focus returns when it closes.
-        let dialog = dialog.clone();
-        let open = confirming.is_some();
-        use_effect_with(open, move |open| {
-            if let Some(d) = dialog.cast::<web_sys::Element>() {
-                let is_open = d.has_attribute("open");
-                if *open && !is_open {
-                    call(&d, "showModal");
-                } else if !*open && is_open {
-                    call(&d, "close");
-                }
-            }
-        });
-    }
 
     let lib = p.library();
-    let _ = *p.refresh; // re-rendered when the stored list changes
+    let _ = p.shown.refresh; // re-rendered when the stored list changes
     let mut entries: Vec<Entry> = lib.as_ref().map(|l| l.list(bank)).unwrap_or_default();
     // The open assessment as it is now (its stored entry may be a change behind).
     let live = Entry {
@@ -926,28 +1049,12 @@ pub fn Manager(props: &Props) -> Html {
         None if !state.id.is_empty() || lib.is_none() => entries.insert(0, live),
         None => {}
     }
-    let locked = p.conflict.is_some();
-
-    let onnew = {
-        let (p, state) = (p.clone(), state.clone());
-        Callback::from(move |_| {
-            p.begin();
-            let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
-            let mut fresh = Assessment::new(&state.bank.version, &p.organisation);
-            fresh.updated = storage::now_iso();
-            match lib.add(state.bank, &fresh, &mut storage::random_id) {
-                Ok(id) => {
-                    p.switch_to(&state, id, fresh);
-                    p.say(Message::Created);
-                }
-                Err(e) => p.say(Message::NotDone(e)),
-            }
-            p.bump();
-        })
-    };
+    let count = entries.len();
+    let locked = p.shown.conflict.is_some();
+    let on = actions(p, state);
 
     let onimport = {
-        let (p, state, reader) = (p.clone(), state.clone(), reader.clone());
+        let (p, state) = (p.clone(), state.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let file = input.files().and_then(|f| f.get(0));
@@ -968,167 +1075,114 @@ pub fn Manager(props: &Props) -> Html {
                 Err(_) => p2.say(Message::FileUnreadable),
                 Ok(bytes) => import_bytes(&p2, &state2, &bytes),
             });
-            *reader.borrow_mut() = Some(task);
+            *p.kept.reader.borrow_mut() = Some(task);
         })
     };
 
-    let rows = entries.iter().map(|e| {
-        let id = e.id.clone();
-        let is_current = id == state.id;
+    let rows = entries.into_iter().map(|e| {
+        let e = Rc::new(e);
+        let id = &e.id;
+        let is_current = *id == state.id;
         let title = display_title(m, &e.title);
         let verdict = verdict_of(&e.verdict).map(|v| t.verdict(v).0).unwrap_or("");
-        let sr_title = html! { <span class="bd-sr">{ format!(" {}", quoted(lang, &title)) }</span> };
-        let editing = renaming.as_ref().filter(|(rid, _)| *rid == id).map(|(_, d)| d.clone());
+        let sr = format!(" {}", quoted(lang, &title));
+        let editing = p.shown.renaming.as_ref().filter(|(rid, _)| rid == id).map(|(_, d)| d.clone());
         let title_cell = match editing {
             Some(draft) => {
                 let input_id = format!("bd-rename-{id}");
                 let oninput = {
-                    let (renaming, id) = (renaming.clone(), id.clone());
+                    let (p, id) = (p.clone(), id.clone());
                     Callback::from(move |e: InputEvent| {
                         let i: web_sys::HtmlInputElement = e.target_unchecked_into();
-                        renaming.set(Some((id.clone(), i.value())));
+                        p.set(Show::Renaming(Some((id.clone(), i.value()))));
                     })
                 };
                 let onsubmit = {
-                    let (p, state, renaming, id, rf) = (p.clone(), state.clone(), renaming.clone(), id.clone(), return_focus.clone());
+                    let on = on.clone();
                     Callback::from(move |e: SubmitEvent| {
                         e.prevent_default();
-                        let draft = renaming.as_ref().map(|(_, d)| d.clone()).unwrap_or_default();
-                        *rf.borrow_mut() = Some(format!("bd-act-rename-{id}"));
-                        rename(&p, &state, &id, draft.trim());
-                        renaming.set(None);
+                        on.emit(Act::SaveRename);
                     })
                 };
-                let cancel = {
-                    let (renaming, id, rf) = (renaming.clone(), id.clone(), return_focus.clone());
-                    move || {
-                        *rf.borrow_mut() = Some(format!("bd-act-rename-{id}"));
-                        renaming.set(None);
-                    }
-                };
                 let onkeydown = {
-                    let cancel = cancel.clone();
+                    let on = on.clone();
                     Callback::from(move |e: KeyboardEvent| {
                         if e.key() == "Escape" {
                             e.prevent_default();
-                            cancel();
+                            on.emit(Act::CancelRename);
                         }
                     })
                 };
-                let oncancel = Callback::from(move |_| cancel());
                 html! {
                     <form class="bd-rename" {onsubmit}>
                         <label for={input_id.clone()} class="bd-sr">{ i18n::fill(m.rename_label, &[&quoted(lang, &title)]) }</label>
                         <input id={input_id} type="text" maxlength={assessment::MAX_META_LEN.to_string()} value={draft}
-                            ref={rename_input.clone()} data-testid="rename-input" {oninput} {onkeydown} />
+                            ref={p.kept.rename_input.clone()} data-testid="rename-input" {oninput} {onkeydown} />
                         <button type="submit" class="bd-btn bd-primary" data-testid="rename-save">{ m.save }</button>
-                        <button type="button" class="bd-btn" onclick={oncancel}>{ m.cancel }</button>
+                        { button(&on, Act::CancelRename, Button { class: BTN, label: m.cancel, ..Default::default() }) }
                     </form>
                 }
             }
             None => html! {
                 <>
-                    <span class="bd-list-title">{ title.clone() }</span>
+                    <span class="bd-list-title">{ title }</span>
                     if is_current { <span class="bd-tag">{ m.open_now }</span> }
                     if e.retired > 0 { <span class="bd-muted bd-list-note">{ i18n::fill(m.retired_count, &[&e.retired]) }</span> }
                 </>
             },
-        };
-        let onopen = {
-            let (p, state, id) = (p.clone(), state.clone(), id.clone());
-            Callback::from(move |_| open(&p, &state, &id))
-        };
-        let onrename = {
-            let (p, renaming, id, title) = (p.clone(), renaming.clone(), id.clone(), e.title.clone());
-            Callback::from(move |_| {
-                p.begin();
-                renaming.set(Some((id.clone(), title.clone())));
-            })
-        };
-        let onduplicate = {
-            let (p, state, id) = (p.clone(), state.clone(), id.clone());
-            Callback::from(move |_| duplicate(&p, &state, &id))
-        };
-        let onexport = {
-            let (p, state, id) = (p.clone(), state.clone(), id.clone());
-            Callback::from(move |_| {
-                p.begin();
-                p.export(&state, &id);
-            })
-        };
-        let ondelete = {
-            let (p, confirming, id, title, rf) = (p.clone(), confirming.clone(), id.clone(), title.clone(), return_focus.clone());
-            Callback::from(move |_| {
-                p.begin();
-                *rf.borrow_mut() = Some(format!("bd-act-delete-{id}"));
-                confirming.set(Some((id.clone(), title.clone())));
-            })
         };
         let updated = if e.updated.is_empty() {
             html! { <span class="bd-muted">{ m.never_changed }</span> }
         } else {
             html! { <time datetime={e.updated.clone()}>{ format_time(&e.updated, lang) }</time> }
         };
+        let b = |class, testid, id: Option<String>, disabled, label| Button {
+            class,
+            testid: Some(testid),
+            id,
+            disabled,
+            label,
+            sr: Some(&sr),
+            ..Default::default()
+        };
         html! {
-            <tr key={id.clone()} class={classes!("bd-list-row", is_current.then_some("bd-list-current"))} data-testid="assessment-row" data-id={id.clone()}
-                aria-current={is_current.then_some("true")}>
+            <tr key={id.clone()} class={if is_current { "bd-list-row bd-list-current" } else { "bd-list-row" }}
+                data-testid="assessment-row" data-id={id.clone()} aria-current={is_current.then_some("true")}>
                 <th scope="row">{ title_cell }</th>
                 <td>{ updated }</td>
                 <td>
-                    <span class={classes!("bd-list-verdict", format!("bd-list-verdict-{}", e.verdict))}>{ verdict }</span>
+                    <span class={format!("bd-list-verdict bd-list-verdict-{}", e.verdict)}>{ verdict }</span>
                     if e.provisional { <span class="bd-muted">{ format!(" ({})", m.provisional) }</span> }
                 </td>
                 <td class="bd-list-actions">
-                    <button type="button" class="bd-btn bd-primary" data-testid="open" onclick={onopen} disabled={locked && !is_current}>{ m.open }{ sr_title.clone() }</button>
-                    <button type="button" class="bd-btn" id={format!("bd-act-rename-{id}")} data-testid="rename" onclick={onrename}>{ m.rename }{ sr_title.clone() }</button>
-                    <button type="button" class="bd-btn" data-testid="duplicate" onclick={onduplicate}>{ m.duplicate }{ sr_title.clone() }</button>
-                    <button type="button" class="bd-btn" data-testid="export" onclick={onexport}>{ m.export }{ sr_title.clone() }</button>
-                    <button type="button" class="bd-btn bd-danger" id={format!("bd-act-delete-{id}")} data-testid="delete" onclick={ondelete} disabled={locked && is_current}>{ m.delete }{ sr_title }</button>
+                    { button(&on, Act::Open(e.clone()), b(PRIMARY, "open", None, locked && !is_current, m.open)) }
+                    { button(&on, Act::Rename(e.clone()), b(BTN, "rename", Some(act_id("rename", id)), false, m.rename)) }
+                    { button(&on, Act::Duplicate(e.clone()), b(BTN, "duplicate", None, false, m.duplicate)) }
+                    { button(&on, Act::Export(e.clone()), b(BTN, "export", None, false, m.export)) }
+                    { button(&on, Act::Delete(e.clone()), b(DANGER, "delete", Some(act_id("delete", id)), locked && is_current, m.delete)) }
                 </td>
             </tr>
         }
     });
 
-    let dialog_body = confirming.as_ref().map(|(_, title)| i18n::fill(m.delete_body, &[&quoted(lang, title)]));
-    let onconfirm = {
-        let (p, state, confirming, dialog) = (p.clone(), state.clone(), confirming.clone(), dialog.clone());
-        Callback::from(move |_| {
-            if let Some((id, _)) = (*confirming).clone() {
-                // Closed first, so that the browser hands focus back while the row still
-                // exists; after the deletion focus moves on to Undo.
-                if let Some(d) = dialog.cast::<web_sys::Element>() {
-                    call(&d, "close");
-                }
-                confirming.set(None);
-                delete(&p, &state, &id);
-            }
-        })
-    };
+    let dialog_body = p.shown.confirming.as_ref().map(|(_, title)| i18n::fill(m.delete_body, &[&quoted(lang, title)]));
     // Escape, the Cancel button, or any other way the dialog closes.
     let close_dialog = {
-        let (confirming, root, rf) = (confirming.clone(), root.clone(), return_focus.clone());
+        let p = p.clone();
         Callback::from(move |_: Event| {
-            if confirming.is_some() {
-                confirming.set(None);
-                focus_within(&root, rf.borrow_mut().take());
-            }
-        })
-    };
-    let oncancel_button = {
-        let dialog = dialog.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(d) = dialog.cast::<web_sys::Element>() {
-                call(&d, "close");
+            if p.shown.confirming.is_some() {
+                p.set(Show::Confirming(None));
+                focus_within(&p.kept.root, p.kept.return_focus.borrow_mut().take());
             }
         })
     };
 
     html! {
-        <section class="bd-manager" aria-labelledby="bd-manager-title" ref={root} data-testid="manager">
-            <h2 id="bd-manager-title" tabindex="-1" ref={heading}>{ m.assessments }</h2>
+        <section key="manager" class="bd-manager" aria-labelledby="bd-manager-title" ref={p.kept.root.clone()} data-testid="manager">
+            <h2 id="bd-manager-title" tabindex="-1" ref={heading.clone()}>{ m.assessments }</h2>
             <p class="bd-intro">{ m.intro }</p>
             <div class="bd-actions">
-                <button type="button" class="bd-btn bd-primary" data-testid="new" onclick={onnew} disabled={locked}>{ m.new }</button>
+                { button(&on, Act::New, Button { class: PRIMARY, testid: Some("new"), disabled: locked, label: m.new, ..Default::default() }) }
             </div>
             <table class="bd-list">
                 <caption class="bd-sr">{ m.list_caption }</caption>
@@ -1142,7 +1196,7 @@ pub fn Manager(props: &Props) -> Html {
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            <p class="bd-muted">{ i18n::fill(m.count, &[&entries.len()]) }</p>
+            <p class="bd-muted">{ i18n::fill(m.count, &[&count]) }</p>
             <div class="bd-import">
                 <h3>{ m.import_heading }</h3>
                 <label for="bd-import-file">{ m.import_label }</label>
@@ -1150,13 +1204,13 @@ pub fn Manager(props: &Props) -> Html {
                 <input id="bd-import-file" type="file" accept=".json,application/json" data-testid="import"
                     aria-describedby="bd-import-help" onchange={onimport} />
             </div>
-            <dialog class="bd-dialog" ref={dialog} aria-labelledby="bd-dialog-title" aria-describedby="bd-dialog-body"
+            <dialog class="bd-dialog" ref={p.kept.dialog.clone()} aria-labelledby="bd-dialog-title" aria-describedby="bd-dialog-body"
                 data-testid="confirm-delete" oncancel={close_dialog.clone()} onclose={close_dialog}>
                 <h3 id="bd-dialog-title">{ m.delete_title }</h3>
                 <p id="bd-dialog-body">{ dialog_body.unwrap_or_default() }</p>
                 <div class="bd-actions">
-                    <button type="button" class="bd-btn" data-testid="confirm-cancel" onclick={oncancel_button}>{ m.cancel }</button>
-                    <button type="button" class="bd-btn bd-danger" data-testid="confirm-delete-button" onclick={onconfirm}>{ m.delete_confirm }</button>
+                    { button(&on, Act::CancelDelete, Button { class: BTN, testid: Some("confirm-cancel"), label: m.cancel, ..Default::default() }) }
+                    { button(&on, Act::ConfirmDelete, Button { class: DANGER, testid: Some("confirm-delete-button"), label: m.delete_confirm, ..Default::default() }) }
                 </div>
             </dialog>
         </section>

@@ -5,14 +5,9 @@ use yew::prelude::*;
 use crate::domain::model::Lang;
 use crate::i18n::method::strings;
 
-#[derive(Properties, PartialEq)]
-pub struct MethodProps {
-    pub lang: Lang,
-}
-
-#[function_component]
-pub fn Method(props: &MethodProps) -> Html {
-    let t = strings(props.lang);
+/// The method as a collapsed card (a plain function: it has no state of its own).
+pub fn method(lang: Lang) -> Html {
+    let t = strings(lang);
     html! {
         <details class="bd-card bd-method" data-testid="method">
             <summary><h3 class="bd-inline">{ t.title }</h3></summary>

@@ -4,22 +4,13 @@ use yew::prelude::*;
 
 use super::cite::{self, option_label};
 use super::state::{Action, State};
+use super::{on_change, Button, Edit, Nav, BTN, PRIMARY};
 use crate::domain::answers::{Answer, AnswerError};
 use crate::domain::model::{Kind, Lang, Question};
 use crate::i18n::{self, strings};
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionProps {
-    pub question: &'static Question,
-    pub answer: Option<Answer>,
-    pub lang: Lang,
-    pub error: Option<AnswerError>,
-    pub ondispatch: Callback<Action>,
-}
-
-
 /// Why the chosen options matter: red line, what to find out, which articles and findings.
-fn consequences(q: &Question, answer: &Option<Answer>, lang: Lang) -> Html {
+fn consequences(q: &Question, answer: Option<&Answer>, lang: Lang) -> Html {
     let bank = crate::bank::bank();
     let t = strings(lang);
     let Some(answer) = answer else { return html! {} };
@@ -47,10 +38,15 @@ fn consequences(q: &Question, answer: &Option<Answer>, lang: Lang) -> Html {
     html! { <>{ for items }</> }
 }
 
-#[function_component]
-pub fn QuestionView(props: &QuestionProps) -> Html {
-    let q = props.question;
-    let lang = props.lang;
+/// One question, keyed by its id; `error` is the last refused answer (shown if it is this
+/// question's).
+pub fn question_view(
+    q: &'static Question,
+    answer: Option<&Answer>,
+    lang: Lang,
+    error: Option<&AnswerError>,
+    state: &UseReducerHandle<State>,
+) -> Html {
     let t = strings(lang);
     let qid = q.id.clone();
     let help = q.help.as_ref().map(|h| html! { <p class="bd-help" id={format!("bd-{}-help", q.id)}>{ h.get(lang) }</p> });
@@ -58,26 +54,13 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let body = match q.kind {
         Kind::Single | Kind::YesNo | Kind::Multi => {
             let multi = q.kind == Kind::Multi;
-            let chosen: Vec<String> = props
-                .answer
-                .as_ref()
+            let chosen: Vec<String> = answer
                 .map(|a| a.chosen().into_iter().map(String::from).collect())
                 .unwrap_or_default();
             let options = q.options.iter().map(|o| {
                 let input_id = format!("bd-{}-{}", q.id, o.id);
                 let checked = chosen.contains(&o.id);
-                let onchange = {
-                    let cb = props.ondispatch.clone();
-                    let (qid, oid) = (qid.clone(), o.id.clone());
-                    Callback::from(move |e: Event| {
-                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                        if multi {
-                            cb.emit(Action::Toggle(qid.clone(), oid.clone(), input.checked()));
-                        } else {
-                            cb.emit(Action::Answer(qid.clone(), Answer::Choice(oid.clone())));
-                        }
-                    })
-                };
+                let onchange = on_change(state, Edit::Choice(qid.clone(), o.id.clone(), multi));
                 html! {
                     <div class="bd-option">
                         <input type={if multi { "checkbox" } else { "radio" }} id={input_id.clone()}
@@ -91,25 +74,25 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     <legend>{ q.text.get(lang) }</legend>
                     { for help }
                     <div class={if multi { "bd-options bd-multi" } else { "bd-options" }}>{ for options }</div>
-                    { consequences(q, &props.answer, lang) }
+                    { consequences(q, answer, lang) }
                 </fieldset>
             }
         }
         Kind::Text => {
-            let value = match &props.answer {
+            let value = match answer {
                 Some(Answer::Text(s)) => s.clone(),
                 _ => String::new(),
             };
             let max = q.max_len();
             let left = max.saturating_sub(value.chars().count());
             let oninput = {
-                let cb = props.ondispatch.clone();
+                let state = state.clone();
                 Callback::from(move |e: InputEvent| {
                     let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                    cb.emit(Action::Answer(qid.clone(), Answer::Text(area.value())));
+                    state.dispatch(Action::Answer(qid.clone(), Answer::Text(area.value())));
                 })
             };
-            let error = match &props.error {
+            let error = match error {
                 Some(AnswerError::TooLong { question, max, .. }) if *question == q.id => Some(html! {
                     <p class="bd-error" role="alert">{ i18n::fill(t.text_too_long, &[max]) }</p>
                 }),
@@ -128,69 +111,37 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             }
         }
     };
-    html! { <div class="bd-question">{ body }</div> }
+    html! { <div class="bd-question" key={q.id.clone()}>{ body }</div> }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SectionProps {
-    pub index: usize,
-    pub state: UseReducerHandle<State>,
-}
-
-#[function_component]
-pub fn SectionView(props: &SectionProps) -> Html {
-    let state = &props.state;
+/// Wizard section `index`; `heading` is its `<h2>` (focused by `App` when the step opens).
+pub fn section_view(state: &UseReducerHandle<State>, index: usize, heading: &NodeRef) -> Html {
     let bank = state.bank;
     let lang = state.lang;
     let t = strings(lang);
-    let section = &bank.sections[props.index];
-    let heading = use_node_ref();
-    {
-        // Move focus to the section heading when the step changes, for keyboard and screen
-        // reader users.
-        let heading = heading.clone();
-        use_effect_with(props.index, move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
-    let ondispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+    let section = &bank.sections[index];
     let visible: Vec<&'static crate::domain::model::Question> = section
         .questions
         .iter()
         .filter(|q| state.report.visible.contains(&q.id))
         .collect();
-    let questions = visible.into_iter().map(|q| {
-        html! {
-            <QuestionView key={q.id.clone()} question={q} answer={state.assessment.answers.get(&q.id).cloned()}
-                {lang} error={state.refused.clone()} ondispatch={ondispatch.clone()} />
-        }
-    });
-    let last = props.index + 1 == bank.sections.len();
-    let onback = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
-    let onnext = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Next))
-    };
+    let questions = visible
+        .into_iter()
+        .map(|q| question_view(q, state.assessment.answers.get(&q.id), lang, state.refused.as_ref(), state));
+    let last = index + 1 == bank.sections.len();
     html! {
-        <section class="bd-section" aria-labelledby="bd-section-title">
-            <h2 id="bd-section-title" tabindex="-1" ref={heading}>{ section.title.get(lang) }</h2>
+        <section key="section" class="bd-section" aria-labelledby="bd-section-title">
+            <h2 id="bd-section-title" tabindex="-1" ref={heading.clone()}>{ section.title.get(lang) }</h2>
             <p class="bd-intro">{ section.intro.get(lang) }</p>
             { for questions }
             <div class="bd-actions">
-                if props.index > 0 {
-                    <button type="button" class="bd-btn" onclick={onback}>{ t.back }</button>
+                if index > 0 {
+                    { super::button(Button { class: BTN, label: t.back, ..Default::default() }, super::send(state, Nav::Back)) }
                 }
-                <button type="button" class="bd-btn bd-primary" data-testid="next" onclick={onnext}>
-                    { if last { t.see_results } else { t.next } }
-                </button>
+                { super::button(
+                    Button { class: PRIMARY, testid: Some("next"), label: if last { t.see_results } else { t.next }, ..Default::default() },
+                    super::send(state, Nav::Next),
+                ) }
             </div>
         </section>
     }

@@ -6,13 +6,15 @@ use std::collections::BTreeSet;
 use yew::prelude::*;
 
 use super::cite::{self, cause_text};
-use super::state::{Action, State};
-use crate::domain::answers::{PlanItem, Status};
+use super::state::State;
+use super::{card, on_change, Button, Edit, Nav, PlanField, BTN, PRIMARY};
+use crate::domain::answers::Status;
 use crate::domain::engine::{Cause, Level, Position, Report};
 use crate::domain::model::{Bank, Lang};
 use crate::i18n::{self, strings, Strings};
 
 
+#[inline(never)]
 fn cause_reasons(bank: &Bank, lang: Lang, c: &Cause) -> Html {
     match cite::cause_option(bank, c) {
         Some(o) => cite::reasons(bank, lang, &o.provisions, &o.findings),
@@ -20,10 +22,33 @@ fn cause_reasons(bank: &Bank, lang: Lang, c: &Cause) -> Html {
     }
 }
 
-fn level_badge(t: &Strings, l: Level) -> Html {
-    html! { <span class={classes!("bd-badge", format!("bd-level-{}", l.key()))}>{ t.level(l) }</span> }
+/// The badge of a level ("bd-badge bd-level-high": "High").
+#[inline(never)]
+pub(crate) fn level_badge(t: &Strings, l: Level) -> Html {
+    html! { <span class={format!("bd-badge bd-level-{}", l.key())}>{ t.level(l) }</span> }
 }
 
+/// "Question → answer" of a cause.
+#[inline(never)]
+fn cause_line(bank: &Bank, lang: Lang, c: &Cause) -> Html {
+    let (q, o) = cause_text(bank, lang, c);
+    html! { <>{ q }{ " → " }<strong>{ o }</strong></> }
+}
+
+/// A score with its band; the main one (`main`) is marked for tests and shows "/100".
+#[inline(never)]
+fn score_box(t: &Strings, score: u8, label: &'static str, main: bool) -> Html {
+    html! {
+        <div class={if main { "bd-score" } else { "bd-score bd-score-small" }} data-testid={main.then_some("score")}>
+            <span class="bd-score-num">{ score }</span>
+            if main { <span class="bd-score-max">{ "/100" }</span> }
+            { level_badge(t, Report::band(score)) }
+            <span class="bd-muted">{ label }</span>
+        </div>
+    }
+}
+
+#[inline(never)]
 fn position(t: &Strings, p: Position) -> Html {
     html! {
         <span class="bd-pos">
@@ -54,61 +79,37 @@ pub fn cited_findings<'b>(bank: &'b Bank, report: &Report) -> Vec<&'b crate::dom
     bank.findings.iter().filter(|f| ids.contains(f.id.as_str())).collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    pub state: UseReducerHandle<State>,
-}
-
-#[function_component]
-pub fn Results(props: &ResultsProps) -> Html {
-    let state = &props.state;
+/// The results page; `heading` is its `<h2>` (focused by `App` when the step opens).
+pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     let bank = state.bank;
     let lang = state.lang;
     let t = strings(lang);
     let report = &state.report;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
     let (verdict_title, verdict_body) = t.verdict(report.verdict);
-    let band = Report::band(report.residual_score);
 
     let provisional = (!report.complete()).then(|| {
         html! { <p class="bd-provisional">{ i18n::fill(t.provisional, &[&report.unanswered.len()]) }</p> }
     });
 
-    let screening = html! {
-        <section class="bd-card" aria-labelledby="bd-screening">
-            <h3 id="bd-screening">{ t.screening }</h3>
+    let screening = card("bd-card", "bd-screening", t.screening, None, html! {
+        <>
             <p data-testid="screening">{ if report.screening.required { t.dpia_required } else { t.dpia_not_indicated } }</p>
             if !report.screening.criteria.is_empty() {
                 <p>{ t.wp248_met }{ ": " }{ report.screening.criteria.iter().map(|c| t.wp248(c)).collect::<Vec<_>>().join("; ") }</p>
             }
             if !report.screening.mandatory_by.is_empty() {
                 <p>{ t.mandatory_because }{ ":" }</p>
-                <ul>{ for report.screening.mandatory_by.iter().map(|c| {
-                    let (q, o) = cause_text(bank, lang, c);
-                    html! { <li>{ q }{ " → " }<strong>{ o }</strong></li> }
-                }) }</ul>
+                <ul>{ for report.screening.mandatory_by.iter().map(|c| html! { <li>{ cause_line(bank, lang, c) }</li> }) }</ul>
             }
-        </section>
-    };
-
-    let red_lines = (!report.red_lines.is_empty()).then(|| html! {
-        <section class="bd-card bd-redlines" aria-labelledby="bd-redlines">
-            <h3 id="bd-redlines">{ t.red_lines }</h3>
-            <ul>{ for report.red_lines.iter().map(|c| {
-                let (q, o) = cause_text(bank, lang, c);
-                let why = cite::cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang).to_string()).unwrap_or_default();
-                html! { <li><p>{ q }{ " → " }<strong>{ o }</strong></p><p>{ why }</p>{ cause_reasons(bank, lang, c) }</li> }
-            }) }</ul>
-        </section>
+        </>
     });
+
+    let red_lines = (!report.red_lines.is_empty()).then(|| card("bd-card bd-redlines", "bd-redlines", t.red_lines, None, html! {
+            <ul>{ for report.red_lines.iter().map(|c| {
+                let why = cite::cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang).to_string()).unwrap_or_default();
+                html! { <li><p>{ cause_line(bank, lang, c) }</p><p>{ why }</p>{ cause_reasons(bank, lang, c) }</li> }
+            }) }</ul>
+    }));
 
     // Worst first: by planned, then residual, then inherent level; bank order breaks ties.
     let mut raised: Vec<&crate::domain::engine::RiskResult> = report.risks.iter().filter(|r| r.is_raised()).collect();
@@ -124,9 +125,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                         <summary>{ title }</summary>
                         <p class="bd-muted">{ desc }</p>
                         <p class="bd-why-label">{ t.raised_by }</p>
-                        <ul>{ for r.raised_by.iter().map(|(c, _)| {
-                            let (q, o) = cause_text(bank, lang, c);
-                            html! { <li><span>{ q }{ " → " }<strong>{ o }</strong></span>{ cause_reasons(bank, lang, c) }</li> }
+                        <ul>{ for r.raised_by.iter().map(|(c, _)| html! {
+                            <li><span>{ cause_line(bank, lang, c) }</span>{ cause_reasons(bank, lang, c) }</li>
                         }) }</ul>
                         if !r.lowered_by.is_empty() {
                             <p class="bd-why-label">{ t.lowered_by }</p>
@@ -148,44 +148,14 @@ pub fn Results(props: &ResultsProps) -> Html {
         let s = bank.safeguard(&rec.safeguard);
         let title = s.map(|x| x.title.get(lang)).unwrap_or(&rec.safeguard);
         let item = plan_for(&rec.safeguard);
-        let sid = rec.safeguard.clone();
-        let onstatus = {
-            let state = state.clone();
-            let (sid, item) = (sid.clone(), item.clone());
-            Callback::from(move |e: Event| {
-                let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                let status = match sel.value().as_str() {
-                    "in_place" => Status::InPlace,
-                    "planned" => Status::Planned,
-                    _ => Status::NotPlanned,
-                };
-                state.dispatch(Action::SetPlan(sid.clone(), PlanItem { status, ..item.clone() }));
-            })
-        };
-        let onowner = {
-            let state = state.clone();
-            let (sid, item) = (sid.clone(), item.clone());
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let owner: String = input.value().chars().take(200).collect();
-                state.dispatch(Action::SetPlan(sid.clone(), PlanItem { owner, ..item.clone() }));
-            })
-        };
-        let ondue = {
-            let state = state.clone();
-            let (sid, item) = (sid.clone(), item.clone());
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                state.dispatch(Action::SetPlan(sid.clone(), PlanItem { due: input.value(), ..item.clone() }));
-            })
-        };
+        let on = |field| on_change(state, Edit::Plan(rec.safeguard.clone(), item.clone(), field));
         let status_id = format!("bd-plan-{}-status", rec.safeguard);
         let owner_id = format!("bd-plan-{}-owner", rec.safeguard);
         let due_id = format!("bd-plan-{}-due", rec.safeguard);
         html! {
-            <li class={classes!("bd-rec", format!("bd-prio-{}", rec.priority.key()))} data-testid="recommendation">
+            <li class={format!("bd-rec bd-prio-{}", rec.priority.key())} data-testid="recommendation">
                 <div class="bd-rec-head">
-                    <span class={classes!("bd-badge", format!("bd-prio-badge-{}", rec.priority.key()))}>{ t.priority(rec.priority) }</span>
+                    <span class={format!("bd-badge bd-prio-badge-{}", rec.priority.key())}>{ t.priority(rec.priority) }</span>
                     <h4>{ title }</h4>
                 </div>
                 <p>{ s.map(|x| x.explanation.get(lang)).unwrap_or("") }</p>
@@ -204,15 +174,15 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { s.map(|x| cite::reasons(bank, lang, &x.provisions, &x.findings)).unwrap_or_default() }
                 <div class="bd-plan">
                     <label for={status_id.clone()}>{ t.status }</label>
-                    <select id={status_id} onchange={onstatus}>
+                    <select id={status_id} onchange={on(PlanField::Status)}>
                         <option value="not_planned" selected={item.status == Status::NotPlanned}>{ t.status_not_planned }</option>
                         <option value="planned" selected={item.status == Status::Planned}>{ t.status_planned }</option>
                         <option value="in_place" selected={item.status == Status::InPlace}>{ t.status_in_place }</option>
                     </select>
                     <label for={owner_id.clone()}>{ t.owner }</label>
-                    <input id={owner_id} type="text" maxlength="200" value={item.owner.clone()} onchange={onowner} />
+                    <input id={owner_id} type="text" maxlength="200" value={item.owner.clone()} onchange={on(PlanField::Owner)} />
                     <label for={due_id.clone()}>{ t.due }</label>
-                    <input id={due_id} type="date" value={item.due.clone()} onchange={ondue} />
+                    <input id={due_id} type="date" value={item.due.clone()} onchange={on(PlanField::Due)} />
                 </div>
             </li>
         }
@@ -243,60 +213,49 @@ pub fn Results(props: &ResultsProps) -> Html {
     });
 
     html! {
-        <section class="bd-results" aria-labelledby="bd-results-title">
-            <h2 id="bd-results-title" tabindex="-1" ref={heading}>{ t.results }</h2>
-            <div class={classes!("bd-verdict", format!("bd-verdict-{}", report.verdict.key()))} data-testid="verdict">
+        <section key="results" class="bd-results" aria-labelledby="bd-results-title">
+            <h2 id="bd-results-title" tabindex="-1" ref={heading.clone()}>{ t.results }</h2>
+            <div class={format!("bd-verdict bd-verdict-{}", report.verdict.key())} data-testid="verdict">
                 <p class="bd-verdict-label">{ t.verdict }</p>
                 <p class="bd-verdict-title">{ verdict_title }</p>
                 <p>{ verdict_body }</p>
                 { for provisional }
             </div>
             <div class="bd-scores">
-                <div class="bd-score" data-testid="score">
-                    <span class="bd-score-num">{ report.residual_score }</span><span class="bd-score-max">{ "/100" }</span>
-                    { level_badge(t, band) }
-                    <span class="bd-muted">{ t.residual_score }</span>
-                </div>
-                <div class="bd-score bd-score-small">
-                    <span class="bd-score-num">{ report.inherent_score }</span>
-                    { level_badge(t, Report::band(report.inherent_score)) }
-                    <span class="bd-muted">{ t.inherent_score }</span>
-                </div>
-                <div class="bd-score bd-score-small">
-                    <span class="bd-score-num">{ report.planned_score }</span>
-                    { level_badge(t, Report::band(report.planned_score)) }
-                    <span class="bd-muted">{ t.planned_score }</span>
-                </div>
+                { score_box(t, report.residual_score, t.residual_score, true) }
+                { score_box(t, report.inherent_score, t.inherent_score, false) }
+                { score_box(t, report.planned_score, t.planned_score, false) }
             </div>
-            <super::method::Method {lang} />
+            { super::method::method(lang) }
             { red_lines }
             { screening }
-            <section class="bd-card" aria-labelledby="bd-risks">
-                <h3 id="bd-risks">{ t.risks }</h3>
+            { card("bd-card", "bd-risks", t.risks, None, html! {
                 <table class="bd-risk-table">
                     <thead><tr><th scope="col">{ t.risk }</th><th scope="col">{ t.inherent }</th><th scope="col">{ t.residual }</th><th scope="col">{ t.with_planned }</th></tr></thead>
                     <tbody>{ for risk_rows }</tbody>
                 </table>
-            </section>
-            <section class="bd-card" aria-labelledby="bd-recs">
-                <h3 id="bd-recs">{ t.recommended_safeguards }</h3>
-                if report.recommendations.is_empty() { <p>{ t.no_recommendations }</p> }
-                <ol class="bd-recs">{ for recommendations }</ol>
-            </section>
-            <section class="bd-card" aria-labelledby="bd-findout">
-                <h3 id="bd-findout">{ t.find_out }</h3>
-                if report.find_out.is_empty() { <p>{ t.nothing_to_find_out }</p> }
-                <ul>{ for find_out }</ul>
-            </section>
-            <section class="bd-card" aria-labelledby="bd-findings">
-                <h3 id="bd-findings">{ t.findings_cited }</h3>
-                <ul class="bd-findings">{ for findings }</ul>
-            </section>
+            }) }
+            { card("bd-card", "bd-recs", t.recommended_safeguards, None, html! {
+                <>
+                    if report.recommendations.is_empty() { <p>{ t.no_recommendations }</p> }
+                    <ol class="bd-recs">{ for recommendations }</ol>
+                </>
+            }) }
+            { card("bd-card", "bd-findout", t.find_out, None, html! {
+                <>
+                    if report.find_out.is_empty() { <p>{ t.nothing_to_find_out }</p> }
+                    <ul>{ for find_out }</ul>
+                </>
+            }) }
+            { card("bd-card", "bd-findings", t.findings_cited, None, html! { <ul class="bd-findings">{ for findings }</ul> }) }
             <p class="bd-muted">{ t.bank_version }{ ": " }{ &bank.version }</p>
             <div class="bd-actions bd-noprint">
-                <button type="button" class="bd-btn" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Back) }>{ t.back }</button>
-                <button type="button" class="bd-btn" data-testid="to-summary" onclick={ let s = state.clone(); move |_| s.dispatch(Action::Next) }>{ crate::i18n::summary::strings(lang).open_summary }</button>
-                <button type="button" class="bd-btn bd-primary" data-testid="print" onclick={onprint}>{ t.print }</button>
+                { super::button(Button { class: BTN, label: t.back, ..Default::default() }, super::send(state, Nav::Back)) }
+                { super::button(
+                    Button { class: BTN, testid: Some("to-summary"), label: crate::i18n::summary::strings(lang).open_summary, ..Default::default() },
+                    super::send(state, Nav::Next),
+                ) }
+                { super::button(Button { class: PRIMARY, testid: Some("print"), label: t.print, ..Default::default() }, onprint) }
             </div>
         </section>
     }

@@ -76,28 +76,15 @@ impl State {
         State { bank, lang, id: String::new(), assessment, report, step: Step::Section(0), notice: None, refused: None }
     }
 
-    fn with_assessment(&self, assessment: Assessment) -> State {
-        let report = Rc::new(engine::evaluate(self.bank, &assessment.answers, &assessment.plan));
-        State {
-            bank: self.bank,
-            lang: self.lang,
-            id: self.id.clone(),
-            assessment,
-            report,
-            step: self.step,
-            notice: self.notice,
-            refused: None,
-        }
-    }
-
-    fn with_step(&self, step: Step) -> State {
+    /// A copy to change, without the last refusal.
+    fn copy(&self) -> State {
         State {
             bank: self.bank,
             lang: self.lang,
             id: self.id.clone(),
             assessment: self.assessment.clone(),
             report: self.report.clone(),
-            step,
+            step: self.step,
             notice: self.notice,
             refused: None,
         }
@@ -108,21 +95,8 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let last = self.bank.sections.len().saturating_sub(1);
-        let next = match action {
-            Action::SetLang(lang) => State { lang, ..self.with_step(self.step) },
-            Action::Answer(q, a) => match answers::check(self.bank, &q, &a) {
-                Ok(()) => {
-                    let mut assessment = self.assessment.clone();
-                    if a.is_empty() {
-                        assessment.answers.remove(&q);
-                    } else {
-                        assessment.answers.insert(q, a);
-                    }
-                    self.with_assessment(assessment)
-                }
-                Err(e) => State { refused: Some(e), ..self.with_step(self.step) },
-            },
+        let action = match action {
+            // A toggle is the multiple-choice answer it leads to.
             Action::Toggle(q, option, on) => {
                 let mut chosen: Vec<String> = self
                     .assessment
@@ -138,49 +112,92 @@ impl Reducible for State {
                 if let Some(question) = self.bank.question(&q) {
                     crate::domain::sort::sort_by_key(&mut chosen, |o| question.options.iter().position(|x| x.id == *o));
                 }
-                return self.reduce(Action::Answer(q, Answer::Multi(chosen)));
+                Action::Answer(q, Answer::Multi(chosen))
             }
+            other => other,
+        };
+        let last = self.bank.sections.len().saturating_sub(1);
+        let mut next = self.copy();
+        let a = &mut next.assessment;
+        // Whether the assessment changed (then the report is recomputed).
+        let edited = match action {
+            Action::Answer(q, answer) => match answers::check(self.bank, &q, &answer) {
+                Ok(()) => {
+                    if answer.is_empty() {
+                        a.answers.remove(&q);
+                    } else {
+                        a.answers.insert(q, answer);
+                    }
+                    true
+                }
+                Err(e) => {
+                    next.refused = Some(e);
+                    false
+                }
+            },
             Action::SetPlan(s, item) => {
-                let mut assessment = self.assessment.clone();
-                assessment.plan.insert(s, item);
-                self.with_assessment(assessment)
+                a.plan.insert(s, item);
+                true
             }
-            Action::Goto(step) => self.with_step(step),
-            Action::Next => self.with_step(match self.step {
-                Step::Section(i) if i < last => Step::Section(i + 1),
-                Step::Section(_) => Step::Results,
-                Step::Results | Step::Summary => Step::Summary,
-                Step::Assessments => Step::Section(0),
-            }),
-            Action::Back => self.with_step(match self.step {
-                Step::Section(i) => Step::Section(i.saturating_sub(1)),
-                Step::Results => Step::Section(last),
-                Step::Summary => Step::Results,
-                Step::Assessments => Step::Section(0),
-            }),
-            Action::Notice(notice) => State { notice, ..self.with_step(self.step) },
             Action::SetMeta(field, value) => {
-                let mut assessment = self.assessment.clone();
                 let value = assessment::clamp_chars(&value, assessment::MAX_META_LEN);
                 match field {
-                    Meta::Title => assessment.title = value,
-                    Meta::Organisation => assessment.organisation = value,
+                    Meta::Title => a.title = value,
+                    Meta::Organisation => a.organisation = value,
                 }
-                self.with_assessment(assessment)
+                true
             }
             Action::SetSignOff(signoff) => {
-                let mut assessment = self.assessment.clone();
-                assessment.signoff = assessment.signoff.edited(&signoff);
-                self.with_assessment(assessment)
+                a.signoff = a.signoff.edited(&signoff);
+                true
             }
             Action::Open(id, assessment) => {
-                State { id, step: Step::Section(0), ..self.with_assessment(assessment) }
+                *a = assessment;
+                next.id = id;
+                next.step = Step::Section(0);
+                true
             }
             Action::Reset => {
-                let fresh = Assessment::new(&self.bank.version, &self.assessment.organisation);
-                State { step: Step::Section(0), ..self.with_assessment(fresh) }
+                *a = Assessment::new(&self.bank.version, &self.assessment.organisation);
+                next.step = Step::Section(0);
+                true
             }
+            Action::SetLang(lang) => {
+                next.lang = lang;
+                false
+            }
+            Action::Goto(step) => {
+                next.step = step;
+                false
+            }
+            Action::Next => {
+                next.step = match self.step {
+                    Step::Section(i) if i < last => Step::Section(i + 1),
+                    Step::Section(_) => Step::Results,
+                    Step::Results | Step::Summary => Step::Summary,
+                    Step::Assessments => Step::Section(0),
+                };
+                false
+            }
+            Action::Back => {
+                next.step = match self.step {
+                    Step::Section(i) => Step::Section(i.saturating_sub(1)),
+                    Step::Results => Step::Section(last),
+                    Step::Summary => Step::Results,
+                    Step::Assessments => Step::Section(0),
+                };
+                false
+            }
+            Action::Notice(notice) => {
+                next.notice = notice;
+                false
+            }
+            // Turned into an answer above.
+            Action::Toggle(..) => false,
         };
+        if edited {
+            next.report = Rc::new(engine::evaluate(self.bank, &next.assessment.answers, &next.assessment.plan));
+        }
         Rc::new(next)
     }
 }
