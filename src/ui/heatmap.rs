@@ -6,7 +6,7 @@
 
 use yew::virtual_dom::AttributeOrProperty::Static as S;
 
-use super::summary::Doc;
+use super::doc::Doc;
 use crate::domain::engine::{Level, Position};
 use crate::domain::model::Lang;
 use crate::i18n::{self, strings, summary};

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cite;
+pub mod doc;
 pub mod heatmap;
 pub mod manager;
 pub mod method;
