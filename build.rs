@@ -23,7 +23,8 @@ fn main() {
             // read back by src/bank.rs. bank.bin is kept unpacked for the benchmark's figures.
             let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
             let compact = domain::compact::encode(&bank);
-            std::fs::write(out.join("bank.pack"), domain::pack::pack(&compact)).expect("write bank.pack");
+            let parts = domain::compact::parts(&compact).expect("encode writes the compact form");
+            std::fs::write(out.join("bank.pack"), domain::pack::pack_parts(&parts)).expect("write bank.pack");
             std::fs::write(out.join("bank.bin"), compact).expect("write bank.bin");
         }
         Err(errors) => {

@@ -17,7 +17,7 @@ pub fn bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
     // build.rs validated the bank and wrote these bytes with the same code, so they decode.
     BANK.get_or_init(|| {
-        let compact = pack::unpack(BANK_PACK, MAX_UNPACKED).expect("embedded bank unpacks");
+        let compact = pack::unpack_parts(BANK_PACK, MAX_UNPACKED).expect("embedded bank unpacks");
         compact::decode(&compact).expect("embedded bank decodes")
     })
 }

@@ -4,10 +4,11 @@
 //!
 //! The bank is 255 kB of text in two languages plus its structure (`compact`). Inside the Wasm,
 //! gzip leaves it at 81.5 kB: its 32 kB window cannot reach the repeats between a text and one
-//! 100 kB further on. Packed it is 67.4 kB, which the server's gzip leaves as it is (measured
-//! for bank 2026.11.2). `pack` runs in build.rs; `unpack` runs once when the widget starts and
-//! takes about 7 ms in V8 (14 ms on a first, unoptimised run). A context-mixing packer got the
-//! bank to 61.6 kB but needed 100-330 ms in the browser (branch experiment-pack).
+//! 100 kB further on. Packed, each part alone (`pack_parts`), it is 66.8 kB, which the
+//! server's gzip leaves as it is (measured for bank 2026.11.2). `pack` runs in build.rs;
+//! `unpack` runs once when the widget starts and takes about 7 ms in V8 (14 ms on a first,
+//! unoptimised run). A context-mixing packer got the bank to 61.6 kB but needed 100-330 ms in
+//! the browser (branch experiment-pack).
 //!
 //! Integer arithmetic only, so the native encoder and the Wasm decoder agree bit for bit.
 
@@ -297,4 +298,31 @@ pub fn unpack(packed: &[u8], max_len: usize) -> Option<Vec<u8>> {
         row = next[row] as usize;
     }
     Some(out)
+}
+
+/// Several blocks packed one after the other, each with a fresh model (see `compact::parts`).
+pub fn pack_parts(parts: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, parts.len());
+    for part in parts {
+        let packed = pack(part);
+        put_varint(&mut out, packed.len());
+        out.extend_from_slice(&packed);
+    }
+    out
+}
+
+/// What `pack_parts` was given, joined; `None` as for `unpack`, or when the whole would
+/// exceed `max_len`.
+pub fn unpack_parts(packed: &[u8], max_len: usize) -> Option<Vec<u8>> {
+    let mut pos = 0;
+    let count = get_varint(packed, &mut pos)?;
+    let mut out = Vec::new();
+    for _ in 0..count {
+        let len = get_varint(packed, &mut pos)?;
+        let end = pos.checked_add(len)?;
+        out.extend_from_slice(&unpack(packed.get(pos..end)?, max_len - out.len())?);
+        pos = end;
+    }
+    (pos == packed.len()).then_some(out)
 }
