@@ -111,7 +111,6 @@ pub struct ManagerStrings {
     pub reason_kind: &'static str,
     /// "given under question bank version {}".
     pub given_under: &'static str,
-    pub question_id: &'static str,
     pub answer_given: &'static str,
 }
 
@@ -195,7 +194,6 @@ pub static EN: ManagerStrings = ManagerStrings {
     reason_option: "option no longer offered",
     reason_kind: "question changed",
     given_under: "given under question bank version {}",
-    question_id: "Question",
     answer_given: "Answer given",
 };
 
@@ -279,7 +277,6 @@ pub static NL: ManagerStrings = ManagerStrings {
     reason_option: "antwoordmogelijkheid vervallen",
     reason_kind: "vraag gewijzigd",
     given_under: "gegeven bij versie {} van de vragenlijst",
-    question_id: "Vraag",
     answer_given: "Gegeven antwoord",
 };
 

@@ -22,7 +22,6 @@ pub struct SummaryStrings {
     pub back_to_results: &'static str,
     pub open_summary: &'static str,
     pub scores: &'static str,
-    pub contents: &'static str,
     pub description: &'static str,
     pub description_intro: &'static str,
     pub not_answered: &'static str,
@@ -74,7 +73,6 @@ pub struct SummaryStrings {
     pub review_date: &'static str,
     pub review_note: &'static str,
     pub disclaimer: &'static str,
-    pub none: &'static str,
 }
 
 pub static EN: SummaryStrings = SummaryStrings {
@@ -92,7 +90,6 @@ pub static EN: SummaryStrings = SummaryStrings {
     back_to_results: "Back to results",
     open_summary: "Summary for sign-off",
     scores: "Risk score",
-    contents: "Contents",
     description: "Systematic description of the processing",
     description_intro: "In the words of the organisation (GDPR Art. 35(7)(a)).",
     not_answered: "Not answered",
@@ -142,7 +139,6 @@ pub static EN: SummaryStrings = SummaryStrings {
     review_date: "Review date",
     review_note: "Review the DPIA by this date, and sooner when the processing, the technology or the risks change.",
     disclaimer: "Prepared with biodpia. This summary supports, but does not replace, the controller's own assessment; the controller remains responsible for its conclusions.",
-    none: "None.",
 };
 
 pub static NL: SummaryStrings = SummaryStrings {
@@ -160,7 +156,6 @@ pub static NL: SummaryStrings = SummaryStrings {
     back_to_results: "Terug naar de uitkomst",
     open_summary: "Samenvatting ter vaststelling",
     scores: "Risicoscore",
-    contents: "Inhoud",
     description: "Systematische beschrijving van de verwerking",
     description_intro: "In de woorden van de organisatie (art. 35 lid 7 onder a AVG).",
     not_answered: "Niet beantwoord",
@@ -210,7 +205,6 @@ pub static NL: SummaryStrings = SummaryStrings {
     review_date: "Datum herbeoordeling",
     review_note: "Beoordeel de DPIA uiterlijk op deze datum opnieuw, en eerder als de verwerking, de techniek of de risico's veranderen.",
     disclaimer: "Opgesteld met biodpia. Deze samenvatting ondersteunt de eigen beoordeling van de verwerkingsverantwoordelijke, maar vervangt die niet; de verwerkingsverantwoordelijke blijft verantwoordelijk voor de conclusies.",
-    none: "Geen.",
 };
 
 /// The summary strings for a language.
