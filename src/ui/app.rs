@@ -2,7 +2,9 @@
 //! section navigation and the current step.
 
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static as S;
 
+use super::doc::Doc;
 use super::manager;
 use super::summary::Summary;
 use super::state::{Notice, State, Step};
@@ -66,48 +68,87 @@ pub fn App(config: &Config) -> Html {
     };
     super::use_focus(&heading, opened);
 
-    let notice = state.notice.map(|n| {
+    let report = &state.report;
+    let mut doc = Doc::new();
+    let d = &mut doc;
+    d.open_attrs("div", &["class", "data-testid", "lang"], &["bd-app", "app", state.lang.code()]);
+    d.add(html! { <a class="bd-skip" href="#bd-main" onclick={onskip}>{ t.skip_to_content }</a> });
+    d.open("header", "bd-header");
+    d.open("div", "bd-brand");
+    d.leaf("h1", "", t.app_title);
+    d.leaf("p", "bd-tagline", t.app_tagline);
+    d.close();
+    d.open("div", "bd-header-tools");
+    d.add(super::button(
+        Button {
+            class: BTN,
+            testid: Some("nav-assessments"),
+            aria_current: (state.step == Step::Assessments).then_some("page"),
+            label: crate::i18n::manager::strings(state.lang).assessments,
+            ..Default::default()
+        },
+        super::send(&state, Nav::Goto(Step::Assessments)),
+    ));
+    d.open("div", "bd-lang");
+    d.open_static("label", &[("for", S("bd-lang"))]);
+    d.text(t.language);
+    d.close();
+    let onchange = super::on_change(&state, super::Edit::Lang);
+    d.add(html! {
+        <select id="bd-lang" data-testid="lang" {onchange}>
+            <option value="en" lang="en" selected={state.lang == Lang::En}>{ "English" }</option>
+            <option value="nl" lang="nl" selected={state.lang == Lang::Nl}>{ "Nederlands" }</option>
+        </select>
+    });
+    d.close();
+    d.open_static("div", &[("class", S("bd-live")), ("role", S("status")), ("aria-live", S("polite")), ("data-testid", S("live-risk"))]);
+    d.leaf("span", "bd-live-label", t.live_risk);
+    d.group();
+    if report.answered == 0 {
+        d.leaf("span", "bd-live-score", t.live_not_started);
+    } else {
+        super::results::level_badge(d, t, Report::band(report.residual_score));
+        d.leaf_string("span", "bd-live-score", format!("{} {}/100", t.score, report.residual_score));
+    }
+    d.close();
+    d.close();
+    d.close();
+    d.close();
+
+    d.group();
+    if let Some(n) = state.notice {
         let text = match n {
             Notice::StorageCorrupt => t.storage_corrupt,
             Notice::StorageFull => t.storage_full,
             Notice::StorageUnavailable => t.storage_unavailable,
         };
-        html! {
-            <div class="bd-notice" role="alert" data-testid="notice">
-                <p>{ text }</p>
-                if n == Notice::StorageFull { { manager::export_current(&state, &persistence) } }
-                { super::button(Button { class: BTN, label: t.dismiss, ..Default::default() }, super::send(&state, Nav::DismissNotice)) }
-            </div>
+        d.open_static("div", &[("class", S("bd-notice")), ("role", S("alert")), ("data-testid", S("notice"))]);
+        d.leaf("p", "", text);
+        d.group();
+        if n == Notice::StorageFull {
+            d.add(manager::export_current(&state, &persistence));
         }
-    });
+        d.close();
+        d.add(super::button(Button { class: BTN, label: t.dismiss, ..Default::default() }, super::send(&state, Nav::DismissNotice)));
+        d.close();
+    }
+    d.close();
+    d.add(manager::messages(&state, &persistence));
 
-    let lang_switch = {
-        let onchange = super::on_change(&state, super::Edit::Lang);
-        html! {
-            <div class="bd-lang">
-                <label for="bd-lang">{ t.language }</label>
-                <select id="bd-lang" data-testid="lang" {onchange}>
-                    <option value="en" lang="en" selected={state.lang == Lang::En}>{ "English" }</option>
-                    <option value="nl" lang="nl" selected={state.lang == Lang::Nl}>{ "Nederlands" }</option>
-                </select>
-            </div>
-        }
-    };
-
-    let report = &state.report;
-    let live = html! {
-        <div class="bd-live" role="status" aria-live="polite" data-testid="live-risk">
-            <span class="bd-live-label">{ t.live_risk }</span>
-            if report.answered == 0 {
-                <span class="bd-live-score">{ t.live_not_started }</span>
-            } else {
-                { super::results::level_badge(t, Report::band(report.residual_score)) }
-                <span class="bd-live-score">{ format!("{} {}/100", t.score, report.residual_score) }</span>
-            }
-        </div>
-    };
-
-    let nav_items = bank.sections.iter().enumerate().map(|(i, s)| {
+    d.open("div", "bd-layout");
+    d.open_attrs("nav", &["class", "aria-label"], &["bd-nav bd-noprint", t.sections]);
+    let total = report.visible.len();
+    d.open("div", "bd-progress");
+    d.open_static("label", &[("for", S("bd-progress"))]);
+    d.text(t.progress_label);
+    d.close();
+    d.open_attrs("progress", &["id", "max", "value"], &["bd-progress", &total.to_string(), &report.answered.to_string()]);
+    d.close();
+    d.leaf_string("span", "", i18n::fill(t.answered_of, &[&report.answered, &total]));
+    d.close();
+    d.open("ol", "");
+    d.group();
+    for (i, s) in bank.sections.iter().enumerate() {
         let visible: Vec<&String> = s
             .questions
             .iter()
@@ -119,22 +160,24 @@ pub fn App(config: &Config) -> Html {
             .filter(|id| state.assessment.answers.get(id.as_str()).is_some_and(|a| !a.is_empty()))
             .count();
         let complete = done == visible.len();
-        let progress = html! {
-            <span class="bd-nav-progress">
-                { format!("{done}/{}", visible.len()) }
-                if complete { <span class="bd-sr">{ format!(" {}", t.complete) }</span><span aria-hidden="true">{ " ✓" }</span> }
-            </span>
-        };
-        nav_item(&state, Step::Section(i), "bd-nav-item", complete, None, s.title.get(state.lang), progress)
-    });
-    let total = report.visible.len();
-    let progress = html! {
-        <div class="bd-progress">
-            <label for="bd-progress">{ t.progress_label }</label>
-            <progress id="bd-progress" max={total.to_string()} value={report.answered.to_string()} />
-            <span>{ i18n::fill(t.answered_of, &[&report.answered, &total]) }</span>
-        </div>
-    };
+        let mut p = Doc::new();
+        p.open("span", "bd-nav-progress");
+        p.string(format!("{done}/{}", visible.len()));
+        p.group();
+        if complete {
+            p.leaf_string("span", "bd-sr", format!(" {}", t.complete));
+            p.open_static("span", &[("aria-hidden", S("true"))]);
+            p.text(" ✓");
+            p.close();
+        }
+        nav_item(d, &state, Step::Section(i), "bd-nav-item", complete, None, s.title.get(state.lang), p.finish());
+    }
+    d.close();
+    nav_item(d, &state, Step::Results, "bd-nav-item bd-nav-results", false, Some("nav-results"), t.results, html! {});
+    // Also `bd-nav-results`: tests count the section entries as `.bd-nav-item:not(.bd-nav-results)`.
+    nav_item(d, &state, Step::Summary, "bd-nav-item bd-nav-results bd-nav-summary", false, Some("nav-summary"), t.summary, html! {});
+    d.close();
+    d.close();
 
     let main = match state.step {
         Step::Section(i) => super::questions::section_view(&state, i, &heading),
@@ -145,48 +188,18 @@ pub fn App(config: &Config) -> Html {
     // On every other step a hidden copy of the summary is in the DOM, so printing from
     // anywhere prints the summary (the print stylesheet shows only `.bd-summary`).
     let print_copy = (state.step != Step::Summary).then(|| html! { <Summary state={state.clone()} print_copy=true /> });
-
-    html! {
-        <div class="bd-app" data-testid="app" lang={state.lang.code()}>
-            <a class="bd-skip" href="#bd-main" onclick={onskip}>{ t.skip_to_content }</a>
-            <header class="bd-header">
-                <div class="bd-brand">
-                    <h1>{ t.app_title }</h1>
-                    <p class="bd-tagline">{ t.app_tagline }</p>
-                </div>
-                <div class="bd-header-tools">
-                    { super::button(Button {
-                        class: BTN,
-                        testid: Some("nav-assessments"),
-                        aria_current: (state.step == Step::Assessments).then_some("page"),
-                        label: crate::i18n::manager::strings(state.lang).assessments,
-                        ..Default::default()
-                    }, super::send(&state, Nav::Goto(Step::Assessments))) }
-                    { lang_switch }{ live }
-                </div>
-            </header>
-            { for notice }
-            { manager::messages(&state, &persistence) }
-            <div class="bd-layout">
-                <nav class="bd-nav bd-noprint" aria-label={t.sections}>
-                    { progress }
-                    <ol>
-                        { for nav_items }
-                        { nav_item(&state, Step::Results, "bd-nav-item bd-nav-results", false, Some("nav-results"), t.results, html! {}) }
-                        // Also `bd-nav-results`: tests count the section entries as `.bd-nav-item:not(.bd-nav-results)`.
-                        { nav_item(&state, Step::Summary, "bd-nav-item bd-nav-results bd-nav-summary", false, Some("nav-summary"), t.summary, html! {}) }
-                    </ol>
-                </nav>
-                <main id="bd-main" class="bd-main" tabindex="-1" ref={main_ref}>{ main }{ for print_copy }</main>
-            </div>
-        </div>
-    }
+    d.add(html! { <main id="bd-main" class="bd-main" tabindex="-1" ref={main_ref}>{ main }{ for print_copy }</main> });
+    d.close();
+    d.close();
+    doc.finish()
 }
 
 /// One entry of the section navigation: `class`, then `bd-current` when it is the open step
 /// and `bd-done` when `done`.
 #[inline(never)]
+#[allow(clippy::too_many_arguments)]
 fn nav_item(
+    d: &mut Doc,
     state: &UseReducerHandle<State>,
     step: Step,
     class: &'static str,
@@ -194,7 +207,7 @@ fn nav_item(
     testid: Option<&'static str>,
     title: &str,
     progress: Html,
-) -> Html {
+) {
     let current = state.step == step;
     let mut class = class.to_string();
     if current {
@@ -203,12 +216,12 @@ fn nav_item(
     if done {
         class.push_str(" bd-done");
     }
-    html! {
-        <li {class}>
-            <button type="button" data-testid={testid} onclick={super::send(state, Nav::Goto(step))} aria-current={current.then_some("step")}>
-                <span class="bd-nav-title">{ title }</span>
-                { progress }
-            </button>
-        </li>
-    }
+    d.open_attrs("li", &["class"], &[&class]);
+    d.add(html! {
+        <button type="button" data-testid={testid} onclick={super::send(state, Nav::Goto(step))} aria-current={current.then_some("step")}>
+            <span class="bd-nav-title">{ title }</span>
+            { progress }
+        </button>
+    });
+    d.close();
 }

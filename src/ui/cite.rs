@@ -1,7 +1,6 @@
 //! Citations: how a finding or provision is named wherever the widget gives a reason.
 
-use yew::prelude::*;
-
+use super::doc::Doc;
 use crate::domain::engine::Cause;
 use crate::domain::model::{AnswerOption, Bank, Lang};
 use crate::i18n::strings;
@@ -47,15 +46,21 @@ pub fn provision_short(bank: &Bank, id: &str) -> String {
 }
 
 /// An inline list of provisions and findings, each with its title as a tooltip.
-pub fn reasons(bank: &Bank, lang: Lang, provisions: &[String], findings: &[String]) -> Html {
-    let items = provisions
-        .iter()
-        .map(|p| {
-            let title = bank.provision(p).map(|x| x.title.get(lang).to_string()).unwrap_or_default();
-            html! { <li class="bd-cite bd-cite-law" title={title}>{ provision_short(bank, p) }</li> }
-        })
-        .chain(findings.iter().map(|f| {
-            html! { <li class="bd-cite bd-cite-finding"><a href={format!("#bd-f-{f}")}>{ finding_short(bank, f) }</a></li> }
-        }));
-    html! { <ul class="bd-cites">{ for items }</ul> }
+#[inline(never)]
+pub fn reasons(d: &mut Doc, bank: &Bank, lang: Lang, provisions: &[String], findings: &[String]) {
+    d.open("ul", "bd-cites");
+    for p in provisions {
+        let title = bank.provision(p).map(|x| x.title.get(lang)).unwrap_or_default();
+        d.open_attrs("li", &["class", "title"], &["bd-cite bd-cite-law", title]);
+        d.string(provision_short(bank, p));
+        d.close();
+    }
+    for f in findings {
+        d.open("li", "bd-cite bd-cite-finding");
+        d.open_attrs("a", &["href"], &[&format!("#bd-f-{f}")]);
+        d.string(finding_short(bank, f));
+        d.close();
+        d.close();
+    }
+    d.close();
 }

@@ -129,3 +129,13 @@ impl Doc {
         Html::VList(Rc::new(VList::with_children(self.top, None)))
     }
 }
+
+impl Doc {
+    /// Gives the element started last a key, as `key=` in `html!` (a step's `<section>`, so
+    /// that Yew replaces it when another step opens; a question, so that it keeps its DOM).
+    pub fn key(&mut self, key: &str) {
+        if let Some((Some(t), _)) = self.open.last_mut() {
+            t.key = Some(key.into());
+        }
+    }
+}
