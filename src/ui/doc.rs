@@ -18,6 +18,7 @@ use yew::virtual_dom::{AttributeOrProperty, Attributes, VList, VTag, VText};
 /// and text conversions, about 240 bytes of wasm that compress poorly (each element has its
 /// own stack slots); the summary has several hundred elements and its view was the largest
 /// function in the wasm. Here an element costs a call or two.
+#[derive(Default)]
 pub struct Doc {
     /// The open elements (`None`: a group), innermost last, with their children so far.
     open: Vec<(Option<VTag>, Vec<Html>)>,
