@@ -129,3 +129,10 @@ impl Doc {
         Html::VList(Rc::new(VList::with_children(self.top, None)))
     }
 }
+
+impl Doc {
+    /// The element started last (not a group), to give it a key, a `NodeRef` or listeners.
+    pub fn tag(&mut self) -> Option<&mut VTag> {
+        self.open.last_mut().and_then(|(t, _)| t.as_mut())
+    }
+}
