@@ -1,13 +1,14 @@
-//! `Doc`, a small element builder used instead of `html!` for markup without listeners.
+//! `Doc`, a small element builder used instead of `html!` for most of the markup (see `Doc`).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VList, VTag, VText};
 
-/// Builds markup element by element, for the summary, its risk map and other large views: `open` starts an
-/// element inside the current one and `close` ends it, `leaf` adds a whole element holding a
-/// text, `add` adds any node (controls with listeners are built with `html!`).
+/// Builds markup element by element, for the large views: `open` starts an element inside
+/// the current one and `close` ends it, `leaf` adds a whole element holding a text, `add`
+/// adds any node; `tag` reaches the element just started (for a key, a `NodeRef` or
+/// listeners).
 ///
 /// Yew matches the children of an element with the previous render's from the end, so a run
 /// of children whose number varies (a loop, an optional element) goes in a `group`, as
@@ -138,5 +139,10 @@ impl Doc {
         if let Some((Some(t), _)) = self.open.last_mut() {
             t.key = Some(key.into());
         }
+    }
+
+    /// The element started last (not a group), to give it a key, a `NodeRef` or listeners.
+    pub fn tag(&mut self) -> Option<&mut VTag> {
+        self.open.last_mut().and_then(|(t, _)| t.as_mut())
     }
 }

@@ -16,13 +16,16 @@
 //!   (`Step::Assessments`); [`messages`] the aria-live region that every message goes to;
 //!   [`no_longer_asked`] shows answers the bank no longer asks; [`export_current`] is the
 //!   export button offered when storage is full. Every button sends an `Act` to `act`
-//!   (one callback instead of a closure per button).
+//!   (one callback instead of a closure per button). The views build their markup with
+//!   `super::doc::Doc`, which costs less Wasm than `html!`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static as S;
 
+use super::doc::Doc;
 use super::state::{Action, Meta, Notice, State, Step};
 use super::{Button, BTN, DANGER, PRIMARY};
 use crate::domain::answers::Answer;
@@ -342,10 +345,12 @@ impl std::ops::Deref for Persistence {
 }
 
 impl Persistence {
+    #[inline(never)]
     fn library(&self) -> Option<Library<LocalStore>> {
         storage::browser(&self.namespace)
     }
 
+    #[inline(never)]
     fn set(&self, change: Show) {
         self.shown.dispatch(change);
     }
@@ -373,8 +378,18 @@ impl Persistence {
         self.set_message(None);
     }
 
+    #[inline(never)]
     fn say(&self, m: Message) {
         self.set_message(Some(m));
+    }
+
+    /// Tells why an assessment could not be loaded: kept aside as unreadable, or missing.
+    #[inline(never)]
+    fn say_not_loaded(&self, e: LoadError) {
+        self.say(match e {
+            LoadError::Corrupt { kept_as, .. } => Message::Unreadable(kept_as),
+            _ => Message::Missing,
+        });
     }
 
     /// Offers Undo for a deletion for [`UNDO_MS`], longer while the Undo button has focus
@@ -467,13 +482,8 @@ impl Persistence {
         } else {
             self.library().and_then(|lib| match lib.load(state.bank, id, storage::now_ms()) {
                 Ok((a, _)) => Some(a),
-                Err(LoadError::Corrupt { kept_as, .. }) => {
-                    self.say(Message::Unreadable(kept_as));
-                    self.bump();
-                    None
-                }
-                Err(_) => {
-                    self.say(Message::Missing);
+                Err(e) => {
+                    self.say_not_loaded(e);
                     self.bump();
                     None
                 }
@@ -852,8 +862,14 @@ pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
     let m = mstrings(lang);
     let t = strings(lang);
     let on = actions(p, state);
+    let message = &p.shown.message;
+    let alert = message.as_ref().is_some_and(Message::is_alert);
 
-    let conflict = p.shown.conflict.as_ref().map(|c| {
+    let mut d = Doc::new();
+    d.open("div", "bd-messages bd-noprint");
+    d.open_static("div", &[("role", S("alert")), ("class", S("bd-live-region")), ("data-testid", S("alerts"))]);
+    d.group();
+    if let Some(c) = &p.shown.conflict {
         let (title, first, second) = if c.other.is_none() {
             (
                 m.conflict_deleted_title,
@@ -863,56 +879,58 @@ pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
         } else {
             (m.conflict_title, (Act::Load, "conflict-load", m.conflict_load), (Act::Keep, "conflict-keep", m.conflict_keep))
         };
-        html! {
-            <div class="bd-conflict" data-testid="conflict">
-                <p class="bd-conflict-title"><strong>{ title }</strong></p>
-                <p>{ m.conflict_body }</p>
-                <div class="bd-actions">
-                    { button(&on, first.0, Button { class: PRIMARY, testid: Some(first.1), label: first.2, ..Default::default() }) }
-                    { button(&on, second.0, Button { class: BTN, testid: Some(second.1), label: second.2, ..Default::default() }) }
-                </div>
-            </div>
-        }
-    });
-
-    let message = &p.shown.message;
-    let rendered = message.as_ref().map(|msg| {
-        let alert = msg.is_alert();
-        let html = html! {
-            <div class={if alert { "bd-msg bd-msg-error" } else { "bd-msg" }} data-testid="message">
-                { for msg.paragraphs(lang).into_iter().map(|s| html! { <p>{ s }</p> }) }
-                <div class="bd-actions">
-                    if let Message::Imported { .. } = msg {
-                        { button(&on, Act::OpenImported, Button { class: PRIMARY, testid: Some("open-imported"), label: m.open_imported, ..Default::default() }) }
-                    }
-                    { button(&on, Act::Dismiss, Button { class: BTN, node_ref: Some(&p.kept.dismiss_ref), label: t.dismiss, ..Default::default() }) }
-                </div>
-            </div>
-        };
-        (alert, html)
-    });
-    let (alert, status) = match rendered {
-        Some((true, html)) => (Some(html), None),
-        Some((false, html)) => (None, Some(html)),
-        None => (None, None),
-    };
-    let undo = p.shown.undo.as_ref().map(|d| {
-        html! {
-            <div class="bd-msg bd-undo" data-testid="undo">
-                <p>{ i18n::fill(m.deleted, &[&quoted(lang, &display_title(m, &d.entry.title))]) }</p>
-                <div class="bd-actions">
-                    { button(&on, Act::Undo, Button { class: PRIMARY, testid: Some("undo-button"), node_ref: Some(&p.kept.undo_ref), label: m.undo, ..Default::default() }) }
-                </div>
-            </div>
-        }
-    });
-
-    html! {
-        <div class="bd-messages bd-noprint">
-            <div role="alert" class="bd-live-region" data-testid="alerts">{ for conflict }{ for alert }</div>
-            <div role="status" aria-live="polite" class="bd-live-region" data-testid="status">{ for status }{ for undo }</div>
-        </div>
+        d.open_static("div", &[("class", S("bd-conflict")), ("data-testid", S("conflict"))]);
+        d.open("p", "bd-conflict-title");
+        d.leaf("strong", "", title);
+        d.close();
+        d.leaf("p", "", m.conflict_body);
+        d.open("div", "bd-actions");
+        d.add(button(&on, first.0, Button { class: PRIMARY, testid: Some(first.1), label: first.2, ..Default::default() }));
+        d.add(button(&on, second.0, Button { class: BTN, testid: Some(second.1), label: second.2, ..Default::default() }));
+        d.close();
+        d.close();
     }
+    d.close();
+    // The message, in the alert region when it is an error or a warning, else in the status
+    // region (each has a place for it, empty when the message is in the other).
+    let message_in = |d: &mut Doc, here: bool| {
+        d.group();
+        if let Some(msg) = message.as_ref().filter(|_| here) {
+            d.open_attrs("div", &["class", "data-testid"], &[if alert { "bd-msg bd-msg-error" } else { "bd-msg" }, "message"]);
+            d.group();
+            for s in msg.paragraphs(lang) {
+                d.leaf_string("p", "", s);
+            }
+            d.close();
+            d.open("div", "bd-actions");
+            d.group();
+            if let Message::Imported { .. } = msg {
+                d.add(button(&on, Act::OpenImported, Button { class: PRIMARY, testid: Some("open-imported"), label: m.open_imported, ..Default::default() }));
+            }
+            d.close();
+            d.add(button(&on, Act::Dismiss, Button { class: BTN, node_ref: Some(&p.kept.dismiss_ref), label: t.dismiss, ..Default::default() }));
+            d.close();
+            d.close();
+        }
+        d.close();
+    };
+    message_in(&mut d, alert);
+    d.close();
+    d.open_static("div", &[("role", S("status")), ("aria-live", S("polite")), ("class", S("bd-live-region")), ("data-testid", S("status"))]);
+    message_in(&mut d, !alert);
+    d.group();
+    if let Some(del) = &p.shown.undo {
+        d.open_static("div", &[("class", S("bd-msg bd-undo")), ("data-testid", S("undo"))]);
+        d.leaf_string("p", "", i18n::fill(m.deleted, &[&quoted(lang, &display_title(m, &del.entry.title))]));
+        d.open("div", "bd-actions");
+        d.add(button(&on, Act::Undo, Button { class: PRIMARY, testid: Some("undo-button"), node_ref: Some(&p.kept.undo_ref), label: m.undo, ..Default::default() }));
+        d.close();
+        d.close();
+    }
+    d.close();
+    d.close();
+    d.close();
+    d.finish()
 }
 
 fn resolve_load(p: &Persistence, state: &UseReducerHandle<State>) {
@@ -952,9 +970,8 @@ fn open(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
                 p.say(Message::Migrated(migration));
             }
         }
-        Err(LoadError::Corrupt { kept_as, .. }) => p.say(Message::Unreadable(kept_as)),
-        Err(LoadError::Missing) => p.say(Message::Missing),
         Err(LoadError::Unavailable) => p.say(Message::NotDone(SaveError::Unavailable)),
+        Err(e) => p.say_not_loaded(e),
     }
     p.bump();
 }
@@ -975,7 +992,10 @@ pub fn no_longer_asked(state: &State) -> Html {
     if retired.is_empty() {
         return html! {};
     }
-    let rows = retired.iter().map(|r| {
+    let mut d = Doc::new();
+    d.leaf_string("p", "bd-muted", i18n::fill(m.no_longer_asked_intro, &[&state.bank.version]));
+    d.open("ul", "");
+    for r in retired {
         let q = state.bank.question(&r.question);
         let question = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| r.question.clone());
         let reason = match r.reason {
@@ -1001,20 +1021,23 @@ pub fn no_longer_asked(state: &State) -> Html {
                 .collect::<Vec<_>>()
                 .join(", "),
         };
-        html! {
-            <li class="bd-retired-item">
-                <p><strong>{ question }</strong>{ " " }<span class="bd-muted">{ format!("({}, {})", reason, i18n::fill(m.given_under, &[&r.bank_version])) }</span></p>
-                <p class="bd-retired-answer"><span class="bd-muted">{ m.answer_given }{ ": " }</span>{ answer }</p>
-            </li>
-        }
-    });
-    let body = html! {
-        <>
-            <p class="bd-muted">{ i18n::fill(m.no_longer_asked_intro, &[&state.bank.version]) }</p>
-            <ul>{ for rows }</ul>
-        </>
-    };
-    super::card("bd-card bd-retired", "bd-retired-title", m.no_longer_asked, Some("no-longer-asked"), body)
+        d.open("li", "bd-retired-item");
+        d.open("p", "");
+        d.leaf_string("strong", "", question);
+        d.text(" ");
+        d.leaf_string("span", "bd-muted", format!("({}, {})", reason, i18n::fill(m.given_under, &[&r.bank_version])));
+        d.close();
+        d.open("p", "bd-retired-answer");
+        d.open("span", "bd-muted");
+        d.text(m.answer_given);
+        d.text(": ");
+        d.close();
+        d.string(answer);
+        d.close();
+        d.close();
+    }
+    d.close();
+    super::card("bd-card bd-retired", "bd-retired-title", m.no_longer_asked, Some("no-longer-asked"), d.finish())
 }
 
 /// The id of a row's Rename or Delete button (focus returns there).
@@ -1079,91 +1102,86 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
         })
     };
 
-    let rows = entries.into_iter().map(|e| {
-        let e = Rc::new(e);
-        let id = &e.id;
-        let is_current = *id == state.id;
-        let title = display_title(m, &e.title);
-        let verdict = verdict_of(&e.verdict).map(|v| t.verdict(v).0).unwrap_or("");
-        let sr = format!(" {}", quoted(lang, &title));
-        let editing = p.shown.renaming.as_ref().filter(|(rid, _)| rid == id).map(|(_, d)| d.clone());
-        let title_cell = match editing {
-            Some(draft) => {
-                let input_id = format!("bd-rename-{id}");
-                let oninput = {
-                    let (p, id) = (p.clone(), id.clone());
-                    Callback::from(move |e: InputEvent| {
-                        let i: web_sys::HtmlInputElement = e.target_unchecked_into();
-                        p.set(Show::Renaming(Some((id.clone(), i.value()))));
-                    })
-                };
-                let onsubmit = {
-                    let on = on.clone();
-                    Callback::from(move |e: SubmitEvent| {
-                        e.prevent_default();
-                        on.emit(Act::SaveRename);
-                    })
-                };
-                let onkeydown = {
-                    let on = on.clone();
-                    Callback::from(move |e: KeyboardEvent| {
-                        if e.key() == "Escape" {
-                            e.prevent_default();
-                            on.emit(Act::CancelRename);
-                        }
-                    })
-                };
-                html! {
-                    <form class="bd-rename" {onsubmit}>
-                        <label for={input_id.clone()} class="bd-sr">{ i18n::fill(m.rename_label, &[&quoted(lang, &title)]) }</label>
-                        <input id={input_id} type="text" maxlength={assessment::MAX_META_LEN.to_string()} value={draft}
-                            ref={p.kept.rename_input.clone()} data-testid="rename-input" {oninput} {onkeydown} />
-                        <button type="submit" class="bd-btn bd-primary" data-testid="rename-save">{ m.save }</button>
-                        { button(&on, Act::CancelRename, Button { class: BTN, label: m.cancel, ..Default::default() }) }
-                    </form>
+    let rows = |d: &mut Doc| {
+        for e in entries {
+            let e = Rc::new(e);
+            let id = &e.id;
+            let is_current = *id == state.id;
+            let title = display_title(m, &e.title);
+            let verdict = verdict_of(&e.verdict).map(|v| t.verdict(v).0).unwrap_or("");
+            let sr = format!(" {}", quoted(lang, &title));
+            let editing = p.shown.renaming.as_ref().filter(|(rid, _)| rid == id).map(|(_, d)| d.clone());
+            d.open_attrs(
+                "tr",
+                &["class", "data-testid", "data-id", "aria-current"],
+                &[
+                    if is_current { "bd-list-row bd-list-current" } else { "bd-list-row" },
+                    "assessment-row",
+                    id,
+                    if is_current { "true" } else { "" },
+                ],
+            );
+            if let Some(tag) = d.tag() {
+                tag.key = Some(id.as_str().into());
+            }
+            d.open_static("th", &[("scope", S("row"))]);
+            d.group();
+            match editing {
+                Some(draft) => d.add(rename_form(p, &on, id, &title, lang, draft)),
+                None => {
+                    d.leaf_string("span", "bd-list-title", title);
+                    d.group();
+                    if is_current {
+                        d.leaf("span", "bd-tag", m.open_now);
+                    }
+                    d.close();
+                    d.group();
+                    if e.retired > 0 {
+                        d.leaf_string("span", "bd-muted bd-list-note", i18n::fill(m.retired_count, &[&e.retired]));
+                    }
+                    d.close();
                 }
             }
-            None => html! {
-                <>
-                    <span class="bd-list-title">{ title }</span>
-                    if is_current { <span class="bd-tag">{ m.open_now }</span> }
-                    if e.retired > 0 { <span class="bd-muted bd-list-note">{ i18n::fill(m.retired_count, &[&e.retired]) }</span> }
-                </>
-            },
-        };
-        let updated = if e.updated.is_empty() {
-            html! { <span class="bd-muted">{ m.never_changed }</span> }
-        } else {
-            html! { <time datetime={e.updated.clone()}>{ format_time(&e.updated, lang) }</time> }
-        };
-        let b = |class, testid, id: Option<String>, disabled, label| Button {
-            class,
-            testid: Some(testid),
-            id,
-            disabled,
-            label,
-            sr: Some(&sr),
-            ..Default::default()
-        };
-        html! {
-            <tr key={id.clone()} class={if is_current { "bd-list-row bd-list-current" } else { "bd-list-row" }}
-                data-testid="assessment-row" data-id={id.clone()} aria-current={is_current.then_some("true")}>
-                <th scope="row">{ title_cell }</th>
-                <td>{ updated }</td>
-                <td>
-                    <span class={format!("bd-list-verdict bd-list-verdict-{}", e.verdict)}>{ verdict }</span>
-                    if e.provisional { <span class="bd-muted">{ format!(" ({})", m.provisional) }</span> }
-                </td>
-                <td class="bd-list-actions">
-                    { button(&on, Act::Open(e.clone()), b(PRIMARY, "open", None, locked && !is_current, m.open)) }
-                    { button(&on, Act::Rename(e.clone()), b(BTN, "rename", Some(act_id("rename", id)), false, m.rename)) }
-                    { button(&on, Act::Duplicate(e.clone()), b(BTN, "duplicate", None, false, m.duplicate)) }
-                    { button(&on, Act::Export(e.clone()), b(BTN, "export", None, false, m.export)) }
-                    { button(&on, Act::Delete(e.clone()), b(DANGER, "delete", Some(act_id("delete", id)), locked && is_current, m.delete)) }
-                </td>
-            </tr>
+            d.close(); // group
+            d.close(); // th
+            d.open("td", "");
+            if e.updated.is_empty() {
+                d.leaf("span", "bd-muted", m.never_changed);
+            } else {
+                d.open_attrs("time", &["datetime"], &[&e.updated]);
+                d.string(format_time(&e.updated, lang));
+                d.close();
+            }
+            d.close();
+            d.open("td", "");
+            d.open_attrs("span", &["class"], &[&format!("bd-list-verdict bd-list-verdict-{}", e.verdict)]);
+            d.text(verdict);
+            d.close();
+            d.group();
+            if e.provisional {
+                d.leaf_string("span", "bd-muted", format!(" ({})", m.provisional));
+            }
+            d.close();
+            d.close();
+            let b = |class, testid, id: Option<String>, disabled, label| Button {
+                class,
+                testid: Some(testid),
+                id,
+                disabled,
+                label,
+                sr: Some(&sr),
+                ..Default::default()
+            };
+            d.open("td", "bd-list-actions");
+            d.add(button(&on, Act::Open(e.clone()), b(PRIMARY, "open", None, locked && !is_current, m.open)));
+            d.add(button(&on, Act::Rename(e.clone()), b(BTN, "rename", Some(act_id("rename", id)), false, m.rename)));
+            d.add(button(&on, Act::Duplicate(e.clone()), b(BTN, "duplicate", None, false, m.duplicate)));
+            d.add(button(&on, Act::Export(e.clone()), b(BTN, "export", None, false, m.export)));
+            d.add(button(&on, Act::Delete(e.clone()), b(DANGER, "delete", Some(act_id("delete", id)), locked && is_current, m.delete)));
+            d.close();
+            d.close(); // tr
         }
-    });
+    };
 
     let dialog_body = p.shown.confirming.as_ref().map(|(_, title)| i18n::fill(m.delete_body, &[&quoted(lang, title)]));
     // Escape, the Cancel button, or any other way the dialog closes.
@@ -1177,43 +1195,112 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
         })
     };
 
+    let mut d = Doc::new();
+    d.open_static("section", &[("class", S("bd-manager")), ("aria-labelledby", S("bd-manager-title")), ("data-testid", S("manager"))]);
+    if let Some(tag) = d.tag() {
+        tag.key = Some("manager".into());
+        tag.node_ref = p.kept.root.clone();
+    }
+    d.open_static("h2", &[("id", S("bd-manager-title")), ("tabindex", S("-1"))]);
+    if let Some(tag) = d.tag() {
+        tag.node_ref = heading.clone();
+    }
+    d.text(m.assessments);
+    d.close();
+    d.leaf("p", "bd-intro", m.intro);
+    d.open("div", "bd-actions");
+    d.add(button(&on, Act::New, Button { class: PRIMARY, testid: Some("new"), disabled: locked, label: m.new, ..Default::default() }));
+    d.close();
+    d.open("table", "bd-list");
+    d.leaf("caption", "bd-sr", m.list_caption);
+    d.open("thead", "");
+    d.open("tr", "");
+    for head in [m.col_title, m.col_updated, m.col_verdict, m.col_actions] {
+        d.open_static("th", &[("scope", S("col"))]);
+        d.text(head);
+        d.close();
+    }
+    d.close();
+    d.close();
+    d.open("tbody", "");
+    rows(&mut d);
+    d.close();
+    d.close(); // table
+    d.leaf_string("p", "bd-muted", i18n::fill(m.count, &[&count]));
+    d.open("div", "bd-import");
+    d.leaf("h3", "", m.import_heading);
+    d.open_static("label", &[("for", S("bd-import-file"))]);
+    d.text(m.import_label);
+    d.close();
+    d.open_static("p", &[("class", S("bd-muted")), ("id", S("bd-import-help"))]);
+    d.text(m.import_help);
+    d.close();
+    d.add(html! {
+        <input id="bd-import-file" type="file" accept=".json,application/json" data-testid="import"
+            aria-describedby="bd-import-help" onchange={onimport} />
+    });
+    d.close();
+    d.open_static(
+        "dialog",
+        &[
+            ("class", S("bd-dialog")),
+            ("aria-labelledby", S("bd-dialog-title")),
+            ("aria-describedby", S("bd-dialog-body")),
+            ("data-testid", S("confirm-delete")),
+        ],
+    );
+    if let Some(tag) = d.tag() {
+        tag.node_ref = p.kept.dialog.clone();
+        tag.add_listener(Rc::new(yew::html::oncancel::Wrapper::new(close_dialog.clone())));
+        tag.add_listener(Rc::new(yew::html::onclose::Wrapper::new(close_dialog)));
+    }
+    d.open_static("h3", &[("id", S("bd-dialog-title"))]);
+    d.text(m.delete_title);
+    d.close();
+    d.open_static("p", &[("id", S("bd-dialog-body"))]);
+    d.string(dialog_body.unwrap_or_default());
+    d.close();
+    d.open("div", "bd-actions");
+    d.add(button(&on, Act::CancelDelete, Button { class: BTN, testid: Some("confirm-cancel"), label: m.cancel, ..Default::default() }));
+    d.add(button(&on, Act::ConfirmDelete, Button { class: DANGER, testid: Some("confirm-delete-button"), label: m.delete_confirm, ..Default::default() }));
+    d.close();
+    d.close(); // dialog
+    d.close(); // section
+    d.finish()
+}
+
+/// The rename field of a list row (`draft` is its value so far).
+fn rename_form(p: &Persistence, on: &Callback<Act>, id: &str, title: &str, lang: Lang, draft: String) -> Html {
+    let m = mstrings(lang);
+    let input_id = format!("bd-rename-{id}");
+    let oninput = {
+        let (p, id) = (p.clone(), id.to_string());
+        Callback::from(move |e: InputEvent| {
+            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+            p.set(Show::Renaming(Some((id.clone(), i.value()))));
+        })
+    };
+    let onsubmit = on.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Act::SaveRename
+    });
+    let onkeydown = {
+        let on = on.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on.emit(Act::CancelRename);
+            }
+        })
+    };
     html! {
-        <section key="manager" class="bd-manager" aria-labelledby="bd-manager-title" ref={p.kept.root.clone()} data-testid="manager">
-            <h2 id="bd-manager-title" tabindex="-1" ref={heading.clone()}>{ m.assessments }</h2>
-            <p class="bd-intro">{ m.intro }</p>
-            <div class="bd-actions">
-                { button(&on, Act::New, Button { class: PRIMARY, testid: Some("new"), disabled: locked, label: m.new, ..Default::default() }) }
-            </div>
-            <table class="bd-list">
-                <caption class="bd-sr">{ m.list_caption }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ m.col_title }</th>
-                        <th scope="col">{ m.col_updated }</th>
-                        <th scope="col">{ m.col_verdict }</th>
-                        <th scope="col">{ m.col_actions }</th>
-                    </tr>
-                </thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-            <p class="bd-muted">{ i18n::fill(m.count, &[&count]) }</p>
-            <div class="bd-import">
-                <h3>{ m.import_heading }</h3>
-                <label for="bd-import-file">{ m.import_label }</label>
-                <p class="bd-muted" id="bd-import-help">{ m.import_help }</p>
-                <input id="bd-import-file" type="file" accept=".json,application/json" data-testid="import"
-                    aria-describedby="bd-import-help" onchange={onimport} />
-            </div>
-            <dialog class="bd-dialog" ref={p.kept.dialog.clone()} aria-labelledby="bd-dialog-title" aria-describedby="bd-dialog-body"
-                data-testid="confirm-delete" oncancel={close_dialog.clone()} onclose={close_dialog}>
-                <h3 id="bd-dialog-title">{ m.delete_title }</h3>
-                <p id="bd-dialog-body">{ dialog_body.unwrap_or_default() }</p>
-                <div class="bd-actions">
-                    { button(&on, Act::CancelDelete, Button { class: BTN, testid: Some("confirm-cancel"), label: m.cancel, ..Default::default() }) }
-                    { button(&on, Act::ConfirmDelete, Button { class: DANGER, testid: Some("confirm-delete-button"), label: m.delete_confirm, ..Default::default() }) }
-                </div>
-            </dialog>
-        </section>
+        <form class="bd-rename" {onsubmit}>
+            <label for={input_id.clone()} class="bd-sr">{ i18n::fill(m.rename_label, &[&quoted(lang, title)]) }</label>
+            <input id={input_id} type="text" maxlength={assessment::MAX_META_LEN.to_string()} value={draft}
+                ref={p.kept.rename_input.clone()} data-testid="rename-input" {oninput} {onkeydown} />
+            <button type="submit" class="bd-btn bd-primary" data-testid="rename-save">{ m.save }</button>
+            { button(on, Act::CancelRename, Button { class: BTN, label: m.cancel, ..Default::default() }) }
+        </form>
     }
 }
 
@@ -1281,8 +1368,7 @@ fn rename(p: &Persistence, state: &UseReducerHandle<State>, id: &str, title: &st
                 Err(e) => p.say(Message::NotDone(e)),
             }
         }
-        Err(LoadError::Corrupt { kept_as, .. }) => p.say(Message::Unreadable(kept_as)),
-        Err(_) => p.say(Message::Missing),
+        Err(e) => p.say_not_loaded(e),
     }
     p.bump();
 }
@@ -1306,8 +1392,7 @@ fn duplicate(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
                 Err(e) => p.say(Message::NotDone(e)),
             }
         }
-        Err(LoadError::Corrupt { kept_as, .. }) => p.say(Message::Unreadable(kept_as)),
-        Err(_) => p.say(Message::Missing),
+        Err(e) => p.say_not_loaded(e),
     }
     p.bump();
 }

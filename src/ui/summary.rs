@@ -13,15 +13,19 @@
 //! on every printed page. Page numbers come from an `@page` margin box in style/app.css.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
+use yew::html::{onchange, oninput};
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty::Static as S;
+use yew::virtual_dom::AttributeOrProperty::{self, Static as S};
+use yew::virtual_dom::{Attributes, Listener};
 
 use super::doc::Doc;
 use super::cite::{cause_option, cause_text, finding_short, option_label, provision_short};
 use super::heatmap::{heat_map, MapRisk};
 use super::results::cited_findings;
 use super::state::{Action, Meta, State, Step};
+use super::{button, on_change, send, Button, Edit as PlanEdit, Nav, PlanField, BTN, PRIMARY};
 use crate::domain::answers::{Answer, Status};
 use crate::domain::assessment::{SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
 use crate::domain::engine::{Cause, Level, Recommendation, Report};
@@ -140,19 +144,21 @@ fn free_text(d: &mut Doc, text: &str) {
     d.close();
 }
 
-/// An editable value: on screen the control (`None` when not editable), in print the value
-/// on a filled line.
+/// Starts an editable value: on screen the control, which the caller adds when `editable`
+/// and then calls [`field_end`].
 #[inline(never)]
-fn field(d: &mut Doc, control: Option<Html>, value: &str) {
-    let editable = control.is_some();
+fn field_start(d: &mut Doc, editable: bool) {
     d.group();
-    match control {
-        Some(control) => {
-            d.open("div", "bd-sum-edit");
-            d.add(control);
-        }
-        None => d.group(),
+    if editable {
+        d.open("div", "bd-sum-edit");
+    } else {
+        d.group();
     }
+}
+
+/// Ends an editable value: in print the value on a filled line.
+#[inline(never)]
+fn field_end(d: &mut Doc, editable: bool, value: &str) {
     d.close();
     d.open("div", if editable { "bd-sum-printed bd-sum-print-only" } else { "bd-sum-printed" });
     d.open("span", "bd-sum-line");
@@ -199,21 +205,15 @@ fn open_part(d: &mut Doc, class: &'static str, id: &'static str, number: &str, t
     }
 }
 
-/// What a control of the summary edits.
+/// What a control of the summary edits that reports every keystroke or is not in the action
+/// plan (the plan's status and due date go through `super::on_change`, as on the results page).
 #[derive(Clone, Copy)]
 enum Edit {
     Meta(Meta),
     /// A text of the sign-off block.
     SignOff(fn(&mut SignOff) -> &mut String),
-    /// A safeguard's line in the action plan.
-    Plan(PlanField),
-}
-
-#[derive(Clone, Copy)]
-enum PlanField {
-    Status,
-    Owner,
-    Due,
+    /// The owner of a safeguard's line in the action plan.
+    PlanOwner,
 }
 
 impl Edit {
@@ -226,19 +226,9 @@ impl Edit {
                 *field(&mut so) = value;
                 Action::SetSignOff(so)
             }
-            Edit::Plan(field) => {
+            Edit::PlanOwner => {
                 let mut item = st.assessment.plan.get(sid).cloned().unwrap_or_default();
-                match field {
-                    PlanField::Status => {
-                        item.status = match value.as_str() {
-                            "in_place" => Status::InPlace,
-                            "planned" => Status::Planned,
-                            _ => Status::NotPlanned,
-                        }
-                    }
-                    PlanField::Owner => item.owner = value.chars().take(MAX_META_LEN).collect(),
-                    PlanField::Due => item.due = value,
-                }
+                item.owner = value.chars().take(MAX_META_LEN).collect();
                 Action::SetPlan(sid.to_string(), item)
             }
         }
@@ -262,28 +252,58 @@ fn on_edit<E: AsRef<Event> + 'static>(state: &UseReducerHandle<State>, sid: &str
     })
 }
 
+/// Starts a control: `<tag>` with attributes as in `Doc::open_attrs`, its live value (of an
+/// input or textarea) and its listener. The caller closes it.
+#[inline(never)]
+fn open_control(d: &mut Doc, tag: &'static str, keys: &'static [&'static str], values: &[&str], value: &str, listener: Rc<dyn Listener>) {
+    d.open_attrs(tag, keys, values);
+    if let Some(t) = d.tag() {
+        t.set_value(value.to_string());
+        t.add_listener(listener);
+    }
+}
+
 /// A text input that reports every keystroke.
 #[inline(never)]
-fn text_input(id: AttrValue, testid: Option<&'static str>, value: &str, oninput: Callback<InputEvent>) -> Html {
-    html! { <input id={id} data-testid={testid} type="text" maxlength={MAX_META_LEN.to_string()} value={value.to_string()} {oninput} /> }
+fn text_input(d: &mut Doc, id: &str, testid: &str, value: &str, oninput: Callback<InputEvent>) {
+    let listener = Rc::new(oninput::Wrapper::new(oninput));
+    open_control(d, "input", &["id", "data-testid", "type", "maxlength"], &[id, testid, "text", &MAX_META_LEN.to_string()], value, listener);
+    d.close();
 }
 
 /// A date input.
 #[inline(never)]
-fn date_input(id: AttrValue, value: &str, onchange: Callback<Event>) -> Html {
-    html! { <input id={id} type="date" value={value.to_string()} {onchange} /> }
+fn date_input(d: &mut Doc, id: &str, value: &str, onchange: Callback<Event>) {
+    open_control(d, "input", &["id", "type"], &[id, "date"], value, Rc::new(onchange::Wrapper::new(onchange)));
+    d.close();
 }
 
 /// A select of `options` (value, label) with `selected` chosen.
 #[inline(never)]
-fn select(id: AttrValue, options: &[(&'static str, &'static str)], selected: &str, onchange: Callback<Event>) -> Html {
-    let options = options.iter().map(|&(v, label)| html! { <option value={v} selected={v == selected}>{ label }</option> });
-    html! { <select id={id} {onchange}>{ for options }</select> }
+fn select(d: &mut Doc, id: &str, options: &[(&'static str, &'static str)], selected: &str, onchange: Callback<Event>) {
+    open_control(d, "select", &["id"], &[id], "", Rc::new(onchange::Wrapper::new(onchange)));
+    for &(v, label) in options {
+        d.open("option", "");
+        if let Some(t) = d.tag() {
+            // Not `open_attrs`, which leaves out an empty value: "not decided yet" has one.
+            let attr = |x| Some(AttributeOrProperty::Attribute(AttrValue::Static(x)));
+            t.set_attributes(Attributes::Dynamic {
+                keys: &["value", "selected"],
+                values: Box::new([attr(v), if v == selected { attr("selected") } else { None }]),
+            });
+        }
+        d.text(label);
+        d.close();
+    }
+    d.close();
 }
 
-/// A plan control with a hidden label naming it and its safeguard ("Owner: Access logging").
-fn labelled(id: &str, what: &str, title: &str, control: Html) -> Html {
-    html! { <><label class="bd-sr" for={id.to_string()}>{ format!("{what}: {title}") }</label>{ control }</> }
+/// The hidden label of a plan control, naming it and its safeguard ("Owner: Access logging").
+#[inline(never)]
+fn plan_label(d: &mut Doc, id: &str, what: &str, title: &str) {
+    d.open_attrs("label", &["class", "for"], &["bd-sr", id]);
+    d.string(format!("{what}: {title}"));
+    d.close();
 }
 
 /// One safeguard of the action plan: priority, title, status, owner and due date, and below
@@ -310,28 +330,33 @@ fn plan_row(d: &mut Doc, state: &UseReducerHandle<State>, t: &Strings, editable:
     if by_answers {
         d.leaf("span", "bd-sum-line", s.in_place_by_answers);
     } else {
-        let control = editable.then(|| {
+        field_start(d, editable);
+        if editable {
             let id = format!("bd-sum-plan-{sid}-status");
             let options = [Status::NotPlanned, Status::Planned, Status::InPlace].map(|x| (status_key(x), status_text(t, x)));
-            let control = select(id.clone().into(), &options, status_key(item.status), on_edit(state, sid, Edit::Plan(PlanField::Status)));
-            labelled(&id, t.status, title, control)
-        });
-        field(d, control, status_text(t, item.status));
+            plan_label(d, &id, t.status, title);
+            select(d, &id, &options, status_key(item.status), on_change(state, PlanEdit::Plan(sid.to_string(), item.clone(), PlanField::Status)));
+        }
+        field_end(d, editable, status_text(t, item.status));
     }
     d.close();
     d.open_attrs("td", &["data-label"], &[t.owner]);
-    let control = editable.then(|| {
+    field_start(d, editable);
+    if editable {
         let id = format!("bd-sum-plan-{sid}-owner");
-        labelled(&id, t.owner, title, text_input(id.clone().into(), None, &item.owner, on_edit(state, sid, Edit::Plan(PlanField::Owner))))
-    });
-    field(d, control, &item.owner);
+        plan_label(d, &id, t.owner, title);
+        text_input(d, &id, "", &item.owner, on_edit(state, sid, Edit::PlanOwner));
+    }
+    field_end(d, editable, &item.owner);
     d.close();
     d.open_attrs("td", &["data-label"], &[t.due]);
-    let control = editable.then(|| {
+    field_start(d, editable);
+    if editable {
         let id = format!("bd-sum-plan-{sid}-due");
-        labelled(&id, t.due, title, date_input(id.clone().into(), &item.due, on_edit(state, sid, Edit::Plan(PlanField::Due))))
-    });
-    field(d, control, &item.due);
+        plan_label(d, &id, t.due, title);
+        date_input(d, &id, &item.due, on_change(state, PlanEdit::Plan(sid.to_string(), item.clone(), PlanField::Due)));
+    }
+    field_end(d, editable, &item.due);
     d.close();
     d.close();
     d.open("tr", "bd-sum-plan-detail");
@@ -400,18 +425,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let editable = !props.print_copy;
 
     let heading = use_node_ref();
-    {
-        // Keyed on `editable`: the hidden print copy may be reused as the screen view when the
-        // user opens this step, and focus must move then too.
-        let heading = heading.clone();
-        use_effect_with(editable, move |focus| {
-            if *focus {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
-        });
-    }
+    // Keyed on `editable`: the hidden print copy may be reused as the screen view when the
+    // user opens this step, and focus must move then too.
+    super::use_focus(&heading, editable as usize);
 
     let date = summary_date(&a.updated);
     let title = if a.title.trim().is_empty() { s.untitled.to_string() } else { a.title.clone() };
@@ -447,19 +463,18 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 let _ = w.print();
             }
         });
-        let onback = {
-            let state = state.clone();
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::Goto(Step::Results)))
-        };
         d.open("div", "bd-sum-toolbar bd-noprint");
-        d.add(html! { <h2 id="bd-summary-title" tabindex="-1" ref={heading.clone()}>{ s.open_summary }</h2> });
+        d.open_static("h2", &[("id", S("bd-summary-title")), ("tabindex", S("-1"))]);
+        if let Some(tag) = d.tag() {
+            tag.node_ref = heading.clone();
+        }
+        d.text(s.open_summary);
+        d.close();
         d.leaf("p", "bd-muted", s.print_hint);
-        d.add(html! {
-            <div class="bd-sum-buttons">
-                <button type="button" class="bd-btn" onclick={onback}>{ s.back_to_results }</button>
-                <button type="button" class="bd-btn bd-primary" data-testid="summary-print" onclick={onprint}>{ t.print }</button>
-            </div>
-        });
+        d.open("div", "bd-sum-buttons");
+        d.add(button(Button { class: BTN, label: s.back_to_results, ..Default::default() }, send(state, Nav::Goto(Step::Results))));
+        d.add(button(Button { class: PRIMARY, testid: Some("summary-print"), label: t.print, ..Default::default() }, onprint));
+        d.close();
         d.close();
     }
     d.close();
@@ -478,7 +493,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             d.open_attrs("label", &["for"], &[id]);
             d.text(label);
             d.close();
-            d.add(text_input(id.into(), Some(testid), value, on_edit(state, "", Edit::Meta(meta))));
+            text_input(&mut d, id, testid, value, on_edit(state, "", Edit::Meta(meta)));
         }
         d.close(); // .bd-sum-form
         d.close(); // section
@@ -768,23 +783,27 @@ pub fn Summary(props: &SummaryProps) -> Html {
         d.close();
         d.close();
         d.open("td", "");
-        let control = editable.then(|| match kind {
-            SignOffControl::Text => text_input(id.into(), None, value, on_edit(state, "", Edit::SignOff(field_of))),
-            SignOffControl::Area => {
-                let oninput = on_edit::<InputEvent>(state, "", Edit::SignOff(field_of));
-                html! { <textarea id={id} rows="4" maxlength={MAX_ADVICE_LEN.to_string()} value={value.to_string()} {oninput} /> }
+        field_start(&mut d, editable);
+        if editable {
+            match kind {
+                SignOffControl::Text => text_input(&mut d, id, "", value, on_edit(state, "", Edit::SignOff(field_of))),
+                SignOffControl::Area => {
+                    let oninput = Rc::new(oninput::Wrapper::new(on_edit(state, "", Edit::SignOff(field_of))));
+                    open_control(&mut d, "textarea", &["id", "rows", "maxlength"], &[id, "4", &MAX_ADVICE_LEN.to_string()], value, oninput);
+                    d.close();
+                }
+                SignOffControl::Followed => {
+                    let options = ["", "yes", "partly", "no"].map(|v| (v, s.followed(v)));
+                    select(&mut d, id, &options, value, on_edit(state, "", Edit::SignOff(field_of)))
+                }
+                SignOffControl::Date => date_input(&mut d, id, value, on_edit(state, "", Edit::SignOff(field_of))),
             }
-            SignOffControl::Followed => {
-                let options = ["", "yes", "partly", "no"].map(|v| (v, s.followed(v)));
-                select(id.into(), &options, value, on_edit(state, "", Edit::SignOff(field_of)))
-            }
-            SignOffControl::Date => date_input(id.into(), value, on_edit(state, "", Edit::SignOff(field_of))),
-        });
+        }
         let shown = match kind {
             SignOffControl::Followed if !value.is_empty() => s.followed(value),
             _ => value,
         };
-        field(&mut d, control, shown);
+        field_end(&mut d, editable, shown);
         d.leaf("p", "bd-sum-small bd-muted", note);
         d.close();
         d.open("td", "bd-sum-sign");
