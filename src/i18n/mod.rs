@@ -38,6 +38,8 @@ pub struct Strings {
     pub verdict_prior_consultation_body: &'static str,
     pub verdict_proceed: &'static str,
     pub verdict_proceed_body: &'static str,
+    /// `{}`: questions with answer options still unanswered (free-text questions do not
+    /// count: the verdict does not depend on them, while the progress bar counts them).
     pub provisional: &'static str,
     pub screening: &'static str,
     pub dpia_required: &'static str,
@@ -123,7 +125,7 @@ pub static EN: Strings = Strings {
     verdict_prior_consultation_body: "A high residual risk remains even with the safeguards in place or planned. Under GDPR Art. 36 you must consult the supervisory authority (in the Netherlands the Autoriteit Persoonsgegevens) before you start.",
     verdict_proceed: "Proceed with the listed safeguards",
     verdict_proceed_body: "No red line is crossed and no high residual risk remains with the safeguards in place or planned. Put every “must” safeguard in place before the processing starts, and review this assessment when the processing or its risks change.",
-    provisional: "Provisional: {} question(s) still open.",
+    provisional: "Provisional: {} question(s) with answer options still open.",
     screening: "Screening",
     dpia_required: "A DPIA is required (GDPR Art. 35).",
     dpia_not_indicated: "Your answers do not yet show that a DPIA is mandatory; biometric identification usually requires one.",
@@ -217,7 +219,7 @@ pub static NL: Strings = Strings {
     verdict_prior_consultation_body: "Ook met de genomen of geplande waarborgen blijft een hoog restrisico bestaan. Op grond van art. 36 AVG moet u de toezichthouder (in Nederland de Autoriteit Persoonsgegevens) raadplegen voordat de verwerking begint.",
     verdict_proceed: "Doorgaan met de genoemde waarborgen",
     verdict_proceed_body: "Er wordt geen rode lijn overschreden en met de genomen of geplande waarborgen blijft geen hoog restrisico over. Neem elke waarborg met prioriteit ‘noodzakelijk’ voordat de verwerking begint, en beoordeel deze DPIA opnieuw als de verwerking of de risico's veranderen.",
-    provisional: "Voorlopig: nog {} vraag/vragen open.",
+    provisional: "Voorlopig: nog {} vraag/vragen met antwoordkeuzes open.",
     screening: "Voorselectie",
     dpia_required: "Een DPIA is verplicht (art. 35 AVG).",
     dpia_not_indicated: "Uw antwoorden tonen nog niet aan dat een DPIA verplicht is; voor biometrische identificatie is een DPIA meestal wel verplicht.",
