@@ -76,12 +76,7 @@ fn time(iterations: usize, mut f: impl FnMut()) -> Stats {
         .collect();
     let mean = samples.iter().sum::<Duration>() / iterations as u32;
     samples.sort();
-    Stats {
-        median: samples[iterations / 2],
-        min: samples[0],
-        p95: samples[iterations * 95 / 100],
-        mean,
-    }
+    Stats { median: samples[iterations / 2], min: samples[0], p95: samples[iterations * 95 / 100], mean }
 }
 
 fn us(d: Duration) -> String {

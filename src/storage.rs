@@ -240,7 +240,10 @@ pub enum LoadError {
     /// No assessment with that id (deleted, perhaps in another tab).
     Missing,
     /// Unreadable: kept aside under `kept_as`.
-    Corrupt { kept_as: String, error: ReadError },
+    Corrupt {
+        kept_as: String,
+        error: ReadError,
+    },
     Unavailable,
 }
 

@@ -59,7 +59,9 @@ fn toml_syntax_error_names_the_file() {
 
 #[test]
 fn unknown_field_is_refused() {
-    let e = broken("field", "sections/01_a.toml", |t| t.replacen("kind = \"single\"", "kind = \"single\"\nrequird = true", 1));
+    let e = broken("field", "sections/01_a.toml", |t| {
+        t.replacen("kind = \"single\"", "kind = \"single\"\nrequird = true", 1)
+    });
     assert_names(&e, "01_a.toml", "", "requird");
 }
 
@@ -79,7 +81,9 @@ fn unknown_risk_finding_provision_and_safeguard() {
     assert_names(&e, "01_a.toml", "q_mode.verify", "unknown risk `r_nope`");
     assert_names(&e, "01_a.toml", "q_mode.identify", "unknown finding `f_nope`");
     assert_names(&e, "01_a.toml", "q_encrypted.yes", "unknown safeguard `s_nope`");
-    let e = broken("prov", "findings/f.toml", |t| t.replacen("provisions = [\"gdpr_9_1\"]", "provisions = [\"gdpr_99\"]", 1));
+    let e = broken("prov", "findings/f.toml", |t| {
+        t.replacen("provisions = [\"gdpr_9_1\"]", "provisions = [\"gdpr_99\"]", 1)
+    });
     assert_names(&e, "f.toml", "f_ap_clearview_2024", "unknown provision `gdpr_99`");
 }
 
@@ -91,21 +95,27 @@ fn missing_dutch_text() {
 
 #[test]
 fn show_if_must_refer_to_an_earlier_question() {
-    let e = broken("order", "sections/01_a.toml", |t| t.replacen("question = \"q_mode\", none_of", "question = \"q_scraping\", none_of", 1));
+    let e = broken("order", "sections/01_a.toml", |t| {
+        t.replacen("question = \"q_mode\", none_of", "question = \"q_scraping\", none_of", 1)
+    });
     assert_names(&e, "01_a.toml", "q_encrypted", "not an earlier question");
-    let e = broken("option", "sections/01_a.toml", |t| t.replacen("none_of = [\"unsure\"]", "none_of = [\"maybe\"]", 1));
+    let e =
+        broken("option", "sections/01_a.toml", |t| t.replacen("none_of = [\"unsure\"]", "none_of = [\"maybe\"]", 1));
     assert_names(&e, "01_a.toml", "q_encrypted", "no option `maybe`");
 }
 
 #[test]
 fn risk_without_a_reason_is_refused() {
-    let e = broken("why", "sections/02_b.toml", |t| t.replacen("provisions = [\"ai_act_5_1_e\"]\nred_line", "red_line", 1));
+    let e =
+        broken("why", "sections/02_b.toml", |t| t.replacen("provisions = [\"ai_act_5_1_e\"]\nred_line", "red_line", 1));
     assert_names(&e, "02_b.toml", "q_scraping.yes", "cites no finding or provision");
 }
 
 #[test]
 fn unsure_needs_find_out_and_a_raise() {
-    let e = broken("unsure", "sections/01_a.toml", |t| t.replacen("find_out = { en = \"Ask the vendor.\", nl = \"Vraag het de leverancier.\" }\n", "", 1));
+    let e = broken("unsure", "sections/01_a.toml", |t| {
+        t.replacen("find_out = { en = \"Ask the vendor.\", nl = \"Vraag het de leverancier.\" }\n", "", 1)
+    });
     assert_names(&e, "01_a.toml", "q_mode.unsure", "needs `find_out`");
 }
 
@@ -119,16 +129,24 @@ fn yesno_needs_exactly_yes_no_unsure() {
 fn bad_dates_levels_and_urls() {
     let e = broken("date", "findings/f.toml", |t| t.replacen("2024-05-16", "2024-02-30", 1));
     assert_names(&e, "f.toml", "f_ap_clearview_2024", "real YYYY-MM-DD date");
-    let e = broken("level", "sections/01_a.toml", |t| t.replacen("likelihood = 3, severity = 4", "likelihood = 5, severity = 4", 1));
+    let e = broken("level", "sections/01_a.toml", |t| {
+        t.replacen("likelihood = 3, severity = 4", "likelihood = 5, severity = 4", 1)
+    });
     assert_names(&e, "01_a.toml", "q_mode.identify", "likelihood must be 1..=4");
-    let e = broken("url", "provisions/p.toml", |t| t.replacen("https://eur-lex.europa.eu/eli/reg/2016/679/oj", "eur-lex", 1));
+    let e = broken("url", "provisions/p.toml", |t| {
+        t.replacen("https://eur-lex.europa.eu/eli/reg/2016/679/oj", "eur-lex", 1)
+    });
     assert_names(&e, "p.toml", "gdpr_9_1", "not a URL");
 }
 
 #[test]
 fn every_problem_is_reported_at_once() {
     let e = broken("many", "sections/01_a.toml", |t| {
-        t.replacen("nl = \"Modus?\"", "nl = \"\"", 1).replacen("risk = \"r_breach\", likelihood = 2", "risk = \"r_x\", likelihood = 2", 1)
+        t.replacen("nl = \"Modus?\"", "nl = \"\"", 1).replacen(
+            "risk = \"r_breach\", likelihood = 2",
+            "risk = \"r_x\", likelihood = 2",
+            1,
+        )
     });
     assert!(e.len() >= 2, "{e:#?}");
 }

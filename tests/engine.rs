@@ -9,8 +9,7 @@ use biodpia::domain::load::load_and_validate;
 use biodpia::domain::model::Bank;
 
 fn mini() -> Bank {
-    load_and_validate(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"))
-        .expect("mini bank is valid")
+    load_and_validate(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")).expect("mini bank is valid")
 }
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
@@ -144,7 +143,11 @@ fn required_safeguard_is_a_must_with_its_cause() {
 #[test]
 fn recommendations_are_ordered_must_should_could() {
     let bank = mini();
-    let r = evaluate(&bank, &answers(&[("q_mode", "identify"), ("q_encrypted", "no"), ("q_scraping", "unsure")]), &Plan::new());
+    let r = evaluate(
+        &bank,
+        &answers(&[("q_mode", "identify"), ("q_encrypted", "no"), ("q_scraping", "unsure")]),
+        &Plan::new(),
+    );
     let prios: Vec<Priority> = r.recommendations.iter().map(|x| x.priority).collect();
     let mut sorted = prios.clone();
     sorted.sort();

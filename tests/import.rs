@@ -6,7 +6,9 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use biodpia::domain::answers::{Answer, PlanItem, Status};
-use biodpia::domain::assessment::{self, Assessment, ReadError, Retired, RetiredReason, SignOff, FORMAT_VERSION, MAX_BYTES};
+use biodpia::domain::assessment::{
+    self, Assessment, ReadError, Retired, RetiredReason, SignOff, FORMAT_VERSION, MAX_BYTES,
+};
 use biodpia::domain::model::{Bank, Kind, Question};
 use biodpia::domain::transfer::{self, ImportError};
 
@@ -30,7 +32,10 @@ fn full_assessment() -> Assessment {
         let answer = match q.kind {
             Kind::Single | Kind::YesNo => Answer::Choice(q.options.last().unwrap().id.clone()),
             Kind::Multi => Answer::Multi(q.options.iter().take(3).map(|o| o.id.clone()).collect()),
-            Kind::Text => Answer::Text(format!("Beschrijving van {} — “quotes”, \\backslash\\, newline\n, tab\t, emoji 🙂.", q.id)),
+            Kind::Text => Answer::Text(format!(
+                "Beschrijving van {} — “quotes”, \\backslash\\, newline\n, tab\t, emoji 🙂.",
+                q.id
+            )),
         };
         a.answers.insert(q.id.clone(), answer);
     }
@@ -110,7 +115,9 @@ fn each_kind_of_bad_file_has_its_own_error() {
     assert_eq!(import_err(b"  \n\t "), ImportError::Read(ReadError::Empty));
     // Not JSON, with where the problem is.
     match import_err(b"title: my DPIA\nanswers: none") {
-        ImportError::Read(ReadError::NotJson { line, column, .. }) => assert!(line == 1 && column <= 2, "{line}:{column}"),
+        ImportError::Read(ReadError::NotJson { line, column, .. }) => {
+            assert!(line == 1 && column <= 2, "{line}:{column}")
+        }
         other => panic!("expected NotJson, got {other:?}"),
     }
     match import_err(b"{\n  \"format\": 2,\n  \"title\": \"x\"\n") {
@@ -373,7 +380,12 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
                     Kind::Text => Answer::Text(text),
                     Kind::Single | Kind::YesNo => Answer::Choice(q.options[n as usize % q.options.len()].id.clone()),
                     Kind::Multi => Answer::Multi(
-                        q.options.iter().enumerate().filter(|(i, _)| n >> (i % 32) & 1 == 1).map(|(_, o)| o.id.clone()).collect(),
+                        q.options
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| n >> (i % 32) & 1 == 1)
+                            .map(|(_, o)| o.id.clone())
+                            .collect(),
                     ),
                 };
                 a.answers.insert(q.id.clone(), ans);

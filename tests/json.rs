@@ -155,7 +155,8 @@ mod reference {
     /// A one-field JSON object `{key: value}` (`value` is JSON text); with a current `format`
     /// before it when asked (unless `key` is `format` itself).
     fn object_of(key: &str, value: &RawValue, with_format: bool) -> String {
-        let format = if with_format && key != "format" { format!("\"format\":{FORMAT_VERSION},") } else { String::new() };
+        let format =
+            if with_format && key != "format" { format!("\"format\":{FORMAT_VERSION},") } else { String::new() };
         let key = to_json(key);
         format!("{{{format}{key}:{}}}", value.get())
     }
@@ -183,12 +184,14 @@ mod reference {
                 "answers" => fields(v.get()).and_then(|m| {
                     m.iter().find_map(|(q, a)| check::<Answer>(a.get()).err().map(|e| (format!("answers.{q}"), e)))
                 }),
-                "plan" => fields(v.get()).and_then(|m| {
-                    m.iter().find_map(|(s, item)| field_of::<PlanItem>(&format!("plan.{s}"), item))
-                }),
+                "plan" => fields(v.get())
+                    .and_then(|m| m.iter().find_map(|(s, item)| field_of::<PlanItem>(&format!("plan.{s}"), item))),
                 "signoff" => field_of::<SignOff>("signoff", v),
                 "retired" => serde_json::from_str::<Vec<&RawValue>>(v.get()).ok().and_then(|items| {
-                    items.iter().enumerate().find_map(|(i, r)| check::<Retired>(r.get()).err().map(|e| (format!("retired[{i}]"), e)))
+                    items
+                        .iter()
+                        .enumerate()
+                        .find_map(|(i, r)| check::<Retired>(r.get()).err().map(|e| (format!("retired[{i}]"), e)))
                 }),
                 _ => None,
             };
@@ -212,8 +215,8 @@ mod reference {
         if format > INDEX_FORMAT as u64 {
             return Err(ReadError::NewerFormat { found: format, supported: INDEX_FORMAT });
         }
-        let mut index: Index =
-            serde_json::from_str(text).map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.to_string() })?;
+        let mut index: Index = serde_json::from_str(text)
+            .map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.to_string() })?;
         index.items.retain(|e| valid_id(&e.id));
         let mut seen = std::collections::BTreeSet::new();
         index.items.retain(|e| seen.insert(e.id.clone()));
@@ -260,10 +263,17 @@ fn same_message(ours: &str, serde: &str) -> bool {
     false
 }
 
-fn agree<T: PartialEq + Debug>(ours: Result<T, ReadError>, serde: Result<T, ReadError>, input: &[u8]) -> Result<(), TestCaseError> {
+fn agree<T: PartialEq + Debug>(
+    ours: Result<T, ReadError>,
+    serde: Result<T, ReadError>,
+    input: &[u8],
+) -> Result<(), TestCaseError> {
     let text = String::from_utf8_lossy(input);
     match (&ours, &serde) {
-        (Err(ReadError::WrongShape { field: f1, detail: d1 }), Err(ReadError::WrongShape { field: f2, detail: d2 })) => {
+        (
+            Err(ReadError::WrongShape { field: f1, detail: d1 }),
+            Err(ReadError::WrongShape { field: f2, detail: d2 }),
+        ) => {
             prop_assert_eq!(f1, f2, "field, for {}", text);
             prop_assert!(same_message(d1, d2), "detail {:?} vs serde's {:?}, for {}", d1, d2, text);
         }
@@ -391,11 +401,41 @@ fn from_value(v: &Value) -> J {
 
 /// Every name the formats use (fields, variants), so that generated keys and strings hit them.
 const NAMES: &[&str] = &[
-    "format", "title", "organisation", "bank_version", "answers", "plan", "signoff", "updated", "retired",
-    "choice", "multi", "text", "status", "owner", "due", "in_place", "planned", "not_planned",
-    "measures_approved_by", "residual_risk_accepted_by", "dpo_advice", "dpo_advice_followed",
-    "dpo_advice_reasons", "review_date", "question", "answer", "reason", "question_removed",
-    "unknown_option", "kind_changed", "current", "items", "id", "verdict", "provisional",
+    "format",
+    "title",
+    "organisation",
+    "bank_version",
+    "answers",
+    "plan",
+    "signoff",
+    "updated",
+    "retired",
+    "choice",
+    "multi",
+    "text",
+    "status",
+    "owner",
+    "due",
+    "in_place",
+    "planned",
+    "not_planned",
+    "measures_approved_by",
+    "residual_risk_accepted_by",
+    "dpo_advice",
+    "dpo_advice_followed",
+    "dpo_advice_reasons",
+    "review_date",
+    "question",
+    "answer",
+    "reason",
+    "question_removed",
+    "unknown_option",
+    "kind_changed",
+    "current",
+    "items",
+    "id",
+    "verdict",
+    "provisional",
 ];
 
 fn number() -> impl Strategy<Value = String> {
@@ -492,8 +532,11 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
         ".{0,30}".prop_map(Answer::Text),
     ];
     let status = prop_oneof![Just(Status::InPlace), Just(Status::Planned), Just(Status::NotPlanned)];
-    let reason =
-        prop_oneof![Just(RetiredReason::QuestionRemoved), Just(RetiredReason::UnknownOption), Just(RetiredReason::KindChanged)];
+    let reason = prop_oneof![
+        Just(RetiredReason::QuestionRemoved),
+        Just(RetiredReason::UnknownOption),
+        Just(RetiredReason::KindChanged)
+    ];
     (
         (1u32..=2, string(), ".{0,20}", string(), ".{0,12}"),
         proptest::collection::btree_map(proptest::sample::select(qs), answer.clone(), 0..5),
@@ -501,32 +544,34 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
         proptest::collection::vec(string(), 6),
         proptest::collection::vec((string(), answer, string(), reason), 0..3),
     )
-        .prop_map(|((format, title, organisation, bank_version, updated), answers, plan, signoff, retired)| Assessment {
-            format,
-            title,
-            organisation,
-            bank_version,
-            answers,
-            plan: plan.into_iter().map(|(k, (status, owner, due))| (k, PlanItem { status, owner, due })).collect(),
-            signoff: SignOff {
-                measures_approved_by: signoff[0].clone(),
-                residual_risk_accepted_by: signoff[1].clone(),
-                dpo_advice: signoff[2].clone(),
-                dpo_advice_followed: signoff[3].clone(),
-                dpo_advice_reasons: signoff[4].clone(),
-                review_date: signoff[5].clone(),
-            },
-            updated,
-            retired: retired
-                .into_iter()
-                .map(|(question, answer, bank_version, reason)| Retired { question, answer, bank_version, reason })
-                .collect(),
+        .prop_map(|((format, title, organisation, bank_version, updated), answers, plan, signoff, retired)| {
+            Assessment {
+                format,
+                title,
+                organisation,
+                bank_version,
+                answers,
+                plan: plan.into_iter().map(|(k, (status, owner, due))| (k, PlanItem { status, owner, due })).collect(),
+                signoff: SignOff {
+                    measures_approved_by: signoff[0].clone(),
+                    residual_risk_accepted_by: signoff[1].clone(),
+                    dpo_advice: signoff[2].clone(),
+                    dpo_advice_followed: signoff[3].clone(),
+                    dpo_advice_reasons: signoff[4].clone(),
+                    review_date: signoff[5].clone(),
+                },
+                updated,
+                retired: retired
+                    .into_iter()
+                    .map(|(question, answer, bank_version, reason)| Retired { question, answer, bank_version, reason })
+                    .collect(),
+            }
         })
 }
 
 fn valid_index() -> impl Strategy<Value = Index> {
-    let entry = (("[a-z0-9-]{0,12}", string(), string(), string()), (any::<bool>(), string(), any::<usize>())).prop_map(
-        |((id, title, updated, verdict), (provisional, bank_version, retired))| Entry {
+    let entry = (("[a-z0-9-]{0,12}", string(), string(), string()), (any::<bool>(), string(), any::<usize>()))
+        .prop_map(|((id, title, updated, verdict), (provisional, bank_version, retired))| Entry {
             id,
             title,
             updated,
@@ -534,9 +579,12 @@ fn valid_index() -> impl Strategy<Value = Index> {
             provisional,
             bank_version,
             retired,
-        },
-    );
-    (0u32..=2, string(), proptest::collection::vec(entry, 0..4)).prop_map(|(format, current, items)| Index { format, current, items })
+        });
+    (0u32..=2, string(), proptest::collection::vec(entry, 0..4)).prop_map(|(format, current, items)| Index {
+        format,
+        current,
+        items,
+    })
 }
 
 /// A document: a valid assessment or index, or any JSON object with a `format`, maybe damaged.
@@ -565,9 +613,43 @@ fn document() -> impl Strategy<Value = String> {
 fn near_json() -> impl Strategy<Value = String> {
     let token = prop_oneof![
         proptest::sample::select(vec![
-            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud83d", "\\ude42", "\\u00e9", "\\x", "null", "nul", "true",
-            "tru", "false", "-", "0", "01", "1.", ".5", "1e", "1e+", "2", "\"format\"", "\"answers\"", " ", "\n", "\t",
-            "\r", "\u{c}", "\u{0}", "é", "🙂", "\u{feff}",
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"",
+            "\\",
+            "\\u",
+            "\\ud83d",
+            "\\ude42",
+            "\\u00e9",
+            "\\x",
+            "null",
+            "nul",
+            "true",
+            "tru",
+            "false",
+            "-",
+            "0",
+            "01",
+            "1.",
+            ".5",
+            "1e",
+            "1e+",
+            "2",
+            "\"format\"",
+            "\"answers\"",
+            " ",
+            "\n",
+            "\t",
+            "\r",
+            "\u{c}",
+            "\u{0}",
+            "é",
+            "🙂",
+            "\u{feff}",
         ])
         .prop_map(String::from),
         number(),
@@ -684,13 +766,29 @@ fn messages_name_the_problem_as_serde_json_did() {
         (r#"{"format":2,"title":5}"#, "title", "invalid type: integer `5`, expected a string"),
         (r#"{"format":2,"title":1.5e3}"#, "title", "invalid type: floating point `1.5e3`, expected a string"),
         (r#"{"format":2,"answers":[]}"#, "answers", "invalid type: sequence, expected a map"),
-        (r#"{"format":2,"answers":{"q":"yes"}}"#, "answers.q", "unknown variant `yes`, expected one of `choice`, `multi`, `text`"),
-        (r#"{"format":2,"answers":{"q":"choice"}}"#, "answers.q", "invalid type: unit variant, expected newtype variant"),
+        (
+            r#"{"format":2,"answers":{"q":"yes"}}"#,
+            "answers.q",
+            "unknown variant `yes`, expected one of `choice`, `multi`, `text`",
+        ),
+        (
+            r#"{"format":2,"answers":{"q":"choice"}}"#,
+            "answers.q",
+            "invalid type: unit variant, expected newtype variant",
+        ),
         (r#"{"format":2,"answers":{"q":{"choice":"a","text":"b"}}}"#, "answers.q", "expected value"),
-        (r#"{"format":2,"plan":{"s":{"status":"maybe"}}}"#, "plan.s.status", "unknown variant `maybe`, expected one of `in_place`, `planned`, `not_planned`"),
+        (
+            r#"{"format":2,"plan":{"s":{"status":"maybe"}}}"#,
+            "plan.s.status",
+            "unknown variant `maybe`, expected one of `in_place`, `planned`, `not_planned`",
+        ),
         (r#"{"format":2,"signoff":"yes"}"#, "signoff", "invalid type: string \"yes\", expected struct SignOff"),
         (r#"{"format":2,"retired":[{"question":"q"}]}"#, "retired[0]", "missing field `answer`"),
-        (r#"{"format":2,"retired":[["q"]]}"#, "retired[0]", "invalid length 1, expected struct Retired with 4 elements"),
+        (
+            r#"{"format":2,"retired":[["q"]]}"#,
+            "retired[0]",
+            "invalid length 1, expected struct Retired with 4 elements",
+        ),
     ];
     for (input, field, detail) in cases {
         assert_eq!(shape(input), (field.to_string(), detail.to_string()), "{input}");
@@ -702,7 +800,10 @@ fn messages_name_the_problem_as_serde_json_did() {
         other => panic!("{s}: {other:?}"),
     };
     assert_eq!(not_json("{\n  \"format\": 2,\n}"), (3, 1, "trailing comma at line 3 column 1".to_string()));
-    assert_eq!(not_json("{\"a\": \"\\ud83d x\"}"), (1, 14, "unexpected end of hex escape at line 1 column 14".to_string()));
+    assert_eq!(
+        not_json("{\"a\": \"\\ud83d x\"}"),
+        (1, 14, "unexpected end of hex escape at line 1 column 14".to_string())
+    );
     assert_eq!(not_json("[1e400]"), (1, 6, "number out of range at line 1 column 6".to_string()));
     for s in ["{\n  \"format\": 2,\n}", "{\"a\": \"\\ud83d x\"}", "[1e400]"] {
         check_both(s.as_bytes()).unwrap();
@@ -772,11 +873,13 @@ fn very_long_input_reads_as_serde_json_reads_it() {
         format!("{{\"format\":2,\"x\":1e{}}}", "9".repeat(n)),
         format!("{{\"format\":2,\"x\":0e{}}}", "9".repeat(n)),
         format!("{{\"format\":2,\"x\":[{}0]}}", "0,".repeat(n / 2 - 16)),
-        format!("{{\"format\":2,\"answers\":{{{}\"q\":{{\"text\":\"x\"}}}}}}", "\"q\":{\"text\":\"x\"},".repeat(n / 20)),
+        format!(
+            "{{\"format\":2,\"answers\":{{{}\"q\":{{\"text\":\"x\"}}}}}}",
+            "\"q\":{\"text\":\"x\"},".repeat(n / 20)
+        ),
         "\"".repeat(n),
     ];
     for doc in &docs {
         check_both(doc.as_bytes()).unwrap();
     }
 }
-

@@ -30,9 +30,7 @@ fn answer_sets(bank: &Bank) -> impl Strategy<Value = Answers> {
             }
             let answer = match q.kind {
                 Kind::Text => Answer::Text(format!("text {s1}")),
-                Kind::Single | Kind::YesNo => {
-                    Answer::Choice(q.options[s1 as usize % q.options.len()].id.clone())
-                }
+                Kind::Single | Kind::YesNo => Answer::Choice(q.options[s1 as usize % q.options.len()].id.clone()),
                 Kind::Multi => Answer::Multi(
                     q.options
                         .iter()
@@ -69,7 +67,10 @@ fn check_bounds(r: &Report) {
     let worst = r.risks.iter().map(|x| x.residual.level()).max().unwrap();
     assert_eq!(Report::band(r.residual_score), worst);
     for x in &r.risks {
-        assert!(x.residual <= x.inherent || (x.residual.likelihood <= x.inherent.likelihood && x.residual.severity <= x.inherent.severity));
+        assert!(
+            x.residual <= x.inherent
+                || (x.residual.likelihood <= x.inherent.likelihood && x.residual.severity <= x.inherent.severity)
+        );
         assert!(x.planned.likelihood <= x.residual.likelihood && x.planned.severity <= x.residual.severity);
     }
     assert!(r.planned_score <= r.residual_score && r.residual_score <= r.inherent_score);
@@ -82,18 +83,30 @@ fn adding_a_safeguard_never_raises(bank: &Bank, answers: &Answers, plan: &Plan, 
     more.insert(sid.clone(), PlanItem { status: Status::InPlace, ..Default::default() });
     let after = evaluate(bank, answers, &more);
     for (b, a) in before.risks.iter().zip(&after.risks) {
-        assert!(a.residual.likelihood <= b.residual.likelihood && a.residual.severity <= b.residual.severity,
-            "{sid} raised {}: {:?} -> {:?}", b.risk, b.residual, a.residual);
+        assert!(
+            a.residual.likelihood <= b.residual.likelihood && a.residual.severity <= b.residual.severity,
+            "{sid} raised {}: {:?} -> {:?}",
+            b.risk,
+            b.residual,
+            a.residual
+        );
     }
     assert!(after.residual_score <= before.residual_score);
 }
 
 /// Options of `q` ordered so that `riskier` raises at least as much as `safer` on every risk
 /// and implements no safeguard that `safer` lacks.
-fn dominates(bank: &Bank, riskier: &biodpia::domain::model::AnswerOption, safer: &biodpia::domain::model::AnswerOption) -> bool {
+fn dominates(
+    bank: &Bank,
+    riskier: &biodpia::domain::model::AnswerOption,
+    safer: &biodpia::domain::model::AnswerOption,
+) -> bool {
     bank.risks.iter().all(|r| {
         let top = |o: &biodpia::domain::model::AnswerOption| {
-            o.raises.iter().filter(|x| x.risk == r.id).fold((1, 1), |(l, s), x| (l.max(x.likelihood), s.max(x.severity)))
+            o.raises
+                .iter()
+                .filter(|x| x.risk == r.id)
+                .fold((1, 1), |(l, s), x| (l.max(x.likelihood), s.max(x.severity)))
         };
         let (a, b) = (top(riskier), top(safer));
         a.0 >= b.0 && a.1 >= b.1

@@ -75,7 +75,12 @@ async fn wizard_renders_first_section_in_both_languages() {
 #[tokio::test]
 async fn every_control_has_a_label() {
     let html = render_app(Lang::En).await;
-    for id in html.split("<input ").skip(1).filter_map(|rest| rest.split("id=\"").nth(1)).map(|s| s.split('"').next().unwrap()) {
+    for id in html
+        .split("<input ")
+        .skip(1)
+        .filter_map(|rest| rest.split("id=\"").nth(1))
+        .map(|s| s.split('"').next().unwrap())
+    {
         assert!(html.contains(&format!("for=\"{id}\"")), "input {id} has no label");
     }
 }
@@ -88,7 +93,11 @@ async fn results_show_verdict_risks_and_reasons() {
         .questions()
         .filter(|q| !q.options.is_empty() && q.kind != biodpia::domain::model::Kind::Multi)
         .map(|q| {
-            let o = q.options.iter().max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0)).unwrap();
+            let o = q
+                .options
+                .iter()
+                .max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0))
+                .unwrap();
             (q.id.as_str(), o.id.as_str())
         })
         .collect();
@@ -104,7 +113,11 @@ async fn results_show_verdict_risks_and_reasons() {
         assert!(html.contains(&bank.risk(&r.risk).unwrap().title.en), "risk {} not listed", r.risk);
     }
     for rec in &report.recommendations {
-        assert!(html.contains(&bank.safeguard(&rec.safeguard).unwrap().title.en), "safeguard {} not shown", rec.safeguard);
+        assert!(
+            html.contains(&bank.safeguard(&rec.safeguard).unwrap().title.en),
+            "safeguard {} not shown",
+            rec.safeguard
+        );
     }
     assert!(html.contains(&format!(">{}<", report.residual_score)));
     // The method is explained beside the result.

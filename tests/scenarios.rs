@@ -100,7 +100,10 @@ fn check_scenario(path: &Path) -> Result<(), String> {
         problems.push(format!("unanswered: {:?}", r.unanswered));
     }
     for m in &sc.expect.must {
-        let ok = r.recommendations.iter().any(|x| x.safeguard == *m && x.priority == biodpia::domain::engine::Priority::Must);
+        let ok = r
+            .recommendations
+            .iter()
+            .any(|x| x.safeguard == *m && x.priority == biodpia::domain::engine::Priority::Must);
         if !ok {
             problems.push(format!("{m} not recommended as must"));
         }
@@ -121,7 +124,11 @@ fn check_scenario(path: &Path) -> Result<(), String> {
 #[test]
 fn every_scenario_has_its_expected_outcome() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     files.sort();
     let failures: Vec<String> = files.iter().filter_map(|f| check_scenario(f).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));

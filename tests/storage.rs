@@ -99,7 +99,9 @@ fn loading_an_unreadable_assessment_keeps_it_aside() {
     let id = lib.add(bank(), &answered("A"), &mut next).unwrap();
     store.set(&lib.item_key(&id), "not json").unwrap();
     match lib.load(bank(), &id, 99) {
-        Err(LoadError::Corrupt { kept_as, .. }) => assert_eq!(store.get(&kept_as).unwrap().as_deref(), Some("not json")),
+        Err(LoadError::Corrupt { kept_as, .. }) => {
+            assert_eq!(store.get(&kept_as).unwrap().as_deref(), Some("not json"))
+        }
         other => panic!("{other:?}"),
     }
     assert!(lib.list(bank()).is_empty());
@@ -115,7 +117,9 @@ fn an_unreadable_index_is_kept_aside_and_rebuilt() {
     let b = lib.add(bank(), &answered("B"), &mut next).unwrap();
     store.set(&lib.index_key(), "]]garbage").unwrap();
     let o = lib.open(bank(), "", 5, "t", &mut next).unwrap();
-    assert!(matches!(&o.notes[..], [Note::IndexRebuilt { kept_as }] if store.get(kept_as).unwrap().as_deref() == Some("]]garbage")));
+    assert!(
+        matches!(&o.notes[..], [Note::IndexRebuilt { kept_as }] if store.get(kept_as).unwrap().as_deref() == Some("]]garbage"))
+    );
     let mut listed: Vec<String> = lib.list(bank()).into_iter().map(|e| e.id).collect();
     listed.sort();
     let mut expected = vec![a, b];
@@ -175,7 +179,8 @@ fn a_full_store_changes_nothing() {
 
     // A change too large for the quota: refused, the stored copy as it was.
     let mut big = answered("A");
-    big.answers.insert(bank().questions().find(|q| q.kind == Kind::Text).unwrap().id.clone(), Answer::Text("x".repeat(4000)));
+    big.answers
+        .insert(bank().questions().find(|q| q.kind == Kind::Text).unwrap().id.clone(), Answer::Text("x".repeat(4000)));
     assert_eq!(lib.save(bank(), &id, &big), Err(SaveError::QuotaExceeded));
     assert_eq!(full.snapshot(), before);
 

@@ -73,10 +73,8 @@ fn filled() -> (Assessment, String, &'static str) {
     let mut a = Assessment::new(&bank.version, "Gemeente Voorbeeld");
     a.title = "Toegang met vingerafdruk".into();
     for q in bank.questions() {
-        let worst = q
-            .options
-            .iter()
-            .max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0));
+        let worst =
+            q.options.iter().max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0));
         match (q.kind, worst) {
             (Kind::Multi, Some(o)) => a.answers.insert(q.id.clone(), Answer::Multi(vec![o.id.clone()])),
             (Kind::Text, _) => None,
@@ -141,14 +139,31 @@ async fn summary_shows_everything_a_dpo_signs() {
             for risk in r.risks.iter().filter(|x| x.is_raised()) {
                 assert!(has(bank.risk(&risk.risk).unwrap().title.get(lang)), "{lang:?}: risk {}", risk.risk);
             }
-            for label in [s.measures_approved_by, s.residual_accepted_by, s.dpo_advice, s.dpo_followed, s.dpo_reasons, s.review_date] {
+            for label in [
+                s.measures_approved_by,
+                s.residual_accepted_by,
+                s.dpo_advice,
+                s.dpo_followed,
+                s.dpo_reasons,
+                s.review_date,
+            ] {
                 assert!(has(label), "{lang:?}: sign-off label {label}");
             }
-            for value in ["Jan Jansen, director", "Petra de Vries, CISO", "Advice line one.\nAdvice line two.", "Budget reasons", "2027-03-31", s.followed_partly] {
+            for value in [
+                "Jan Jansen, director",
+                "Petra de Vries, CISO",
+                "Advice line one.\nAdvice line two.",
+                "Budget reasons",
+                "2027-03-31",
+                s.followed_partly,
+            ] {
                 assert!(has(value), "{lang:?}: sign-off value {value:?}");
             }
             assert!(has("Owner-Alpha") && has("2026-12-15") && has(t.status_planned), "{lang:?}: action plan line");
-            assert!(has("Toegang met vingerafdruk") && has("Gemeente Voorbeeld") && has(&bank.version), "{lang:?}: header details");
+            assert!(
+                has("Toegang met vingerafdruk") && has("Gemeente Voorbeeld") && has(&bank.version),
+                "{lang:?}: header details"
+            );
             // The whole 20,000-character text, line breaks and all, escaped, exactly once
             // (the annex of answers refers to it instead of repeating it).
             assert_eq!(long.chars().count(), 20_000);
@@ -167,9 +182,18 @@ async fn summary_shows_everything_a_dpo_signs() {
             // The risk map: an image with a title and a description, two markers per risk.
             assert!(html.contains(r#"role="img""#) && html.contains("<title") && html.contains("<desc"));
             let raised = r.risks.iter().filter(|x| x.is_raised()).count();
-            let markers: Vec<&str> = html.split("<g data-risk=\"").skip(1).map(|m| m.split('>').next().unwrap()).collect();
-            assert_eq!(markers.iter().filter(|m| m.contains("bd-hm-inherent")).count(), raised, "{lang:?}: hollow markers");
-            assert_eq!(markers.iter().filter(|m| m.contains("bd-hm-residual")).count(), raised, "{lang:?}: filled markers");
+            let markers: Vec<&str> =
+                html.split("<g data-risk=\"").skip(1).map(|m| m.split('>').next().unwrap()).collect();
+            assert_eq!(
+                markers.iter().filter(|m| m.contains("bd-hm-inherent")).count(),
+                raised,
+                "{lang:?}: hollow markers"
+            );
+            assert_eq!(
+                markers.iter().filter(|m| m.contains("bd-hm-residual")).count(),
+                raised,
+                "{lang:?}: filled markers"
+            );
             // The running header is in the document table's header (repeated on every page).
             assert!(html.contains("<thead class=\"bd-sum-doc-head\">"));
             if print_copy {
@@ -181,7 +205,10 @@ async fn summary_shows_everything_a_dpo_signs() {
                 for tag in ["<input", "<select", "<textarea"] {
                     for rest in html.split(tag).skip(1) {
                         let id = rest.split("id=\"").nth(1).and_then(|x| x.split('"').next()).unwrap_or("");
-                        assert!(!id.is_empty() && html.contains(&format!("for=\"{id}\"")), "{lang:?}: control {id:?} has a label");
+                        assert!(
+                            !id.is_empty() && html.contains(&format!("for=\"{id}\"")),
+                            "{lang:?}: control {id:?} has a label"
+                        );
                     }
                 }
                 assert!(has(t.print), "{lang:?}: print button");
@@ -211,15 +238,17 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
     // Up to 20 risks all in one cell (40 markers).
     for n in [1usize, 6, 7, 12, 20] {
         let same = Position { likelihood: 3, severity: 3 };
-        let risks: Vec<MapRisk> = (1..=n)
-            .map(|i| MapRisk { number: i, title: format!("r{i}"), inherent: same, residual: same })
-            .collect();
+        let risks: Vec<MapRisk> =
+            (1..=n).map(|i| MapRisk { number: i, title: format!("r{i}"), inherent: same, residual: same }).collect();
         let markers = heatmap::layout(&risks);
         assert_eq!(markers.len(), 2 * n);
         for (i, m) in markers.iter().enumerate() {
             let (x0, y0) = heatmap::cell_origin(m.position);
             assert!(m.x - m.r >= x0 && m.x + m.r <= x0 + heatmap::CELL_W, "n={n}: marker {i} inside horizontally");
-            assert!(m.y - m.r >= y0 + 16.0 && m.y + m.r <= y0 + heatmap::CELL_H, "n={n}: marker {i} inside, below the label");
+            assert!(
+                m.y - m.r >= y0 + 16.0 && m.y + m.r <= y0 + heatmap::CELL_H,
+                "n={n}: marker {i} inside, below the label"
+            );
             for o in &markers[..i] {
                 let d = ((m.x - o.x).powi(2) + (m.y - o.y).powi(2)).sqrt();
                 assert!(d >= m.r + o.r, "n={n}: markers overlap");
@@ -243,7 +272,9 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
     };
     let inh = m.iter().find(|x| x.kind == MarkerKind::Inherent).unwrap();
     let res = m.iter().find(|x| x.kind == MarkerKind::Residual).unwrap();
-    assert!(inside(inh, Position { likelihood: 4, severity: 4 }) && inside(res, Position { likelihood: 2, severity: 3 }));
+    assert!(
+        inside(inh, Position { likelihood: 4, severity: 4 }) && inside(res, Position { likelihood: 2, severity: 3 })
+    );
 }
 
 #[test]
@@ -266,8 +297,15 @@ fn reducer_edits_details_and_sign_off_within_limits() {
     assert_eq!(so.dpo_advice.len(), MAX_ADVICE_LEN);
     assert_eq!(so.dpo_advice_followed, "", "only yes/partly/no are kept");
     assert_eq!(so.review_date, "", "only ISO dates are kept");
-    let state = state.reduce(Action::SetSignOff(SignOff { dpo_advice_followed: "no".into(), review_date: "2027-03-31".into(), ..so.clone() }));
-    assert_eq!((state.assessment.signoff.dpo_advice_followed.as_str(), state.assessment.signoff.review_date.as_str()), ("no", "2027-03-31"));
+    let state = state.reduce(Action::SetSignOff(SignOff {
+        dpo_advice_followed: "no".into(),
+        review_date: "2027-03-31".into(),
+        ..so.clone()
+    }));
+    assert_eq!(
+        (state.assessment.signoff.dpo_advice_followed.as_str(), state.assessment.signoff.review_date.as_str()),
+        ("no", "2027-03-31")
+    );
     // The sign-off survives saving and reading back (older saves without the reasons field too).
     let json = biodpia::domain::assessment::write(&state.assessment);
     assert_eq!(biodpia::domain::assessment::read(json.as_bytes()).unwrap().signoff, state.assessment.signoff);

@@ -9,11 +9,7 @@ use super::model::{Bank, Kind, Question};
 /// `{"multi": ["id", ...]}` or `{"text": "..."}` (see `assessment`). The serde derives are for
 /// native tests only, which compare the widget's own JSON code with serde_json.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "lowercase")
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(rename_all = "lowercase"))]
 pub enum Answer {
     Choice(String),
     Multi(Vec<String>),
@@ -73,11 +69,7 @@ pub type Answers = BTreeMap<String, Answer>;
 /// Status of a safeguard in the action plan. Saved as `"in_place"`, `"planned"` or
 /// `"not_planned"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
 pub enum Status {
     InPlace,
     Planned,
@@ -149,11 +141,12 @@ pub enum AnswerError {
 
 /// Checks an answer against its question before it is stored.
 pub fn check(bank: &Bank, question: &str, answer: &Answer) -> Result<(), AnswerError> {
-    let q: &Question =
-        bank.question(question).ok_or_else(|| AnswerError::UnknownQuestion(question.into()))?;
+    let q: &Question = bank.question(question).ok_or_else(|| AnswerError::UnknownQuestion(question.into()))?;
     let kind_ok = matches!(
         (q.kind, answer),
-        (Kind::Single | Kind::YesNo, Answer::Choice(_)) | (Kind::Multi, Answer::Multi(_)) | (Kind::Text, Answer::Text(_))
+        (Kind::Single | Kind::YesNo, Answer::Choice(_))
+            | (Kind::Multi, Answer::Multi(_))
+            | (Kind::Text, Answer::Text(_))
     );
     if !kind_ok {
         return Err(AnswerError::WrongKind { question: question.into() });

@@ -47,7 +47,11 @@ impl SignOff {
         let keep = |old: &String, new: &String, clamped: String| if old == new { old.clone() } else { clamped };
         SignOff {
             measures_approved_by: keep(&self.measures_approved_by, &edit.measures_approved_by, c.measures_approved_by),
-            residual_risk_accepted_by: keep(&self.residual_risk_accepted_by, &edit.residual_risk_accepted_by, c.residual_risk_accepted_by),
+            residual_risk_accepted_by: keep(
+                &self.residual_risk_accepted_by,
+                &edit.residual_risk_accepted_by,
+                c.residual_risk_accepted_by,
+            ),
             dpo_advice: keep(&self.dpo_advice, &edit.dpo_advice, c.dpo_advice),
             dpo_advice_followed: keep(&self.dpo_advice_followed, &edit.dpo_advice_followed, c.dpo_advice_followed),
             dpo_advice_reasons: keep(&self.dpo_advice_reasons, &edit.dpo_advice_reasons, c.dpo_advice_reasons),
@@ -121,11 +125,7 @@ pub struct Retired {
 /// Why an answer was retired. Saved as `"question_removed"`, `"unknown_option"` or
 /// `"kind_changed"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
 pub enum RetiredReason {
     /// The question is not in the current bank.
     QuestionRemoved,
@@ -286,7 +286,10 @@ fn locate(obj: &Fields) -> Option<(String, String)> {
                 .and_then(|m| m.iter().find_map(|(s, item)| field_of(&format!("plan.{s}"), item, PlanItem::read))),
             "signoff" => field_of("signoff", v, SignOff::read),
             "retired" => json::elements(v).and_then(|items| {
-                items.iter().enumerate().find_map(|(i, r)| check(r, Retired::read).err().map(|e| (format!("retired[{i}]"), e)))
+                items
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, r)| check(r, Retired::read).err().map(|e| (format!("retired[{i}]"), e)))
             }),
             _ => None,
         };
@@ -346,7 +349,8 @@ impl SignOff {
             f[i] = r.string()?;
             Ok(())
         })?;
-        let [measures_approved_by, residual_risk_accepted_by, dpo_advice, dpo_advice_followed, dpo_advice_reasons, review_date] = f;
+        let [measures_approved_by, residual_risk_accepted_by, dpo_advice, dpo_advice_followed, dpo_advice_reasons, review_date] =
+            f;
         Ok(SignOff {
             measures_approved_by,
             residual_risk_accepted_by,
@@ -359,7 +363,8 @@ impl SignOff {
 }
 
 impl RetiredReason {
-    const ALL: [RetiredReason; 3] = [RetiredReason::QuestionRemoved, RetiredReason::UnknownOption, RetiredReason::KindChanged];
+    const ALL: [RetiredReason; 3] =
+        [RetiredReason::QuestionRemoved, RetiredReason::UnknownOption, RetiredReason::KindChanged];
     const NAMES: [&'static str; 3] = ["question_removed", "unknown_option", "kind_changed"];
 }
 

@@ -422,9 +422,7 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                     },
                     text: r.text()?,
                     help: r.opt_text()?,
-                    show_if: r.list(|r| {
-                        Some(Clause { question: r.s()?, any_of: r.strs()?, none_of: r.strs()? })
-                    })?,
+                    show_if: r.list(|r| Some(Clause { question: r.s()?, any_of: r.strs()?, none_of: r.strs()? }))?,
                     max_len: match r.u()? {
                         0 => None,
                         m => Some(u32::try_from(m - 1).ok()?),
@@ -433,9 +431,7 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                         Some(AnswerOption {
                             id: r.s()?,
                             label: r.opt_text()?,
-                            raises: r.list(|r| {
-                                Some(Raise { risk: r.s()?, likelihood: r.u8()?, severity: r.u8()? })
-                            })?,
+                            raises: r.list(|r| Some(Raise { risk: r.s()?, likelihood: r.u8()?, severity: r.u8()? }))?,
                             findings: r.strs()?,
                             provisions: r.strs()?,
                             implements: r.strs()?,

@@ -268,10 +268,7 @@ fn residuals(bank: &Bank, inherent: &[Position], locked: &[Position], safeguards
     let down = lowering(bank, safeguards);
     // Stopping or redesigning (a red-line safeguard) is the only measure that may lower a
     // risk an answer raised to a red line.
-    let redesign = bank
-        .safeguards
-        .iter()
-        .any(|s| s.trigger == Trigger::RedLine && safeguards.contains(s.id.as_str()));
+    let redesign = bank.safeguards.iter().any(|s| s.trigger == Trigger::RedLine && safeguards.contains(s.id.as_str()));
     bank.risks
         .iter()
         .enumerate()
@@ -323,10 +320,7 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
                         locked[i].likelihood = locked[i].likelihood.max(r.likelihood);
                         locked[i].severity = locked[i].severity.max(r.severity);
                     }
-                    raised_by[i].push((
-                        cause.clone(),
-                        Position { likelihood: r.likelihood, severity: r.severity },
-                    ));
+                    raised_by[i].push((cause.clone(), Position { likelihood: r.likelihood, severity: r.severity }));
                 }
             }
             implemented.extend(o.implements.iter().map(String::as_str));
@@ -396,19 +390,11 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
         Verdict::ProceedWithSafeguards
     };
 
-    let recommendations =
-        recommend(bank, &inherent, &locked, &residual, &in_place, &with_planned, &required, verdict);
+    let recommendations = recommend(bank, &inherent, &locked, &residual, &in_place, &with_planned, &required, verdict);
 
-    let criteria: Vec<String> = super::model::WP248_CRITERIA
-        .iter()
-        .filter(|c| criteria.contains(**c))
-        .map(|c| c.to_string())
-        .collect();
-    let screening = Screening {
-        required: criteria.len() >= 2 || !mandatory_by.is_empty(),
-        criteria,
-        mandatory_by,
-    };
+    let criteria: Vec<String> =
+        super::model::WP248_CRITERIA.iter().filter(|c| criteria.contains(**c)).map(|c| c.to_string()).collect();
+    let screening = Screening { required: criteria.len() >= 2 || !mandatory_by.is_empty(), criteria, mandatory_by };
 
     Report {
         visible: visible.iter().map(|q| q.id.clone()).collect(),
@@ -443,8 +429,7 @@ fn recommend(
         if in_place.contains(s.id.as_str()) {
             continue;
         }
-        let required_by: Vec<Cause> =
-            required.iter().filter(|(id, _)| *id == s.id).map(|(_, c)| c.clone()).collect();
+        let required_by: Vec<Cause> = required.iter().filter(|(id, _)| *id == s.id).map(|(_, c)| c.clone()).collect();
         let mut with = in_place.clone();
         with.insert(s.id.as_str());
         let after = residuals(bank, inherent, locked, &with);
@@ -455,8 +440,7 @@ fn recommend(
             .filter(|(i, _)| after[*i] != residual[*i])
             .map(|(i, r)| (r.id.clone(), residual[i], after[i]))
             .collect();
-        let worst_lowered =
-            effect.iter().map(|(_, before, _)| before.level()).max().unwrap_or(Level::Low);
+        let worst_lowered = effect.iter().map(|(_, before, _)| before.level()).max().unwrap_or(Level::Low);
         let priority = match s.trigger {
             Trigger::RedLine if verdict == Verdict::DoNotProceed => Some(Priority::Must),
             Trigger::HighResidual if verdict == Verdict::PriorConsultation => Some(Priority::Must),
@@ -482,11 +466,7 @@ fn recommend(
     // Must before should before could; within a priority, the biggest total reduction first;
     // then bank order (the sort is stable).
     super::sort::sort_by_key(&mut out, |r| {
-        let gain: i32 = r
-            .effect
-            .iter()
-            .map(|(_, b, a)| b.product() as i32 - a.product() as i32)
-            .sum();
+        let gain: i32 = r.effect.iter().map(|(_, b, a)| b.product() as i32 - a.product() as i32).sum();
         (r.priority, -gain)
     });
     out

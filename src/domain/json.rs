@@ -168,8 +168,8 @@ fn unknown_variant(found: &str, names: &[&str]) -> Error {
 
 /// Exact `1e288` to `1e308`: below `1e288` no `u64` significand overflows an `f64`.
 const POW10_288: [f64; 21] = [
-    1e288, 1e289, 1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, 1e300, 1e301, 1e302,
-    1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
+    1e288, 1e289, 1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, 1e300, 1e301, 1e302, 1e303,
+    1e304, 1e305, 1e306, 1e307, 1e308,
 ];
 
 /// True when `a * 10 + b` would overflow `u64` (serde_json's test).
@@ -764,7 +764,9 @@ impl<'a> Reader<'a> {
                 Num::U64(n) if n <= max => Ok(n),
                 Num::U64(n) => Err(Error::new(format!("invalid value: integer `{n}`, expected {name}"))),
                 Num::I64(n) => Err(Error::new(format!("invalid value: integer `{n}`, expected {name}"))),
-                Num::F64 => Err(Error::new(format!("invalid type: {}, expected {name}", self.describe_number(Num::F64, from)))),
+                Num::F64 => {
+                    Err(Error::new(format!("invalid type: {}, expected {name}", self.describe_number(Num::F64, from))))
+                }
             },
             Some(_) => Err(self.invalid_type(name)),
         };
@@ -814,13 +816,7 @@ impl<'a> Reader<'a> {
     /// bit per field, refused) or an array of the fields in order. `set(reader, i)` reads the
     /// value of field `i`; fields it is not called for keep their default. `expected` is
     /// serde's name for it (`struct SignOff`).
-    pub fn structure(
-        &mut self,
-        expected: &str,
-        names: &[&str],
-        required: u32,
-        set: Field<'_, 'a>,
-    ) -> Result<()> {
+    pub fn structure(&mut self, expected: &str, names: &[&str], required: u32, set: Field<'_, 'a>) -> Result<()> {
         let r = match self.ws() {
             None => return Err(self.peek_error(EOF_VALUE)),
             Some(b'[') => self.in_seq(&mut |r| {
@@ -869,11 +865,7 @@ impl<'a> Reader<'a> {
     /// `{"name": value}` for one with a value. `names` are the variants; `content`, when given,
     /// reads a variant's value (all variants have one), else all are unit variants (read from
     /// `"name"`, or `{"name": null}` as serde_json also accepts). The variant's index.
-    pub fn variant(
-        &mut self,
-        names: &[&str],
-        content: Option<Field<'_, 'a>>,
-    ) -> Result<usize> {
+    pub fn variant(&mut self, names: &[&str], content: Option<Field<'_, 'a>>) -> Result<usize> {
         match self.ws() {
             Some(b'{') => {
                 self.enter()?;
@@ -901,11 +893,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn variant_content(
-        &mut self,
-        names: &[&str],
-        content: Option<Field<'_, 'a>>,
-    ) -> Result<usize> {
+    fn variant_content(&mut self, names: &[&str], content: Option<Field<'_, 'a>>) -> Result<usize> {
         match self.ws() {
             Some(b'"') => {}
             Some(b'}') => return Err(self.peek_error(EXPECTED_VALUE)),

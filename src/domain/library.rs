@@ -110,8 +110,8 @@ pub fn parse_index(bytes: &[u8]) -> Result<Index, ReadError> {
     if format > INDEX_FORMAT as u64 {
         return Err(ReadError::NewerFormat { found: format, supported: INDEX_FORMAT });
     }
-    let mut index =
-        json::read(text, Index::read).map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.describe(text) })?;
+    let mut index = json::read(text, Index::read)
+        .map_err(|e| ReadError::WrongShape { field: "index".into(), detail: e.describe(text) })?;
     index.items.retain(|e| valid_id(&e.id));
     let mut seen = std::collections::BTreeSet::new();
     index.items.retain(|e| seen.insert(e.id.clone()));

@@ -69,9 +69,7 @@ struct SectionHead {
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect()
         })
         .unwrap_or_default();
     files.sort();
@@ -83,11 +81,7 @@ fn display(root: &Path, path: &Path) -> String {
     path.strip_prefix(base).unwrap_or(path).display().to_string()
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(
-    root: &Path,
-    path: &Path,
-    errors: &mut Vec<BankError>,
-) -> Option<(T, String)> {
+fn parse<T: for<'de> Deserialize<'de>>(root: &Path, path: &Path, errors: &mut Vec<BankError>) -> Option<(T, String)> {
     let name = display(root, path);
     let text = match fs::read_to_string(path) {
         Ok(t) => t,

@@ -210,14 +210,24 @@ mod tests {
     fn export_is_serde_jsons_pretty_form() {
         let mut a = Assessment::new("2026.1", "");
         assert_eq!(export(&a), serde_json::to_string_pretty(&a).unwrap(), "empty maps and lists");
-        let tricky = ["", "plain", "quote \" and \\ backslash", "{[:,]}", "\\\"", "\n\t\r\u{1}\u{7f}", "é 🙂 \u{2028}", "\"{\\\"a\\\": [1, 2]}\""];
+        let tricky = [
+            "",
+            "plain",
+            "quote \" and \\ backslash",
+            "{[:,]}",
+            "\\\"",
+            "\n\t\r\u{1}\u{7f}",
+            "é 🙂 \u{2028}",
+            "\"{\\\"a\\\": [1, 2]}\"",
+        ];
         for (i, t) in tricky.iter().enumerate() {
             a.title = t.to_string();
             a.organisation = format!("{t}{t}");
             a.answers.insert(format!("q{i}{t}"), Answer::Text(t.to_string()));
             a.answers.insert(format!("m{i}"), Answer::Multi(vec![t.to_string(), "x".into()]));
             a.answers.insert(format!("e{i}"), Answer::Multi(vec![]));
-            a.plan.insert(t.to_string(), PlanItem { status: Status::Planned, owner: t.to_string(), due: String::new() });
+            a.plan
+                .insert(t.to_string(), PlanItem { status: Status::Planned, owner: t.to_string(), due: String::new() });
             a.retired.push(Retired {
                 question: t.to_string(),
                 answer: Answer::Choice(t.to_string()),

@@ -49,9 +49,7 @@ fn valid_date(d: &str) -> bool {
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(day)) =
-        (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>())
-    else {
+    let (Ok(y), Ok(m), Ok(day)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>()) else {
         return false;
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -153,7 +151,11 @@ impl<'a> Checker<'a> {
                 self.err(&f.file, &f.id, format!("date must be a real YYYY-MM-DD date, got `{}`", f.date));
             }
             if !["decision", "court", "settlement", "guidance"].contains(&f.kind.as_str()) {
-                self.err(&f.file, &f.id, format!("kind must be decision, court, settlement or guidance, got `{}`", f.kind));
+                self.err(
+                    &f.file,
+                    &f.id,
+                    format!("kind must be decision, court, settlement or guidance, got `{}`", f.kind),
+                );
             }
             if !(2..=4).contains(&f.key_findings.len()) {
                 self.err(&f.file, &f.id, format!("needs 2 to 4 key_findings, has {}", f.key_findings.len()));
@@ -271,11 +273,9 @@ impl<'a> Checker<'a> {
         }
         for c in &q.show_if {
             match earlier.get(c.question.as_str()) {
-                None => self.err(
-                    file,
-                    qid,
-                    format!("show_if refers to `{}`, which is not an earlier question", c.question),
-                ),
+                None => {
+                    self.err(file, qid, format!("show_if refers to `{}`, which is not an earlier question", c.question))
+                }
                 Some(target) => {
                     if target.kind == Kind::Text {
                         self.err(file, qid, format!("show_if cannot test the text question `{}`", c.question));
@@ -316,7 +316,11 @@ impl<'a> Checker<'a> {
         }
         let consequential = !o.raises.is_empty() || !o.requires.is_empty() || o.red_line.is_some();
         if consequential && o.findings.is_empty() && o.provisions.is_empty() {
-            self.err(file, oid, "raises a risk, requires a safeguard or is a red line, but cites no finding or provision");
+            self.err(
+                file,
+                oid,
+                "raises a risk, requires a safeguard or is a red line, but cites no finding or provision",
+            );
         }
         if o.id == "unsure" {
             if o.raises.is_empty() {

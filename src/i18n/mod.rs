@@ -2,9 +2,9 @@
 //! take a `&'static Strings` from [`strings`]. Bank content (questions, findings) carries its own
 //! translations in `questions/`.
 
-pub mod summary;
 pub mod manager;
 pub mod method;
+pub mod summary;
 
 use crate::domain::engine::{Level, Priority, Verdict};
 use crate::domain::model::Lang;
@@ -329,19 +329,13 @@ impl Strings {
     pub fn verdict(&self, v: Verdict) -> (&'static str, &'static str) {
         match v {
             Verdict::DoNotProceed => (self.verdict_do_not_proceed, self.verdict_do_not_proceed_body),
-            Verdict::PriorConsultation => {
-                (self.verdict_prior_consultation, self.verdict_prior_consultation_body)
-            }
+            Verdict::PriorConsultation => (self.verdict_prior_consultation, self.verdict_prior_consultation_body),
             Verdict::ProceedWithSafeguards => (self.verdict_proceed, self.verdict_proceed_body),
         }
     }
     /// The name of a WP248 criterion id (the id itself if unknown).
     pub fn wp248<'a>(&self, id: &'a str) -> &'a str {
-        crate::domain::model::WP248_CRITERIA
-            .iter()
-            .position(|c| *c == id)
-            .map(|i| self.wp248_names[i])
-            .unwrap_or(id)
+        crate::domain::model::WP248_CRITERIA.iter().position(|c| *c == id).map(|i| self.wp248_names[i]).unwrap_or(id)
     }
 
     /// "negligible" .. "maximum" for a level 1..=4.

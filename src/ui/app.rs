@@ -6,8 +6,8 @@ use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 use super::doc::Doc;
 use super::manager;
-use super::summary::Summary;
 use super::state::{Notice, State, Step};
+use super::summary::Summary;
 use super::{Button, Nav, BTN};
 use crate::domain::engine::Report;
 use crate::domain::model::Lang;
@@ -55,8 +55,7 @@ pub fn App(config: &Config) -> Html {
 
     // Autosave every change (a failed save leaves the stored copy as it was), watch other
     // tabs, and hold the messages of src/ui/manager.rs.
-    let persistence =
-        manager::use_persistence(&state, &config.namespace, &config.organisation, boot.message.clone());
+    let persistence = manager::use_persistence(&state, &config.namespace, &config.organisation, boot.message.clone());
     // Focus moves to the heading of a wizard section, the results or the list when that step
     // opens, for keyboard and screen reader users (the summary focuses its own heading).
     let heading = use_node_ref();
@@ -101,7 +100,10 @@ pub fn App(config: &Config) -> Html {
         </select>
     });
     d.close();
-    d.open_static("div", &[("class", S("bd-live")), ("role", S("status")), ("aria-live", S("polite")), ("data-testid", S("live-risk"))]);
+    d.open_static(
+        "div",
+        &[("class", S("bd-live")), ("role", S("status")), ("aria-live", S("polite")), ("data-testid", S("live-risk"))],
+    );
     d.leaf("span", "bd-live-label", t.live_risk);
     d.group();
     if report.answered == 0 {
@@ -129,7 +131,10 @@ pub fn App(config: &Config) -> Html {
             d.add(manager::export_current(&state, &persistence));
         }
         d.close();
-        d.add(super::button(Button { class: BTN, label: t.dismiss, ..Default::default() }, super::send(&state, Nav::DismissNotice)));
+        d.add(super::button(
+            Button { class: BTN, label: t.dismiss, ..Default::default() },
+            super::send(&state, Nav::DismissNotice),
+        ));
         d.close();
     }
     d.close();
@@ -142,19 +147,19 @@ pub fn App(config: &Config) -> Html {
     d.open_static("label", &[("for", S("bd-progress"))]);
     d.text(t.progress_label);
     d.close();
-    d.open_attrs("progress", &["id", "max", "value"], &["bd-progress", &total.to_string(), &report.answered.to_string()]);
+    d.open_attrs(
+        "progress",
+        &["id", "max", "value"],
+        &["bd-progress", &total.to_string(), &report.answered.to_string()],
+    );
     d.close();
     d.leaf_string("span", "", i18n::fill(t.answered_of, &[&report.answered, &total]));
     d.close();
     d.open("ol", "");
     d.group();
     for (i, s) in bank.sections.iter().enumerate() {
-        let visible: Vec<&String> = s
-            .questions
-            .iter()
-            .map(|q| &q.id)
-            .filter(|id| report.visible.contains(id))
-            .collect();
+        let visible: Vec<&String> =
+            s.questions.iter().map(|q| &q.id).filter(|id| report.visible.contains(id)).collect();
         let done = visible
             .iter()
             .filter(|id| state.assessment.answers.get(id.as_str()).is_some_and(|a| !a.is_empty()))
@@ -175,13 +180,24 @@ pub fn App(config: &Config) -> Html {
     d.close();
     nav_item(d, &state, Step::Results, "bd-nav-item bd-nav-results", false, Some("nav-results"), t.results, html! {});
     // Also `bd-nav-results`: tests count the section entries as `.bd-nav-item:not(.bd-nav-results)`.
-    nav_item(d, &state, Step::Summary, "bd-nav-item bd-nav-results bd-nav-summary", false, Some("nav-summary"), t.summary, html! {});
+    nav_item(
+        d,
+        &state,
+        Step::Summary,
+        "bd-nav-item bd-nav-results bd-nav-summary",
+        false,
+        Some("nav-summary"),
+        t.summary,
+        html! {},
+    );
     d.close();
     d.close();
 
     let main = match state.step {
         Step::Section(i) => super::questions::section_view(&state, i, &heading),
-        Step::Results => html! { <>{ super::results::results(&state, &heading) }{ manager::no_longer_asked(&state) }</> },
+        Step::Results => {
+            html! { <>{ super::results::results(&state, &heading) }{ manager::no_longer_asked(&state) }</> }
+        }
         Step::Assessments => manager::manager(&state, &persistence, &heading),
         Step::Summary => html! { <Summary state={state.clone()} /> },
     };

@@ -26,9 +26,7 @@ pub fn cause_option<'b>(bank: &'b Bank, c: &Cause) -> Option<&'b AnswerOption> {
 pub fn cause_text(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
     let q = bank.question(&c.question);
     let text = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| c.question.clone());
-    let option = cause_option(bank, c)
-        .map(|o| option_label(o, lang))
-        .unwrap_or_else(|| c.option.clone());
+    let option = cause_option(bank, c).map(|o| option_label(o, lang)).unwrap_or_else(|| c.option.clone());
     (text, option)
 }
 

@@ -43,7 +43,9 @@ impl Doc {
     /// its attribute out.
     #[inline(never)]
     pub fn open_attrs(&mut self, tag: &'static str, keys: &'static [&'static str], values: &[&str]) {
-        let values = values.iter().map(|v| (!v.is_empty()).then(|| AttributeOrProperty::Attribute(AttrValue::from(v.to_string()))));
+        let values = values
+            .iter()
+            .map(|v| (!v.is_empty()).then(|| AttributeOrProperty::Attribute(AttrValue::from(v.to_string()))));
         self.push(tag, Attributes::Dynamic { keys, values: values.collect() });
     }
 

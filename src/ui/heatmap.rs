@@ -180,7 +180,11 @@ fn cell_fill(d: &mut Doc, level: Level, at: [&str; 4]) {
     d.open_attrs("rect", &["x", "y", "width", "height", "class"], &[x, y, w, h, "bd-hm-fill"]);
     d.close();
     if let Some(id) = pattern(key) {
-        d.open_attrs("rect", &["x", "y", "width", "height", "fill", "class"], &[x, y, w, h, &format!("url(#{id})"), "bd-hm-pattern"]);
+        d.open_attrs(
+            "rect",
+            &["x", "y", "width", "height", "fill", "class"],
+            &[x, y, w, h, &format!("url(#{id})"), "bd-hm-pattern"],
+        );
         d.close();
     }
 }
@@ -209,7 +213,13 @@ pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
     d.open_attrs(
         "svg",
         &["viewBox", "role", "aria-labelledby", "preserveAspectRatio", "class"],
-        &[&format!("0 0 {} {}", fmt(WIDTH), fmt(HEIGHT)), "img", "bd-hm-title bd-hm-desc", "xMidYMid meet", "bd-hm-svg"],
+        &[
+            &format!("0 0 {} {}", fmt(WIDTH), fmt(HEIGHT)),
+            "img",
+            "bd-hm-title bd-hm-desc",
+            "xMidYMid meet",
+            "bd-hm-svg",
+        ],
     );
     d.open_static("title", &[("id", S("bd-hm-title"))]);
     d.text(s.heatmap_svg_title);
@@ -218,24 +228,48 @@ pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
     d.string(desc);
     d.close();
     d.open("defs", "");
-    d.open_static("pattern", &[("id", S("bd-hm-pat-medium")), ("width", S("8")), ("height", S("8")), ("patternUnits", S("userSpaceOnUse"))]);
+    d.open_static(
+        "pattern",
+        &[("id", S("bd-hm-pat-medium")), ("width", S("8")), ("height", S("8")), ("patternUnits", S("userSpaceOnUse"))],
+    );
     d.open_static("circle", &[("cx", S("4")), ("cy", S("4")), ("r", S("1.1")), ("class", S("bd-hm-ink"))]);
     d.close();
     d.close();
     d.open_static(
         "pattern",
-        &[("id", S("bd-hm-pat-high")), ("width", S("8")), ("height", S("8")), ("patternUnits", S("userSpaceOnUse")), ("patternTransform", S("rotate(45)"))],
+        &[
+            ("id", S("bd-hm-pat-high")),
+            ("width", S("8")),
+            ("height", S("8")),
+            ("patternUnits", S("userSpaceOnUse")),
+            ("patternTransform", S("rotate(45)")),
+        ],
     );
-    d.open_static("line", &[("x1", S("0")), ("y1", S("0")), ("x2", S("0")), ("y2", S("8")), ("class", S("bd-hm-hatch"))]);
+    d.open_static(
+        "line",
+        &[("x1", S("0")), ("y1", S("0")), ("x2", S("0")), ("y2", S("8")), ("class", S("bd-hm-hatch"))],
+    );
     d.close();
     d.close();
     d.open_static(
         "pattern",
-        &[("id", S("bd-hm-pat-very_high")), ("width", S("7")), ("height", S("7")), ("patternUnits", S("userSpaceOnUse")), ("patternTransform", S("rotate(45)"))],
+        &[
+            ("id", S("bd-hm-pat-very_high")),
+            ("width", S("7")),
+            ("height", S("7")),
+            ("patternUnits", S("userSpaceOnUse")),
+            ("patternTransform", S("rotate(45)")),
+        ],
     );
-    d.open_static("line", &[("x1", S("0")), ("y1", S("0")), ("x2", S("0")), ("y2", S("7")), ("class", S("bd-hm-hatch"))]);
+    d.open_static(
+        "line",
+        &[("x1", S("0")), ("y1", S("0")), ("x2", S("0")), ("y2", S("7")), ("class", S("bd-hm-hatch"))],
+    );
     d.close();
-    d.open_static("line", &[("x1", S("0")), ("y1", S("0")), ("x2", S("7")), ("y2", S("0")), ("class", S("bd-hm-hatch"))]);
+    d.open_static(
+        "line",
+        &[("x1", S("0")), ("y1", S("0")), ("x2", S("7")), ("y2", S("0")), ("class", S("bd-hm-hatch"))],
+    );
     d.close();
     d.close(); // pattern
     d.close(); // defs
@@ -267,7 +301,13 @@ pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
                 (LEFT + (v as f32 - 1.0) * CELL_W + CELL_W / 2.0, TOP + grid_h + 17.0, TOP + grid_h + 32.0, "middle")
             };
             d.open("g", "bd-hm-axis-label");
-            open_svg(d, "text", &["x", "y", "text-anchor", "font-size", "font-weight"], &[x, y], &[anchor, "15", "700"]);
+            open_svg(
+                d,
+                "text",
+                &["x", "y", "text-anchor", "font-size", "font-weight"],
+                &[x, y],
+                &[anchor, "15", "700"],
+            );
             d.string(v.to_string());
             d.close();
             open_svg(d, "text", &["x", "y", "text-anchor", "font-size"], &[x, y2], &[anchor, "12"]);
@@ -278,7 +318,11 @@ pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
         d.close();
     }
     let transform = format!("translate(18 {}) rotate(-90)", fmt(TOP + grid_h / 2.0));
-    d.open_attrs("text", &["transform", "text-anchor", "font-size", "font-weight", "class"], &[&transform, "middle", "14", "700", "bd-hm-axis-title"]);
+    d.open_attrs(
+        "text",
+        &["transform", "text-anchor", "font-size", "font-weight", "class"],
+        &[&transform, "middle", "14", "700", "bd-hm-axis-title"],
+    );
     d.string(format!("{} →", t.likelihood));
     d.close();
     open_svg(
@@ -296,7 +340,13 @@ pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
         d.open_attrs("g", &["data-risk", "class"], &[&m.number.to_string(), marker_class(m.kind)]);
         open_svg(d, "circle", &["cx", "cy", "r"], &[m.x, m.y, m.r], &[]);
         d.close();
-        open_svg(d, "text", &["x", "y", "dy", "text-anchor", "font-size", "font-weight"], &[m.x, m.y], &[".35em", "middle", &fmt(size), "700"]);
+        open_svg(
+            d,
+            "text",
+            &["x", "y", "dy", "text-anchor", "font-size", "font-weight"],
+            &[m.x, m.y],
+            &[".35em", "middle", &fmt(size), "700"],
+        );
         d.string(m.number.to_string());
         d.close();
         d.close();
@@ -307,7 +357,9 @@ pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
 
     d.open("figcaption", "bd-hm-caption");
     d.open("ul", "bd-hm-key");
-    for (kind, label) in [(MarkerKind::Inherent, s.heatmap_key_inherent), (MarkerKind::Residual, s.heatmap_key_residual)] {
+    for (kind, label) in
+        [(MarkerKind::Inherent, s.heatmap_key_inherent), (MarkerKind::Residual, s.heatmap_key_residual)]
+    {
         d.open("li", "");
         key_symbol(d, kind);
         d.text(label);
@@ -348,7 +400,9 @@ pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
             d.copy(&r.title);
             d.close();
             d.open("span", "bd-hm-legend-pos");
-            for (kind, label, p) in [(MarkerKind::Inherent, t.inherent, r.inherent), (MarkerKind::Residual, t.residual, r.residual)] {
+            for (kind, label, p) in
+                [(MarkerKind::Inherent, t.inherent, r.inherent), (MarkerKind::Residual, t.residual, r.residual)]
+            {
                 if kind == MarkerKind::Residual {
                     d.open_static("span", &[("aria-hidden", S("true"))]);
                     d.text(" → ");

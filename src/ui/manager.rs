@@ -49,10 +49,18 @@ pub const UNDO_MS: u32 = 10_000;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
     /// What opening storage found: data kept aside, a rebuilt list, a migrated assessment.
-    Startup { kept: Vec<String>, rebuilt: Option<String>, migration: Migration },
+    Startup {
+        kept: Vec<String>,
+        rebuilt: Option<String>,
+        migration: Migration,
+    },
     /// The open assessment was brought up to date with the current bank.
     Migrated(Migration),
-    Imported { id: String, title: String, migration: Migration },
+    Imported {
+        id: String,
+        title: String,
+        migration: Migration,
+    },
     ImportFailed(ImportError),
     FileUnreadable,
     /// An action was not done because storage refused the write; nothing changed.
@@ -98,7 +106,10 @@ impl Message {
                     out.push(i18n::fill(m.index_rebuilt, &[k]));
                 }
                 if !kept.is_empty() {
-                    out.push(i18n::fill(m.kept_aside_at_start, &[&kept.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")]));
+                    out.push(i18n::fill(
+                        m.kept_aside_at_start,
+                        &[&kept.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")],
+                    ));
                 }
                 out.extend(migration_lines(m, bank, migration));
                 return out;
@@ -221,8 +232,7 @@ pub fn boot(namespace: &str, organisation: &str) -> Boot {
         message: None,
     };
     let Some(lib) = storage::browser(namespace) else { return unavailable() };
-    let Ok(opened) =
-        lib.open(bank, organisation, storage::now_ms(), &storage::now_iso(), &mut storage::random_id)
+    let Ok(opened) = lib.open(bank, organisation, storage::now_ms(), &storage::now_iso(), &mut storage::random_id)
     else {
         return unavailable();
     };
@@ -241,9 +251,13 @@ pub fn boot(namespace: &str, organisation: &str) -> Boot {
         }
     }
     let migration = opened.migration;
-    let worth_telling = !migration.retired.is_empty() || !migration.restored.is_empty() || !migration.too_long.is_empty();
-    let message = (!kept.is_empty() || rebuilt.is_some() || worth_telling)
-        .then_some(Message::Startup { kept, rebuilt, migration });
+    let worth_telling =
+        !migration.retired.is_empty() || !migration.restored.is_empty() || !migration.too_long.is_empty();
+    let message = (!kept.is_empty() || rebuilt.is_some() || worth_telling).then_some(Message::Startup {
+        kept,
+        rebuilt,
+        migration,
+    });
     Boot { id: opened.id, assessment: opened.assessment, notice, message }
 }
 
@@ -408,7 +422,8 @@ impl Persistence {
             if p.kept.undo_generation.get() != generation {
                 return;
             }
-            let focused = p.kept.undo_ref.cast::<web_sys::Element>().is_some_and(|b| b.matches(":focus").unwrap_or(false));
+            let focused =
+                p.kept.undo_ref.cast::<web_sys::Element>().is_some_and(|b| b.matches(":focus").unwrap_or(false));
             if focused {
                 p.arm_undo();
             } else {
@@ -464,8 +479,10 @@ impl Persistence {
     /// The open assessment as it is stored, or as it is in memory when it has unsaved
     /// changes (then stamped now).
     fn current_for_export(&self, state: &State) -> Assessment {
-        let unchanged = matches!(&*self.kept.last_saved.borrow(), Some((id, a)) if *id == state.id && *a == state.assessment);
-        let stored = self.library().and_then(|lib| lib.raw(&state.id)).and_then(|raw| assessment::read(raw.as_bytes()).ok());
+        let unchanged =
+            matches!(&*self.kept.last_saved.borrow(), Some((id, a)) if *id == state.id && *a == state.assessment);
+        let stored =
+            self.library().and_then(|lib| lib.raw(&state.id)).and_then(|raw| assessment::read(raw.as_bytes()).ok());
         match stored {
             Some(s) if unchanged => transfer::migrate(state.bank, s).0,
             _ => {
@@ -578,12 +595,16 @@ pub fn use_persistence(
         let dispatcher = state.dispatcher();
         let full = state.notice == Some(Notice::StorageFull);
         let blocked = p.shown.conflict.is_some() || state.id.is_empty();
-        use_effect_with((state.id.clone(), state.assessment.clone(), blocked), move |(id, a, blocked)| {
-            match autosave(&p, crate::bank::bank(), id, a, *blocked) {
-                Saved::Yes if full => dispatcher.dispatch(Action::Notice(None)),
-                Saved::Yes | Saved::NotNeeded => {}
-                Saved::Failed(notice) => dispatcher.dispatch(Action::Notice(Some(notice))),
-            }
+        use_effect_with((state.id.clone(), state.assessment.clone(), blocked), move |(id, a, blocked)| match autosave(
+            &p,
+            crate::bank::bank(),
+            id,
+            a,
+            *blocked,
+        ) {
+            Saved::Yes if full => dispatcher.dispatch(Action::Notice(None)),
+            Saved::Yes | Saved::NotNeeded => {}
+            Saved::Failed(notice) => dispatcher.dispatch(Action::Notice(Some(notice))),
         });
     }
     {
@@ -877,7 +898,11 @@ pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
                 (Act::Accept, "conflict-accept", m.conflict_accept_delete),
             )
         } else {
-            (m.conflict_title, (Act::Load, "conflict-load", m.conflict_load), (Act::Keep, "conflict-keep", m.conflict_keep))
+            (
+                m.conflict_title,
+                (Act::Load, "conflict-load", m.conflict_load),
+                (Act::Keep, "conflict-keep", m.conflict_keep),
+            )
         };
         d.open_static("div", &[("class", S("bd-conflict")), ("data-testid", S("conflict"))]);
         d.open("p", "bd-conflict-title");
@@ -885,8 +910,16 @@ pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
         d.close();
         d.leaf("p", "", m.conflict_body);
         d.open("div", "bd-actions");
-        d.add(button(&on, first.0, Button { class: PRIMARY, testid: Some(first.1), label: first.2, ..Default::default() }));
-        d.add(button(&on, second.0, Button { class: BTN, testid: Some(second.1), label: second.2, ..Default::default() }));
+        d.add(button(
+            &on,
+            first.0,
+            Button { class: PRIMARY, testid: Some(first.1), label: first.2, ..Default::default() },
+        ));
+        d.add(button(
+            &on,
+            second.0,
+            Button { class: BTN, testid: Some(second.1), label: second.2, ..Default::default() },
+        ));
         d.close();
         d.close();
     }
@@ -896,7 +929,11 @@ pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
     let message_in = |d: &mut Doc, here: bool| {
         d.group();
         if let Some(msg) = message.as_ref().filter(|_| here) {
-            d.open_attrs("div", &["class", "data-testid"], &[if alert { "bd-msg bd-msg-error" } else { "bd-msg" }, "message"]);
+            d.open_attrs(
+                "div",
+                &["class", "data-testid"],
+                &[if alert { "bd-msg bd-msg-error" } else { "bd-msg" }, "message"],
+            );
             d.group();
             for s in msg.paragraphs(lang) {
                 d.leaf_string("p", "", s);
@@ -905,10 +942,23 @@ pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
             d.open("div", "bd-actions");
             d.group();
             if let Message::Imported { .. } = msg {
-                d.add(button(&on, Act::OpenImported, Button { class: PRIMARY, testid: Some("open-imported"), label: m.open_imported, ..Default::default() }));
+                d.add(button(
+                    &on,
+                    Act::OpenImported,
+                    Button {
+                        class: PRIMARY,
+                        testid: Some("open-imported"),
+                        label: m.open_imported,
+                        ..Default::default()
+                    },
+                ));
             }
             d.close();
-            d.add(button(&on, Act::Dismiss, Button { class: BTN, node_ref: Some(&p.kept.dismiss_ref), label: t.dismiss, ..Default::default() }));
+            d.add(button(
+                &on,
+                Act::Dismiss,
+                Button { class: BTN, node_ref: Some(&p.kept.dismiss_ref), label: t.dismiss, ..Default::default() },
+            ));
             d.close();
             d.close();
         }
@@ -916,14 +966,32 @@ pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
     };
     message_in(&mut d, alert);
     d.close();
-    d.open_static("div", &[("role", S("status")), ("aria-live", S("polite")), ("class", S("bd-live-region")), ("data-testid", S("status"))]);
+    d.open_static(
+        "div",
+        &[
+            ("role", S("status")),
+            ("aria-live", S("polite")),
+            ("class", S("bd-live-region")),
+            ("data-testid", S("status")),
+        ],
+    );
     message_in(&mut d, !alert);
     d.group();
     if let Some(del) = &p.shown.undo {
         d.open_static("div", &[("class", S("bd-msg bd-undo")), ("data-testid", S("undo"))]);
         d.leaf_string("p", "", i18n::fill(m.deleted, &[&quoted(lang, &display_title(m, &del.entry.title))]));
         d.open("div", "bd-actions");
-        d.add(button(&on, Act::Undo, Button { class: PRIMARY, testid: Some("undo-button"), node_ref: Some(&p.kept.undo_ref), label: m.undo, ..Default::default() }));
+        d.add(button(
+            &on,
+            Act::Undo,
+            Button {
+                class: PRIMARY,
+                testid: Some("undo-button"),
+                node_ref: Some(&p.kept.undo_ref),
+                label: m.undo,
+                ..Default::default()
+            },
+        ));
         d.close();
         d.close();
     }
@@ -980,7 +1048,11 @@ fn open(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
 pub fn export_current(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
     let m = mstrings(state.lang);
     let on = actions(p, state);
-    button(&on, Act::ExportCurrent, Button { class: PRIMARY, testid: Some("export-current"), label: m.export_now, ..Default::default() })
+    button(
+        &on,
+        Act::ExportCurrent,
+        Button { class: PRIMARY, testid: Some("export-current"), label: m.export_now, ..Default::default() },
+    )
 }
 
 /// Answers kept as "no longer asked" (see `transfer::migrate`); nothing when there are none.
@@ -1009,14 +1081,11 @@ pub fn no_longer_asked(state: &State) -> Html {
                 .chosen()
                 .into_iter()
                 .map(|o| {
-                    q.and_then(|q| q.option(o))
-                        .and_then(|o| o.label.as_ref())
-                        .map(|l| l.get(lang))
-                        .unwrap_or(match o {
-                            "yes" => t.yes,
-                            "no" => t.no,
-                            _ => o,
-                        })
+                    q.and_then(|q| q.option(o)).and_then(|o| o.label.as_ref()).map(|l| l.get(lang)).unwrap_or(match o {
+                        "yes" => t.yes,
+                        "no" => t.no,
+                        _ => o,
+                    })
                 })
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -1177,7 +1246,11 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
             d.add(button(&on, Act::Rename(e.clone()), b(BTN, "rename", Some(act_id("rename", id)), false, m.rename)));
             d.add(button(&on, Act::Duplicate(e.clone()), b(BTN, "duplicate", None, false, m.duplicate)));
             d.add(button(&on, Act::Export(e.clone()), b(BTN, "export", None, false, m.export)));
-            d.add(button(&on, Act::Delete(e.clone()), b(DANGER, "delete", Some(act_id("delete", id)), locked && is_current, m.delete)));
+            d.add(button(
+                &on,
+                Act::Delete(e.clone()),
+                b(DANGER, "delete", Some(act_id("delete", id)), locked && is_current, m.delete),
+            ));
             d.close();
             d.close(); // tr
         }
@@ -1196,7 +1269,10 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
     };
 
     let mut d = Doc::new();
-    d.open_static("section", &[("class", S("bd-manager")), ("aria-labelledby", S("bd-manager-title")), ("data-testid", S("manager"))]);
+    d.open_static(
+        "section",
+        &[("class", S("bd-manager")), ("aria-labelledby", S("bd-manager-title")), ("data-testid", S("manager"))],
+    );
     if let Some(tag) = d.tag() {
         tag.key = Some("manager".into());
         tag.node_ref = p.kept.root.clone();
@@ -1209,7 +1285,11 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
     d.close();
     d.leaf("p", "bd-intro", m.intro);
     d.open("div", "bd-actions");
-    d.add(button(&on, Act::New, Button { class: PRIMARY, testid: Some("new"), disabled: locked, label: m.new, ..Default::default() }));
+    d.add(button(
+        &on,
+        Act::New,
+        Button { class: PRIMARY, testid: Some("new"), disabled: locked, label: m.new, ..Default::default() },
+    ));
     d.close();
     d.open("table", "bd-list");
     d.leaf("caption", "bd-sr", m.list_caption);
@@ -1261,8 +1341,16 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
     d.string(dialog_body.unwrap_or_default());
     d.close();
     d.open("div", "bd-actions");
-    d.add(button(&on, Act::CancelDelete, Button { class: BTN, testid: Some("confirm-cancel"), label: m.cancel, ..Default::default() }));
-    d.add(button(&on, Act::ConfirmDelete, Button { class: DANGER, testid: Some("confirm-delete-button"), label: m.delete_confirm, ..Default::default() }));
+    d.add(button(
+        &on,
+        Act::CancelDelete,
+        Button { class: BTN, testid: Some("confirm-cancel"), label: m.cancel, ..Default::default() },
+    ));
+    d.add(button(
+        &on,
+        Act::ConfirmDelete,
+        Button { class: DANGER, testid: Some("confirm-delete-button"), label: m.delete_confirm, ..Default::default() },
+    ));
     d.close();
     d.close(); // dialog
     d.close(); // section

@@ -58,7 +58,13 @@ pub fn button(b: Button<'_>, onclick: Callback<MouseEvent>) -> Html {
 
 /// A card: `<section>` labelled by its `<h3>` (with id `id`), then `body`.
 #[inline(never)]
-pub fn card(class: &'static str, id: &'static str, title: &'static str, testid: Option<&'static str>, body: Html) -> Html {
+pub fn card(
+    class: &'static str,
+    id: &'static str,
+    title: &'static str,
+    testid: Option<&'static str>,
+    body: Html,
+) -> Html {
     html! {
         <section {class} aria-labelledby={id} data-testid={testid}>
             <h3 {id}>{ title }</h3>

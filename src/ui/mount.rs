@@ -26,9 +26,8 @@ pub const MAX_ORG_CHARS: usize = 200;
 /// A valid storage namespace, or `None`.
 pub fn namespace(value: &str) -> Option<String> {
     let v = value.trim();
-    let ok = !v.is_empty()
-        && v.len() <= 64
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    let ok =
+        !v.is_empty() && v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
     ok.then(|| v.to_string())
 }
 

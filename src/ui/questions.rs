@@ -19,12 +19,14 @@ fn consequences(d: &mut Doc, q: &'static Question, answer: Option<&Answer>, lang
     let t = strings(lang);
     d.group();
     let chosen = answer.map(Answer::chosen).unwrap_or_default();
-    let notes = chosen.into_iter().filter_map(|id| q.option(id)).filter(|o| {
-        !o.raises.is_empty() || o.red_line.is_some() || o.find_out.is_some()
-    });
+    let notes = chosen
+        .into_iter()
+        .filter_map(|id| q.option(id))
+        .filter(|o| !o.raises.is_empty() || o.red_line.is_some() || o.find_out.is_some());
     for o in notes {
         d.open("div", "bd-why");
-        for (class, label, text) in [("bd-redline", t.red_lines, &o.red_line), ("bd-findout", t.find_out, &o.find_out)] {
+        for (class, label, text) in [("bd-redline", t.red_lines, &o.red_line), ("bd-findout", t.find_out, &o.find_out)]
+        {
             d.group();
             if let Some(text) = text {
                 d.open("p", class);
@@ -79,9 +81,8 @@ pub fn question_view(
     match q.kind {
         Kind::Single | Kind::YesNo | Kind::Multi => {
             let multi = q.kind == Kind::Multi;
-            let chosen: Vec<String> = answer
-                .map(|a| a.chosen().into_iter().map(String::from).collect())
-                .unwrap_or_default();
+            let chosen: Vec<String> =
+                answer.map(|a| a.chosen().into_iter().map(String::from).collect()).unwrap_or_default();
             d.open_attrs("fieldset", &["class", "id", "aria-describedby"], &["bd-q", &block_id, &described]);
             d.leaf("legend", "", q.text.get(lang));
             help(d, q, lang);
@@ -170,7 +171,12 @@ pub fn section_view(state: &UseReducerHandle<State>, index: usize, heading: &Nod
     }
     d.close();
     d.add(super::button(
-        Button { class: PRIMARY, testid: Some("next"), label: if last { t.see_results } else { t.next }, ..Default::default() },
+        Button {
+            class: PRIMARY,
+            testid: Some("next"),
+            label: if last { t.see_results } else { t.next },
+            ..Default::default()
+        },
         super::send(state, Nav::Next),
     ));
     d.close();

@@ -15,7 +15,6 @@ use crate::domain::engine::{Cause, Level, Position, Report};
 use crate::domain::model::{Bank, Lang};
 use crate::i18n::{self, strings, Strings};
 
-
 /// The provisions and findings behind a cause (an empty group when the bank no longer has it).
 #[inline(never)]
 fn cause_reasons(d: &mut Doc, bank: &Bank, lang: Lang, c: &Cause) {
@@ -72,7 +71,11 @@ fn position(d: &mut Doc, t: &Strings, p: Position) {
     d.open("td", "");
     d.open("span", "bd-pos");
     level_badge(d, t, p.level());
-    d.leaf_string("span", "bd-pos-detail", format!("{} {} · {} {}", t.likelihood, t.pos(p.likelihood), t.severity, t.pos(p.severity)));
+    d.leaf_string(
+        "span",
+        "bd-pos-detail",
+        format!("{} {} · {} {}", t.likelihood, t.pos(p.likelihood), t.severity, t.pos(p.severity)),
+    );
     d.close();
     d.close();
 }
@@ -90,11 +93,7 @@ fn open_card(d: &mut Doc, class: &'static str, id: &'static str, title: &'static
 /// Findings cited by the raised risks, red lines and recommendations, in bank order.
 pub fn cited_findings<'b>(bank: &'b Bank, report: &Report) -> Vec<&'b crate::domain::model::Finding> {
     let mut ids: BTreeSet<&str> = BTreeSet::new();
-    let causes = report
-        .risks
-        .iter()
-        .flat_map(|r| r.raised_by.iter().map(|(c, _)| c))
-        .chain(report.red_lines.iter());
+    let causes = report.risks.iter().flat_map(|r| r.raised_by.iter().map(|(c, _)| c)).chain(report.red_lines.iter());
     for c in causes {
         if let Some(o) = cite::cause_option(bank, c) {
             ids.extend(o.findings.iter().map(String::as_str));
@@ -121,7 +120,11 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     d.open_static("section", &[("class", S("bd-results")), ("aria-labelledby", S("bd-results-title"))]);
     d.key("results");
     d.add(html! { <h2 id="bd-results-title" tabindex="-1" ref={heading.clone()}>{ t.results }</h2> });
-    d.open_attrs("div", &["class", "data-testid"], &[&format!("bd-verdict bd-verdict-{}", report.verdict.key()), "verdict"]);
+    d.open_attrs(
+        "div",
+        &["class", "data-testid"],
+        &[&format!("bd-verdict bd-verdict-{}", report.verdict.key()), "verdict"],
+    );
     d.leaf("p", "bd-verdict-label", t.verdict);
     d.leaf("p", "bd-verdict-title", verdict_title);
     d.leaf("p", "", verdict_body);
@@ -143,7 +146,8 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
         open_card(d, "bd-card bd-redlines", "bd-redlines", t.red_lines);
         d.open("ul", "");
         for c in &report.red_lines {
-            let why = cite::cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang)).unwrap_or_default();
+            let why =
+                cite::cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang)).unwrap_or_default();
             d.open("li", "");
             d.open("p", "");
             cause_line(d, bank, lang, c);
@@ -189,7 +193,9 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
 
     // Worst first: by planned, then residual, then inherent level; bank order breaks ties.
     let mut raised: Vec<&crate::domain::engine::RiskResult> = report.risks.iter().filter(|r| r.is_raised()).collect();
-    crate::domain::sort::sort_by_key(&mut raised, |r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
+    crate::domain::sort::sort_by_key(&mut raised, |r| {
+        std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level()))
+    });
     open_card(d, "bd-card", "bd-risks", t.risks);
     d.open("table", "bd-risk-table");
     d.open("thead", "");
@@ -268,7 +274,11 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
             d.group();
             for (rid, before, after) in &rec.effect {
                 let name = bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid);
-                d.leaf_string("span", "bd-effect-item", format!("{name}: {} → {}", t.level(before.level()), t.level(after.level())));
+                d.leaf_string(
+                    "span",
+                    "bd-effect-item",
+                    format!("{name}: {} → {}", t.level(before.level()), t.level(after.level())),
+                );
             }
             d.close();
             d.close();
@@ -312,7 +322,11 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
         let (q, _) = cause_text(bank, lang, c);
         d.open("li", "");
         d.leaf_string("strong", "", q);
-        d.leaf("p", "", cite::cause_option(bank, c).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang)).unwrap_or_default());
+        d.leaf(
+            "p",
+            "",
+            cite::cause_option(bank, c).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang)).unwrap_or_default(),
+        );
         d.close();
     }
     d.close();
@@ -370,10 +384,18 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     d.open("div", "bd-actions bd-noprint");
     d.add(super::button(Button { class: BTN, label: t.back, ..Default::default() }, super::send(state, Nav::Back)));
     d.add(super::button(
-        Button { class: BTN, testid: Some("to-summary"), label: crate::i18n::summary::strings(lang).open_summary, ..Default::default() },
+        Button {
+            class: BTN,
+            testid: Some("to-summary"),
+            label: crate::i18n::summary::strings(lang).open_summary,
+            ..Default::default()
+        },
         super::send(state, Nav::Next),
     ));
-    d.add(super::button(Button { class: PRIMARY, testid: Some("print"), label: t.print, ..Default::default() }, onprint));
+    d.add(super::button(
+        Button { class: PRIMARY, testid: Some("print"), label: t.print, ..Default::default() },
+        onprint,
+    ));
     d.close();
     d.close();
     doc.finish()

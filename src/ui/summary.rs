@@ -20,8 +20,8 @@ use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::{self, Static as S};
 use yew::virtual_dom::{Attributes, Listener};
 
-use super::doc::Doc;
 use super::cite::{cause_option, cause_text, finding_short, option_label, provision_short};
+use super::doc::Doc;
 use super::heatmap::{heat_map, MapRisk};
 use super::results::cited_findings;
 use super::state::{Action, Meta, State, Step};
@@ -56,7 +56,6 @@ pub fn summary_date(updated: &str) -> String {
     }
     updated.get(..10).unwrap_or(updated).to_string()
 }
-
 
 /// The labels of the options an answer chose (unknown ids are shown as they are).
 fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
@@ -255,7 +254,14 @@ fn on_edit<E: AsRef<Event> + 'static>(state: &UseReducerHandle<State>, sid: &str
 /// Starts a control: `<tag>` with attributes as in `Doc::open_attrs`, its live value (of an
 /// input or textarea) and its listener. The caller closes it.
 #[inline(never)]
-fn open_control(d: &mut Doc, tag: &'static str, keys: &'static [&'static str], values: &[&str], value: &str, listener: Rc<dyn Listener>) {
+fn open_control(
+    d: &mut Doc,
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: &[&str],
+    value: &str,
+    listener: Rc<dyn Listener>,
+) {
     d.open_attrs(tag, keys, values);
     if let Some(t) = d.tag() {
         t.set_value(value.to_string());
@@ -267,7 +273,14 @@ fn open_control(d: &mut Doc, tag: &'static str, keys: &'static [&'static str], v
 #[inline(never)]
 fn text_input(d: &mut Doc, id: &str, testid: &str, value: &str, oninput: Callback<InputEvent>) {
     let listener = Rc::new(oninput::Wrapper::new(oninput));
-    open_control(d, "input", &["id", "data-testid", "type", "maxlength"], &[id, testid, "text", &MAX_META_LEN.to_string()], value, listener);
+    open_control(
+        d,
+        "input",
+        &["id", "data-testid", "type", "maxlength"],
+        &[id, testid, "text", &MAX_META_LEN.to_string()],
+        value,
+        listener,
+    );
     d.close();
 }
 
@@ -308,7 +321,15 @@ fn plan_label(d: &mut Doc, id: &str, what: &str, title: &str) {
 
 /// One safeguard of the action plan: priority, title, status, owner and due date, and below
 /// them why. `rec` is `None` for a safeguard listed because it is in place.
-fn plan_row(d: &mut Doc, state: &UseReducerHandle<State>, t: &Strings, editable: bool, sid: &str, rec: Option<&Recommendation>, by_answers: bool) {
+fn plan_row(
+    d: &mut Doc,
+    state: &UseReducerHandle<State>,
+    t: &Strings,
+    editable: bool,
+    sid: &str,
+    rec: Option<&Recommendation>,
+    by_answers: bool,
+) {
     let (bank, lang) = (state.bank, state.lang);
     let s = summary::strings(lang);
     let g = bank.safeguard(sid);
@@ -333,9 +354,16 @@ fn plan_row(d: &mut Doc, state: &UseReducerHandle<State>, t: &Strings, editable:
         field_start(d, editable);
         if editable {
             let id = format!("bd-sum-plan-{sid}-status");
-            let options = [Status::NotPlanned, Status::Planned, Status::InPlace].map(|x| (status_key(x), status_text(t, x)));
+            let options =
+                [Status::NotPlanned, Status::Planned, Status::InPlace].map(|x| (status_key(x), status_text(t, x)));
             plan_label(d, &id, t.status, title);
-            select(d, &id, &options, status_key(item.status), on_change(state, PlanEdit::Plan(sid.to_string(), item.clone(), PlanField::Status)));
+            select(
+                d,
+                &id,
+                &options,
+                status_key(item.status),
+                on_change(state, PlanEdit::Plan(sid.to_string(), item.clone(), PlanField::Status)),
+            );
         }
         field_end(d, editable, status_text(t, item.status));
     }
@@ -472,15 +500,24 @@ pub fn Summary(props: &SummaryProps) -> Html {
         d.close();
         d.leaf("p", "bd-muted", s.print_hint);
         d.open("div", "bd-sum-buttons");
-        d.add(button(Button { class: BTN, label: s.back_to_results, ..Default::default() }, send(state, Nav::Goto(Step::Results))));
-        d.add(button(Button { class: PRIMARY, testid: Some("summary-print"), label: t.print, ..Default::default() }, onprint));
+        d.add(button(
+            Button { class: BTN, label: s.back_to_results, ..Default::default() },
+            send(state, Nav::Goto(Step::Results)),
+        ));
+        d.add(button(
+            Button { class: PRIMARY, testid: Some("summary-print"), label: t.print, ..Default::default() },
+            onprint,
+        ));
         d.close();
         d.close();
     }
     d.close();
     d.group();
     if editable {
-        d.open_static("section", &[("aria-labelledby", S("bd-sum-details")), ("class", S("bd-card bd-sum-details bd-noprint"))]);
+        d.open_static(
+            "section",
+            &[("aria-labelledby", S("bd-sum-details")), ("class", S("bd-card bd-sum-details bd-noprint"))],
+        );
         d.open_static("h3", &[("id", S("bd-sum-details"))]);
         d.text(s.details);
         d.close();
@@ -507,7 +544,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
     d.open("div", "bd-sum-running");
     d.leaf_string("span", "bd-sum-running-title", format!("{} · {}", s.running_prefix, title));
     let version_line = format!("{} {}", s.bank_version_label, version);
-    let running_meta = [organisation.as_str(), &date, &version_line].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+    let running_meta = [organisation.as_str(), &date, &version_line]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     d.leaf_string("span", "bd-sum-running-meta", running_meta);
     d.close(); // .bd-sum-running
     d.close(); // td
@@ -528,7 +569,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
     d.copy(&title);
     d.close();
     d.open("dl", "bd-sum-meta");
-    for (i, (label, value)) in [(s.organisation_label, &organisation), (s.date_label, &date), (s.bank_version_label, &version)].into_iter().enumerate() {
+    for (i, (label, value)) in
+        [(s.organisation_label, &organisation), (s.date_label, &date), (s.bank_version_label, &version)]
+            .into_iter()
+            .enumerate()
+    {
         d.leaf("dt", "", label);
         d.open("dd", "");
         // A dash for an unknown organisation or date.
@@ -608,8 +653,16 @@ pub fn Summary(props: &SummaryProps) -> Html {
     d.close(); // section
 
     // ---------------------------------------------------------------- description
-    open_part(&mut d, "bd-sum-part bd-sum-description", "bd-sum-h-description", "1.", s.description, s.description_intro);
-    let description = bank.sections.iter().find(|x| x.id == DESCRIPTION_SECTION).into_iter().flat_map(|sec| sec.questions.iter());
+    open_part(
+        &mut d,
+        "bd-sum-part bd-sum-description",
+        "bd-sum-h-description",
+        "1.",
+        s.description,
+        s.description_intro,
+    );
+    let description =
+        bank.sections.iter().find(|x| x.id == DESCRIPTION_SECTION).into_iter().flat_map(|sec| sec.questions.iter());
     d.group();
     for q in description.filter(|q| q.kind == Kind::Text && report.visible.contains(&q.id)) {
         d.open("div", "bd-sum-qa");
@@ -626,7 +679,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
     // ---------------------------------------------------------------- risks
     // Worst first (as on the results page): by planned, residual, inherent level; then bank order.
     let mut raised: Vec<_> = report.risks.iter().filter(|r| r.is_raised()).collect();
-    crate::domain::sort::sort_by_key(&mut raised, |r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
+    crate::domain::sort::sort_by_key(&mut raised, |r| {
+        std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level()))
+    });
     let map_risks: Vec<MapRisk> = raised
         .iter()
         .enumerate()
@@ -664,7 +719,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
             for p in [r.inherent, r.residual, r.planned] {
                 d.open("td", "bd-sum-pos");
                 level_tag(&mut d, t, p.level());
-                d.leaf_string("span", "bd-sum-pos-detail", format!("{} {} · {} {}", t.likelihood, p.likelihood, t.severity, p.severity));
+                d.leaf_string(
+                    "span",
+                    "bd-sum-pos-detail",
+                    format!("{} {} · {} {}", t.likelihood, p.likelihood, t.severity, p.severity),
+                );
                 d.close();
             }
             d.close();
@@ -711,7 +770,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
     recommended.extend(report.recommendations.iter().map(|r| r.safeguard.as_str()));
     let mut from_answers: BTreeSet<&str> = BTreeSet::new();
     from_answers.extend(
-        report.in_place.iter().map(String::as_str).filter(|id| a.plan.get(*id).is_none_or(|p| p.status != Status::InPlace)),
+        report
+            .in_place
+            .iter()
+            .map(String::as_str)
+            .filter(|id| a.plan.get(*id).is_none_or(|p| p.status != Status::InPlace)),
     );
     // Recommendations in priority order, then what is in place (by plan or answers), bank order.
     let mut plan_rows: Vec<(&str, Option<&Recommendation>)> =
@@ -767,12 +830,60 @@ pub fn Summary(props: &SummaryProps) -> Html {
     type Field = fn(&mut SignOff) -> &mut String;
     // Control id, label, note, value, how it is edited, the field it edits, signed.
     let rows: [(&'static str, &str, &str, &String, SignOffControl, Field, bool); 6] = [
-        ("bd-sum-so-measures", s.measures_approved_by, s.measures_note, &so.measures_approved_by, SignOffControl::Text, |x| &mut x.measures_approved_by, true),
-        ("bd-sum-so-residual", s.residual_accepted_by, s.residual_note, &so.residual_risk_accepted_by, SignOffControl::Text, |x| &mut x.residual_risk_accepted_by, true),
-        ("bd-sum-so-advice", s.dpo_advice, s.dpo_advice_note, &so.dpo_advice, SignOffControl::Area, |x| &mut x.dpo_advice, true),
-        ("bd-sum-so-followed", s.dpo_followed, "", &so.dpo_advice_followed, SignOffControl::Followed, |x| &mut x.dpo_advice_followed, false),
-        ("bd-sum-so-reasons", s.dpo_reasons, s.dpo_reasons_note, &so.dpo_advice_reasons, SignOffControl::Area, |x| &mut x.dpo_advice_reasons, false),
-        ("bd-sum-so-review", s.review_date, s.review_note, &so.review_date, SignOffControl::Date, |x| &mut x.review_date, false),
+        (
+            "bd-sum-so-measures",
+            s.measures_approved_by,
+            s.measures_note,
+            &so.measures_approved_by,
+            SignOffControl::Text,
+            |x| &mut x.measures_approved_by,
+            true,
+        ),
+        (
+            "bd-sum-so-residual",
+            s.residual_accepted_by,
+            s.residual_note,
+            &so.residual_risk_accepted_by,
+            SignOffControl::Text,
+            |x| &mut x.residual_risk_accepted_by,
+            true,
+        ),
+        (
+            "bd-sum-so-advice",
+            s.dpo_advice,
+            s.dpo_advice_note,
+            &so.dpo_advice,
+            SignOffControl::Area,
+            |x| &mut x.dpo_advice,
+            true,
+        ),
+        (
+            "bd-sum-so-followed",
+            s.dpo_followed,
+            "",
+            &so.dpo_advice_followed,
+            SignOffControl::Followed,
+            |x| &mut x.dpo_advice_followed,
+            false,
+        ),
+        (
+            "bd-sum-so-reasons",
+            s.dpo_reasons,
+            s.dpo_reasons_note,
+            &so.dpo_advice_reasons,
+            SignOffControl::Area,
+            |x| &mut x.dpo_advice_reasons,
+            false,
+        ),
+        (
+            "bd-sum-so-review",
+            s.review_date,
+            s.review_note,
+            &so.review_date,
+            SignOffControl::Date,
+            |x| &mut x.review_date,
+            false,
+        ),
     ];
     for (id, label, note, value, kind, field_of, signed) in rows {
         // Rows with free text may run over a page break; the others are kept whole.
@@ -789,7 +900,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 SignOffControl::Text => text_input(&mut d, id, "", value, on_edit(state, "", Edit::SignOff(field_of))),
                 SignOffControl::Area => {
                     let oninput = Rc::new(oninput::Wrapper::new(on_edit(state, "", Edit::SignOff(field_of))));
-                    open_control(&mut d, "textarea", &["id", "rows", "maxlength"], &[id, "4", &MAX_ADVICE_LEN.to_string()], value, oninput);
+                    open_control(
+                        &mut d,
+                        "textarea",
+                        &["id", "rows", "maxlength"],
+                        &[id, "4", &MAX_ADVICE_LEN.to_string()],
+                        value,
+                        oninput,
+                    );
                     d.close();
                 }
                 SignOffControl::Followed => {
@@ -860,7 +978,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
         for f in findings {
             let id = format!("bd-sum-f-{}", f.id);
             d.open_attrs("li", &["id", "data-testid", "class"], &[&id, "summary-finding", "bd-sum-finding"]);
-            d.leaf_string("p", "bd-sum-finding-title", format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject));
+            d.leaf_string(
+                "p",
+                "bd-sum-finding-title",
+                format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject),
+            );
             d.group();
             if !f.reference.is_empty() {
                 d.open("p", "bd-sum-small");
