@@ -323,7 +323,8 @@ impl<'a> Reader<'a> {
 
 /// Reads the compact form back. `None` if the bytes are not a bank [`encode`] wrote.
 /// `buf` (an `encode` result) cut where its parts meet: the header, the three string tables and
-/// the structure. Their statistics differ, so `pack` does better on each alone (0.6 kB).
+/// the structure. `decode` reads them from here; `pack` packs each alone, as their statistics
+/// differ (0.6 kB smaller).
 pub fn parts(buf: &[u8]) -> Option<Vec<&[u8]>> {
     if buf.get(..4)? != MAGIC {
         return None;
@@ -342,16 +343,10 @@ pub fn parts(buf: &[u8]) -> Option<Vec<&[u8]>> {
 }
 
 pub fn decode(buf: &[u8]) -> Option<Bank> {
-    if buf.get(..4)? != MAGIC {
-        return None;
-    }
-    let mut r = Reader { buf, pos: 4, tables: Default::default(), next: [0; 3] };
-    let lens = [r.n()?, r.n()?, r.n()?];
-    for (t, len) in lens.into_iter().enumerate() {
-        let end = r.pos.checked_add(len)?;
-        let block = std::str::from_utf8(buf.get(r.pos..end)?).ok()?;
-        r.tables[t] = block.split('\0').collect();
-        r.pos = end;
+    let parts = parts(buf)?;
+    let mut r = Reader { buf: parts[4], pos: 0, tables: Default::default(), next: [0; 3] };
+    for (table, block) in r.tables.iter_mut().zip(&parts[1..4]) {
+        *table = std::str::from_utf8(block).ok()?.split('\0').collect();
     }
 
     let version = r.s()?;
@@ -452,7 +447,7 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
         })
     })?;
     // Trailing bytes mean the reader and the writer disagree.
-    if r.pos != buf.len() {
+    if r.pos != r.buf.len() {
         return None;
     }
     Some(Bank { version, title, risks, provisions, findings, safeguards, sections })
