@@ -2,8 +2,8 @@
 
 use super::doc::Doc;
 use crate::domain::engine::Cause;
-use crate::domain::model::{AnswerOption, Bank, Lang};
-use crate::i18n::strings;
+use crate::domain::model::{AnswerOption, Bank, Finding, Lang};
+use crate::i18n::{strings, Strings};
 
 /// The label of an option; yes/no/unsure options without their own label get the standard one.
 pub fn option_label(o: &AnswerOption, lang: Lang) -> String {
@@ -60,5 +60,42 @@ pub fn reasons(d: &mut Doc, bank: &Bank, lang: Lang, provisions: &[String], find
         d.close();
         d.close();
     }
+    d.close();
+}
+
+/// The classes of a finding's entry: the results page and the summary's annex differ only in
+/// these.
+pub struct FindingClasses {
+    pub amount: &'static str,
+    pub key_findings: &'static str,
+    pub appeal: &'static str,
+    pub source: &'static str,
+}
+
+/// The body of a finding's entry, after its reference: the amount (if any), the key findings,
+/// the appeal status and the source link.
+#[inline(never)]
+pub fn finding_details(d: &mut Doc, t: &Strings, lang: Lang, f: &'static Finding, classes: &FindingClasses) {
+    d.group();
+    if let Some(a) = &f.amount {
+        d.leaf("p", classes.amount, a.get(lang));
+    }
+    d.close();
+    d.open("ul", classes.key_findings);
+    for k in &f.key_findings {
+        d.leaf("li", "", k.get(lang));
+    }
+    d.close();
+    d.open("p", classes.appeal);
+    d.text(t.appeal);
+    d.text(": ");
+    d.text(f.appeal.get(lang));
+    d.close();
+    d.open("p", classes.source);
+    d.text(t.source);
+    d.text(": ");
+    d.open_attrs("a", &["href", "rel", "target"], &[&f.source, "noreferrer noopener", "_blank"]);
+    d.text(&f.source);
+    d.close();
     d.close();
 }

@@ -143,6 +143,20 @@ impl Doc {
         }
     }
 
+    /// `<thead><tr><th scope="col">head</th>...</tr></thead>`.
+    #[inline(never)]
+    pub fn thead(&mut self, heads: &[&'static str]) {
+        self.open("thead", "");
+        self.open("tr", "");
+        for head in heads {
+            self.open_static("th", &[("scope", AttributeOrProperty::Static("col"))]);
+            self.text(head);
+            self.close();
+        }
+        self.close();
+        self.close();
+    }
+
     /// The element started last (not a group), to give it a key, a `NodeRef` or listeners.
     pub fn tag(&mut self) -> Option<&mut VTag> {
         self.open.last_mut().and_then(|(t, _)| t.as_mut())

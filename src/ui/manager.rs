@@ -1293,15 +1293,7 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
     d.close();
     d.open("table", "bd-list");
     d.leaf("caption", "bd-sr", m.list_caption);
-    d.open("thead", "");
-    d.open("tr", "");
-    for head in [m.col_title, m.col_updated, m.col_verdict, m.col_actions] {
-        d.open_static("th", &[("scope", S("col"))]);
-        d.text(head);
-        d.close();
-    }
-    d.close();
-    d.close();
+    d.thead(&[m.col_title, m.col_updated, m.col_verdict, m.col_actions]);
     d.open("tbody", "");
     rows(&mut d);
     d.close();

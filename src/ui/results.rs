@@ -198,15 +198,7 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     });
     open_card(d, "bd-card", "bd-risks", t.risks);
     d.open("table", "bd-risk-table");
-    d.open("thead", "");
-    d.open("tr", "");
-    for head in [t.risk, t.inherent, t.residual, t.with_planned] {
-        d.open_static("th", &[("scope", S("col"))]);
-        d.text(head);
-        d.close();
-    }
-    d.close();
-    d.close();
+    d.thead(&[t.risk, t.inherent, t.residual, t.with_planned]);
     d.open("tbody", "");
     for r in raised {
         let risk = bank.risk(&r.risk);
@@ -342,28 +334,8 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
             d.leaf("p", "bd-muted", &f.reference);
         }
         d.close();
-        d.group();
-        if let Some(a) = &f.amount {
-            d.leaf("p", "", a.get(lang));
-        }
-        d.close();
-        d.open("ul", "");
-        for k in &f.key_findings {
-            d.leaf("li", "", k.get(lang));
-        }
-        d.close();
-        d.open("p", "bd-muted");
-        d.text(t.appeal);
-        d.text(": ");
-        d.text(f.appeal.get(lang));
-        d.close();
-        d.open("p", "bd-source");
-        d.text(t.source);
-        d.text(": ");
-        d.open_attrs("a", &["href", "rel", "target"], &[&f.source, "noreferrer noopener", "_blank"]);
-        d.text(&f.source);
-        d.close();
-        d.close();
+        let classes = cite::FindingClasses { amount: "", key_findings: "", appeal: "bd-muted", source: "bd-source" };
+        cite::finding_details(d, t, lang, f, &classes);
         d.close();
     }
     d.close();

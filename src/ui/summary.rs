@@ -20,7 +20,9 @@ use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::{self, Static as S};
 use yew::virtual_dom::{Attributes, Listener};
 
-use super::cite::{cause_option, cause_text, finding_short, option_label, provision_short};
+use super::cite::{
+    cause_option, cause_text, finding_details, finding_short, option_label, provision_short, FindingClasses,
+};
 use super::doc::Doc;
 use super::heatmap::{heat_map, MapRisk};
 use super::results::cited_findings;
@@ -176,15 +178,7 @@ fn table_head(d: &mut Doc, cols: &[&'static str], heads: &[&'static str]) {
         d.close();
     }
     d.close();
-    d.open("thead", "");
-    d.open("tr", "");
-    for head in heads {
-        d.open_static("th", &[("scope", S("col"))]);
-        d.text(head);
-        d.close();
-    }
-    d.close();
-    d.close();
+    d.thead(heads);
 }
 
 /// Starts a numbered part of the document: heading ("`number` `title`") and introduction
@@ -992,28 +986,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 d.close();
             }
             d.close();
-            d.group();
-            if let Some(x) = &f.amount {
-                d.leaf("p", "bd-sum-small", x.get(lang));
-            }
-            d.close();
-            d.open("ul", "bd-sum-small");
-            for k in &f.key_findings {
-                d.leaf("li", "", k.get(lang));
-            }
-            d.close();
-            d.open("p", "bd-sum-small");
-            d.text(t.appeal);
-            d.text(": ");
-            d.text(f.appeal.get(lang));
-            d.close();
-            d.open("p", "bd-sum-small bd-sum-url");
-            d.text(t.source);
-            d.text(": ");
-            d.open_attrs("a", &["href", "rel", "target"], &[&f.source, "noreferrer noopener", "_blank"]);
-            d.text(&f.source);
-            d.close();
-            d.close();
+            let classes = FindingClasses {
+                amount: "bd-sum-small",
+                key_findings: "bd-sum-small",
+                appeal: "bd-sum-small",
+                source: "bd-sum-small bd-sum-url",
+            };
+            finding_details(&mut d, t, lang, f, &classes);
             d.close();
         }
         d.close();
