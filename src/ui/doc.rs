@@ -138,7 +138,7 @@ impl Doc {
     /// Gives the element started last a key, as `key=` in `html!` (a step's `<section>`, so
     /// that Yew replaces it when another step opens; a question, so that it keeps its DOM).
     pub fn key(&mut self, key: &str) {
-        if let Some((Some(t), _)) = self.open.last_mut() {
+        if let Some(t) = self.tag() {
             t.key = Some(key.into());
         }
     }
