@@ -9,6 +9,7 @@ pub mod json;
 pub mod library;
 pub mod model;
 pub mod pack;
+pub mod present;
 pub mod sort;
 pub mod transfer;
 pub mod validate;
