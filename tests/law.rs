@@ -198,10 +198,7 @@ fn iso(word: &str) -> Option<Ymd> {
 /// Every date expression in a text: "2 December 2027", "2 december 2027", "December 2027",
 /// "2 Dec 2027", "2027-12-02".
 fn dates_in(text: &str) -> Vec<Ymd> {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
+    let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if let Some(d) = iso(w) {
@@ -219,8 +216,8 @@ fn dates_in(text: &str) -> Vec<Ymd> {
 /// not end a sentence: "high-risk ...; obligations from 2 August 2026" is one statement.
 fn sentences(text: &str) -> Vec<String> {
     const ABBREV: [&str; 24] = [
-        "art", "arts", "para", "paras", "no", "nr", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "ch", "kap",
-        "sec", "reg", "doc", "n", "stcrt", "bijv", "incl", "ca", "s",
+        "art", "arts", "para", "paras", "no", "nr", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "ch", "kap", "sec",
+        "reg", "doc", "n", "stcrt", "bijv", "incl", "ca", "s",
     ];
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -398,4 +395,35 @@ fn no_bank_or_ui_text_states_an_application_date_the_fact_sheet_does_not_give() 
     assert!(problems.is_empty(), "{} date problem(s):\n{}", problems.len(), problems.join("\n"));
     let nl_annex_iii = texts.iter().filter(|(_, t)| t.contains("2 december 2027")).count();
     assert!(nl_annex_iii >= 3, "the Dutch texts give the Annex III date ({nl_annex_iii})");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Red lines
+
+#[test]
+fn every_finding_cited_on_a_red_line_is_a_decision_or_court_ruling() {
+    let bank = bank();
+    let mut red_lines = 0;
+    let mut wrong = Vec::new();
+    for q in bank.questions() {
+        for o in q.options.iter().filter(|o| o.red_line.is_some()) {
+            red_lines += 1;
+            for f in &o.findings {
+                let finding = bank.finding(f).unwrap_or_else(|| panic!("{}.{}: unknown finding {f}", q.id, o.id));
+                if finding.kind != "decision" && finding.kind != "court" {
+                    wrong.push(format!("{}.{} cites {f}, a {}", q.id, o.id, finding.kind));
+                }
+            }
+        }
+    }
+    assert!(red_lines >= 10, "the bank has its red lines ({red_lines})");
+    assert!(wrong.is_empty(), "red lines resting on something other than a decision or ruling:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn settlements_list_no_provisions_found_violated() {
+    let bank = bank();
+    for f in bank.findings.iter().filter(|f| f.kind == "settlement" || f.kind == "guidance") {
+        assert!(f.provisions.is_empty(), "{}: a {} finds no provision violated", f.id, f.kind);
+    }
 }

@@ -64,6 +64,12 @@ pub struct Strings {
     pub findings_cited: &'static str,
     pub source: &'static str,
     pub appeal: &'static str,
+    /// Before a finding's date when only its announcement date is known.
+    pub date_announced: &'static str,
+    /// Before a finding's date when only the date of press reports is known.
+    pub date_reported: &'static str,
+    /// On a finding outside EU law (Australia, Canada, the US).
+    pub comparison_only: &'static str,
     pub print: &'static str,
     pub level_low: &'static str,
     pub level_medium: &'static str,
@@ -149,6 +155,9 @@ pub static EN: Strings = Strings {
     findings_cited: "Regulator findings cited",
     source: "Source",
     appeal: "Appeal",
+    date_announced: "announced",
+    date_reported: "reported",
+    comparison_only: "For comparison only: not EU law.",
     print: "Print / save as PDF",
     level_low: "Low",
     level_medium: "Medium",
@@ -243,6 +252,9 @@ pub static NL: Strings = Strings {
     findings_cited: "Aangehaalde besluiten van toezichthouders",
     source: "Bron",
     appeal: "Bezwaar en beroep",
+    date_announced: "bekendgemaakt",
+    date_reported: "gemeld",
+    comparison_only: "Alleen ter vergelijking: geen EU-recht.",
     print: "Afdrukken / opslaan als pdf",
     level_low: "Laag",
     level_medium: "Middel",
