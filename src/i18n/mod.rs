@@ -220,7 +220,7 @@ pub static NL: Strings = Strings {
     verdict_proceed: "Doorgaan met de genoemde waarborgen",
     verdict_proceed_body: "Er wordt geen rode lijn overschreden en met de genomen of geplande waarborgen blijft geen hoog restrisico over. Neem elke waarborg met prioriteit ‘noodzakelijk’ voordat de verwerking begint, en beoordeel deze DPIA opnieuw als de verwerking of de risico's veranderen.",
     provisional: "Voorlopig: nog {} vraag/vragen met antwoordkeuzes open.",
-    screening: "Voorselectie",
+    screening: "Pre-scan DPIA",
     dpia_required: "Een DPIA is verplicht (art. 35 AVG).",
     dpia_not_indicated: "Uw antwoorden tonen nog niet aan dat een DPIA verplicht is; voor biometrische identificatie is een DPIA meestal wel verplicht.",
     wp248_met: "Criteria uit WP248 waaraan is voldaan",
