@@ -2,6 +2,9 @@
 //! arbitrary bytes and JSON never panic, export -> import is lossless, every kind of bad file
 //! gets its own error, and answers the bank no longer asks are kept, never dropped.
 
+mod common;
+
+use common::json_value;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -398,40 +401,6 @@ fn file_names_are_safe() {
 
 // ---------------------------------------------------------------------------------------
 // Properties
-
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
-        ".{0,20}".prop_map(Value::String),
-        prop_oneof![Just("choice"), Just("multi"), Just("text"), Just("format"), Just("in_place")]
-            .prop_map(|s| Value::String(s.into())),
-    ];
-    leaf.prop_recursive(5, 64, 8, |inner| {
-        prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            proptest::collection::btree_map(
-                prop_oneof![
-                    ".{0,8}",
-                    Just("format".to_string()),
-                    Just("answers".to_string()),
-                    Just("plan".to_string()),
-                    Just("signoff".to_string()),
-                    Just("retired".to_string()),
-                    Just("choice".to_string()),
-                    Just("multi".to_string()),
-                    Just("text".to_string()),
-                    Just("title".to_string()),
-                ],
-                inner,
-                0..6
-            )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
 
 /// Objects that look like assessments: a plausible format and fields of any value.
 fn assessment_like() -> impl Strategy<Value = Value> {

@@ -198,10 +198,7 @@ fn iso(word: &str) -> Option<Ymd> {
 /// Every date expression in a text: "2 December 2027", "2 december 2027", "December 2027",
 /// "2 Dec 2027", "2027-12-02".
 fn dates_in(text: &str) -> Vec<Ymd> {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
+    let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if let Some(d) = iso(w) {
@@ -219,8 +216,8 @@ fn dates_in(text: &str) -> Vec<Ymd> {
 /// not end a sentence: "high-risk ...; obligations from 2 August 2026" is one statement.
 fn sentences(text: &str) -> Vec<String> {
     const ABBREV: [&str; 24] = [
-        "art", "arts", "para", "paras", "no", "nr", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "ch", "kap",
-        "sec", "reg", "doc", "n", "stcrt", "bijv", "incl", "ca", "s",
+        "art", "arts", "para", "paras", "no", "nr", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "ch", "kap", "sec",
+        "reg", "doc", "n", "stcrt", "bijv", "incl", "ca", "s",
     ];
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();

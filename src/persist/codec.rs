@@ -166,9 +166,8 @@ impl<'de> Visitor<'de> for HeadVisitor {
     fn visit_unit<E>(self) -> Result<Self::Value, E> {
         Ok(None)
     }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(None)
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        SkipVisitor.visit_seq(seq).map(|_| None)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -176,7 +175,10 @@ impl<'de> Visitor<'de> for HeadVisitor {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             // A second `format` is refused by the full read, which names it.
             if key == "format" && matches!(format, Format::Absent) {
-                format = map.next_value::<FormatValue>()?.0;
+                format = match map.next_value::<Skip>()?.0 {
+                    Some(n) => Format::Number(n),
+                    None => Format::Other,
+                };
             } else {
                 map.next_value::<Skip>()?;
             }
@@ -185,50 +187,10 @@ impl<'de> Visitor<'de> for HeadVisitor {
     }
 }
 
-/// The value of `format`: a whole number, or anything else (read in full and set aside).
-struct FormatValue(Format);
-
-impl<'de> de::Deserialize<'de> for FormatValue {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = FormatValue;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<FormatValue, E> {
-                Ok(FormatValue(Format::Number(n)))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<FormatValue, E> {
-                Ok(FormatValue(Format::Other))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<FormatValue, E> {
-                Ok(FormatValue(Format::Other))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<FormatValue, E> {
-                Ok(FormatValue(Format::Other))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<FormatValue, E> {
-                Ok(FormatValue(Format::Other))
-            }
-            fn visit_unit<E>(self) -> Result<FormatValue, E> {
-                Ok(FormatValue(Format::Other))
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<FormatValue, A::Error> {
-                SkipVisitor.visit_seq(seq).map(|_| FormatValue(Format::Other))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FormatValue, A::Error> {
-                SkipVisitor.visit_map(map).map(|_| FormatValue(Format::Other))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 /// Any JSON value, read as serde_json reads a `Value` (strings checked in full, at most 127
-/// levels deep) and dropped. serde's `IgnoredAny` would skip strings unchecked and nest
-/// without limit.
-struct Skip;
+/// levels deep) and dropped, keeping only whether it was a whole number (for `format`).
+/// serde's `IgnoredAny` would skip strings unchecked and nest without limit.
+struct Skip(Option<u64>);
 
 struct SkipVisitor;
 
@@ -237,31 +199,31 @@ impl<'de> Visitor<'de> for SkipVisitor {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any value")
     }
-    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
-        Ok(Skip)
+    fn visit_u64<E>(self, n: u64) -> Result<Skip, E> {
+        Ok(Skip(Some(n)))
     }
     fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
-        Ok(Skip)
+        Ok(Skip(None))
     }
     fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
-        Ok(Skip)
+        Ok(Skip(None))
     }
     fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
-        Ok(Skip)
+        Ok(Skip(None))
     }
     fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
-        Ok(Skip)
+        Ok(Skip(None))
     }
     fn visit_unit<E>(self) -> Result<Skip, E> {
-        Ok(Skip)
+        Ok(Skip(None))
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
         while seq.next_element::<Skip>()?.is_some() {}
-        Ok(Skip)
+        Ok(Skip(None))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
         while map.next_entry::<Skip, Skip>()?.is_some() {}
-        Ok(Skip)
+        Ok(Skip(None))
     }
 }
 
