@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::domain::engine::Cause;
-use crate::domain::model::{AnswerOption, Bank, Finding, Lang};
+use crate::domain::model::{AnswerOption, Bank, DateKind, Finding, Lang};
 use crate::i18n::{strings, Strings};
 
 /// The label of an option; yes/no/unsure options without their own label get the standard one.
@@ -38,22 +38,30 @@ pub fn cause_line(bank: &Bank, lang: Lang, c: &Cause) -> Html {
     html! { <>{ q }{ " → " }<strong>{ o }</strong></> }
 }
 
-/// "AP (NL) 2024-05-16: Clearview AI".
-pub fn finding_short(bank: &Bank, id: &str) -> String {
-    match bank.finding(id) {
-        Some(f) => format!("{} ({}) {}: {}", f.authority, f.country, f.date, f.subject),
-        None => id.to_string(),
+/// A finding's date as it must be read: the decision date as it is, an announcement or press
+/// date said to be one ("announced 2023-05-10").
+pub fn finding_date(t: &Strings, f: &Finding) -> String {
+    match f.date_kind {
+        DateKind::Decision => f.date.clone(),
+        DateKind::Announced => format!("{} {}", t.date_announced, f.date),
+        DateKind::Reported => format!("{} {}", t.date_reported, f.date),
     }
 }
 
-/// "AP (NL), 2024-05-16: Clearview AI", the heading of a finding's entry.
-pub fn finding_title(f: &Finding) -> String {
-    format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject)
+/// "Autoriteit Persoonsgegevens (AP) (NL), 2024-05-16: Clearview AI", in the page's language.
+pub fn finding_heading(lang: Lang, f: &Finding) -> String {
+    let date = finding_date(strings(lang), f);
+    format!("{} ({}), {}: {}", f.authority.get(lang), f.country, date, f.subject.get(lang))
 }
 
-/// "GDPR Art. 9(1)".
-pub fn provision_short(bank: &Bank, id: &str) -> String {
-    bank.provision(id).map(|p| p.label.clone()).unwrap_or_else(|| id.to_string())
+/// A finding's heading, or its id when the bank no longer has it.
+pub fn finding_short(bank: &Bank, lang: Lang, id: &str) -> String {
+    bank.finding(id).map(|f| finding_heading(lang, f)).unwrap_or_else(|| id.to_string())
+}
+
+/// "GDPR Art. 9(1)", "art. 9 lid 1 AVG".
+pub fn provision_short(bank: &Bank, lang: Lang, id: &str) -> String {
+    bank.provision(id).map(|p| p.label.get(lang).to_string()).unwrap_or_else(|| id.to_string())
 }
 
 /// Where a list of citations links its findings to: the results page's list or the summary's
@@ -76,11 +84,11 @@ pub fn reasons(bank: &Bank, lang: Lang, provisions: &[String], findings: &[Strin
     html! {
         <ul {class}>
             for p in provisions {
-                <li class={results.then_some("bd-cite bd-cite-law")} title={title(p)}>{ provision_short(bank, p) }</li>
+                <li class={results.then_some("bd-cite bd-cite-law")} title={title(p)}>{ provision_short(bank, lang, p) }</li>
             }
             for f in findings {
                 <li class={results.then_some("bd-cite bd-cite-finding")}>
-                    <a href={format!("{prefix}{f}")}>{ finding_short(bank, f) }</a>
+                    <a href={format!("{prefix}{f}")}>{ finding_short(bank, lang, f) }</a>
                 </li>
             }
         </ul>
@@ -96,17 +104,20 @@ pub struct FindingClasses {
     pub source: &'static str,
 }
 
-/// The body of a finding's entry, after its reference: the amount (if any), the key findings,
-/// the appeal status and the source link.
+/// The body of a finding's entry, after its reference: what its date is (if noted), that it is
+/// cited for comparison only (if so), the amount (if any), the key findings, the appeal (if
+/// known) and the source link.
 pub fn finding_details(t: &Strings, lang: Lang, f: &'static Finding, classes: &FindingClasses) -> Html {
     let class = |c: &'static str| (!c.is_empty()).then_some(c);
     html! {
         <>
+            if let Some(n) = &f.date_note { <p class={class(classes.appeal)}>{ n.get(lang) }</p> }
+            if f.comparison_only { <p class={class(classes.appeal)}>{ t.comparison_only }</p> }
             if let Some(a) = &f.amount { <p class={class(classes.amount)}>{ a.get(lang) }</p> }
             <ul class={class(classes.key_findings)}>
                 for k in &f.key_findings { <li>{ k.get(lang) }</li> }
             </ul>
-            <p class={class(classes.appeal)}>{ t.appeal }{ ": " }{ f.appeal.get(lang) }</p>
+            if let Some(a) = &f.appeal { <p class={class(classes.appeal)}>{ t.appeal }{ ": " }{ a.get(lang) }</p> }
             <p class={class(classes.source)}>
                 { t.source }{ ": " }
                 <a href={f.source.clone()} rel="noreferrer noopener" target="_blank">{ &f.source }</a>

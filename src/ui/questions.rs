@@ -6,10 +6,10 @@ use super::cite::{self, option_label, Anchors};
 use super::state::Action;
 use super::{Button, Dispatch, Ref, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Answer, AnswerError};
-use crate::domain::assessment::Assessment;
 use crate::domain::engine::Report;
 use crate::domain::model::{Kind, Lang, Question, Section};
 use crate::i18n::{self, strings};
+use crate::persist::assessment::Assessment;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {

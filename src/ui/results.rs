@@ -7,10 +7,10 @@ use super::cite::{self, cause_line, cause_option, cause_text, Anchors, FindingCl
 use super::state::{Action, PlanField};
 use super::{Button, Dispatch, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Plan, Status};
-use crate::domain::assessment::{Assessment, MAX_META_LEN};
 use crate::domain::engine::{Cause, Level, Position, Report};
 use crate::domain::model::{Bank, Lang};
 use crate::i18n::{self, strings, Strings};
+use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
 /// The badge of a level ("bd-badge bd-level-high": "High").
 pub(crate) fn level_badge(t: &Strings, l: Level) -> Html {
@@ -174,8 +174,8 @@ pub fn Results(props: &ResultsProps) -> Html {
         <ul class="bd-findings">
             for f in report.cited_findings(bank) {
                 <li id={format!("bd-f-{}", f.id)} class="bd-finding">
-                    <h4>{ cite::finding_title(f) }</h4>
-                    if !f.reference.is_empty() { <p class="bd-muted">{ &f.reference }</p> }
+                    <h4>{ cite::finding_heading(lang, f) }</h4>
+                    if let Some(r) = &f.reference { <p class="bd-muted">{ r.get(lang) }</p> }
                     { cite::finding_details(t, lang, f, &classes) }
                 </li>
             }

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::domain::answers::{self, Answer, AnswerError, Status};
-use crate::domain::assessment::{self, Assessment, SignOffField};
 use crate::domain::engine::{self, Report};
 use crate::domain::model::{Bank, Lang};
+use crate::persist::assessment::{self, Assessment, SignOffField};
 
 /// Where the user is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,11 +7,11 @@ use yew::prelude::*;
 use super::cover::free_text;
 use super::{part, DESCRIPTION_SECTION};
 use crate::domain::answers::Answer;
-use crate::domain::assessment::Assessment;
 use crate::domain::engine::Report;
 use crate::domain::model::{Lang, Question, Section};
 use crate::i18n::{strings, summary};
-use crate::ui::cite::{finding_title, option_label, FindingClasses};
+use crate::persist::assessment::Assessment;
+use crate::ui::cite::{finding_heading, option_label, FindingClasses};
 use crate::ui::Shared;
 
 #[derive(Properties)]
@@ -115,9 +115,9 @@ fn findings(lang: Lang, report: &Report) -> Html {
             <ol class="bd-sum-findings">
                 for f in findings {
                     <li id={format!("bd-sum-f-{}", f.id)} data-testid="summary-finding" class="bd-sum-finding">
-                        <p class="bd-sum-finding-title">{ finding_title(f) }</p>
-                        if !f.reference.is_empty() {
-                            <p class="bd-sum-small">{ s.reference }{ ": " }{ &f.reference }</p>
+                        <p class="bd-sum-finding-title">{ finding_heading(lang, f) }</p>
+                        if let Some(r) = &f.reference {
+                            <p class="bd-sum-small">{ s.reference }{ ": " }{ r.get(lang) }</p>
                         }
                         { crate::ui::cite::finding_details(t, lang, f, &classes) }
                     </li>

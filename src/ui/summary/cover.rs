@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use super::{part, DESCRIPTION_SECTION};
 use crate::domain::answers::Answer;
-use crate::domain::assessment::Assessment;
 use crate::domain::engine::{Level, Report};
 use crate::domain::model::{Kind, Lang, Question};
 use crate::i18n::{self, strings, summary, Strings};
+use crate::persist::assessment::Assessment;
 use crate::ui::cite::{self, cause_line, cause_option, Anchors};
 use crate::ui::Shared;
 

@@ -28,10 +28,10 @@ use yew::prelude::*;
 
 use super::state::{Action, Meta, Step};
 use super::{button, send, Button, Dispatch, Shared, BTN, PRIMARY};
-use crate::domain::assessment::{Assessment, MAX_META_LEN};
 use crate::domain::engine::Report;
 use crate::domain::model::Lang;
 use crate::i18n::{strings, summary};
+use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
 /// Id of the section whose text answers are the systematic description.
 pub const DESCRIPTION_SECTION: &str = "description";

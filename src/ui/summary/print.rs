@@ -12,9 +12,9 @@ use std::cell::{Cell, RefCell};
 use yew::prelude::*;
 
 use super::Summary;
-use crate::domain::assessment::Assessment;
 use crate::domain::engine::Report;
 use crate::domain::model::Lang;
+use crate::persist::assessment::Assessment;
 use crate::ui::{Dispatch, Shared};
 
 /// How long the copy may lag behind after the last change before it is brought up to date
