@@ -9,9 +9,12 @@ pub mod json;
 pub mod library;
 pub mod model;
 pub mod pack;
+pub mod plural;
 pub mod sort;
 pub mod transfer;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod locales;

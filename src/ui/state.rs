@@ -8,7 +8,8 @@ use yew::Reducible;
 use crate::domain::answers::{self, Answer, AnswerError, PlanItem};
 use crate::domain::assessment::{self, Assessment, SignOff};
 use crate::domain::engine::{self, Report};
-use crate::domain::model::{Bank, Lang};
+use crate::domain::model::Bank;
+use crate::i18n::Lang;
 
 /// Where the user is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
