@@ -465,7 +465,7 @@ fn recommend(
     }
     // Must before should before could; within a priority, the biggest total reduction first;
     // then bank order (the sort is stable).
-    super::sort::sort_by_key(&mut out, |r| {
+    out.sort_by_key(|r| {
         let gain: i32 = r.effect.iter().map(|(_, b, a)| b.product() as i32 - a.product() as i32).sum();
         (r.priority, -gain)
     });

@@ -75,12 +75,16 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn display(root: &Path, path: &Path) -> String {
+pub(super) fn display(root: &Path, path: &Path) -> String {
     let base = root.parent().unwrap_or(root);
     path.strip_prefix(base).unwrap_or(path).display().to_string()
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(root: &Path, path: &Path, errors: &mut Vec<BankError>) -> Option<(T, String)> {
+pub(super) fn parse<T: for<'de> Deserialize<'de>>(
+    root: &Path,
+    path: &Path,
+    errors: &mut Vec<BankError>,
+) -> Option<(T, String)> {
     let name = display(root, path);
     let text = match fs::read_to_string(path) {
         Ok(t) => t,

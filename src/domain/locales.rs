@@ -15,6 +15,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::load::{display, parse};
 use super::model::Text;
 use super::plural::PluralRule;
 use super::validate::BankError;
@@ -97,27 +98,8 @@ pub struct Locales {
 // ---------------------------------------------------------------------------------------------
 // Reading files
 
-fn display(root: &Path, path: &Path) -> String {
-    let base = root.parent().unwrap_or(root);
-    path.strip_prefix(base).unwrap_or(path).display().to_string()
-}
-
 fn read_table(root: &Path, path: &Path, errors: &mut Vec<BankError>) -> Option<toml::Table> {
-    let name = display(root, path);
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            errors.push(BankError::new(&name, "", format!("cannot read file: {e}")));
-            return None;
-        }
-    };
-    match text.parse::<toml::Table>() {
-        Ok(t) => Some(t),
-        Err(e) => {
-            errors.push(BankError::new(&name, "", format!("not valid: {}", e.to_string().trim())));
-            None
-        }
-    }
+    parse::<toml::Table>(root, path, errors).map(|(t, _)| t)
 }
 
 /// The language folders under `root/locales`, the reference first, then by code.
@@ -565,20 +547,11 @@ fn read_ui(
 fn read_language_head(root: &Path, lang: &str, errors: &mut Vec<BankError>) -> Option<(LanguageHead, PluralRule)> {
     let path = root.join("locales").join(lang).join("language.toml");
     let name = display(root, &path);
-    let text = match fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            errors.push(BankError::new(&name, "", format!("cannot read file: {e} (every language folder needs one)")));
-            return None;
-        }
-    };
-    let head = match toml::from_str::<LanguageFile>(&text) {
-        Ok(f) => f.language,
-        Err(e) => {
-            errors.push(BankError::new(&name, "", format!("not valid: {}", e.to_string().trim())));
-            return None;
-        }
-    };
+    if !path.exists() {
+        errors.push(BankError::new(&name, "", "cannot read file: missing (every language folder needs one)"));
+        return None;
+    }
+    let head = parse::<LanguageFile>(root, &path, errors)?.0.language;
     let rules: Vec<&str> = PluralRule::ALL.iter().map(|(n, _)| *n).collect();
     let Some(rule) = PluralRule::parse(&head.plural) else {
         errors.push(BankError::new(

@@ -109,10 +109,12 @@ impl Lang {
     pub fn text(self, t: Text) -> &'static str {
         self.0.texts.get(t.0 as usize).copied().unwrap_or("")
     }
-    /// `s` in this language's quotation marks.
+    /// `s` in this language's quotation marks, isolated (U+2068 .. U+2069), so that a user's
+    /// text with its own direction marks (an unterminated U+202E) never reverses the sentence
+    /// around it.
     pub fn quote(self, s: &str) -> String {
         let [open, close] = self.0.info.quotes;
-        format!("{open}{s}{close}")
+        format!("{open}\u{2068}{s}\u{2069}{close}")
     }
     pub fn date_locale(self) -> &'static str {
         self.0.info.date_locale

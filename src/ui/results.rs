@@ -193,9 +193,7 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
 
     // Worst first: by planned, then residual, then inherent level; bank order breaks ties.
     let mut raised: Vec<&crate::domain::engine::RiskResult> = report.risks.iter().filter(|r| r.is_raised()).collect();
-    crate::domain::sort::sort_by_key(&mut raised, |r| {
-        std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level()))
-    });
+    raised.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
     open_card(d, "bd-card", "bd-risks", t.risks);
     d.open("table", "bd-risk-table");
     d.thead(&[t.risk, t.inherent, t.residual, t.with_planned]);

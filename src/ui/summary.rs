@@ -29,10 +29,10 @@ use super::results::cited_findings;
 use super::state::{Action, Meta, State, Step};
 use super::{button, on_change, send, Button, Edit as PlanEdit, Nav, PlanField, BTN, PRIMARY};
 use crate::domain::answers::{Answer, Status};
-use crate::domain::assessment::{SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
 use crate::domain::engine::{Cause, Level, Recommendation, Report};
 use crate::domain::model::{Bank, Kind, Question};
 use crate::i18n::{strings, summary, Get, Lang, Strings};
+use crate::persist::assessment::{SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
 
 /// Id of the section whose text answers are the systematic description.
 pub const DESCRIPTION_SECTION: &str = "description";
@@ -673,9 +673,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     // ---------------------------------------------------------------- risks
     // Worst first (as on the results page): by planned, residual, inherent level; then bank order.
     let mut raised: Vec<_> = report.risks.iter().filter(|r| r.is_raised()).collect();
-    crate::domain::sort::sort_by_key(&mut raised, |r| {
-        std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level()))
-    });
+    raised.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
     let map_risks: Vec<MapRisk> = raised
         .iter()
         .enumerate()
