@@ -49,8 +49,8 @@ import tomllib
 TEXT_FIELDS = {
     "bank": ["title"],
     "risk": ["title", "description"],
-    "provision": ["title"],
-    "finding": ["date_note", "amount", "orders", "key_findings", "appeal"],
+    "provision": ["label", "title"],
+    "finding": ["authority", "date_note", "subject", "reference", "amount", "orders", "key_findings", "appeal"],
     "safeguard": ["title", "explanation"],
     "section": ["title", "intro"],
     "question": ["text", "help"],

@@ -243,3 +243,30 @@ fn a_language_folder_needs_its_language_file() {
     let e = broken("nolang", "locales/nl/language.toml", |_| String::new());
     assert_names(&e, "locales/nl/language.toml", "", "cannot read file");
 }
+
+#[test]
+fn a_settlement_lists_no_provision_found_violated() {
+    let e = broken("settlement", "findings/f.toml", |t| t.replacen("kind = \"decision\"", "kind = \"settlement\"", 1));
+    assert_names(&e, "f.toml", "f_ap_clearview_2024", "a settlement finds no provision violated");
+}
+
+#[test]
+fn a_red_line_rests_only_on_decisions_and_court_rulings() {
+    let to_guidance = |t: String| {
+        t.replacen("kind = \"decision\"", "kind = \"guidance\"", 1).replacen("provisions = [\"gdpr_9_1\"]\n", "", 1)
+    };
+    let cite_on_red_line =
+        |t: String| t.replacen("red_line = true", "findings = [\"f_ap_clearview_2024\"]\nred_line = true", 1);
+    let e = broken_files("red-line", &[("findings/f.toml", &to_guidance), ("sections/02_b.toml", &cite_on_red_line)]);
+    assert_names(&e, "02_b.toml", "q_scraping.yes", "only decisions and court rulings support a red line");
+    // The same citation of a decision is accepted.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let dir = std::env::temp_dir().join(format!("biodpia-redline-ok-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    copy_dir(&src, &dir);
+    let path = dir.join("sections/02_b.toml");
+    fs::write(&path, cite_on_red_line(fs::read_to_string(&path).unwrap())).unwrap();
+    let result = load_and_validate(&dir);
+    let _ = fs::remove_dir_all(&dir);
+    assert!(result.is_ok(), "{:?}", result.err());
+}

@@ -396,3 +396,34 @@ fn no_bank_or_ui_text_states_an_application_date_the_fact_sheet_does_not_give() 
     let nl_annex_iii = texts.iter().filter(|(_, t)| t.contains("2 december 2027")).count();
     assert!(nl_annex_iii >= 3, "the Dutch texts give the Annex III date ({nl_annex_iii})");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Red lines
+
+#[test]
+fn every_finding_cited_on_a_red_line_is_a_decision_or_court_ruling() {
+    let bank = bank();
+    let mut red_lines = 0;
+    let mut wrong = Vec::new();
+    for q in bank.questions() {
+        for o in q.options.iter().filter(|o| o.red_line.is_some()) {
+            red_lines += 1;
+            for f in &o.findings {
+                let finding = bank.finding(f).unwrap_or_else(|| panic!("{}.{}: unknown finding {f}", q.id, o.id));
+                if finding.kind != "decision" && finding.kind != "court" {
+                    wrong.push(format!("{}.{} cites {f}, a {}", q.id, o.id, finding.kind));
+                }
+            }
+        }
+    }
+    assert!(red_lines >= 10, "the bank has its red lines ({red_lines})");
+    assert!(wrong.is_empty(), "red lines resting on something other than a decision or ruling:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn settlements_list_no_provisions_found_violated() {
+    let bank = bank();
+    for f in bank.findings.iter().filter(|f| f.kind == "settlement" || f.kind == "guidance") {
+        assert!(f.provisions.is_empty(), "{}: a {} finds no provision violated", f.id, f.kind);
+    }
+}

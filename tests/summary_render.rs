@@ -138,7 +138,7 @@ async fn summary_shows_everything_a_dpo_signs() {
                 assert!(has(title), "{lang:?}: safeguard {title}");
             }
             for f in cited_findings(bank, &r) {
-                assert!(has(&f.authority) && has(&f.subject), "{lang:?}: finding {}", f.id);
+                assert!(has(f.authority.get(lang)) && has(f.subject.get(lang)), "{lang:?}: finding {}", f.id);
                 assert!(has(&f.source), "{lang:?}: source link of {}", f.id);
             }
             for risk in r.risks.iter().filter(|x| x.is_raised()) {

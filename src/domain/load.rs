@@ -133,15 +133,19 @@ fn number_texts(bank: &mut Bank, n: &mut Numbering, rel: &dyn Fn(&str) -> String
     }
     for p in &mut bank.provisions {
         let (f, t) = (rel(&p.file), format!("provision.{}", p.id));
+        p.label = n.req(&f, &t, "label");
         p.title = n.req(&f, &t, "title");
     }
     for x in &mut bank.findings {
         let (f, t) = (rel(&x.file), format!("finding.{}", x.id));
+        x.authority = n.req(&f, &t, "authority");
         x.date_note = n.opt(&f, &t, "date_note");
+        x.subject = n.req(&f, &t, "subject");
+        x.reference = n.opt(&f, &t, "reference");
         x.amount = n.opt(&f, &t, "amount");
         x.orders = n.opt(&f, &t, "orders");
         x.key_findings = n.list(&f, &t, "key_findings");
-        x.appeal = n.req(&f, &t, "appeal");
+        x.appeal = n.opt(&f, &t, "appeal");
     }
     for s in &mut bank.safeguards {
         let (f, t) = (rel(&s.file), format!("safeguard.{}", s.id));

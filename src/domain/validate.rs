@@ -119,9 +119,6 @@ impl<'a> Checker<'a> {
         let mut seen = HashMap::new();
         for p in &bank.provisions {
             self.id(&p.file, &p.id, "", &mut seen, &p.id);
-            if p.label.trim().is_empty() {
-                self.err(&p.file, &p.id, "label is empty");
-            }
             if !valid_url(&p.source) {
                 self.err(&p.file, &p.id, format!("source is not a URL: `{}`", p.source));
             }
@@ -129,13 +126,24 @@ impl<'a> Checker<'a> {
         let mut seen = HashMap::new();
         for f in &bank.findings {
             self.id(&f.file, &f.id, "f_", &mut seen, &f.id);
-            for (what, v) in [("authority", &f.authority), ("country", &f.country), ("subject", &f.subject)] {
-                if v.trim().is_empty() {
-                    self.err(&f.file, &f.id, format!("{what} is empty"));
-                }
+            if f.country.trim().is_empty() {
+                self.err(&f.file, &f.id, "country is empty");
             }
-            if !valid_date(&f.date) {
-                self.err(&f.file, &f.id, format!("date must be a real YYYY-MM-DD date, got `{}`", f.date));
+            // Where only the month or the year is known, the date says no more than that.
+            let known = [f.date.clone(), format!("{}-01", f.date), format!("{}-01-01", f.date)];
+            if !known.iter().any(|d| valid_date(d)) {
+                self.err(
+                    &f.file,
+                    &f.id,
+                    format!("date must be a real YYYY-MM-DD date (or YYYY-MM, YYYY), got `{}`", f.date),
+                );
+            }
+            if ["settlement", "guidance"].contains(&f.kind.as_str()) && !f.provisions.is_empty() {
+                self.err(
+                    &f.file,
+                    &f.id,
+                    format!("a {} finds no provision violated: `provisions` must be empty", f.kind),
+                );
             }
             if !["decision", "court", "settlement", "guidance"].contains(&f.kind.as_str()) {
                 self.err(
@@ -275,6 +283,23 @@ impl<'a> Checker<'a> {
         self.refs(file, oid, "provision", &o.provisions);
         self.refs(file, oid, "safeguard", &o.implements);
         self.refs(file, oid, "safeguard", &o.requires);
+        if o.red_line.is_some() {
+            // A red line rests on what an authority or court decided, not on a settlement,
+            // guidance or a press item.
+            for f in &o.findings {
+                if let Some(kind) = self.bank.finding(f).map(|x| x.kind.as_str()) {
+                    if kind != "decision" && kind != "court" {
+                        self.err(
+                            file,
+                            oid,
+                            format!(
+                                "a red line cites `{f}`, a {kind}: only decisions and court rulings support a red line"
+                            ),
+                        );
+                    }
+                }
+            }
+        }
         let consequential = !o.raises.is_empty() || !o.requires.is_empty() || o.red_line.is_some();
         if consequential && o.findings.is_empty() && o.provisions.is_empty() {
             self.err(

@@ -326,10 +326,10 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     d.open("ul", "bd-findings");
     for f in cited_findings(bank, report) {
         d.open_attrs("li", &["id", "class"], &[&format!("bd-f-{}", f.id), "bd-finding"]);
-        d.leaf_string("h4", "", format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject));
+        d.leaf_string("h4", "", cite::finding_heading(lang, f));
         d.group();
-        if !f.reference.is_empty() {
-            d.leaf("p", "bd-muted", &f.reference);
+        if let Some(r) = &f.reference {
+            d.leaf("p", "bd-muted", r.get(lang));
         }
         d.close();
         let classes = cite::FindingClasses { amount: "", key_findings: "", appeal: "bd-muted", source: "bd-source" };
