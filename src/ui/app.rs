@@ -11,9 +11,8 @@ use super::state::{Action, Notice, State, Step};
 use super::summary::{PrintCopy, Summary};
 use super::{Button, Dispatch, Ref, Shared, BTN};
 use crate::domain::engine::Report;
-use crate::domain::model::Lang;
 use crate::domain::present::{self, Progress};
-use crate::i18n::{self, strings, Strings};
+use crate::i18n::{strings, Get, Lang, Strings, LANGS};
 
 /// Options the host page gives through data attributes.
 #[derive(Properties, PartialEq, Clone)]
@@ -183,8 +182,9 @@ fn Header(props: &HeaderProps) -> Html {
             <div class="bd-lang">
                 <label for="bd-lang">{ t.language }</label>
                 <select id="bd-lang" data-testid="lang" {onchange}>
-                    <option value="en" lang="en" selected={lang == Lang::En}>{ "English" }</option>
-                    <option value="nl" lang="nl" selected={lang == Lang::Nl}>{ "Nederlands" }</option>
+                    for l in LANGS.iter() {
+                        <option value={l.code} lang={l.code} selected={lang.code() == l.code}>{ l.name }</option>
+                    }
                 </select>
             </div>
             { live_risk(t, props.answered, props.score) }
@@ -233,7 +233,7 @@ fn Nav(props: &NavProps) -> Html {
             <div class="bd-progress">
                 <label for="bd-progress">{ t.progress_label }</label>
                 <progress id="bd-progress" max={total.total.to_string()} value={total.answered.to_string()} />
-                <span>{ i18n::fill(t.answered_of, &[&total.answered, &total.total]) }</span>
+                <span>{ t.answered_of(total.answered, total.total) }</span>
             </div>
             <ol>
                 for (i, (s, p)) in bank.sections.iter().zip(props.progress.iter()).enumerate() {

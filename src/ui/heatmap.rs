@@ -7,8 +7,7 @@
 use yew::prelude::*;
 
 use crate::domain::engine::{Level, Position};
-use crate::domain::model::Lang;
-use crate::i18n::{self, strings, summary, Strings};
+use crate::i18n::{strings, summary, Lang, Strings};
 
 /// One raised risk as the map shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -259,12 +258,13 @@ pub fn heat_map(lang: Lang, risks: &[MapRisk]) -> Html {
     let s = summary::strings(lang);
     let grid_h = 4.0 * CELL_H;
 
-    let mut desc = i18n::fill(s.heatmap_svg_desc, &[&risks.len()]);
+    let mut desc = s.heatmap_svg_desc(risks.len());
     for r in risks {
         desc.push(' ');
-        desc.push_str(&i18n::fill(
-            s.heatmap_risk_desc,
-            &[&format!("{}. {}", r.number, r.title), &pos_text(lang, r.inherent), &pos_text(lang, r.residual)],
+        desc.push_str(&s.heatmap_risk_desc(
+            format!("{}. {}", r.number, r.title),
+            pos_text(lang, r.inherent),
+            pos_text(lang, r.residual),
         ));
         desc.push('.');
     }

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::domain::model::Lang;
 use crate::i18n::method::strings;
+use crate::i18n::Lang;
 
 /// The method as a collapsed card.
 pub fn method(lang: Lang) -> Html {

@@ -7,8 +7,8 @@ use super::state::Action;
 use super::{Button, Dispatch, Ref, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Answer, AnswerError};
 use crate::domain::engine::Report;
-use crate::domain::model::{Kind, Lang, Question, Section};
-use crate::i18n::{self, strings};
+use crate::domain::model::{Kind, Question, Section};
+use crate::i18n::{strings, Get, Lang};
 use crate::persist::assessment::Assessment;
 
 #[derive(Properties, PartialEq)]
@@ -181,7 +181,7 @@ fn text(
     let input_id = format!("bd-{}", q.id);
     let error = match &props.error {
         Some(AnswerError::TooLong { max, .. }) => {
-            Some(html! { <p class="bd-error" role="alert">{ i18n::fill(t.text_too_long, &[max]) }</p> })
+            Some(html! { <p class="bd-error" role="alert">{ t.text_too_long(max) }</p> })
         }
         _ => None,
     };
@@ -190,7 +190,7 @@ fn text(
             <label class="bd-legend" for={input_id.clone()}>{ q.text.get(props.lang) }</label>
             { for help }
             <textarea id={input_id} rows="6" maxlength={max.to_string()} {value} aria-describedby={described} {oninput} />
-            <p class="bd-counter" aria-live="polite">{ i18n::fill(t.chars_left, &[&left]) }</p>
+            <p class="bd-counter" aria-live="polite">{ t.chars_left(left) }</p>
             { for error }
         </div>
     }

@@ -8,8 +8,8 @@ use super::state::{Action, PlanField};
 use super::{Button, Dispatch, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Plan, Status};
 use crate::domain::engine::{Cause, Level, Position, Report};
-use crate::domain::model::{Bank, Lang};
-use crate::i18n::{self, strings, Strings};
+use crate::domain::model::Bank;
+use crate::i18n::{strings, Get, Lang, Strings};
 use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
 /// The badge of a level ("bd-badge bd-level-high": "High").
@@ -190,7 +190,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <p class="bd-verdict-title">{ verdict_title }</p>
                 <p>{ verdict_body }</p>
                 if !report.complete() {
-                    <p class="bd-provisional">{ i18n::fill(t.provisional, &[&report.unanswered.len()]) }</p>
+                    <p class="bd-provisional">{ t.provisional(report.unanswered.len()) }</p>
                 }
             </div>
             <div class="bd-scores">

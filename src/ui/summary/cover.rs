@@ -6,8 +6,8 @@ use yew::prelude::*;
 use super::{part, DESCRIPTION_SECTION};
 use crate::domain::answers::Answer;
 use crate::domain::engine::{Level, Report};
-use crate::domain::model::{Kind, Lang, Question};
-use crate::i18n::{self, strings, summary, Strings};
+use crate::domain::model::{Kind, Question};
+use crate::i18n::{strings, summary, Get, Lang, Strings};
 use crate::persist::assessment::Assessment;
 use crate::ui::cite::{self, cause_line, cause_option, Anchors};
 use crate::ui::Shared;
@@ -86,7 +86,7 @@ pub fn Cover(props: &CoverProps) -> Html {
                 <p class="bd-sum-verdict-title">{ verdict_title }</p>
                 <p>{ verdict_body }</p>
                 if !report.complete() {
-                    <p class="bd-sum-provisional">{ i18n::fill(t.provisional, &[&report.unanswered.len()]) }</p>
+                    <p class="bd-sum-provisional">{ t.provisional(report.unanswered.len()) }</p>
                 }
             </div>
             <div data-testid="summary-score" class="bd-sum-scores">

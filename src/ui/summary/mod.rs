@@ -29,8 +29,7 @@ use yew::prelude::*;
 use super::state::{Action, Meta, Step};
 use super::{button, send, Button, Dispatch, Shared, BTN, PRIMARY};
 use crate::domain::engine::Report;
-use crate::domain::model::Lang;
-use crate::i18n::{strings, summary};
+use crate::i18n::{strings, summary, Lang};
 use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
 /// Id of the section whose text answers are the systematic description.

@@ -11,9 +11,10 @@ use std::cell::{Cell, RefCell};
 
 use yew::prelude::*;
 
+use crate::i18n::Lang;
+
 use super::Summary;
 use crate::domain::engine::Report;
-use crate::domain::model::Lang;
 use crate::persist::assessment::Assessment;
 use crate::ui::{Dispatch, Shared};
 

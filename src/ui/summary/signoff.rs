@@ -4,8 +4,7 @@ use yew::prelude::*;
 
 use super::controls::{self, field};
 use super::{part, table_head};
-use crate::domain::model::Lang;
-use crate::i18n::summary;
+use crate::i18n::{summary, Lang};
 use crate::persist::assessment::{Assessment, SignOffField};
 use crate::ui::state::Action;
 use crate::ui::{on_value, Dispatch, Shared};
