@@ -4,7 +4,9 @@
 #   1. the release build's transfer size: raw, gzip -9, brotli -q 11, per file and total
 #   2. the native engine: full recompute of a fully answered bank (benches/engine.rs)
 #   3. headless Chromium: navigation -> first question interactive, -> results page
-#      rendered, answer -> updated live score (bench/browser.mjs; median of BENCH_RUNS runs)
+#      rendered, answer -> updated live score and next frame (bench/browser.mjs; median and
+#      p95 over BENCH_RUNS runs), unthrottled and with the CPU throttled 4x (as Lighthouse
+#      does for a slow device; BENCH_THROTTLE=N for another rate, 1 to skip)
 #   4. for comparison, SurveyJS's runtime (npm pack survey-core survey-js-ui), same run
 #
 # It never fails: a step that cannot run (no network for npm, no browser, a broken build)
@@ -57,6 +59,14 @@ if [ "$built" = 1 ] && [ -f "$DIST/index.html" ]; then
     case "$f" in "$wasm" | "$js" | *.css) ;; *) others+=("$f") ;; esac
   done
   node bench/sizes.mjs "other files in the build (loaders, page, manifest):" "${others[@]}"
+  # A first load in one language, as the browser fetches it for the widget's own page: the
+  # page, its loader, wasm, js, css and (once the languages are files of their own) the
+  # language file of English. "raw" is the transfer with no server compression.
+  lang_file=$(node -e 'try{const m=require(process.argv[1]);const l=m.languages||{};const f=(l.en&&(l.en.file||l.en))||"";if(typeof f==="string"&&f)console.log(require("path").join(process.argv[2],f))}catch{}' "$DIST/manifest.json" "$DIST")
+  # shellcheck disable=SC2086
+  node bench/sizes.mjs "first load in one language (page + boot.js + wasm + js + css${lang_file:+ + language file}); raw = no server compression:" \
+    --target-gzip 250000 "$DIST/index.html" "$DIST/boot.js" "$wasm" "$js" $css ${lang_file:+"$lang_file"}
+  [ -z "$lang_file" ] && echo "  (no language file in manifest.json: every language is inside the wasm)"
   out=$(ls -td target/wasm32-unknown-unknown/release/build/biodpia-*/out 2>/dev/null | head -n1)
   if [ -n "$out" ] && [ -f "$out/bank.pack" ]; then
     node bench/sizes.mjs "question bank, compact form unpacked (src/domain/compact.rs), for comparison:" "$out/bank.bin"
@@ -81,6 +91,12 @@ if [ -f "$DIST/index.html" ]; then
   seed_args=()
   [ -f "$TMP/seed.json" ] && seed_args=(--seed "$TMP/seed.json")
   timeout 900 node bench/browser.mjs "$DIST" --runs "$RUNS" "${seed_args[@]}" || echo "browser: unavailable"
+  throttle="${BENCH_THROTTLE:-4}"
+  if [ "$throttle" != "1" ]; then
+    echo
+    timeout 1800 node bench/browser.mjs "$DIST" --runs "$RUNS" --throttle "$throttle" "${seed_args[@]}" ||
+      echo "browser (throttled): unavailable"
+  fi
 else
   echo "browser: unavailable (no build)"
 fi

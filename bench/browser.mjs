@@ -266,11 +266,23 @@ async function main() {
   }
   for (const n of new Set(notes)) console.log(`  note: ${n}`);
   const q = median(m.question);
-  const a = median([...toggles.empty, ...toggles.full]);
-  console.log(
-    `browser: targets: first question ${Number.isFinite(q) ? q.toFixed(0) : '?'} ms (target <= 300 ms: ${q <= 300 ? 'met' : 'NOT met'}), ` +
-      `answer -> score ${Number.isFinite(a) ? a.toFixed(1) : '?'} ms (target <= 16 ms: ${a <= 16 ? 'met' : 'NOT met'})`,
-  );
+  const show = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '?');
+  const met = (ok) => (ok ? 'met' : 'NOT met');
+  if (throttle >= 4) {
+    // Issue 14's targets, for a slow device (CPU throttled 4x).
+    const f = p95(frames.full);
+    console.log(
+      `browser: targets at ${throttle}x: first question ${show(q)} ms (<= 400 ms: ${met(q <= 400)}), ` +
+        `answer -> next frame, fully answered, p95 ${show(f, 1)} ms (<= 16 ms: ${met(f <= 16)}), ` +
+        `results open (click -> DOM) median ${show(median(m.clickToResults))} ms`,
+    );
+  } else {
+    const a = median([...toggles.empty, ...toggles.full]);
+    console.log(
+      `browser: targets: first question ${show(q)} ms (<= 300 ms: ${met(q <= 300)}), ` +
+        `answer -> score median ${show(a, 1)} ms (<= 16 ms: ${met(a <= 16)})`,
+    );
+  }
 }
 
 main().catch((e) => {

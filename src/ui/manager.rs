@@ -598,21 +598,35 @@ pub fn use_persistence(
 
     {
         // Autosave: every change of the open assessment, unless another tab's write to it is
-        // unanswered, or there is no storage.
+        // unanswered, or there is no storage. Written once the browser has painted the change
+        // (the answer shows first, then it is stored; see `after_paint`); a newer change in the
+        // meantime takes its place, and leaving the page writes at once.
         let p = p.clone();
         let dispatcher = state.dispatcher();
         let full = state.notice == Some(Notice::StorageFull);
         let blocked = p.shown.conflict.is_some() || state.id.is_empty();
-        use_effect_with((state.id.clone(), state.assessment.clone(), blocked), move |(id, a, blocked)| match autosave(
-            &p,
-            crate::bank::bank(),
-            id,
-            a,
-            *blocked,
-        ) {
-            Saved::Yes if full => dispatcher.dispatch(Action::Notice(None)),
-            Saved::Yes | Saved::NotNeeded => {}
-            Saved::Failed(notice) => dispatcher.dispatch(Action::Notice(Some(notice))),
+        let pending = use_mut_ref(|| None::<Box<dyn FnOnce()>>);
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                let listener = on_leave(pending.clone());
+                move || {
+                    let _listener = listener;
+                    run_pending(&pending);
+                }
+            });
+        }
+        use_effect_with((state.id.clone(), state.assessment.clone(), blocked), move |(id, a, blocked)| {
+            let (id, a, blocked) = (id.clone(), a.clone(), *blocked);
+            let save = move || match autosave(&p, crate::bank::bank(), &id, &a, blocked) {
+                Saved::Yes if full => dispatcher.dispatch(Action::Notice(None)),
+                Saved::Yes | Saved::NotNeeded => {}
+                Saved::Failed(notice) => dispatcher.dispatch(Action::Notice(Some(notice))),
+            };
+            let first = pending.borrow_mut().replace(Box::new(save)).is_none();
+            if first {
+                after_paint(pending.clone());
+            }
         });
     }
     {
@@ -638,6 +652,52 @@ enum Saved {
 }
 
 /// Saves the open assessment when it differs from what was last saved or loaded.
+/// A save waiting for the next paint (see `use_persistence`).
+type PendingSave = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
+/// Runs the waiting save, if any.
+fn run_pending(pending: &PendingSave) {
+    let save = pending.borrow_mut().take();
+    if let Some(save) = save {
+        save();
+    }
+}
+
+/// Runs the waiting save after the browser has painted the next frame (an animation frame,
+/// then a task), so that writing storage never delays showing a change.
+#[cfg(target_arch = "wasm32")]
+fn after_paint(pending: PendingSave) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return run_pending(&pending) };
+    let frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, move || run_pending(&pending)).forget();
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn after_paint(pending: PendingSave) {
+    run_pending(&pending);
+}
+
+/// Leaving or hiding the page writes a waiting save at once.
+#[cfg(target_arch = "wasm32")]
+fn on_leave(pending: PendingSave) -> Option<[gloo::events::EventListener; 2]> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let (hide, hidden) = (pending.clone(), pending);
+    Some([
+        gloo::events::EventListener::new(&window, "pagehide", move |_| run_pending(&hide)),
+        gloo::events::EventListener::new(&document, "visibilitychange", move |_| run_pending(&hidden)),
+    ])
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn on_leave(_: PendingSave) -> Option<()> {
+    None
+}
+
 fn autosave(p: &Persistence, bank: &Bank, id: &str, a: &Assessment, blocked: bool) -> Saved {
     if blocked || matches!(&*p.kept.last_saved.borrow(), Some((lid, la)) if lid == id && la == a) {
         return Saved::NotNeeded;
