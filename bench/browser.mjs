@@ -18,6 +18,12 @@
 //                    ([data-testid=live-risk]) shows the new score; "frame" adds the next
 //                    animation frame. On an empty and on the fully answered assessment.
 //
+//   main-thread CPU  (unthrottled run, with --seed) from a Chrome trace of one more page: the
+//                    renderer main thread's CPU time (thread time, so other load on the
+//                    machine barely moves it) from navigation to the first question, per
+//                    answer from the click to the end of the next frame's commit, and for
+//                    opening the results. Times 4 is what a 4x throttled CPU needs for it.
+//
 // Each figure is the median (and min/max) over the runs. With --throttle N the page's CPU is
 // slowed N times through the DevTools protocol (Emulation.setCPUThrottlingRate), set before
 // navigation, as Lighthouse does to stand in for a slow laptop or phone (it uses 4).
@@ -145,6 +151,44 @@ async function timeToggles(n) {
   return out;
 }
 
+/** In the page: `n` answers with the toggle pair, each marked `c<i>` before the click and `f<i>`
+ * in the next animation frame after the live risk changed; then the results, `r0` .. `r1`. */
+async function markedToggles(n) {
+  const a = document.querySelector('[data-bench-toggle="a"]');
+  const b = document.querySelector('[data-bench-toggle="b"]') ?? a;
+  const el = document.querySelector('[data-testid="live-risk"]');
+  for (let i = 0; i < n; i++) {
+    const before = el.textContent;
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 3000);
+      const obs = new MutationObserver(() => {
+        if (el.textContent === before) return;
+        obs.disconnect();
+        clearTimeout(timer);
+        requestAnimationFrame(() => {
+          performance.mark(`f${i}`);
+          setTimeout(resolve, 0);
+        });
+      });
+      obs.observe(el, { childList: true, subtree: true, characterData: true, attributes: true });
+      performance.mark(`c${i}`);
+      (i % 2 ? b : a).click();
+    });
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Main-thread CPU time in ms (trace thread time) of the tasks between two trace timestamps. */
+function cpuBetween(tasks, from, to) {
+  let us = 0;
+  for (const t of tasks) {
+    if (t.ts >= to || t.ts + t.dur <= from) continue;
+    const part = (Math.min(to, t.ts + t.dur) - Math.max(from, t.ts)) / Math.max(1, t.dur);
+    us += (t.tdur ?? t.dur) * Math.min(1, part);
+  }
+  return us / 1000;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;
@@ -242,6 +286,61 @@ async function main() {
       }
     }
   }
+  // The CPU pass: one more seeded page, traced (unthrottled runs only).
+  const cpu = { start: NaN, answers: [], results: NaN };
+  if (seed && throttle <= 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', serviceWorkers: 'block' });
+    try {
+      const p = await context.newPage();
+      await p.addInitScript((s) => {
+        for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('#biodpia .bd-question input')) {
+            performance.mark('first-question');
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      }, seed);
+      await browser.startTracing(p, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      await p.goto(server.url);
+      await p.locator(QUESTION_INPUT).first().waitFor();
+      // Past the idle render of the print copy (src/ui/summary/print.rs) before answering.
+      await p.waitForTimeout(3000);
+      if (await p.evaluate(findToggle, `${APP_SELECTOR} .bd-question input[type=radio], ${APP_SELECTOR} .bd-question input[type=checkbox]`)) {
+        await p.waitForTimeout(3000);
+        await p.evaluate(markedToggles, 20);
+      }
+      await p.evaluate(async () => {
+        performance.mark('r0');
+        document.querySelector('#biodpia [data-testid="nav-results"]').click();
+        await new Promise((resolve) => {
+          const wait = () =>
+            document.querySelector('#biodpia [data-testid="recommendation"]')
+              ? requestAnimationFrame(() => (performance.mark('r1'), setTimeout(resolve, 0)))
+              : setTimeout(wait, 5);
+          wait();
+        });
+      });
+      await p.waitForTimeout(300);
+      const trace = JSON.parse((await browser.stopTracing()).toString());
+      const events = trace.traceEvents ?? trace;
+      const mark = events.find((e) => e.name === 'first-question');
+      if (mark) {
+        const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
+        const marks = Object.fromEntries(main.filter((e) => e.cat?.includes('user_timing')).map((e) => [e.name, e.ts]));
+        const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X');
+        const commits = main.filter((e) => e.name === 'Commit' && e.ph === 'X').map((e) => e.ts + e.dur).sort((a, b) => a - b);
+        const frameEnd = (t) => commits.find((c) => c > t) ?? t;
+        cpu.start = cpuBetween(tasks, tasks[0]?.ts ?? 0, marks['first-question']);
+        for (let i = 0; marks[`c${i}`] && marks[`f${i}`]; i++) cpu.answers.push(cpuBetween(tasks, marks[`c${i}`], frameEnd(marks[`f${i}`])));
+        if (marks.r0 && marks.r1) cpu.results = cpuBetween(tasks, marks.r0, frameEnd(marks.r1));
+      }
+    } catch (e) {
+      notes.push(`CPU pass failed: ${e.message.split('\n')[0]}`);
+    } finally {
+      await context.close();
+    }
+  }
   await browser.close();
   await server.close();
 
@@ -263,6 +362,15 @@ async function main() {
   if (seed) {
     console.log(`  answer -> live score updated (full)          ${fmt(toggles.full)}`);
     console.log(`  answer -> next frame (full)                  ${fmt(frames.full)}`);
+  }
+  if (cpu.answers.length || Number.isFinite(cpu.start)) {
+    const x4 = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms (x4 ${(4 * v).toFixed(0)} ms)` : 'unavailable');
+    console.log('  main-thread CPU, fully answered (trace thread time; little moved by other load):');
+    console.log(`    navigation -> first question            ${x4(cpu.start)}`);
+    console.log(
+      `    answer -> next frame committed           median ${x4(median(cpu.answers))}   p95 ${x4(p95(cpu.answers))}   (n=${cpu.answers.length})`,
+    );
+    console.log(`    results open (click -> frame committed)  ${x4(cpu.results)}`);
   }
   for (const n of new Set(notes)) console.log(`  note: ${n}`);
   const q = median(m.question);
