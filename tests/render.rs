@@ -107,7 +107,7 @@ async fn results_show_verdict_risks_and_reasons() {
         answers.insert(q.to_string(), Answer::Choice(o.to_string()));
     }
     let report = biodpia::domain::engine::evaluate(bank, &answers, &Default::default());
-    let (title, _) = biodpia::i18n::EN.verdict(report.verdict);
+    let (title, _) = biodpia::i18n::EN.outcome(report.decision.outcome);
     assert!(html.contains(title), "verdict `{title}` not shown");
     for r in report.risks.iter().filter(|r| r.is_raised()) {
         assert!(html.contains(&bank.risk(&r.risk).unwrap().title.en), "risk {} not listed", r.risk);
@@ -124,6 +124,6 @@ async fn results_show_verdict_risks_and_reasons() {
     assert!(html.contains(biodpia::i18n::method::EN.title));
 
     let nl = render_results(Lang::Nl, &worst).await;
-    assert!(nl.contains(biodpia::i18n::NL.verdict(report.verdict).0));
+    assert!(nl.contains(biodpia::i18n::NL.outcome(report.decision.outcome).0));
     assert!(nl.contains(biodpia::i18n::method::NL.title));
 }

@@ -24,7 +24,8 @@ pub struct Entry {
     pub title: String,
     /// Last change, ISO 8601 (as `Assessment::updated`).
     pub updated: String,
-    /// `engine::Verdict::key()`: "do_not_proceed", "prior_consultation" or "proceed".
+    /// `engine::Outcome::key()`. Indexes written before the four outcomes hold the old verdict
+    /// keys ("do_not_proceed", "prior_consultation", "proceed"); `Outcome::from_key` reads both.
     pub verdict: String,
     /// True while questions are still open (the verdict is provisional).
     pub provisional: bool,
@@ -44,15 +45,15 @@ pub struct Index {
     pub items: Vec<Entry>,
 }
 
-/// The list entry for an assessment, with its verdict from the engine.
+/// The list entry for an assessment, with its decision from the engine.
 pub fn entry(bank: &Bank, id: &str, a: &Assessment) -> Entry {
-    let report = engine::evaluate(bank, &a.answers, &a.plan);
+    let decision = engine::decide(bank, &a.answers, &a.plan);
     Entry {
         id: id.to_string(),
         title: a.title.clone(),
         updated: a.updated.clone(),
-        verdict: report.verdict.key().to_string(),
-        provisional: !report.complete(),
+        verdict: decision.outcome.key().to_string(),
+        provisional: decision.provisional,
         bank_version: a.bank_version.clone(),
         retired: a.retired.len(),
     }

@@ -6,7 +6,7 @@ pub mod manager;
 pub mod method;
 pub mod summary;
 
-use crate::domain::engine::{Level, Priority, Verdict};
+use crate::domain::engine::{Level, Outcome, Priority};
 use crate::domain::model::Lang;
 
 /// The UI strings of one language. A missing field is a compile error, so both languages are
@@ -32,12 +32,8 @@ pub struct Strings {
     pub text_too_long: &'static str,
     pub why_this_matters: &'static str,
     pub verdict: &'static str,
-    pub verdict_do_not_proceed: &'static str,
-    pub verdict_do_not_proceed_body: &'static str,
-    pub verdict_prior_consultation: &'static str,
-    pub verdict_prior_consultation_body: &'static str,
-    pub verdict_proceed: &'static str,
-    pub verdict_proceed_body: &'static str,
+    /// Title and body of each decision outcome, in the order of `Outcome::ALL`.
+    pub outcomes: [(&'static str, &'static str); 6],
     /// `{}`: questions with answer options still unanswered (free-text questions do not
     /// count: the verdict does not depend on them, while the progress bar counts them).
     pub provisional: &'static str,
@@ -72,7 +68,6 @@ pub struct Strings {
     pub pos_names: [&'static str; 4],
     pub must: &'static str,
     pub should: &'static str,
-    pub could: &'static str,
     pub storage_corrupt: &'static str,
     pub storage_full: &'static str,
     pub storage_unavailable: &'static str,
@@ -118,13 +113,15 @@ pub static EN: Strings = Strings {
     chars_left: "{} characters left",
     text_too_long: "This text is longer than {} characters; it was not saved. Shorten it.",
     why_this_matters: "Why this matters",
-    verdict: "Verdict",
-    verdict_do_not_proceed: "Do not proceed as designed",
-    verdict_do_not_proceed_body: "At least one answer crosses a red line that no safeguard or score can offset. The processing must not go ahead in this form.",
-    verdict_prior_consultation: "Prior consultation with the supervisory authority required",
-    verdict_prior_consultation_body: "A high residual risk remains even with the safeguards in place or planned. Under GDPR Art. 36 you must consult the supervisory authority (in the Netherlands the Autoriteit Persoonsgegevens) before you start.",
-    verdict_proceed: "Proceed with the listed safeguards",
-    verdict_proceed_body: "No red line is crossed and no high residual risk remains with the safeguards in place or planned. Put every “must” safeguard in place before the processing starts, and review this assessment when the processing or its risks change.",
+    verdict: "Decision",
+    outcomes: [
+        ("Not assessed yet", "Too few questions are answered to draw a conclusion. Answer at least half of the questions with answer options; a red line is shown as soon as an answer crosses one."),
+        ("Rejected: the processing must not go ahead as designed", "At least one answer crosses a red line that no safeguard can offset. Abandon the processing, or redesign it so that no red line is crossed, and assess it again."),
+        ("Consultation of the supervisory authority required (GDPR Art. 36)", "A high residual risk remains even with every measure in place and planned. The processing may not start until you have consulted the supervisory authority (in the Netherlands the Autoriteit Persoonsgegevens) under GDPR Art. 36, unless further measures bring the risk down."),
+        ("Not yet approvable: required measures are not planned", "No red line is crossed and the planned measures leave no high residual risk, but at least one required measure is not even planned. The processing cannot be approved, not even conditionally, until every required measure has an owner and a due date in the action plan."),
+        ("Conditionally approved", "The processing may proceed only once the conditions listed are met: every required measure in place, the open questions answered and the contradictions resolved. A planned measure counts once it is in place."),
+        ("Approved", "No red line is crossed, every required measure is in place and no high residual risk remains. The processing may proceed; review this assessment when the processing or its risks change."),
+    ],
     provisional: "Provisional: {} question(s) with answer options still open.",
     screening: "Screening",
     dpia_required: "A DPIA is required (GDPR Art. 35).",
@@ -157,7 +154,6 @@ pub static EN: Strings = Strings {
     pos_names: ["negligible", "limited", "significant", "maximum"],
     must: "Must",
     should: "Should",
-    could: "Could",
     storage_corrupt: "Your saved assessment in this browser could not be read. It has been kept aside unchanged, and a new assessment was started.",
     storage_full: "This browser's storage is full: your latest change was not saved. Export your assessment now.",
     storage_unavailable: "This browser does not allow saving. Your answers will be lost when you close the page.",
@@ -212,13 +208,15 @@ pub static NL: Strings = Strings {
     chars_left: "Nog {} tekens",
     text_too_long: "Deze tekst is langer dan {} tekens en is niet opgeslagen. Kort de tekst in.",
     why_this_matters: "Waarom dit belangrijk is",
-    verdict: "Oordeel",
-    verdict_do_not_proceed: "Niet uitvoeren zoals ontworpen",
-    verdict_do_not_proceed_body: "Ten minste één antwoord overschrijdt een rode lijn die geen waarborg of score kan compenseren. De verwerking mag in deze vorm niet doorgaan.",
-    verdict_prior_consultation: "Voorafgaande raadpleging van de toezichthouder vereist",
-    verdict_prior_consultation_body: "Ook met de genomen of geplande waarborgen blijft een hoog restrisico bestaan. Op grond van art. 36 AVG moet u de toezichthouder (in Nederland de Autoriteit Persoonsgegevens) raadplegen voordat de verwerking begint.",
-    verdict_proceed: "Doorgaan met de genoemde waarborgen",
-    verdict_proceed_body: "Er wordt geen rode lijn overschreden en met de genomen of geplande waarborgen blijft geen hoog restrisico over. Neem elke waarborg met prioriteit ‘noodzakelijk’ voordat de verwerking begint, en beoordeel deze DPIA opnieuw als de verwerking of de risico's veranderen.",
+    verdict: "Besluit",
+    outcomes: [
+        ("Nog niet beoordeeld", "Er zijn te weinig vragen beantwoord om een conclusie te trekken. Beantwoord ten minste de helft van de meerkeuzevragen; een rode lijn wordt getoond zodra een antwoord die overschrijdt."),
+        ("Afgewezen: de verwerking mag in deze vorm niet doorgaan", "Ten minste één antwoord overschrijdt een rode lijn die geen waarborg kan compenseren. Zie af van de verwerking, of ontwerp haar opnieuw zodat geen rode lijn meer wordt overschreden, en beoordeel haar dan opnieuw."),
+        ("Voorafgaande raadpleging van de toezichthouder vereist (art. 36 AVG)", "Ook met alle genomen en geplande maatregelen blijft een hoog restrisico bestaan. De verwerking mag pas beginnen nadat u de toezichthouder (in Nederland de Autoriteit Persoonsgegevens) op grond van art. 36 AVG heeft geraadpleegd, tenzij aanvullende maatregelen het risico verlagen."),
+        ("Nog niet goed te keuren: vereiste maatregelen zijn niet gepland", "Er wordt geen rode lijn overschreden en met de geplande maatregelen blijft geen hoog restrisico over, maar ten minste één vereiste maatregel is niet eens gepland. De verwerking kan niet worden goedgekeurd, ook niet onder voorwaarden, totdat elke vereiste maatregel een eigenaar en een uiterste datum in het actieplan heeft."),
+        ("Goedgekeurd onder voorwaarden", "De verwerking mag pas doorgaan als aan de genoemde voorwaarden is voldaan: elke vereiste maatregel genomen, de open vragen beantwoord en de tegenstrijdigheden opgelost. Een geplande maatregel telt mee zodra die is genomen."),
+        ("Goedgekeurd", "Er wordt geen rode lijn overschreden, elke vereiste maatregel is genomen en er blijft geen hoog restrisico over. De verwerking mag doorgaan; beoordeel deze DPIA opnieuw als de verwerking of de risico's veranderen."),
+    ],
     provisional: "Voorlopig: nog {} vraag/vragen met antwoordkeuzes open.",
     screening: "Voorselectie",
     dpia_required: "Een DPIA is verplicht (art. 35 AVG).",
@@ -251,7 +249,6 @@ pub static NL: Strings = Strings {
     pos_names: ["verwaarloosbaar", "beperkt", "aanzienlijk", "maximaal"],
     must: "Noodzakelijk",
     should: "Gewenst",
-    could: "Optioneel",
     storage_corrupt: "Uw opgeslagen beoordeling in deze browser kon niet worden gelezen. Die is ongewijzigd apart gezet en er is een nieuwe beoordeling gestart.",
     storage_full: "De opslag van deze browser is vol: uw laatste wijziging is niet opgeslagen. Exporteer uw beoordeling nu.",
     storage_unavailable: "Deze browser staat opslaan niet toe. Uw antwoorden gaan verloren als u de pagina sluit.",
@@ -323,15 +320,12 @@ impl Strings {
         match p {
             Priority::Must => self.must,
             Priority::Should => self.should,
-            Priority::Could => self.could,
         }
     }
-    pub fn verdict(&self, v: Verdict) -> (&'static str, &'static str) {
-        match v {
-            Verdict::DoNotProceed => (self.verdict_do_not_proceed, self.verdict_do_not_proceed_body),
-            Verdict::PriorConsultation => (self.verdict_prior_consultation, self.verdict_prior_consultation_body),
-            Verdict::ProceedWithSafeguards => (self.verdict_proceed, self.verdict_proceed_body),
-        }
+    /// Title and body of a decision outcome.
+    pub fn outcome(&self, o: Outcome) -> (&'static str, &'static str) {
+        let i = Outcome::ALL.iter().position(|x| *x == o).unwrap_or(0);
+        self.outcomes[i]
     }
     /// The name of a WP248 criterion id (the id itself if unknown).
     pub fn wp248<'a>(&self, id: &'a str) -> &'a str {

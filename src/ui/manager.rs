@@ -30,7 +30,7 @@ use super::state::{Action, Meta, Notice, State, Step};
 use super::{Button, BTN, DANGER, PRIMARY};
 use crate::domain::answers::Answer;
 use crate::domain::assessment::{self, Assessment, ReadError, RetiredReason, MAX_BYTES};
-use crate::domain::engine::Verdict;
+use crate::domain::engine::Outcome;
 use crate::domain::library::Entry;
 use crate::domain::model::{Bank, Lang};
 use crate::domain::transfer::{self, ImportError, Migration};
@@ -738,12 +738,6 @@ fn format_time(iso: &str, lang: Lang) -> String {
     }
 }
 
-fn verdict_of(key: &str) -> Option<Verdict> {
-    [Verdict::DoNotProceed, Verdict::PriorConsultation, Verdict::ProceedWithSafeguards]
-        .into_iter()
-        .find(|v| v.key() == key)
-}
-
 // ---------------------------------------------------------------------------------------
 // Views
 
@@ -1131,8 +1125,8 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
         id: state.id.clone(),
         title: state.assessment.title.clone(),
         updated: entries.iter().find(|e| e.id == state.id).map(|e| e.updated.clone()).unwrap_or_default(),
-        verdict: state.report.verdict.key().to_string(),
-        provisional: !state.report.complete(),
+        verdict: state.report.decision.outcome.key().to_string(),
+        provisional: state.report.decision.provisional,
         bank_version: state.assessment.bank_version.clone(),
         retired: state.assessment.retired.len(),
     };
@@ -1177,7 +1171,10 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
             let id = &e.id;
             let is_current = *id == state.id;
             let title = display_title(m, &e.title);
-            let verdict = verdict_of(&e.verdict).map(|v| t.verdict(v).0).unwrap_or("");
+            // Old indexes hold the verdict keys of before the four outcomes; from_key reads both.
+            let outcome = Outcome::from_key(&e.verdict);
+            let verdict = outcome.map(|o| t.outcome(o).0).unwrap_or("");
+            let verdict_key = outcome.map(Outcome::key).unwrap_or("");
             let sr = format!(" {}", quoted(lang, &title));
             let editing = p.shown.renaming.as_ref().filter(|(rid, _)| rid == id).map(|(_, d)| d.clone());
             d.open_attrs(
@@ -1223,7 +1220,7 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
             }
             d.close();
             d.open("td", "");
-            d.open_attrs("span", &["class"], &[&format!("bd-list-verdict bd-list-verdict-{}", e.verdict)]);
+            d.open_attrs("span", &["class"], &[&format!("bd-list-verdict bd-list-verdict-{verdict_key}")]);
             d.text(verdict);
             d.close();
             d.group();

@@ -113,7 +113,7 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     let lang = state.lang;
     let t = strings(lang);
     let report = &state.report;
-    let (verdict_title, verdict_body) = t.verdict(report.verdict);
+    let (verdict_title, verdict_body) = t.outcome(report.decision.outcome);
     let mut doc = Doc::new();
     let d = &mut doc;
 
@@ -123,7 +123,7 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     d.open_attrs(
         "div",
         &["class", "data-testid"],
-        &[&format!("bd-verdict bd-verdict-{}", report.verdict.key()), "verdict"],
+        &[&format!("bd-verdict bd-verdict-{}", report.decision.outcome.key()), "verdict"],
     );
     d.leaf("p", "bd-verdict-label", t.verdict);
     d.leaf("p", "bd-verdict-title", verdict_title);
@@ -170,7 +170,7 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
         d.open("p", "");
         d.text(t.wp248_met);
         d.text(": ");
-        d.string(report.screening.criteria.iter().map(|c| t.wp248(c)).collect::<Vec<_>>().join("; "));
+        d.string(report.screening.criteria.iter().map(|c| t.wp248(&c.id)).collect::<Vec<_>>().join("; "));
         d.close();
     }
     d.close();

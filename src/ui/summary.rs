@@ -553,7 +553,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     d.open("td", "bd-sum-doc-body");
 
     // ---------------------------------------------------------------- cover
-    let (verdict_title, verdict_body) = t.verdict(report.verdict);
+    let (verdict_title, verdict_body) = t.outcome(report.decision.outcome);
     d.open_static("section", &[("aria-labelledby", S("bd-sum-doc-title")), ("class", S("bd-sum-cover"))]);
     d.open_static("p", &[("id", S("bd-sum-doc-title")), ("class", S("bd-sum-doctitle"))]);
     d.text(s.doc_title);
@@ -579,7 +579,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         d.close();
     }
     d.close();
-    let verdict_class = format!("bd-sum-verdict bd-sum-verdict-{}", report.verdict.key());
+    let verdict_class = format!("bd-sum-verdict bd-sum-verdict-{}", report.decision.outcome.key());
     d.open_attrs("div", &["data-testid", "class"], &["summary-verdict", &verdict_class]);
     d.leaf("p", "bd-sum-label", t.verdict);
     d.leaf("p", "bd-sum-verdict-title", verdict_title);
@@ -618,7 +618,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         d.open("p", "");
         d.text(t.wp248_met);
         d.text(": ");
-        d.string(report.screening.criteria.iter().map(|x| t.wp248(x)).collect::<Vec<_>>().join("; "));
+        d.string(report.screening.criteria.iter().map(|x| t.wp248(&x.id)).collect::<Vec<_>>().join("; "));
         d.close();
     }
     d.close();
