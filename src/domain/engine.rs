@@ -314,7 +314,9 @@ pub struct Report {
     /// Answers that contradict each other.
     pub contradictions: Vec<Contradiction>,
     /// The answers that drive the decision most: each with the answer that would improve the
-    /// outcome (or the score) most and the outcome it would give; best first, at most five.
+    /// outcome most and the outcome it would give (when no single answer would change the
+    /// outcome: those that would lower the score most); best first, at most five; none for an
+    /// approval.
     pub drivers: Vec<WhatIf>,
     /// The outcome with measures put in place: all planned ones, and all required ones.
     pub what_if: Vec<WhatIf>,
@@ -497,7 +499,15 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
             }
         }
     }
-    // Best first; the sort is stable, so ties keep the order of the questions.
+    // Answers that would change the outcome, best first (the sort is stable, so ties keep the
+    // order of the questions); only when none would, those that would lower the score most.
+    // An approval has nothing left to improve.
+    if drivers.iter().any(|w| w.outcome.rank() > now.0) {
+        drivers.retain(|w| w.outcome.rank() > now.0);
+    }
+    if report.decision.outcome == Outcome::Approved {
+        drivers.clear();
+    }
     drivers.sort_by_key(|w| (std::cmp::Reverse(w.outcome.rank()), w.planned_score));
     drivers.truncate(MAX_DRIVERS);
     report.drivers = drivers;
@@ -538,6 +548,12 @@ pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
 /// The decision alone, without the counterfactuals (for the assessments list).
 pub fn decide(bank: &Bank, answers: &Answers, plan: &Plan) -> Decision {
     assess(bank, answers, plan).decision
+}
+
+/// The report without the counterfactuals: `drivers` and `what_if` empty, no
+/// `outcome_with`. Everything else is as [`evaluate`] gives it.
+pub fn assess_only(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
+    assess(bank, answers, plan)
 }
 
 fn to_strings(ids: &[&str]) -> Vec<String> {
