@@ -337,6 +337,17 @@ impl<S: Store> Library<S> {
         let ids = self.item_ids();
         index.items.retain(|e| ids.contains(&e.id));
         for id in ids {
+            // An entry written under another question bank, or with a verdict key of before the
+            // four outcomes, may show an outdated decision: recompute it from the assessment.
+            let stale = index.get(&id).is_some_and(|e| {
+                e.bank_version != bank.version
+                    || crate::domain::engine::Outcome::from_key(&e.verdict).map(|o| o.key()) != Some(e.verdict.as_str())
+            });
+            if stale {
+                if let Ok((_, a)) = self.read_item(&id) {
+                    index.upsert(library::entry(bank, &id, &a));
+                }
+            }
             if index.get(&id).is_none() {
                 if let Ok((_, a)) = self.read_item(&id) {
                     index.upsert(library::entry(bank, &id, &a));
