@@ -5,7 +5,7 @@ use std::path::Path;
 
 use biodpia::domain::answers::{Answer, Answers, Plan, PlanItem, Status};
 use biodpia::domain::engine::{
-    evaluate, score, visible_questions, Cause, Lever, Level, Outcome, Position, Priority, Report,
+    evaluate, explain, score, visible_questions, Cause, Lever, Level, Outcome, Position, Priority, Report,
 };
 use biodpia::domain::load::load_and_validate;
 use biodpia::domain::model::Bank;
@@ -371,28 +371,41 @@ fn none_of_these_with_another_option_is_a_contradiction() {
 #[test]
 fn drivers_and_what_ifs_are_computed_by_re_evaluating() {
     let bank = mini();
-    let r = evaluate(&bank, &door("no"), &Plan::new());
-    assert_eq!(r.decision.outcome, Outcome::Consultation);
+    let a = door("no");
+    assert_eq!(evaluate(&bank, &a, &Plan::new()).decision.outcome, Outcome::Consultation);
+    let x = explain(&bank, &a, &Plan::new());
     // The unencrypted store drives the decision: encrypted, it would be approved.
-    let first = &r.drivers[0];
+    let first = &x.drivers[0];
     assert_eq!(
         first.lever,
         Lever::Answer { cause: Cause { question: "q_encrypted".into(), option: "no".into() }, instead: vec!["yes".into()] }
     );
     assert_eq!(first.outcome, Outcome::Approved);
     // With the required measure in place it would be approved as well.
-    let rec = r.recommendations.iter().find(|x| x.safeguard == "s_encryption_logging").unwrap();
-    assert_eq!(rec.outcome_with, Some(Outcome::Approved));
-    assert!(r
-        .what_if
-        .iter()
-        .any(|w| w.outcome == Outcome::Approved && matches!(&w.lever, Lever::Measures(m) if m.contains(&"s_encryption_logging".to_string()))));
+    assert_eq!(x.outcome_with("s_encryption_logging"), Some(Outcome::Approved));
+    assert!(x.what_if.iter().any(|w| w.outcome == Outcome::Approved
+        && matches!(&w.lever, Lever::Measures(m) if m.contains(&"s_encryption_logging".to_string()))));
     // An approved assessment has nothing that would improve its outcome.
     let mut plan = Plan::new();
     plan.insert("s_encryption_logging".into(), item(Status::InPlace));
-    let r = evaluate(&bank, &door("no"), &plan);
-    assert_eq!(r.decision.outcome, Outcome::Approved);
-    assert!(r.drivers.is_empty(), "{:?}", r.drivers);
+    assert_eq!(evaluate(&bank, &a, &plan).decision.outcome, Outcome::Approved);
+    assert!(explain(&bank, &a, &plan).drivers.is_empty());
+    // Nothing to explain before anything is assessed.
+    assert_eq!(explain(&bank, &Answers::new(), &Plan::new()), Default::default());
+}
+
+#[test]
+fn a_rejection_is_explained_only_by_answers_that_would_lift_it() {
+    let bank = mini();
+    let mut a = door("no");
+    a.insert("q_scraping".into(), Answer::Choice("yes".into()));
+    assert_eq!(evaluate(&bank, &a, &Plan::new()).decision.outcome, Outcome::Rejected);
+    let x = explain(&bank, &a, &Plan::new());
+    // The red line is the only lever; the unencrypted store lowers the score but cannot lift it.
+    let levers: Vec<&Lever> = x.drivers.iter().map(|d| &d.lever).collect();
+    assert_eq!(levers.len(), 1, "{levers:?}");
+    assert!(matches!(levers[0], Lever::Answer { cause, .. } if cause.question == "q_scraping"));
+    assert_ne!(x.drivers[0].outcome, Outcome::Rejected);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use biodpia::domain::answers::{check, Answer, Answers, Plan, PlanItem, Status};
-use biodpia::domain::engine::{evaluate, Outcome, Priority, Report};
+use biodpia::domain::engine::{evaluate, explain, Outcome, Priority, Report};
 use biodpia::domain::model::{Bank, Kind};
 use serde::Deserialize;
 
@@ -190,19 +190,24 @@ fn check_scenario(path: &Path) -> Checked {
             let p = |p: biodpia::domain::engine::Position| format!("{}{}", p.likelihood, p.severity);
             println!("  risk {:<22} {} -> {} -> {}", x.risk, p(x.inherent), p(x.residual), p(x.planned));
         }
+        let x = explain(bank, &answers, &plan);
         for rec in &r.recommendations {
-            println!("  {:?} {} req {:?} effect {:?} with {:?}", rec.priority, rec.safeguard,
+            println!(
+                "  {:?} {} req {:?} effect {:?} with {:?}",
+                rec.priority,
+                rec.safeguard,
                 rec.required_by.iter().map(|c| format!("{}.{}", c.question, c.option)).collect::<Vec<_>>(),
                 rec.effect.iter().map(|(id, b, a)| format!("{id} {:?}->{:?}", b.level(), a.level())).collect::<Vec<_>>(),
-                rec.outcome_with);
+                x.outcome_with(&rec.safeguard)
+            );
         }
         for c in &r.decision.conditions {
             println!("  condition {} {:?}", c.safeguard, c.status);
         }
-        for d in &r.drivers {
+        for d in &x.drivers {
             println!("  driver {:?} -> {:?} {}", d.lever, d.outcome, d.planned_score);
         }
-        for w in &r.what_if {
+        for w in &x.what_if {
             println!("  what-if {:?} -> {:?}", w.lever, w.outcome);
         }
         for c in &r.contradictions {

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::answers::{Answer, Answers, Plan, PlanItem, Status};
+use super::answers::{Answer, Answers, Plan, Status};
 use super::model::{Bank, Clause, Kind, Question, Raise, Safeguard, Trigger};
 
 /// Likelihood and severity, each 1 (negligible) ..= 4 (maximum).
@@ -141,8 +141,6 @@ pub struct Recommendation {
     pub effect: Vec<(String, Position, Position)>,
     /// Already planned in the action plan (not yet in place).
     pub planned: bool,
-    /// The outcome with this measure in place as well, when that differs from the current one.
-    pub outcome_with: Option<Outcome>,
 }
 
 /// The conclusion, as the four outcomes of the EDPB DPIA template (2026, section 6), plus the
@@ -313,13 +311,28 @@ pub struct Report {
     pub in_place: Vec<String>,
     /// Answers that contradict each other.
     pub contradictions: Vec<Contradiction>,
+}
+
+/// Why the decision is what it is, and what would change it: computed by evaluating the
+/// assessment again with one answer or some measures changed ([`explain`]).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Explanation {
     /// The answers that drive the decision most: each with the answer that would improve the
     /// outcome most and the outcome it would give (when no single answer would change the
-    /// outcome: those that would lower the score most); best first, at most five; none for an
-    /// approval.
+    /// outcome: those that would lower the score most; for a rejection, only answers that
+    /// would lift it); best first, at most five; none for an approval.
     pub drivers: Vec<WhatIf>,
     /// The outcome with measures put in place: all planned ones, and all required ones.
     pub what_if: Vec<WhatIf>,
+    /// For each recommended measure whose being in place would change the outcome: that outcome.
+    pub outcome_with: Vec<(String, Outcome)>,
+}
+
+impl Explanation {
+    /// The outcome with this measure in place as well, when it differs from the current one.
+    pub fn outcome_with(&self, safeguard: &str) -> Option<Outcome> {
+        self.outcome_with.iter().find(|(s, _)| s == safeguard).map(|(_, o)| *o)
+    }
 }
 
 /// Most drivers a report names.
@@ -345,13 +358,35 @@ impl Report {
     }
 }
 
+/// The answers as given, with at most one of them replaced (a counterfactual), so that
+/// re-evaluating never copies the whole set.
+#[derive(Clone, Copy)]
+struct Given<'a> {
+    answers: &'a Answers,
+    replace: Option<(&'a str, &'a Answer)>,
+}
+
+impl<'a> Given<'a> {
+    fn all(answers: &'a Answers) -> Self {
+        Given { answers, replace: None }
+    }
+    fn get(&self, q: &str) -> Option<&'a Answer> {
+        match self.replace {
+            Some((id, a)) if id == q => Some(a),
+            _ => self.answers.get(q),
+        }
+    }
+}
+
+type Shown<'b> = BTreeSet<&'b str>;
+
 /// Whether a clause holds: its question is shown and its answer has one of `any_of`, or is
 /// answered with none of `none_of`. A clause on a hidden or unanswered question never holds.
-fn holds(c: &Clause, answers: &Answers, shown: &BTreeSet<&str>) -> bool {
+fn holds(c: &Clause, given: &Given, shown: &Shown) -> bool {
     if !shown.contains(c.question.as_str()) {
         return false;
     }
-    let chosen: Vec<&str> = answers.get(&c.question).map(|a| a.chosen()).unwrap_or_default();
+    let chosen: Vec<&str> = given.get(&c.question).map(|a| a.chosen()).unwrap_or_default();
     if !c.any_of.is_empty() {
         chosen.iter().any(|o| c.any_of.iter().any(|x| x == o))
     } else {
@@ -360,22 +395,26 @@ fn holds(c: &Clause, answers: &Answers, shown: &BTreeSet<&str>) -> bool {
 }
 
 /// Whether a raise counts in this context: every `when` clause holds, no `unless` clause does.
-fn applies(r: &Raise, answers: &Answers, shown: &BTreeSet<&str>) -> bool {
-    r.when.iter().all(|c| holds(c, answers, shown)) && !r.unless.iter().any(|c| holds(c, answers, shown))
+fn applies(r: &Raise, given: &Given, shown: &Shown) -> bool {
+    r.when.iter().all(|c| holds(c, given, shown)) && !r.unless.iter().any(|c| holds(c, given, shown))
+}
+
+fn shown_questions<'b>(bank: &'b Bank, given: &Given) -> (Vec<&'b Question>, Shown<'b>) {
+    let mut shown: Vec<&Question> = Vec::new();
+    let mut ids: Shown = BTreeSet::new();
+    for q in bank.questions() {
+        if q.show_if.iter().all(|c| holds(c, given, &ids)) {
+            ids.insert(&q.id);
+            shown.push(q);
+        }
+    }
+    (shown, ids)
 }
 
 /// Which questions are shown, given the answers. A question is shown when every clause of its
 /// `show_if` holds; a clause on a hidden question never holds (its answer is kept but ignored).
 pub fn visible_questions<'b>(bank: &'b Bank, answers: &Answers) -> Vec<&'b Question> {
-    let mut shown: Vec<&Question> = Vec::new();
-    let mut shown_ids: BTreeSet<&str> = BTreeSet::new();
-    for q in bank.questions() {
-        if q.show_if.iter().all(|c| holds(c, answers, &shown_ids)) {
-            shown_ids.insert(&q.id);
-            shown.push(q);
-        }
-    }
-    shown
+    shown_questions(bank, &Given::all(answers)).0
 }
 
 /// The raises of an option that count given the answers (for tests and explanations).
@@ -384,9 +423,9 @@ pub fn applicable_raises<'b>(
     answers: &Answers,
     option: &'b super::model::AnswerOption,
 ) -> Vec<&'b Raise> {
-    let visible = visible_questions(bank, answers);
-    let shown: BTreeSet<&str> = visible.iter().map(|q| q.id.as_str()).collect();
-    option.raises.iter().filter(|r| applies(r, answers, &shown)).collect()
+    let given = Given::all(answers);
+    let (_, shown) = shown_questions(bank, &given);
+    option.raises.iter().filter(|r| applies(r, &given, &shown)).collect()
 }
 
 /// Overall score 0..=100 from risk positions. The band is set by the worst risk level W
@@ -415,149 +454,479 @@ fn apply(inherent: Position, floor: Position, down_l: u8, down_s: u8) -> Positio
     }
 }
 
-/// The parts of an evaluation that measures act on.
-struct Base<'b> {
-    bank: &'b Bank,
-    inherent: Vec<Position>,
-    /// Positions raised by red-line answers: no safeguard but a redesign lowers them.
-    locked: Vec<Position>,
-}
-
-impl Base<'_> {
-    fn residuals(&self, safeguards: &BTreeSet<&str>) -> Vec<Position> {
-        let bank = self.bank;
-        let mut down = vec![(0u8, 0u8); bank.risks.len()];
-        for s in bank.safeguards.iter().filter(|s| safeguards.contains(s.id.as_str())) {
-            for l in &s.lowers {
-                if let Some(i) = bank.risk_index(&l.risk) {
-                    down[i].0 = down[i].0.saturating_add(l.likelihood);
-                    down[i].1 = down[i].1.saturating_add(l.severity);
-                }
-            }
-        }
-        // Stopping or redesigning (a red-line safeguard) is the only measure that may lower a
-        // risk an answer raised to a red line.
-        let redesign =
-            bank.safeguards.iter().any(|s| s.trigger == Trigger::RedLine && safeguards.contains(s.id.as_str()));
-        bank.risks
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let mut floor = Position { likelihood: r.floor_likelihood, severity: r.floor_severity };
-                if !redesign {
-                    floor.likelihood = floor.likelihood.max(self.locked[i].likelihood);
-                    floor.severity = floor.severity.max(self.locked[i].severity);
-                }
-                apply(self.inherent[i], floor, down[i].0, down[i].1)
-            })
-            .collect()
-    }
-}
-
 fn any_high(positions: &[Position]) -> bool {
     positions.iter().any(|p| p.level() >= Level::High)
 }
 
-/// Assesses a set of answers and an action plan against the bank, with the counterfactuals
-/// that say what drives the decision and what would change it.
-pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
-    let mut report = assess(bank, answers, plan);
-    if report.decision.outcome == Outcome::NotAssessed {
-        return report;
+/// An answer, by reference into the bank.
+type Ans<'b> = (&'b Question, &'b super::model::AnswerOption);
+
+fn cause(a: &Ans) -> Cause {
+    Cause::new(&a.0.id, &a.1.id)
+}
+
+/// A recommendation, by reference into the bank.
+struct Rec<'b> {
+    safeguard: &'b Safeguard,
+    priority: Priority,
+    required_by: Vec<Ans<'b>>,
+    /// Risk index, position without and with the measure, for each risk whose level changes.
+    effect: Vec<(usize, Position, Position)>,
+    planned: bool,
+}
+
+/// One evaluation, with everything borrowed from the bank: the counterfactuals run this many
+/// times, so it allocates little and builds no strings.
+struct Core<'b> {
+    bank: &'b Bank,
+    visible: Vec<&'b Question>,
+    answered: usize,
+    unanswered: Vec<&'b str>,
+    inherent: Vec<Position>,
+    locked: Vec<Position>,
+    raised_by: Vec<Vec<(Ans<'b>, Position)>>,
+    red_lines: Vec<Ans<'b>>,
+    criteria: Vec<(&'b str, Ans<'b>)>,
+    mandatory_by: Vec<Ans<'b>>,
+    find_out: Vec<Ans<'b>>,
+    /// First, second, declared.
+    contradictions: Vec<(Ans<'b>, Ans<'b>, bool)>,
+    in_place: BTreeSet<&'b str>,
+    with_planned: BTreeSet<&'b str>,
+    residual: Vec<Position>,
+    planned: Vec<Position>,
+    /// Steps of the measures in place and planned, per risk.
+    planned_steps: Vec<(u8, u8)>,
+    recs: Vec<Rec<'b>>,
+    outcome: Outcome,
+    provisional: bool,
+}
+
+/// Per-risk sums of the steps of a set of safeguards.
+fn steps(bank: &Bank, set: &BTreeSet<&str>) -> Vec<(u8, u8)> {
+    let mut down = vec![(0u8, 0u8); bank.risks.len()];
+    for s in bank.safeguards.iter().filter(|s| set.contains(s.id.as_str())) {
+        for l in &s.lowers {
+            if let Some(i) = bank.risk_index(&l.risk) {
+                down[i].0 = down[i].0.saturating_add(l.likelihood);
+                down[i].1 = down[i].1.saturating_add(l.severity);
+            }
+        }
     }
-    let now = (report.decision.outcome.rank(), report.planned_score);
-    let better = |r: &Report| {
-        let rank = r.decision.outcome.rank();
-        rank > now.0 || (rank == now.0 && r.planned_score < now.1)
+    down
+}
+
+impl<'b> Core<'b> {
+    fn floor(&self, i: usize, redesign: bool) -> Position {
+        let r = &self.bank.risks[i];
+        let mut floor = Position { likelihood: r.floor_likelihood, severity: r.floor_severity };
+        // Stopping or redesigning (a red-line safeguard) is the only measure that may lower a
+        // risk an answer raised to a red line.
+        if !redesign {
+            floor.likelihood = floor.likelihood.max(self.locked[i].likelihood);
+            floor.severity = floor.severity.max(self.locked[i].severity);
+        }
+        floor
+    }
+
+    fn redesign(&self, set: &BTreeSet<&str>) -> bool {
+        self.bank.safeguards.iter().any(|s| s.trigger == Trigger::RedLine && set.contains(s.id.as_str()))
+    }
+
+    fn residuals(&self, set: &BTreeSet<&str>) -> Vec<Position> {
+        let down = steps(self.bank, set);
+        let redesign = self.redesign(set);
+        (0..self.bank.risks.len()).map(|i| apply(self.inherent[i], self.floor(i, redesign), down[i].0, down[i].1)).collect()
+    }
+
+    /// What a measure changes against where the plan leads: for a planned one, the plan
+    /// without it against the plan; for another, the plan against the plan with it. Only the
+    /// risks it lowers are recomputed (all of them when it lifts the red-line lock).
+    fn effect(&self, s: &Safeguard, planned: bool) -> Vec<(usize, Position, Position)> {
+        let other = if s.trigger == Trigger::RedLine {
+            let mut set = self.with_planned.clone();
+            if planned {
+                set.remove(s.id.as_str());
+            } else {
+                set.insert(s.id.as_str());
+            }
+            self.residuals(&set)
+        } else {
+            let redesign = self.redesign(&self.with_planned);
+            let mut p = self.planned.clone();
+            for l in &s.lowers {
+                if let Some(i) = self.bank.risk_index(&l.risk) {
+                    let (dl, ds) = self.planned_steps[i];
+                    let (dl, ds) = if planned {
+                        (dl.saturating_sub(l.likelihood), ds.saturating_sub(l.severity))
+                    } else {
+                        (dl.saturating_add(l.likelihood), ds.saturating_add(l.severity))
+                    };
+                    p[i] = apply(self.inherent[i], self.floor(i, redesign), dl, ds);
+                }
+            }
+            p
+        };
+        let (before, after) = if planned { (&other, &self.planned) } else { (&self.planned, &other) };
+        (0..self.bank.risks.len())
+            .filter(|&i| after[i].level() < before[i].level())
+            .map(|i| (i, before[i], after[i]))
+            .collect()
+    }
+}
+
+/// The evaluation itself: answers (possibly one replaced), the action plan, and measures to
+/// count as in place on top of it.
+fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<'b> {
+    let (visible, shown) = shown_questions(bank, given);
+    let n = bank.risks.len();
+    let mut c = Core {
+        bank,
+        visible: Vec::new(),
+        answered: 0,
+        unanswered: Vec::new(),
+        inherent: vec![Position::NEGLIGIBLE; n],
+        locked: vec![Position::NEGLIGIBLE; n],
+        raised_by: vec![Vec::new(); n],
+        red_lines: Vec::new(),
+        criteria: Vec::new(),
+        mandatory_by: Vec::new(),
+        find_out: Vec::new(),
+        contradictions: Vec::new(),
+        in_place: BTreeSet::new(),
+        with_planned: BTreeSet::new(),
+        residual: Vec::new(),
+        planned: Vec::new(),
+        planned_steps: Vec::new(),
+        recs: Vec::new(),
+        outcome: Outcome::NotAssessed,
+        provisional: false,
     };
+    let mut implemented: BTreeSet<&'b str> = BTreeSet::new();
+    let mut required: Vec<(&'b str, Ans<'b>)> = Vec::new();
+    let mut choice_questions = 0;
+
+    for &q in &visible {
+        let answer = given.get(&q.id).filter(|a| !a.is_empty());
+        if q.kind != Kind::Text {
+            choice_questions += 1;
+        }
+        match answer {
+            Some(_) => c.answered += 1,
+            None if q.kind != Kind::Text => c.unanswered.push(&q.id),
+            None => {}
+        }
+        let Some(answer) = answer else { continue };
+        let chosen: Vec<&super::model::AnswerOption> = answer.chosen().into_iter().filter_map(|o| q.option(o)).collect();
+        for &o in &chosen {
+            let a: Ans = (q, o);
+            for r in o.raises.iter().filter(|r| applies(r, given, &shown)) {
+                if let Some(i) = bank.risk_index(&r.risk) {
+                    // The highest raise wins, per dimension: order-independent.
+                    let p = &mut c.inherent[i];
+                    p.likelihood = p.likelihood.max(r.likelihood);
+                    p.severity = p.severity.max(r.severity);
+                    if o.red_line.is_some() {
+                        let l = &mut c.locked[i];
+                        l.likelihood = l.likelihood.max(r.likelihood);
+                        l.severity = l.severity.max(r.severity);
+                    }
+                    c.raised_by[i].push((a, Position { likelihood: r.likelihood, severity: r.severity }));
+                }
+            }
+            implemented.extend(o.implements.iter().map(String::as_str));
+            required.extend(o.requires.iter().map(|s| (s.as_str(), a)));
+            if o.red_line.is_some() {
+                c.red_lines.push(a);
+            }
+            c.criteria.extend(o.wp248.iter().map(|w| (w.as_str(), a)));
+            if o.dpia_required {
+                c.mandatory_by.push(a);
+            }
+            if o.find_out.is_some() {
+                c.find_out.push(a);
+            }
+            if o.exclusive {
+                for &other in chosen.iter().filter(|x| x.id != o.id) {
+                    c.contradictions.push((a, (q, other), false));
+                }
+            }
+            for cl in o.contradicts.iter().filter(|cl| holds(cl, given, &shown)) {
+                let Some(tq) = bank.question(&cl.question) else { continue };
+                // Name the earlier answer as given: the options the clause matched (any_of),
+                // or everything chosen (none_of).
+                let theirs = given.get(&cl.question).map(|x| x.chosen()).unwrap_or_default();
+                for x in theirs.into_iter().filter(|x| cl.any_of.is_empty() || cl.any_of.iter().any(|y| y == x)) {
+                    if let Some(to) = tq.option(x) {
+                        c.contradictions.push(((tq, to), a, true));
+                    }
+                }
+            }
+        }
+    }
+
+    c.in_place = implemented.clone();
+    c.with_planned = implemented;
+    for (id, item) in plan {
+        let Some(s) = bank.safeguard(id) else { continue };
+        match item.status {
+            Status::InPlace => {
+                c.in_place.insert(&s.id);
+                c.with_planned.insert(&s.id);
+            }
+            Status::Planned => {
+                c.with_planned.insert(&s.id);
+            }
+            Status::NotPlanned => {}
+        }
+    }
+    for id in extra {
+        if let Some(s) = bank.safeguard(id) {
+            c.in_place.insert(&s.id);
+            c.with_planned.insert(&s.id);
+        }
+    }
+    c.residual = c.residuals(&c.in_place);
+    c.planned = c.residuals(&c.with_planned);
+    c.planned_steps = steps(bank, &c.with_planned);
+
+    // The outcome as far as it does not depend on the recommendations.
+    let barely = (choice_questions - c.unanswered.len()) * 2 < choice_questions;
+    let pre = if !c.red_lines.is_empty() {
+        Outcome::Rejected
+    } else if barely {
+        Outcome::NotAssessed
+    } else if any_high(&c.planned) {
+        Outcome::Consultation
+    } else {
+        Outcome::Approved
+    };
+
+    let mut recs = Vec::new();
+    for s in &bank.safeguards {
+        let not_applicable =
+            !s.not_applicable_when.is_empty() && s.not_applicable_when.iter().all(|cl| holds(cl, given, &shown));
+        if c.in_place.contains(s.id.as_str()) || not_applicable {
+            continue;
+        }
+        let required_by: Vec<Ans> = required.iter().filter(|(id, _)| *id == s.id).map(|(_, a)| *a).collect();
+        let planned = c.with_planned.contains(s.id.as_str());
+        let effect = c.effect(s, planned);
+        let lowers_high = effect.iter().any(|(_, b, _)| b.level() >= Level::High);
+        let priority = match s.trigger {
+            Trigger::RedLine if pre == Outcome::Rejected => Some(Priority::Must),
+            Trigger::HighResidual if pre == Outcome::Consultation => Some(Priority::Must),
+            Trigger::RedLine | Trigger::HighResidual => None,
+            Trigger::Effect if !required_by.is_empty() || lowers_high => Some(Priority::Must),
+            Trigger::Effect if !effect.is_empty() => Some(Priority::Should),
+            Trigger::Effect => None,
+        };
+        if let Some(priority) = priority {
+            recs.push(Rec { safeguard: s, priority, required_by, effect, planned });
+        }
+    }
+    // Must before should; within a priority, the biggest total reduction first; then bank
+    // order (the sort is stable).
+    recs.sort_by_key(|r| {
+        let gain: i32 = r.effect.iter().map(|(_, b, a)| b.product() as i32 - a.product() as i32).sum();
+        (r.priority, -gain)
+    });
+    c.recs = recs;
+
+    c.provisional = !c.unanswered.is_empty();
+    let mut musts = c.recs.iter().filter(|r| r.priority == Priority::Must);
+    c.outcome = match pre {
+        Outcome::Approved if musts.clone().any(|r| !r.planned) => Outcome::MeasuresNotPlanned,
+        Outcome::Approved
+            if musts.next().is_some() || any_high(&c.residual) || c.provisional || !c.contradictions.is_empty() =>
+        {
+            Outcome::ConditionallyApproved
+        }
+        o => o,
+    };
+    c.visible = visible;
+    c
+}
+
+impl Core<'_> {
+    fn report(&self, plan: &Plan) -> Report {
+        let bank = self.bank;
+        let causes = |v: &[Ans]| v.iter().map(cause).collect::<Vec<_>>();
+        let ids = |ps: &[Position]| -> Vec<String> {
+            bank.risks.iter().zip(ps).filter(|(_, p)| p.level() >= Level::High).map(|(r, _)| r.id.clone()).collect()
+        };
+        let recommendations: Vec<Recommendation> = self
+            .recs
+            .iter()
+            .map(|r| Recommendation {
+                safeguard: r.safeguard.id.clone(),
+                priority: r.priority,
+                required_by: causes(&r.required_by),
+                effect: r.effect.iter().map(|(i, b, a)| (bank.risks[*i].id.clone(), *b, *a)).collect(),
+                planned: r.planned,
+            })
+            .collect();
+        let conditions: Vec<Condition> = self
+            .recs
+            .iter()
+            .filter(|r| r.priority == Priority::Must)
+            .map(|r| {
+                let item = plan.get(&r.safeguard.id).cloned().unwrap_or_default();
+                let status = if r.planned { Status::Planned } else { Status::NotPlanned };
+                Condition { safeguard: r.safeguard.id.clone(), status, owner: item.owner, due: item.due }
+            })
+            .collect();
+        let high_risks = ids(&self.planned);
+        let high_until_planned = ids(&self.residual).into_iter().filter(|r| !high_risks.contains(r)).collect();
+        let decision =
+            Decision { outcome: self.outcome, provisional: self.provisional, conditions, high_risks, high_until_planned };
+
+        let risks: Vec<RiskResult> = bank
+            .risks
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let raised = !self.raised_by[i].is_empty();
+                let lowered_by = bank
+                    .safeguards
+                    .iter()
+                    .filter(|s| raised && self.with_planned.contains(s.id.as_str()))
+                    .filter(|s| s.lowers.iter().any(|l| l.risk == r.id))
+                    .map(|s| s.id.clone())
+                    .collect();
+                RiskResult {
+                    risk: r.id.clone(),
+                    inherent: self.inherent[i],
+                    residual: self.residual[i],
+                    planned: self.planned[i],
+                    raised_by: self.raised_by[i].iter().map(|(a, p)| (cause(a), *p)).collect(),
+                    lowered_by,
+                }
+            })
+            .collect();
+
+        let criteria: Vec<Criterion> = super::model::WP248_CRITERIA
+            .iter()
+            .filter_map(|c| {
+                let by: Vec<Cause> = self.criteria.iter().filter(|(id, _)| id == c).map(|(_, a)| cause(a)).collect();
+                (!by.is_empty()).then(|| Criterion { id: c.to_string(), by })
+            })
+            .collect();
+        let screening =
+            Screening { required: criteria.len() >= 2 || !self.mandatory_by.is_empty(), criteria, mandatory_by: causes(&self.mandatory_by) };
+
+        Report {
+            visible: self.visible.iter().map(|q| q.id.clone()).collect(),
+            answered: self.answered,
+            unanswered: self.unanswered.iter().map(|s| s.to_string()).collect(),
+            inherent_score: score(&self.inherent),
+            residual_score: score(&self.residual),
+            planned_score: score(&self.planned),
+            risks,
+            red_lines: causes(&self.red_lines),
+            screening,
+            decision,
+            recommendations,
+            find_out: causes(&self.find_out),
+            in_place: self.in_place.iter().map(|s| s.to_string()).collect(),
+            contradictions: self
+                .contradictions
+                .iter()
+                .map(|(a, b, declared)| Contradiction { first: cause(a), second: cause(b), declared: *declared })
+                .collect(),
+        }
+    }
+}
+
+/// Assesses a set of answers and an action plan against the bank: risks, score, decision,
+/// measures, contradictions. Fast enough to run on every change; what would change the
+/// decision is [`explain`].
+pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
+    core(bank, &Given::all(answers), plan, &[]).report(plan)
+}
+
+/// The decision alone (for the assessments list).
+pub fn decide(bank: &Bank, answers: &Answers, plan: &Plan) -> Decision {
+    evaluate(bank, answers, plan).decision
+}
+
+/// Why this decision, and what would change it: the assessment evaluated again with each
+/// contributing answer given otherwise, and with measures put in place.
+pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
+    let given = Given::all(answers);
+    let base = core(bank, &given, plan, &[]);
+    let mut out = Explanation::default();
+    if base.outcome == Outcome::NotAssessed {
+        return out;
+    }
+    let now = (base.outcome.rank(), std::cmp::Reverse(score(&base.planned)));
+    let key = |c: &Core| (c.outcome.rank(), std::cmp::Reverse(score(&c.planned)));
+    // A rejection is lifted only by removing every red line: by changing a red-line answer, or
+    // an answer that a red-line question's show_if depends on.
+    let lifts: BTreeSet<&str> = base
+        .red_lines
+        .iter()
+        .flat_map(|(q, _)| std::iter::once(q.id.as_str()).chain(q.show_if.iter().map(|c| c.question.as_str())))
+        .collect();
 
     // Drivers: each contributing answer, given otherwise.
     let mut drivers: Vec<WhatIf> = Vec::new();
-    for q in visible_questions(bank, answers) {
-        let Some(answer) = answers.get(&q.id).filter(|a| !a.is_empty()) else { continue };
-        for oid in answer.chosen() {
-            let Some(o) = q.option(oid) else { continue };
-            if o.raises.is_empty() && o.red_line.is_none() && o.requires.is_empty() {
+    if base.outcome != Outcome::Approved {
+        for &q in &base.visible {
+            if base.outcome == Outcome::Rejected && !lifts.contains(q.id.as_str()) {
                 continue;
             }
-            let mut best: Option<(Vec<String>, Report)> = None;
-            for instead in alternatives(q, answer, oid) {
-                let mut changed = answers.clone();
-                changed.insert(q.id.clone(), instead_answer(q, &instead));
-                let r = assess(bank, &changed, plan);
-                let key = |r: &Report| (r.decision.outcome.rank(), std::cmp::Reverse(r.planned_score));
-                if better(&r) && best.as_ref().is_none_or(|(_, b)| key(&r) > key(b)) {
-                    best = Some((instead, r));
+            let Some(answer) = answers.get(&q.id).filter(|a| !a.is_empty()) else { continue };
+            for oid in answer.chosen() {
+                let Some(o) = q.option(oid) else { continue };
+                if o.raises.is_empty() && o.red_line.is_none() && o.requires.is_empty() {
+                    continue;
                 }
-            }
-            if let Some((instead, r)) = best {
-                drivers.push(WhatIf {
-                    lever: Lever::Answer { cause: Cause::new(&q.id, oid), instead },
-                    outcome: r.decision.outcome,
-                    planned_score: r.planned_score,
-                });
+                let mut best: Option<(Vec<String>, Outcome, u8)> = None;
+                for instead in alternatives(q, answer, oid) {
+                    let replaced = instead_answer(q, &instead);
+                    let c = core(bank, &Given { answers, replace: Some((&q.id, &replaced)) }, plan, &[]);
+                    let k = key(&c);
+                    if k > now && best.as_ref().is_none_or(|(_, o, s)| k > (o.rank(), std::cmp::Reverse(*s))) {
+                        best = Some((instead, c.outcome, score(&c.planned)));
+                    }
+                }
+                if let Some((instead, outcome, planned_score)) = best {
+                    let lever = Lever::Answer { cause: Cause::new(&q.id, oid), instead };
+                    drivers.push(WhatIf { lever, outcome, planned_score });
+                }
             }
         }
     }
     // Answers that would change the outcome, best first (the sort is stable, so ties keep the
     // order of the questions); only when none would, those that would lower the score most.
-    // An approval has nothing left to improve.
-    if drivers.iter().any(|w| w.outcome.rank() > now.0) {
+    if base.outcome == Outcome::Rejected || drivers.iter().any(|w| w.outcome.rank() > now.0) {
         drivers.retain(|w| w.outcome.rank() > now.0);
-    }
-    if report.decision.outcome == Outcome::Approved {
-        drivers.clear();
     }
     drivers.sort_by_key(|w| (std::cmp::Reverse(w.outcome.rank()), w.planned_score));
     drivers.truncate(MAX_DRIVERS);
-    report.drivers = drivers;
+    out.drivers = drivers;
 
     // Measures: each recommended one alone, then all planned ones, then all required ones.
-    let with_in_place = |ids: &[&str]| {
-        let mut p = plan.clone();
-        for id in ids {
-            let item = p.entry(id.to_string()).or_insert_with(PlanItem::default);
-            item.status = Status::InPlace;
+    for r in &base.recs {
+        let c = core(bank, &given, plan, &[r.safeguard.id.as_str()]);
+        if c.outcome != base.outcome {
+            out.outcome_with.push((r.safeguard.id.clone(), c.outcome));
         }
-        assess(bank, answers, &p)
-    };
-    let outcome = report.decision.outcome;
-    for rec in &mut report.recommendations {
-        let r = with_in_place(&[rec.safeguard.as_str()]);
-        rec.outcome_with = (r.decision.outcome != outcome).then_some(r.decision.outcome);
     }
     let planned: Vec<&str> =
         plan.iter().filter(|(_, i)| i.status == Status::Planned).map(|(id, _)| id.as_str()).collect();
-    let required: Vec<&str> = report.decision.conditions.iter().map(|c| c.safeguard.as_str()).collect();
-    let mut what_if = Vec::new();
+    let required: Vec<&str> =
+        base.recs.iter().filter(|r| r.priority == Priority::Must).map(|r| r.safeguard.id.as_str()).collect();
     for ids in [planned, required] {
-        if ids.is_empty() || what_if.iter().any(|w: &WhatIf| w.lever == Lever::Measures(to_strings(&ids))) {
+        let lever = Lever::Measures(ids.iter().map(|s| s.to_string()).collect());
+        if ids.is_empty() || out.what_if.iter().any(|w| w.lever == lever) {
             continue;
         }
-        let r = with_in_place(&ids);
-        what_if.push(WhatIf {
-            lever: Lever::Measures(to_strings(&ids)),
-            outcome: r.decision.outcome,
-            planned_score: r.planned_score,
-        });
+        let c = core(bank, &given, plan, &ids);
+        out.what_if.push(WhatIf { lever, outcome: c.outcome, planned_score: score(&c.planned) });
     }
-    report.what_if = what_if;
-    report
-}
-
-/// The decision alone, without the counterfactuals (for the assessments list).
-pub fn decide(bank: &Bank, answers: &Answers, plan: &Plan) -> Decision {
-    assess(bank, answers, plan).decision
-}
-
-/// The report without the counterfactuals: `drivers` and `what_if` empty, no
-/// `outcome_with`. Everything else is as [`evaluate`] gives it.
-pub fn assess_only(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
-    assess(bank, answers, plan)
-}
-
-fn to_strings(ids: &[&str]) -> Vec<String> {
-    ids.iter().map(|s| s.to_string()).collect()
+    out
 }
 
 /// Other answers to `q` than choosing `oid`: every other option (not "unsure") of a single or
@@ -585,271 +954,4 @@ fn instead_answer(q: &Question, instead: &[String]) -> Answer {
         Kind::Multi => Answer::Multi(instead.to_vec()),
         _ => Answer::Choice(instead.first().cloned().unwrap_or_default()),
     }
-}
-
-/// One evaluation, without counterfactuals.
-fn assess(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
-    let visible = visible_questions(bank, answers);
-    let shown: BTreeSet<&str> = visible.iter().map(|q| q.id.as_str()).collect();
-    let nrisks = bank.risks.len();
-    let mut base = Base { bank, inherent: vec![Position::NEGLIGIBLE; nrisks], locked: vec![Position::NEGLIGIBLE; nrisks] };
-    let mut raised_by: Vec<Vec<(Cause, Position)>> = vec![Vec::new(); nrisks];
-    let mut implemented: BTreeSet<&str> = BTreeSet::new();
-    let mut required: Vec<(&str, Cause)> = Vec::new();
-    let mut red_lines = Vec::new();
-    let mut criteria: Vec<(&str, Cause)> = Vec::new();
-    let mut mandatory_by = Vec::new();
-    let mut find_out = Vec::new();
-    let mut contradictions = Vec::new();
-    let mut answered = 0;
-    let mut unanswered = Vec::new();
-    let mut choice_questions = 0;
-
-    for q in &visible {
-        let answer = answers.get(&q.id).filter(|a| !a.is_empty());
-        if q.kind != Kind::Text {
-            choice_questions += 1;
-        }
-        match answer {
-            Some(_) => answered += 1,
-            None if q.kind != Kind::Text => unanswered.push(q.id.clone()),
-            None => {}
-        }
-        let Some(answer) = answer else { continue };
-        let chosen = answer.chosen();
-        for &oid in &chosen {
-            let Some(o) = q.option(oid) else { continue };
-            let cause = Cause::new(&q.id, &o.id);
-            for r in o.raises.iter().filter(|r| applies(r, answers, &shown)) {
-                if let Some(i) = bank.risk_index(&r.risk) {
-                    // The highest raise wins, per dimension: order-independent.
-                    let p = &mut base.inherent[i];
-                    p.likelihood = p.likelihood.max(r.likelihood);
-                    p.severity = p.severity.max(r.severity);
-                    if o.red_line.is_some() {
-                        let l = &mut base.locked[i];
-                        l.likelihood = l.likelihood.max(r.likelihood);
-                        l.severity = l.severity.max(r.severity);
-                    }
-                    raised_by[i].push((cause.clone(), Position { likelihood: r.likelihood, severity: r.severity }));
-                }
-            }
-            implemented.extend(o.implements.iter().map(String::as_str));
-            required.extend(o.requires.iter().map(|s| (s.as_str(), cause.clone())));
-            if o.red_line.is_some() {
-                red_lines.push(cause.clone());
-            }
-            criteria.extend(o.wp248.iter().map(|c| (c.as_str(), cause.clone())));
-            if o.dpia_required {
-                mandatory_by.push(cause.clone());
-            }
-            if o.find_out.is_some() {
-                find_out.push(cause.clone());
-            }
-            if o.exclusive {
-                for &other in chosen.iter().filter(|c| **c != oid) {
-                    let second = Cause::new(&q.id, other);
-                    contradictions.push(Contradiction { first: cause.clone(), second, declared: false });
-                }
-            }
-            for c in o.contradicts.iter().filter(|c| holds(c, answers, &shown)) {
-                // Name the earlier answer as given: the options the clause matched (any_of), or
-                // everything chosen (none_of).
-                let theirs = answers.get(&c.question).map(|a| a.chosen()).unwrap_or_default();
-                let matched = theirs.into_iter().filter(|x| c.any_of.is_empty() || c.any_of.iter().any(|y| y == x));
-                for x in matched {
-                    let first = Cause::new(&c.question, x);
-                    contradictions.push(Contradiction { first, second: cause.clone(), declared: true });
-                }
-            }
-        }
-    }
-
-    let mut in_place = implemented.clone();
-    let mut with_planned = implemented.clone();
-    for (id, item) in plan {
-        if bank.safeguard(id).is_none() {
-            continue;
-        }
-        match item.status {
-            Status::InPlace => {
-                in_place.insert(id.as_str());
-                with_planned.insert(id.as_str());
-            }
-            Status::Planned => {
-                with_planned.insert(id.as_str());
-            }
-            Status::NotPlanned => {}
-        }
-    }
-    let residual = base.residuals(&in_place);
-    let planned = base.residuals(&with_planned);
-
-    // The outcome as far as it does not depend on the recommendations.
-    let barely = answered_choices(choice_questions, unanswered.len()) * 2 < choice_questions;
-    let pre = if !red_lines.is_empty() {
-        Outcome::Rejected
-    } else if barely {
-        Outcome::NotAssessed
-    } else if any_high(&planned) {
-        Outcome::Consultation
-    } else {
-        Outcome::Approved
-    };
-
-    let not_applicable = |s: &Safeguard| {
-        !s.not_applicable_when.is_empty() && s.not_applicable_when.iter().all(|c| holds(c, answers, &shown))
-    };
-    let ctx = Ctx { base: &base, in_place: &in_place, with_planned: &with_planned, planned: &planned };
-    let recommendations = recommend(&ctx, &required, pre, &not_applicable);
-
-    let ids = |ps: &[Position]| -> Vec<String> {
-        bank.risks.iter().zip(ps).filter(|(_, p)| p.level() >= Level::High).map(|(r, _)| r.id.clone()).collect()
-    };
-    let conditions: Vec<Condition> = recommendations
-        .iter()
-        .filter(|r| r.priority == Priority::Must)
-        .map(|r| {
-            let item = plan.get(&r.safeguard).cloned().unwrap_or_default();
-            let status = if r.planned { Status::Planned } else { Status::NotPlanned };
-            Condition { safeguard: r.safeguard.clone(), status, owner: item.owner, due: item.due }
-        })
-        .collect();
-    let provisional = !unanswered.is_empty();
-    let outcome = match pre {
-        Outcome::Approved if conditions.iter().any(|c| c.status != Status::Planned) => Outcome::MeasuresNotPlanned,
-        Outcome::Approved
-            if !conditions.is_empty() || any_high(&residual) || provisional || !contradictions.is_empty() =>
-        {
-            Outcome::ConditionallyApproved
-        }
-        o => o,
-    };
-    let high_risks = ids(&planned);
-    let high_until_planned = ids(&residual).into_iter().filter(|r| !high_risks.contains(r)).collect();
-    let decision = Decision { outcome, provisional, conditions, high_risks, high_until_planned };
-
-    let risks: Vec<RiskResult> = bank
-        .risks
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let lowered_by = bank
-                .safeguards
-                .iter()
-                .filter(|s| with_planned.contains(s.id.as_str()))
-                .filter(|s| s.lowers.iter().any(|l| l.risk == r.id))
-                .filter(|_| !raised_by[i].is_empty())
-                .map(|s| s.id.clone())
-                .collect();
-            RiskResult {
-                risk: r.id.clone(),
-                inherent: base.inherent[i],
-                residual: residual[i],
-                planned: planned[i],
-                raised_by: std::mem::take(&mut raised_by[i]),
-                lowered_by,
-            }
-        })
-        .collect();
-
-    let criteria: Vec<Criterion> = super::model::WP248_CRITERIA
-        .iter()
-        .filter_map(|c| {
-            let by: Vec<Cause> = criteria.iter().filter(|(id, _)| id == c).map(|(_, cause)| cause.clone()).collect();
-            (!by.is_empty()).then(|| Criterion { id: c.to_string(), by })
-        })
-        .collect();
-    let screening = Screening { required: criteria.len() >= 2 || !mandatory_by.is_empty(), criteria, mandatory_by };
-
-    Report {
-        visible: visible.iter().map(|q| q.id.clone()).collect(),
-        answered,
-        unanswered,
-        inherent_score: score(&base.inherent),
-        residual_score: score(&residual),
-        planned_score: score(&planned),
-        risks,
-        red_lines,
-        screening,
-        decision,
-        recommendations,
-        find_out,
-        in_place: in_place.iter().map(|s| s.to_string()).collect(),
-        contradictions,
-        drivers: Vec::new(),
-        what_if: Vec::new(),
-    }
-}
-
-fn answered_choices(choice_questions: usize, unanswered: usize) -> usize {
-    choice_questions - unanswered
-}
-
-struct Ctx<'a, 'b> {
-    base: &'a Base<'b>,
-    in_place: &'a BTreeSet<&'b str>,
-    with_planned: &'a BTreeSet<&'b str>,
-    /// Positions with every measure in place and planned: where the plan leads.
-    planned: &'a [Position],
-}
-
-fn recommend(
-    ctx: &Ctx,
-    required: &[(&str, Cause)],
-    pre: Outcome,
-    not_applicable: &dyn Fn(&Safeguard) -> bool,
-) -> Vec<Recommendation> {
-    let bank = ctx.base.bank;
-    let mut out = Vec::new();
-    for s in &bank.safeguards {
-        if ctx.in_place.contains(s.id.as_str()) || not_applicable(s) {
-            continue;
-        }
-        let required_by: Vec<Cause> = required.iter().filter(|(id, _)| *id == s.id).map(|(_, c)| c.clone()).collect();
-        let planned = ctx.with_planned.contains(s.id.as_str());
-        // What the measure changes: for a planned one, the plan without it against the plan;
-        // for another, the plan against the plan with it.
-        let mut set = ctx.with_planned.clone();
-        let (before, after) = if planned {
-            set.remove(s.id.as_str());
-            (ctx.base.residuals(&set), ctx.planned.to_vec())
-        } else {
-            set.insert(s.id.as_str());
-            (ctx.planned.to_vec(), ctx.base.residuals(&set))
-        };
-        let effect: Vec<(String, Position, Position)> = bank
-            .risks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| after[*i].level() < before[*i].level())
-            .map(|(i, r)| (r.id.clone(), before[i], after[i]))
-            .collect();
-        let lowers_high = effect.iter().any(|(_, b, _)| b.level() >= Level::High);
-        let priority = match s.trigger {
-            Trigger::RedLine if pre == Outcome::Rejected => Some(Priority::Must),
-            Trigger::HighResidual if pre == Outcome::Consultation => Some(Priority::Must),
-            Trigger::RedLine | Trigger::HighResidual => None,
-            Trigger::Effect if !required_by.is_empty() || lowers_high => Some(Priority::Must),
-            Trigger::Effect if !effect.is_empty() => Some(Priority::Should),
-            Trigger::Effect => None,
-        };
-        if let Some(priority) = priority {
-            out.push(Recommendation {
-                safeguard: s.id.clone(),
-                priority,
-                required_by,
-                planned,
-                effect,
-                outcome_with: None,
-            });
-        }
-    }
-    // Must before should; within a priority, the biggest total reduction first; then bank
-    // order (the sort is stable).
-    out.sort_by_key(|r| {
-        let gain: i32 = r.effect.iter().map(|(_, b, a)| b.product() as i32 - a.product() as i32).sum();
-        (r.priority, -gain)
-    });
-    out
 }
