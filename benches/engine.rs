@@ -17,9 +17,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use biodpia::domain::answers::{Answer, Answers, Plan, PlanItem, Status};
-use biodpia::domain::assessment::Assessment;
 use biodpia::domain::engine;
 use biodpia::domain::model::{AnswerOption, Bank, Kind};
+use biodpia::persist::assessment::Assessment;
 
 const ITERATIONS: usize = 1000;
 

@@ -1,13 +1,14 @@
 //! biodpia: a Data Protection Impact Assessment widget for biometric processing that runs
 //! entirely in the browser.
 //!
-//! `domain` is the pure core (model, answers, engine, validation); `bank` embeds the validated
-//! question bank; `i18n` holds every user-visible UI string in English and Dutch; `storage`
+//! `domain` is the pure core (model, answers, engine, validation); `persist` the saved and
+//! exported formats (serde_json); `bank` embeds the validated question bank; `i18n` holds every user-visible UI string in English and Dutch; `storage`
 //! is the only code that touches localStorage; `ui` renders state with Yew.
 
 pub mod bank;
 pub mod domain;
 pub mod i18n;
+pub mod persist;
 pub mod storage;
 pub mod ui;
 

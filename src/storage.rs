@@ -3,8 +3,8 @@
 //! Keys are namespaced (`data-namespace`) and carry the layout version:
 //!
 //! ```text
-//! biodpia/<namespace>/v1/index             the list (domain::library::Index, JSON)
-//! biodpia/<namespace>/v1/a/<id>            one assessment (domain::assessment, JSON)
+//! biodpia/<namespace>/v1/index             the list (persist::library::Index, JSON)
+//! biodpia/<namespace>/v1/a/<id>            one assessment (persist::assessment, JSON)
 //! <key>/unreadable-<ms>                    data that could not be read, kept aside untouched
 //! biodpia/<namespace>/v1/current           the single assessment of the first layout; moved
 //!                                          into the list the first time the widget opens
@@ -22,10 +22,10 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use crate::domain::assessment::{self, Assessment, ReadError};
-use crate::domain::library::{self, Entry, Index};
 use crate::domain::model::Bank;
-use crate::domain::transfer::{self, Migration};
+use crate::persist::assessment::{self, Assessment, ReadError};
+use crate::persist::library::{self, Entry, Index};
+use crate::persist::transfer::{self, Migration};
 
 /// Version of the key layout (not of the assessment format, which the data itself carries).
 pub const LAYOUT_VERSION: u32 = 1;

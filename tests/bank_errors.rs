@@ -21,15 +21,22 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A fresh copy of the mini bank with `file` edited by `edit`; returns every error message.
 fn broken(case: &str, file: &str, edit: impl Fn(String) -> String) -> Vec<String> {
+    broken_files(case, &[(file, &edit)])
+}
+
+/// As [`broken`], with several files edited.
+fn broken_files(case: &str, edits: &[(&str, &dyn Fn(String) -> String)]) -> Vec<String> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
     let dir: PathBuf = std::env::temp_dir().join(format!("biodpia-broken-{}-{case}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     copy_dir(&src, &dir);
-    let path = dir.join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    let changed = edit(text.clone());
-    assert_ne!(changed, text, "{case}: the edit changed nothing");
-    fs::write(&path, changed).unwrap();
+    for (file, edit) in edits {
+        let path = dir.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        let changed = edit(text.clone());
+        assert_ne!(changed, text, "{case}: the edit of {file} changed nothing");
+        fs::write(&path, changed).unwrap();
+    }
     let result = load_and_validate(&dir);
     let _ = fs::remove_dir_all(&dir);
     match result {
@@ -149,6 +156,33 @@ fn every_problem_is_reported_at_once() {
         )
     });
     assert!(e.len() >= 2, "{e:#?}");
+}
+
+#[test]
+fn a_settlement_lists_no_provision_found_violated() {
+    let e = broken("settlement", "findings/f.toml", |t| t.replacen("kind = \"decision\"", "kind = \"settlement\"", 1));
+    assert_names(&e, "f.toml", "f_ap_clearview_2024", "a settlement finds no provision violated");
+}
+
+#[test]
+fn a_red_line_rests_only_on_decisions_and_court_rulings() {
+    let to_guidance = |t: String| {
+        t.replacen("kind = \"decision\"", "kind = \"guidance\"", 1).replacen("provisions = [\"gdpr_9_1\"]\n", "", 1)
+    };
+    let cite_on_red_line =
+        |t: String| t.replacen("red_line = {", "findings = [\"f_ap_clearview_2024\"]\nred_line = {", 1);
+    let e = broken_files("red-line", &[("findings/f.toml", &to_guidance), ("sections/02_b.toml", &cite_on_red_line)]);
+    assert_names(&e, "02_b.toml", "q_scraping.yes", "only decisions and court rulings support a red line");
+    // The same citation of a decision is accepted.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let dir = std::env::temp_dir().join(format!("biodpia-redline-ok-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    copy_dir(&src, &dir);
+    let path = dir.join("sections/02_b.toml");
+    fs::write(&path, cite_on_red_line(fs::read_to_string(&path).unwrap())).unwrap();
+    let result = load_and_validate(&dir);
+    let _ = fs::remove_dir_all(&dir);
+    assert!(result.is_ok(), "{:?}", result.err());
 }
 
 #[test]

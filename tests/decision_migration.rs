@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use biodpia::domain::engine::{evaluate, Outcome};
-use biodpia::domain::library::{self, parse_index};
-use biodpia::domain::transfer;
+use biodpia::persist::library::{self, parse_index};
+use biodpia::persist::transfer;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports").join(name)).unwrap()
@@ -23,15 +23,22 @@ fn the_bank_vault_exported_under_the_old_bank_is_now_approved() {
     assert!(m.retired.is_empty(), "no answer lost: {:?}", m.retired);
     assert_eq!(a.bank_version, bank.version);
     let r = evaluate(bank, &a.answers, &a.plan);
-    // The justification text question is new, so one question is open (a text question does
-    // not make the decision provisional): approved.
+    // The bank has since gained a question with answer options (the competent supervisory
+    // authority), so the decision is provisional: conditionally approved, with no measure
+    // outstanding. (The new justification text does not make it provisional.)
+    assert_eq!(r.decision.outcome, Outcome::ConditionallyApproved, "{:?}", r.decision);
+    assert!(r.decision.provisional && r.decision.conditions.is_empty());
+    assert_eq!(r.unanswered, vec!["q_competent_authority"]);
+    let mut answered = a.clone();
+    answered.answers.insert("q_competent_authority".into(), biodpia::domain::answers::Answer::Choice("ap".into()));
+    let r = evaluate(bank, &answered.answers, &answered.plan);
     assert_eq!(r.decision.outcome, Outcome::Approved, "{:?}", r.decision);
     // The old answer to "is an alternative offered?" is kept, but the question is no longer
     // asked after "no alternative achieves the purpose", so it counts for nothing.
     assert!(a.answers.contains_key("q_alternative_offered"));
     assert!(!r.visible.iter().any(|q| q == "q_alternative_offered"));
     // And the list entry carries the new decision key.
-    let entry = library::entry(bank, "vault", &a);
+    let entry = library::entry(bank, "vault", &answered);
     assert_eq!(entry.verdict, "approved");
     assert!(!entry.provisional);
 }
@@ -75,10 +82,12 @@ fn the_assessments_list_recomputes_entries_stored_with_an_old_verdict_key() {
     // outcomes that still says "prior consultation".
     let mut old = a.clone();
     old.bank_version = "2026.11.2".into();
-    lib.store().set(&lib.item_key("vault"), &biodpia::domain::assessment::write(&old)).unwrap();
+    lib.store().set(&lib.item_key("vault"), &biodpia::persist::assessment::write(&old)).unwrap();
     let index = r#"{"format":1,"current":"vault","items":[{"id":"vault","title":"Kluis","updated":"2026-12-01T10:00:00Z","verdict":"prior_consultation","provisional":false,"bank_version":"2026.11.2","retired":0}]}"#;
     lib.store().set(&lib.index_key(), index).unwrap();
     let list = lib.list(bank);
     assert_eq!(list.len(), 1);
-    assert_eq!(list[0].verdict, "approved");
+    // Recomputed under the current bank: the question it has since gained is open.
+    assert_eq!(list[0].verdict, "conditionally_approved");
+    assert!(list[0].provisional);
 }

@@ -1,8 +1,8 @@
 //! Components rendered natively to HTML with yew's server renderer.
 
 use biodpia::domain::answers::Answer;
-use biodpia::domain::assessment::Assessment;
 use biodpia::domain::model::Lang;
+use biodpia::persist::assessment::Assessment;
 use biodpia::ui::results::results;
 use biodpia::ui::state::{State, Step};
 use biodpia::ui::{App, Config};

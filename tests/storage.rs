@@ -3,9 +3,9 @@
 //! aside, the first layout's key moved into the list, quota errors that change nothing.
 
 use biodpia::domain::answers::Answer;
-use biodpia::domain::assessment::{self, Assessment};
-use biodpia::domain::library;
 use biodpia::domain::model::{Bank, Kind};
+use biodpia::persist::assessment::{self, Assessment};
+use biodpia::persist::library;
 use biodpia::storage::{Library, LoadError, MemStore, Note, SaveError, Store};
 
 fn bank() -> &'static Bank {

@@ -4,10 +4,10 @@
 use std::rc::Rc;
 
 use biodpia::domain::answers::{Answer, PlanItem, Status};
-use biodpia::domain::assessment::{Assessment, SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
 use biodpia::domain::engine::{self, Position, Report};
 use biodpia::domain::model::{Kind, Lang};
 use biodpia::i18n::{self, summary as sum};
+use biodpia::persist::assessment::{Assessment, SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
 use biodpia::ui::heatmap::{self, MapRisk, MarkerKind};
 use biodpia::ui::results::cited_findings;
 use biodpia::ui::state::{Action, Meta, State, Step};
@@ -133,7 +133,7 @@ async fn summary_shows_everything_a_dpo_signs() {
                 assert!(has(title), "{lang:?}: safeguard {title}");
             }
             for f in cited_findings(bank, &r) {
-                assert!(has(&f.authority) && has(&f.subject), "{lang:?}: finding {}", f.id);
+                assert!(has(f.authority.get(lang)) && has(f.subject.get(lang)), "{lang:?}: finding {}", f.id);
                 assert!(has(&f.source), "{lang:?}: source link of {}", f.id);
             }
             for risk in r.risks.iter().filter(|x| x.is_raised()) {
@@ -307,11 +307,11 @@ fn reducer_edits_details_and_sign_off_within_limits() {
         ("no", "2027-03-31")
     );
     // The sign-off survives saving and reading back (older saves without the reasons field too).
-    let json = biodpia::domain::assessment::write(&state.assessment);
-    assert_eq!(biodpia::domain::assessment::read(json.as_bytes()).unwrap().signoff, state.assessment.signoff);
+    let json = biodpia::persist::assessment::write(&state.assessment);
+    assert_eq!(biodpia::persist::assessment::read(json.as_bytes()).unwrap().signoff, state.assessment.signoff);
     let old = json.replace(",\"dpo_advice_reasons\":\"\"", "");
     assert!(!old.contains("dpo_advice_reasons"));
-    assert_eq!(biodpia::domain::assessment::read(old.as_bytes()).unwrap().signoff.dpo_advice_reasons, "");
+    assert_eq!(biodpia::persist::assessment::read(old.as_bytes()).unwrap().signoff.dpo_advice_reasons, "");
 
     // Results -> Summary with Next, back with Back.
     let state = state.reduce(Action::Goto(Step::Results)).reduce(Action::Next);
@@ -321,7 +321,7 @@ fn reducer_edits_details_and_sign_off_within_limits() {
 
 #[test]
 fn editing_one_sign_off_field_never_cuts_another_imported_long_text() {
-    use biodpia::domain::assessment::{SignOff, MAX_ADVICE_LEN};
+    use biodpia::persist::assessment::{SignOff, MAX_ADVICE_LEN};
     let long = "a".repeat(MAX_ADVICE_LEN + 500);
     let stored = SignOff { dpo_advice: long.clone(), ..Default::default() };
     let edit = SignOff { review_date: "2027-01-31".into(), ..stored.clone() };

@@ -139,7 +139,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
     w.list(provisions, |w, p| {
         let Provision { id, label, title, source, file: _ } = p;
         w.s(id);
-        w.s(label);
+        w.text(label);
         w.text(title);
         w.s(source);
     });
@@ -149,10 +149,12 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
             authority,
             country,
             date,
+            date_kind,
             date_note,
             subject,
             reference,
             kind,
+            comparison_only,
             amount,
             orders,
             provisions,
@@ -162,18 +164,24 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
             file: _,
         } = f;
         w.s(id);
-        w.s(authority);
+        w.text(authority);
         w.s(country);
         w.s(date);
+        w.u(match date_kind {
+            DateKind::Decision => 0,
+            DateKind::Announced => 1,
+            DateKind::Reported => 2,
+        });
         w.opt_text(date_note);
-        w.s(subject);
-        w.s(reference);
+        w.text(subject);
+        w.opt_text(reference);
         w.s(kind);
+        w.u(*comparison_only as u64);
         w.opt_text(amount);
         w.opt_text(orders);
         w.strs(provisions);
         w.texts(key_findings);
-        w.text(appeal);
+        w.opt_text(appeal);
         w.s(source);
     });
     w.list(safeguards, |w, s| {
@@ -385,23 +393,30 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
         })
     })?;
     let provisions = r.list(|r| {
-        Some(Provision { id: r.s()?, label: r.s()?, title: r.text()?, source: r.s()?, file: String::new() })
+        Some(Provision { id: r.s()?, label: r.text()?, title: r.text()?, source: r.s()?, file: String::new() })
     })?;
     let findings = r.list(|r| {
         Some(Finding {
             id: r.s()?,
-            authority: r.s()?,
+            authority: r.text()?,
             country: r.s()?,
             date: r.s()?,
+            date_kind: match r.u()? {
+                0 => DateKind::Decision,
+                1 => DateKind::Announced,
+                2 => DateKind::Reported,
+                _ => return None,
+            },
             date_note: r.opt_text()?,
-            subject: r.s()?,
-            reference: r.s()?,
+            subject: r.text()?,
+            reference: r.opt_text()?,
             kind: r.s()?,
+            comparison_only: r.u()? != 0,
             amount: r.opt_text()?,
             orders: r.opt_text()?,
             provisions: r.strs()?,
             key_findings: r.list(|r| r.text())?,
-            appeal: r.text()?,
+            appeal: r.opt_text()?,
             source: r.s()?,
             file: String::new(),
         })

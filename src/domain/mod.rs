@@ -2,15 +2,10 @@
 //! Nothing here imports yew, web-sys, gloo or js-sys; it runs natively under `cargo test`.
 
 pub mod answers;
-pub mod assessment;
 pub mod compact;
 pub mod engine;
-pub mod json;
-pub mod library;
 pub mod model;
 pub mod pack;
-pub mod sort;
-pub mod transfer;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -82,36 +82,60 @@ pub struct Risk {
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     pub id: String,
-    /// Short citation, the same in every language ("GDPR Art. 9(1)").
-    pub label: String,
+    /// Short citation in each language's style ("GDPR Art. 9(1)", "art. 9 lid 1 AVG").
+    pub label: Text,
     pub title: Text,
     pub source: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
 }
 
-/// An enforcement decision, court ruling or settlement.
+/// Which date a finding's `date` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    /// The date of the decision or ruling itself.
+    #[default]
+    Decision,
+    /// Only the date on which it was announced or made public is known.
+    Announced,
+    /// Only the date of press reports about it is known.
+    Reported,
+}
+
+/// An enforcement decision, court ruling, settlement or guidance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     pub id: String,
-    pub authority: String,
+    pub authority: Text,
     pub country: String,
-    /// ISO date, YYYY-MM-DD.
+    /// ISO date, YYYY-MM-DD; YYYY-MM or YYYY where only the month or year is known.
     pub date: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub date_kind: DateKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<Text>,
-    pub subject: String,
-    pub reference: String,
+    pub subject: Text,
+    /// The reference as published, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Text>,
+    /// decision | court | settlement | guidance
     pub kind: String,
+    /// Outside EU and EEA law (Australia, Canada, the US): cited for comparison only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub comparison_only: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orders: Option<Text>,
+    /// Provisions found violated (empty for settlements and guidance).
     #[serde(default)]
     pub provisions: Vec<String>,
     pub key_findings: Vec<Text>,
-    pub appeal: Text,
+    /// Appeal or objection and its outcome, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<Text>,
     pub source: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,

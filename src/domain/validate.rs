@@ -131,9 +131,7 @@ impl<'a> Checker<'a> {
         let mut seen = HashMap::new();
         for p in &bank.provisions {
             self.id(&p.file, &p.id, "", &mut seen, &p.id);
-            if p.label.trim().is_empty() {
-                self.err(&p.file, &p.id, "label is empty");
-            }
+            self.text(&p.file, &p.id, "label", &p.label);
             self.text(&p.file, &p.id, "title", &p.title);
             if !valid_url(&p.source) {
                 self.err(&p.file, &p.id, format!("source is not a URL: `{}`", p.source));
@@ -142,13 +140,26 @@ impl<'a> Checker<'a> {
         let mut seen = HashMap::new();
         for f in &bank.findings {
             self.id(&f.file, &f.id, "f_", &mut seen, &f.id);
-            for (what, v) in [("authority", &f.authority), ("country", &f.country), ("subject", &f.subject)] {
-                if v.trim().is_empty() {
-                    self.err(&f.file, &f.id, format!("{what} is empty"));
-                }
+            self.text(&f.file, &f.id, "authority", &f.authority);
+            self.text(&f.file, &f.id, "subject", &f.subject);
+            if f.country.trim().is_empty() {
+                self.err(&f.file, &f.id, "country is empty");
             }
-            if !valid_date(&f.date) {
-                self.err(&f.file, &f.id, format!("date must be a real YYYY-MM-DD date, got `{}`", f.date));
+            // Where only the month or the year is known, the date says no more than that.
+            let known = [f.date.clone(), format!("{}-01", f.date), format!("{}-01-01", f.date)];
+            if !known.iter().any(|d| valid_date(d)) {
+                self.err(
+                    &f.file,
+                    &f.id,
+                    format!("date must be a real YYYY-MM-DD date (or YYYY-MM, YYYY), got `{}`", f.date),
+                );
+            }
+            if ["settlement", "guidance"].contains(&f.kind.as_str()) && !f.provisions.is_empty() {
+                self.err(
+                    &f.file,
+                    &f.id,
+                    format!("a {} finds no provision violated: `provisions` must be empty", f.kind),
+                );
             }
             if !["decision", "court", "settlement", "guidance"].contains(&f.kind.as_str()) {
                 self.err(
@@ -163,12 +174,17 @@ impl<'a> Checker<'a> {
             for k in &f.key_findings {
                 self.text(&f.file, &f.id, "key finding", k);
             }
-            for (what, t) in [("amount", &f.amount), ("orders", &f.orders), ("date_note", &f.date_note)] {
+            for (what, t) in [
+                ("amount", &f.amount),
+                ("orders", &f.orders),
+                ("date_note", &f.date_note),
+                ("reference", &f.reference),
+                ("appeal", &f.appeal),
+            ] {
                 if let Some(t) = t {
                     self.text(&f.file, &f.id, what, t);
                 }
             }
-            self.text(&f.file, &f.id, "appeal", &f.appeal);
             self.refs(&f.file, &f.id, "provision", &f.provisions);
             if !valid_url(&f.source) {
                 self.err(&f.file, &f.id, format!("source is not a URL: `{}`", f.source));
@@ -349,6 +365,21 @@ impl<'a> Checker<'a> {
         self.refs(file, oid, "safeguard", &o.requires);
         if let Some(t) = &o.red_line {
             self.text(file, oid, "red_line", t);
+            // A red line rests on what an authority or court decided, not on a settlement,
+            // guidance or a press item.
+            for f in &o.findings {
+                if let Some(kind) = self.bank.finding(f).map(|x| x.kind.as_str()) {
+                    if kind != "decision" && kind != "court" {
+                        self.err(
+                            file,
+                            oid,
+                            format!(
+                                "a red line cites `{f}`, a {kind}: only decisions and court rulings support a red line"
+                            ),
+                        );
+                    }
+                }
+            }
         }
         if let Some(t) = &o.find_out {
             self.text(file, oid, "find_out", t);

@@ -72,8 +72,20 @@ pub struct ManagerStrings {
     /// "... not JSON (line {}, column {})".
     pub err_not_json: &'static str,
     pub err_not_assessment: &'static str,
-    /// "... the field {} is not valid ({})".
-    pub err_wrong_shape: &'static str,
+    /// "... the field {} has a value of the wrong kind." (field path, quoted).
+    pub err_wrong_type: &'static str,
+    /// "... the field {} has a value this tool does not accept." (field path).
+    pub err_not_allowed: &'static str,
+    /// "... the required field {} is missing." (field path).
+    pub err_missing: &'static str,
+    /// "... the field {} appears more than once." (field path).
+    pub err_duplicate: &'static str,
+    /// "The problem is at line {}, column {}."
+    pub err_position: &'static str,
+    /// "{} field(s) ... were shortened: {}." (count, list of `shortened_item`).
+    pub shortened: &'static str,
+    /// "{} ({} characters; at most {})" (field path, length, limit).
+    pub shortened_item: &'static str,
     /// "... file format {} ... up to format {}".
     pub err_newer: &'static str,
     /// "... question bank version {} does not contain: {}".
@@ -164,7 +176,13 @@ pub static EN: ManagerStrings = ManagerStrings {
     err_empty: "This file is empty.",
     err_not_json: "This is not an assessment export: the file is not JSON (the problem is at line {}, column {}).",
     err_not_assessment: "This JSON file is not an assessment exported from this tool: it has no “format” field.",
-    err_wrong_shape: "This file looks like an assessment export but is damaged or was edited: the field “{}” is not valid ({}).",
+    err_wrong_type: "This file looks like an assessment export but is damaged or was edited: the field {} has a value of the wrong kind.",
+    err_not_allowed: "This file looks like an assessment export but is damaged or was edited: the field {} has a value this tool does not accept.",
+    err_missing: "This file looks like an assessment export but is damaged or was edited: the required field {} is missing.",
+    err_duplicate: "This file looks like an assessment export but is damaged or was edited: the field {} appears more than once.",
+    err_position: "The problem is at line {}, column {}.",
+    shortened: "{} field(s) were longer than this tool allows and were shortened: {}. The file itself is unchanged.",
+    shortened_item: "{} ({} characters; at most {})",
     err_newer: "This file was exported by a newer version of this tool (file format {}; this version reads up to format {}). Ask for the tool to be updated, then import the file again.",
     err_unknown_questions: "This file answers questions that question bank version {} does not contain: {}. It was not exported from this tool, or it was edited.",
     err_read_file: "The browser could not read this file.",
@@ -247,7 +265,13 @@ pub static NL: ManagerStrings = ManagerStrings {
     err_empty: "Dit bestand is leeg.",
     err_not_json: "Dit is geen geëxporteerde beoordeling: het bestand is geen JSON (het probleem zit op regel {}, positie {}).",
     err_not_assessment: "Dit JSON-bestand is geen beoordeling die met dit hulpmiddel is geëxporteerd: het veld ‘format’ ontbreekt.",
-    err_wrong_shape: "Dit bestand lijkt een geëxporteerde beoordeling, maar is beschadigd of bewerkt: het veld ‘{}’ is ongeldig ({}).",
+    err_wrong_type: "Dit bestand lijkt een geëxporteerde beoordeling, maar is beschadigd of bewerkt: het veld {} heeft een waarde van de verkeerde soort.",
+    err_not_allowed: "Dit bestand lijkt een geëxporteerde beoordeling, maar is beschadigd of bewerkt: het veld {} heeft een waarde die dit hulpmiddel niet accepteert.",
+    err_missing: "Dit bestand lijkt een geëxporteerde beoordeling, maar is beschadigd of bewerkt: het verplichte veld {} ontbreekt.",
+    err_duplicate: "Dit bestand lijkt een geëxporteerde beoordeling, maar is beschadigd of bewerkt: het veld {} komt meer dan één keer voor.",
+    err_position: "Het probleem zit op regel {}, positie {}.",
+    shortened: "{} veld(en) waren langer dan dit hulpmiddel toestaat en zijn ingekort: {}. Het bestand zelf is niet gewijzigd.",
+    shortened_item: "{} ({} tekens; hooguit {})",
     err_newer: "Dit bestand is geëxporteerd met een nieuwere versie van dit hulpmiddel (bestandsformaat {}; deze versie leest tot en met formaat {}). Laat het hulpmiddel bijwerken en importeer het bestand daarna opnieuw.",
     err_unknown_questions: "Dit bestand bevat antwoorden op vragen die niet in versie {} van de vragenlijst staan: {}. Het is niet met dit hulpmiddel geëxporteerd, of het is bewerkt.",
     err_read_file: "De browser kon dit bestand niet lezen.",

@@ -65,7 +65,7 @@ pub fn layout(risks: &[MapRisk]) -> Vec<Marker> {
         .flat_map(|r| [(r.inherent, r.number, MarkerKind::Inherent), (r.residual, r.number, MarkerKind::Residual)])
         .collect();
     // Grouped by cell; within a cell by risk number, hollow before filled.
-    crate::domain::sort::sort_by_key(&mut all, |(p, n, k)| (p.likelihood, p.severity, *n, *k));
+    all.sort_by_key(|(p, n, k)| (p.likelihood, p.severity, *n, *k));
     let mut out = Vec::with_capacity(all.len());
     let mut i = 0;
     while i < all.len() {

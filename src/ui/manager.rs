@@ -3,7 +3,7 @@
 //! the messages about all of it.
 //!
 //! Storage goes through `crate::storage`; reading, validating and migrating files through
-//! `crate::domain::transfer` (pure, tested natively). This module only wires them to the UI:
+//! `crate::persist::transfer` (pure, tested natively). This module only wires them to the UI:
 //!
 //! - [`boot`] opens storage when the widget starts; [`use_persistence`] saves every change of
 //!   the open assessment and listens for other tabs' writes (`storage` event). While another
@@ -29,13 +29,14 @@ use super::doc::Doc;
 use super::state::{Action, Meta, Notice, State, Step};
 use super::{Button, BTN, DANGER, PRIMARY};
 use crate::domain::answers::Answer;
-use crate::domain::assessment::{self, Assessment, ReadError, RetiredReason, MAX_BYTES};
 use crate::domain::engine::Outcome;
-use crate::domain::library::Entry;
 use crate::domain::model::{Bank, Lang};
-use crate::domain::transfer::{self, ImportError, Migration};
 use crate::i18n::manager::{strings as mstrings, ManagerStrings};
 use crate::i18n::{self, strings};
+use crate::persist::assessment::{self, Assessment, ReadError, RetiredReason, MAX_BYTES};
+use crate::persist::codec::Problem;
+use crate::persist::library::Entry;
+use crate::persist::transfer::{self, ImportError, Migration};
 use crate::storage::{self, Deleted, Library, LoadError, LocalStore, Note, SaveError};
 
 /// How long the Undo of a deletion stays offered (unless another action comes first). It stays
@@ -111,17 +112,17 @@ impl Message {
                         &[&kept.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")],
                     ));
                 }
-                out.extend(migration_lines(m, bank, migration));
+                out.extend(migration_lines(m, lang, bank, migration));
                 return out;
             }
-            Message::Migrated(migration) => return migration_lines(m, bank, migration),
+            Message::Migrated(migration) => return migration_lines(m, lang, bank, migration),
             Message::Imported { title, migration, .. } => {
                 out.push(i18n::fill(m.imported, &[&quote(&display_title(m, title))]));
-                out.extend(migration_lines(m, bank, migration));
+                out.extend(migration_lines(m, lang, bank, migration));
                 return out;
             }
             Message::ImportFailed(e) => {
-                out.push(import_error(m, e));
+                out.push(import_error(m, lang, e));
                 (m.nothing_imported, String::new())
             }
             Message::FileUnreadable => {
@@ -150,7 +151,9 @@ fn quoted(lang: Lang, s: &str) -> String {
         Lang::En => ("“", "”"),
         Lang::Nl => ("‘", "’"),
     };
-    format!("{open}{s}{close}")
+    // Isolated (U+2068 .. U+2069), so that a user's text with its own direction marks (an
+    // unterminated U+202E) never reverses the sentence around it.
+    format!("{open}\u{2068}{s}\u{2069}{close}")
 }
 
 fn display_title(m: &ManagerStrings, title: &str) -> String {
@@ -161,7 +164,7 @@ fn display_title(m: &ManagerStrings, title: &str) -> String {
     }
 }
 
-fn migration_lines(m: &ManagerStrings, bank: &Bank, mg: &Migration) -> Vec<String> {
+fn migration_lines(m: &ManagerStrings, lang: Lang, bank: &Bank, mg: &Migration) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(from) = &mg.from_bank {
         if !from.is_empty() && (!mg.retired.is_empty() || !mg.restored.is_empty() || !mg.too_long.is_empty()) {
@@ -177,11 +180,23 @@ fn migration_lines(m: &ManagerStrings, bank: &Bank, mg: &Migration) -> Vec<Strin
     if !mg.too_long.is_empty() {
         out.push(i18n::fill(m.too_long_kept, &[&mg.too_long.len()]));
     }
+    if !mg.shortened.is_empty() {
+        let mut list: Vec<String> = mg
+            .shortened
+            .iter()
+            .take(5)
+            .map(|s| i18n::fill(m.shortened_item, &[&quoted(lang, &s.field), &s.len, &s.max]))
+            .collect();
+        if mg.shortened.len() > 5 {
+            list.push(format!("(+{})", mg.shortened.len() - 5));
+        }
+        out.push(i18n::fill(m.shortened, &[&mg.shortened.len(), &list.join(", ")]));
+    }
     out
 }
 
 /// The plain-words message for an import that was refused.
-pub fn import_error(m: &ManagerStrings, e: &ImportError) -> String {
+pub fn import_error(m: &ManagerStrings, lang: Lang, e: &ImportError) -> String {
     match e {
         ImportError::Read(ReadError::TooLarge { bytes, max }) => {
             // MiB with one decimal, rounded, in integer arithmetic (no float formatting in the wasm).
@@ -195,9 +210,19 @@ pub fn import_error(m: &ManagerStrings, e: &ImportError) -> String {
         ImportError::Read(ReadError::Empty) => m.err_empty.to_string(),
         ImportError::Read(ReadError::NotJson { line, column, .. }) => i18n::fill(m.err_not_json, &[line, column]),
         ImportError::Read(ReadError::NotAnAssessment) => m.err_not_assessment.to_string(),
-        ImportError::Read(ReadError::WrongShape { field, detail }) => {
-            let field = if field.is_empty() { "format" } else { field.as_str() };
-            i18n::fill(m.err_wrong_shape, &[&field, detail])
+        ImportError::Read(ReadError::Invalid { field, problem, line, column }) => {
+            let template = match problem {
+                Problem::WrongType => m.err_wrong_type,
+                Problem::NotAllowed => m.err_not_allowed,
+                Problem::Missing => m.err_missing,
+                Problem::Duplicate => m.err_duplicate,
+            };
+            let mut out = i18n::fill(template, &[&quoted(lang, field)]);
+            if *line > 0 {
+                out.push(' ');
+                out.push_str(&i18n::fill(m.err_position, &[line, column]));
+            }
+            out
         }
         ImportError::Read(ReadError::NewerFormat { found, supported }) => i18n::fill(m.err_newer, &[found, supported]),
         ImportError::UnknownQuestions { bank_version, ids } => {
@@ -1028,7 +1053,7 @@ fn open(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
     match lib.load(state.bank, id, storage::now_ms()) {
         Ok((a, migration)) => {
             p.switch_to(state, id.to_string(), a);
-            if !migration_lines(mstrings(state.lang), state.bank, &migration).is_empty() {
+            if !migration_lines(mstrings(state.lang), state.lang, state.bank, &migration).is_empty() {
                 p.say(Message::Migrated(migration));
             }
         }

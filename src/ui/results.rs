@@ -193,9 +193,7 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
 
     // Worst first: by planned, then residual, then inherent level; bank order breaks ties.
     let mut raised: Vec<&crate::domain::engine::RiskResult> = report.risks.iter().filter(|r| r.is_raised()).collect();
-    crate::domain::sort::sort_by_key(&mut raised, |r| {
-        std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level()))
-    });
+    raised.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
     open_card(d, "bd-card", "bd-risks", t.risks);
     d.open("table", "bd-risk-table");
     d.thead(&[t.risk, t.inherent, t.residual, t.with_planned]);
@@ -328,10 +326,10 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     d.open("ul", "bd-findings");
     for f in cited_findings(bank, report) {
         d.open_attrs("li", &["id", "class"], &[&format!("bd-f-{}", f.id), "bd-finding"]);
-        d.leaf_string("h4", "", format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject));
+        d.leaf_string("h4", "", cite::finding_heading(lang, f));
         d.group();
-        if !f.reference.is_empty() {
-            d.leaf("p", "bd-muted", &f.reference);
+        if let Some(r) = &f.reference {
+            d.leaf("p", "bd-muted", r.get(lang));
         }
         d.close();
         let classes = cite::FindingClasses { amount: "", key_findings: "", appeal: "bd-muted", source: "bd-source" };

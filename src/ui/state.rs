@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::domain::answers::{self, Answer, AnswerError, PlanItem};
-use crate::domain::assessment::{self, Assessment, SignOff};
 use crate::domain::engine::{self, Report};
 use crate::domain::model::{Bank, Lang};
+use crate::persist::assessment::{self, Assessment, SignOff};
 
 /// Where the user is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +110,7 @@ impl Reducible for State {
                 }
                 // Keep the bank's option order so that saved answers are stable.
                 if let Some(question) = self.bank.question(&q) {
-                    crate::domain::sort::sort_by_key(&mut chosen, |o| question.options.iter().position(|x| x.id == *o));
+                    chosen.sort_by_key(|o| question.options.iter().position(|x| x.id == *o));
                 }
                 Action::Answer(q, Answer::Multi(chosen))
             }

@@ -173,7 +173,8 @@ export async function deleteAsksFirstAndCanBeUndone() {
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, $('[data-testid="assessment-row"]'));
     assert.deepEqual(await snapshot(page), before, 'undo restores storage byte for byte');
     const status = page.locator($('[data-testid="status"]'));
-    await status.getByText('“Copy of Untitled assessment” is back.').waitFor();
+    // The title is isolated (U+2068 .. U+2069) so that its own direction marks stay inside it.
+    await status.getByText('“\u2068Copy of Untitled assessment\u2069” is back.').waitFor();
     assert.ok(await status.locator('button').evaluate((b) => b === document.activeElement), 'focus stays in the message');
   });
 }
@@ -236,7 +237,11 @@ export async function badImportFilesAreRefusedAndChangeNothing() {
           file('edited.json', JSON.stringify({ format: 2, bank_version: bankVersion, answers: { q_not_in_bank: { choice: 'yes' } } })),
           new RegExp(`question bank version ${bankVersion.replace(/\./g, '\\.')} does not contain: q_not_in_bank`),
         ],
-        [file('shape.json', JSON.stringify({ format: 2, signoff: { review_date: 2027 } })), /field “signoff\.review_date” is not valid/],
+        [
+          file('shape.json', JSON.stringify({ format: 2, signoff: { review_date: 2027 } })),
+          /field “\u2068signoff\.review_date\u2069” has a value of the wrong kind\. The problem is at line 1/,
+        ],
+        [file('twice.json', '{"format": 2, "title": "a", "title": "b"}'), /field “\u2068title\u2069” appears more than once/],
         [file('newer.json', JSON.stringify({ format: 99, answers: {} })), /newer version of this tool \(file format 99/],
         [big, /too large \(50\.0 MB\)/],
       ];

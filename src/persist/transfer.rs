@@ -5,9 +5,12 @@
 //! question that changed kind) are moved to `Assessment::retired`, never dropped: the UI shows
 //! them under "No longer asked" and every export carries them.
 
-use super::answers::{self, AnswerError};
-use super::assessment::{self, Assessment, ReadError, Retired, RetiredReason, FORMAT_VERSION};
-use super::model::Bank;
+use super::assessment::{
+    self, clamp_chars, Assessment, ReadError, Retired, RetiredReason, FORMAT_VERSION, MAX_ADVICE_LEN, MAX_META_LEN,
+};
+use super::library::MAX_STAMP_LEN;
+use crate::domain::answers::{self, Answer, AnswerError};
+use crate::domain::model::Bank;
 
 /// What [`migrate`] changed, for the message after an import or an update of the bank.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,12 +24,28 @@ pub struct Migration {
     /// Text answers longer than their question now allows. Kept in full; shortening them is
     /// left to the user.
     pub too_long: Vec<String>,
+    /// Fields of an import that were longer than the form allows, shortened to its limit.
+    pub shortened: Vec<Shortened>,
+}
+
+/// A field of an import shortened to the form's limit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shortened {
+    /// A path such as `title`, `signoff.dpo_advice` or `answers.q_purpose`.
+    pub field: String,
+    /// Its length in the file and now, in characters.
+    pub len: usize,
+    pub max: usize,
 }
 
 impl Migration {
     /// True when nothing needed changing.
     pub fn is_empty(&self) -> bool {
-        self.from_bank.is_none() && self.retired.is_empty() && self.restored.is_empty() && self.too_long.is_empty()
+        self.from_bank.is_none()
+            && self.retired.is_empty()
+            && self.restored.is_empty()
+            && self.too_long.is_empty()
+            && self.shortened.is_empty()
     }
 }
 
@@ -90,78 +109,85 @@ impl From<ReadError> for ImportError {
 
 /// Reads an exported assessment and brings it to the current bank. Never panics, whatever the
 /// bytes. Answers to unknown question ids are refused when the file claims the current bank
-/// version, and kept as "no longer asked" when it was made under another one.
+/// version, and kept as "no longer asked" when it was made under another one. Every text
+/// longer than the form allows (title, organisation, sign-off, action plan, text answers) is
+/// shortened to that limit and named in `Migration::shortened`, so that an import never holds
+/// more than a user could type (nothing saved is changed by an import: it is added).
 pub fn import(bank: &Bank, bytes: &[u8]) -> Result<(Assessment, Migration), ImportError> {
-    let a = assessment::read(bytes)?;
+    let mut a = assessment::read(bytes)?;
     if a.bank_version == bank.version {
         let ids: Vec<String> = a.answers.keys().filter(|q| bank.question(q).is_none()).cloned().collect();
         if !ids.is_empty() {
             return Err(ImportError::UnknownQuestions { bank_version: a.bank_version, ids });
         }
     }
-    Ok(migrate(bank, a))
+    let shortened = fit_to_form(bank, &mut a);
+    let (a, mut m) = migrate(bank, a);
+    m.shortened = shortened;
+    Ok((a, m))
+}
+
+/// Shortens every text of `a` that is longer than the form lets a user type, and says which.
+fn fit_to_form(bank: &Bank, a: &mut Assessment) -> Vec<Shortened> {
+    let mut out = Vec::new();
+    let mut fit = |field: &dyn Fn() -> String, text: &mut String, max: usize| {
+        // Bytes first: a text of at most `max` bytes has at most `max` characters.
+        if text.len() > max {
+            let len = text.chars().count();
+            if len > max {
+                *text = clamp_chars(text, max);
+                out.push(Shortened { field: field(), len, max });
+            }
+        }
+    };
+    fit(&|| "title".into(), &mut a.title, MAX_META_LEN);
+    fit(&|| "organisation".into(), &mut a.organisation, MAX_META_LEN);
+    fit(&|| "bank_version".into(), &mut a.bank_version, MAX_STAMP_LEN);
+    fit(&|| "updated".into(), &mut a.updated, MAX_STAMP_LEN);
+    let s = &mut a.signoff;
+    fit(&|| "signoff.measures_approved_by".into(), &mut s.measures_approved_by, MAX_META_LEN);
+    fit(&|| "signoff.residual_risk_accepted_by".into(), &mut s.residual_risk_accepted_by, MAX_META_LEN);
+    fit(&|| "signoff.dpo_advice".into(), &mut s.dpo_advice, MAX_ADVICE_LEN);
+    fit(&|| "signoff.dpo_advice_followed".into(), &mut s.dpo_advice_followed, MAX_STAMP_LEN);
+    fit(&|| "signoff.dpo_advice_reasons".into(), &mut s.dpo_advice_reasons, MAX_ADVICE_LEN);
+    fit(&|| "signoff.review_date".into(), &mut s.review_date, MAX_STAMP_LEN);
+    for (id, item) in a.plan.iter_mut() {
+        fit(&|| format!("plan.{id}.owner"), &mut item.owner, MAX_META_LEN);
+        fit(&|| format!("plan.{id}.due"), &mut item.due, MAX_STAMP_LEN);
+    }
+    for (id, answer) in a.answers.iter_mut() {
+        // Unknown questions (from another bank version) get the default limit.
+        let max = bank.question(id).map_or(crate::domain::model::DEFAULT_MAX_LEN as usize, |q| q.max_len());
+        match answer {
+            Answer::Text(t) => fit(&|| format!("answers.{id}"), t, max),
+            Answer::Choice(c) => fit(&|| format!("answers.{id}"), c, MAX_META_LEN),
+            Answer::Multi(v) => {
+                for c in v.iter_mut() {
+                    fit(&|| format!("answers.{id}"), c, MAX_META_LEN);
+                }
+            }
+        }
+    }
+    for (i, r) in a.retired.iter_mut().enumerate() {
+        let max = crate::domain::model::DEFAULT_MAX_LEN as usize;
+        match &mut r.answer {
+            Answer::Text(t) => fit(&|| format!("retired[{i}].answer"), t, max),
+            Answer::Choice(c) => fit(&|| format!("retired[{i}].answer"), c, MAX_META_LEN),
+            Answer::Multi(v) => {
+                for c in v.iter_mut() {
+                    fit(&|| format!("retired[{i}].answer"), c, MAX_META_LEN);
+                }
+            }
+        }
+        fit(&|| format!("retired[{i}].bank_version"), &mut r.bank_version, MAX_STAMP_LEN);
+    }
+    out
 }
 
 /// The export file's content: the whole assessment (answers, free text, action plan, sign-off,
 /// retired answers, bank version), indented so that it reads and diffs well.
 pub fn export(a: &Assessment) -> String {
-    indent(&assessment::write(a))
-}
-
-/// Compact JSON indented exactly as `serde_json::to_string_pretty` writes it (two spaces,
-/// `": "` after a key, `{}` and `[]` when empty). Cheaper in the wasm than a second, pretty
-/// copy of the assessment's serializer.
-fn indent(json: &str) -> String {
-    fn newline(out: &mut String, depth: usize) {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    }
-    let mut out = String::with_capacity(json.len() * 2);
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let mut chars = json.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                if let Some(&close @ ('}' | ']')) = chars.peek() {
-                    chars.next();
-                    out.push(close);
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(c);
-                newline(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            _ => out.push(c),
-        }
-    }
-    out
+    serde_json::to_string_pretty(a).unwrap_or_default()
 }
 
 /// A file name for an export: `biodpia-<title>-<date>.json`, the title reduced to lower-case
@@ -197,45 +223,5 @@ pub fn file_name(a: &Assessment, date: &str) -> String {
         format!("biodpia-{slug}.json")
     } else {
         format!("biodpia-{slug}-{date}.json")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::answers::{Answer, PlanItem, Status};
-
-    /// The export is byte for byte what `serde_json::to_string_pretty` writes, whatever the texts.
-    #[test]
-    fn export_is_serde_jsons_pretty_form() {
-        let mut a = Assessment::new("2026.1", "");
-        assert_eq!(export(&a), serde_json::to_string_pretty(&a).unwrap(), "empty maps and lists");
-        let tricky = [
-            "",
-            "plain",
-            "quote \" and \\ backslash",
-            "{[:,]}",
-            "\\\"",
-            "\n\t\r\u{1}\u{7f}",
-            "é 🙂 \u{2028}",
-            "\"{\\\"a\\\": [1, 2]}\"",
-        ];
-        for (i, t) in tricky.iter().enumerate() {
-            a.title = t.to_string();
-            a.organisation = format!("{t}{t}");
-            a.answers.insert(format!("q{i}{t}"), Answer::Text(t.to_string()));
-            a.answers.insert(format!("m{i}"), Answer::Multi(vec![t.to_string(), "x".into()]));
-            a.answers.insert(format!("e{i}"), Answer::Multi(vec![]));
-            a.plan
-                .insert(t.to_string(), PlanItem { status: Status::Planned, owner: t.to_string(), due: String::new() });
-            a.retired.push(Retired {
-                question: t.to_string(),
-                answer: Answer::Choice(t.to_string()),
-                bank_version: String::new(),
-                reason: RetiredReason::KindChanged,
-            });
-            a.signoff.dpo_advice = t.repeat(3);
-            assert_eq!(export(&a), serde_json::to_string_pretty(&a).unwrap(), "{t:?}");
-        }
     }
 }

@@ -1,0 +1,188 @@
+//! One assessment as saved and exported: answers, action plan, sign-off, bank version.
+
+use serde::{Deserialize, Serialize};
+
+pub use super::codec::ReadError;
+use super::codec::{self, Format, Problem};
+use crate::domain::answers::{Answer, Answers, Plan};
+
+/// Version of the saved/exported format. Bump when the shape changes; older formats are
+/// migrated on load, newer ones are refused with a message (so that an older widget never
+/// silently drops a field it does not know).
+///
+/// 1: the first format. 2: adds `retired` (answers the current bank no longer asks) and
+/// `signoff.dpo_advice_reasons`; a format 1 file reads as format 2 with both empty.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The sign-off block of the summary (as in the ICO template). Every field is optional when
+/// read.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignOff {
+    pub measures_approved_by: String,
+    pub residual_risk_accepted_by: String,
+    pub dpo_advice: String,
+    /// "yes", "no", "partly" or empty.
+    pub dpo_advice_followed: String,
+    /// Why the DPO's advice was not (fully) followed (the ICO template asks for reasons).
+    pub dpo_advice_reasons: String,
+    pub review_date: String,
+}
+
+/// Longest title, organisation or name the summary accepts, in characters.
+pub const MAX_META_LEN: usize = 200;
+/// Longest DPO advice or reasons text, in characters.
+pub const MAX_ADVICE_LEN: usize = 5000;
+
+/// The first `max` characters of `s`.
+pub fn clamp_chars(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+impl SignOff {
+    /// This sign-off with every field within its limit, `dpo_advice_followed` one of "yes",
+    /// "no", "partly" or empty, and `review_date` an ISO date (YYYY-MM-DD) or empty.
+    /// Applies an edit from the form: fields the user changed are clamped and checked, fields
+    /// left as they were keep their stored value in full (an imported long text is never cut
+    /// because another field was edited).
+    pub fn edited(&self, edit: &SignOff) -> SignOff {
+        let c = edit.clamped();
+        let keep = |old: &String, new: &String, clamped: String| if old == new { old.clone() } else { clamped };
+        SignOff {
+            measures_approved_by: keep(&self.measures_approved_by, &edit.measures_approved_by, c.measures_approved_by),
+            residual_risk_accepted_by: keep(
+                &self.residual_risk_accepted_by,
+                &edit.residual_risk_accepted_by,
+                c.residual_risk_accepted_by,
+            ),
+            dpo_advice: keep(&self.dpo_advice, &edit.dpo_advice, c.dpo_advice),
+            dpo_advice_followed: keep(&self.dpo_advice_followed, &edit.dpo_advice_followed, c.dpo_advice_followed),
+            dpo_advice_reasons: keep(&self.dpo_advice_reasons, &edit.dpo_advice_reasons, c.dpo_advice_reasons),
+            review_date: keep(&self.review_date, &edit.review_date, c.review_date),
+        }
+    }
+
+    pub fn clamped(&self) -> SignOff {
+        let followed = match self.dpo_advice_followed.as_str() {
+            f @ ("yes" | "no" | "partly") => f.to_string(),
+            _ => String::new(),
+        };
+        let date = &self.review_date;
+        let iso = date.len() == 10
+            && date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        SignOff {
+            measures_approved_by: clamp_chars(&self.measures_approved_by, MAX_META_LEN),
+            residual_risk_accepted_by: clamp_chars(&self.residual_risk_accepted_by, MAX_META_LEN),
+            dpo_advice: clamp_chars(&self.dpo_advice, MAX_ADVICE_LEN),
+            dpo_advice_followed: followed,
+            dpo_advice_reasons: clamp_chars(&self.dpo_advice_reasons, MAX_ADVICE_LEN),
+            review_date: if iso { date.clone() } else { String::new() },
+        }
+    }
+}
+
+/// Saved and exported as a JSON object with these fields, in this order; `format` is required
+/// when read, every other field optional (unknown fields are ignored, a field given twice is
+/// refused).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assessment {
+    pub format: u32,
+    pub title: String,
+    pub organisation: String,
+    /// Version of the question bank the answers were given under.
+    pub bank_version: String,
+    #[serde(deserialize_with = "codec::unique_map")]
+    pub answers: Answers,
+    #[serde(deserialize_with = "codec::unique_map")]
+    pub plan: Plan,
+    pub signoff: SignOff,
+    /// Last change, ISO 8601, set by the UI (the core has no clock).
+    pub updated: String,
+    /// Answers to questions the current bank no longer asks (or no longer accepts in this
+    /// form), kept as they were given; see `transfer::migrate`.
+    pub retired: Vec<Retired>,
+}
+
+impl Default for Assessment {
+    fn default() -> Self {
+        Assessment::new("", "")
+    }
+}
+
+/// An answer kept aside because the current question bank no longer asks for it: the question
+/// was removed, one of its chosen options was, or it changed kind. Never dropped; the UI lists
+/// these under "No longer asked", and they travel with every export. `question`, `answer` and
+/// `reason` are required when read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retired {
+    pub question: String,
+    pub answer: Answer,
+    /// The bank version the answer was given under.
+    #[serde(default)]
+    pub bank_version: String,
+    pub reason: RetiredReason,
+}
+
+/// Why an answer was retired. Saved as `"question_removed"`, `"unknown_option"` or
+/// `"kind_changed"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetiredReason {
+    /// The question is not in the current bank.
+    QuestionRemoved,
+    /// The question remains, but an option chosen is not (or no longer) offered.
+    UnknownOption,
+    /// The question remains, but asks for another kind of answer (choice, multiple, text).
+    KindChanged,
+}
+
+impl Assessment {
+    pub fn new(bank_version: &str, organisation: &str) -> Self {
+        Assessment {
+            format: FORMAT_VERSION,
+            title: String::new(),
+            organisation: organisation.to_string(),
+            bank_version: bank_version.to_string(),
+            answers: Answers::new(),
+            plan: Plan::new(),
+            signoff: SignOff::default(),
+            updated: String::new(),
+            retired: Vec::new(),
+        }
+    }
+}
+
+/// Largest assessment we read (free texts are capped far below this).
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// Parses a saved or exported assessment (any format up to [`FORMAT_VERSION`]). Never panics,
+/// whatever the bytes. It does not look at the question bank: see `transfer::migrate`.
+///
+/// The document is checked first (`NotJson` with the line and column of the problem), then
+/// its `format` (`NotAnAssessment` without one, `NewerFormat`), then the whole assessment
+/// (`Invalid` names the field). Unknown fields are ignored; a field or key given twice is
+/// refused.
+pub fn read(bytes: &[u8]) -> Result<Assessment, ReadError> {
+    let mut a: Assessment = codec::read(bytes, MAX_BYTES, |format| match format {
+        Format::Absent => Err(ReadError::NotAnAssessment),
+        Format::Number(n) if n > FORMAT_VERSION as u64 => {
+            Err(ReadError::NewerFormat { found: n, supported: FORMAT_VERSION })
+        }
+        Format::Number(n) if n >= 1 => Ok(()),
+        Format::Number(_) => {
+            Err(ReadError::Invalid { field: "format".into(), problem: Problem::NotAllowed, line: 0, column: 0 })
+        }
+        Format::Other => {
+            Err(ReadError::Invalid { field: "format".into(), problem: Problem::WrongType, line: 0, column: 0 })
+        }
+    })?;
+    // Older formats are read as this one: every field added since has a default.
+    a.format = FORMAT_VERSION;
+    Ok(a)
+}
+
+/// Serialises for storage: compact JSON (fields in declaration order, maps by key).
+pub fn write(a: &Assessment) -> String {
+    serde_json::to_string(a).unwrap_or_default()
+}
