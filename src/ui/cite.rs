@@ -2,8 +2,8 @@
 
 use super::doc::Doc;
 use crate::domain::engine::Cause;
-use crate::domain::model::{AnswerOption, Bank, DateKind, Finding, Lang};
-use crate::i18n::{strings, Strings};
+use crate::domain::model::{AnswerOption, Bank, DateKind, Finding};
+use crate::i18n::{strings, Get, Lang, Strings};
 
 /// The label of an option; yes/no/unsure options without their own label get the standard one.
 pub fn option_label(o: &AnswerOption, lang: Lang) -> String {

@@ -12,8 +12,8 @@ use super::state::State;
 use super::{on_change, Button, Edit, Nav, PlanField, BTN, PRIMARY};
 use crate::domain::answers::{PlanItem, Status};
 use crate::domain::engine::{Cause, Level, Position, Report};
-use crate::domain::model::{Bank, Lang};
-use crate::i18n::{self, strings, Strings};
+use crate::domain::model::Bank;
+use crate::i18n::{strings, Get, Lang, Strings};
 
 /// The provisions and findings behind a cause (an empty group when the bank no longer has it).
 #[inline(never)]
@@ -130,7 +130,7 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     d.leaf("p", "", verdict_body);
     d.group();
     if !report.complete() {
-        d.leaf_string("p", "bd-provisional", i18n::fill(t.provisional, &[&report.unanswered.len()]));
+        d.leaf_string("p", "bd-provisional", t.provisional(report.unanswered.len()));
     }
     d.close();
     d.close();

@@ -31,8 +31,8 @@ use super::state::{Action, Meta, State, Step};
 use super::{button, on_change, send, Button, Edit as PlanEdit, Nav, PlanField, BTN, PRIMARY};
 use crate::domain::answers::{Answer, Status};
 use crate::domain::engine::{Cause, Level, Recommendation, Report};
-use crate::domain::model::{Bank, Kind, Lang, Question};
-use crate::i18n::{self, strings, summary, Strings};
+use crate::domain::model::{Bank, Kind, Question};
+use crate::i18n::{strings, summary, Get, Lang, Strings};
 use crate::persist::assessment::{SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
 
 /// Id of the section whose text answers are the systematic description.
@@ -587,7 +587,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     d.leaf("p", "", verdict_body);
     d.group();
     if !report.complete() {
-        d.leaf_string("p", "bd-sum-provisional", i18n::fill(t.provisional, &[&report.unanswered.len()]));
+        d.leaf_string("p", "bd-sum-provisional", t.provisional(report.unanswered.len()));
     }
     d.close();
     d.close();
