@@ -90,6 +90,10 @@ pub struct ManagerStrings {
     pub err_newer: &'static str,
     /// "... question bank version {} does not contain: {}".
     pub err_unknown_questions: &'static str,
+    /// "... signed version {} ... does not match its fingerprint ..." (number).
+    pub err_version_tampered: &'static str,
+    /// "... signed version {} ... damaged ..." (number).
+    pub err_version_damaged: &'static str,
     pub err_read_file: &'static str,
     pub nothing_imported: &'static str,
     pub err_storage_full: &'static str,
@@ -185,6 +189,8 @@ pub static EN: ManagerStrings = ManagerStrings {
     shortened_item: "{} ({} characters; at most {})",
     err_newer: "This file was exported by a newer version of this tool (file format {}; this version reads up to format {}). Ask for the tool to be updated, then import the file again.",
     err_unknown_questions: "This file answers questions that question bank version {} does not contain: {}. It was not exported from this tool, or it was edited.",
+    err_version_tampered: "Signed version {} in this file does not match its fingerprint: it was changed after it was signed. The file was not used.",
+    err_version_damaged: "Signed version {} in this file is damaged or out of order. The file was not used.",
     err_read_file: "The browser could not read this file.",
     nothing_imported: "Nothing was imported and nothing saved was changed.",
     err_storage_full: "This browser's storage is full, so this was not done and nothing saved was changed. Export assessments you no longer need here, delete them, and try again.",
@@ -274,6 +280,8 @@ pub static NL: ManagerStrings = ManagerStrings {
     shortened_item: "{} ({} tekens; hooguit {})",
     err_newer: "Dit bestand is geëxporteerd met een nieuwere versie van dit hulpmiddel (bestandsformaat {}; deze versie leest tot en met formaat {}). Laat het hulpmiddel bijwerken en importeer het bestand daarna opnieuw.",
     err_unknown_questions: "Dit bestand bevat antwoorden op vragen die niet in versie {} van de vragenlijst staan: {}. Het is niet met dit hulpmiddel geëxporteerd, of het is bewerkt.",
+    err_version_tampered: "Ondertekende versie {} in dit bestand klopt niet met haar vingerafdruk: ze is na ondertekening gewijzigd. Het bestand is niet gebruikt.",
+    err_version_damaged: "Ondertekende versie {} in dit bestand is beschadigd of staat niet op volgorde. Het bestand is niet gebruikt.",
     err_read_file: "De browser kon dit bestand niet lezen.",
     nothing_imported: "Er is niets geïmporteerd en niets wat al was opgeslagen, is gewijzigd.",
     err_storage_full: "De opslag van deze browser is vol. Dit is daarom niet uitgevoerd en er is niets gewijzigd. Exporteer beoordelingen die u hier niet meer nodig hebt, verwijder ze en probeer het opnieuw.",

@@ -119,6 +119,11 @@ impl Reducible for State {
         let last = self.bank.sections.len().saturating_sub(1);
         let mut next = self.copy();
         let a = &mut next.assessment;
+        // A signed revision is never changed: editing it starts the next revision (the signed
+        // version stays in `versions`, read-only).
+        if matches!(action, Action::Answer(..) | Action::SetPlan(..) | Action::SetMeta(..) | Action::SetSignOff(_)) {
+            a.start_revision();
+        }
         // Whether the assessment changed (then the report is recomputed).
         let edited = match action {
             Action::Answer(q, answer) => match answers::check(self.bank, &q, &answer) {
@@ -158,7 +163,7 @@ impl Reducible for State {
                 true
             }
             Action::Reset => {
-                *a = Assessment::new(&self.bank.version, &self.assessment.organisation);
+                *a = self.assessment.reset(&self.bank.version);
                 next.step = Step::Section(0);
                 true
             }
