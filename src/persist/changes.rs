@@ -170,7 +170,7 @@ fn verdict_change(before: &Results, after: &Results) -> Option<(String, String)>
 
 /// The sign-off fields that differ, in the order the sign-off declares them, as text.
 fn signoff_changes(before: &SignOff, after: &SignOff) -> Vec<FieldChange> {
-    let text = |json: String| serde_json::from_str::<String>(&json).unwrap_or(json);
+    let text = |json: String| super::codec::parse::<String>(&json).unwrap_or(json);
     signoff_fields(before)
         .into_iter()
         .zip(signoff_fields(after))

@@ -236,7 +236,7 @@ fn to_json<T: Serialize>(v: &T) -> String {
 /// The sign-off's fields by name, each as compact JSON, in the order the sign-off declares
 /// them.
 pub fn signoff_fields(s: &SignOff) -> Vec<(String, String)> {
-    serde_json::from_str::<Pairs>(&to_json(s)).map(|p| p.0).unwrap_or_default()
+    codec::parse::<Pairs>(&to_json(s)).map(|p| p.0).unwrap_or_default()
 }
 
 /// A JSON object's members in the order written, each value as its JSON text.
@@ -280,7 +280,7 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
     let text = |v: Option<&str>, max: usize| -> Result<String, FieldError> {
         match v {
             None => Ok(String::new()),
-            Some(v) => serde_json::from_str::<String>(v).map(|s| clamp_chars(&s, max)).map_err(|_| bad()),
+            Some(v) => codec::parse::<String>(v).map(|s| clamp_chars(&s, max)).ok_or_else(bad),
         }
     };
     if field == "title" {
@@ -293,7 +293,7 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
                 a.answers.remove(q);
             }
             Some(v) => {
-                let answer: Answer = serde_json::from_str(v).map_err(|_| bad())?;
+                let answer: Answer = codec::parse(v).ok_or_else(bad)?;
                 match answers::check(bank, q, &answer) {
                     Ok(()) | Err(AnswerError::TooLong { .. }) => {}
                     Err(e) => return Err(FieldError::Answer(e)),
@@ -307,7 +307,7 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
                 a.plan.remove(s);
             }
             Some(v) => {
-                let item: PlanItem = serde_json::from_str(v).map_err(|_| bad())?;
+                let item: PlanItem = codec::parse(v).ok_or_else(bad)?;
                 a.plan.insert(s.to_string(), item);
             }
         }
@@ -332,7 +332,7 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
             json.push_str(v);
         }
         json.push('}');
-        let signoff: SignOff = serde_json::from_str(&json).map_err(|_| bad())?;
+        let signoff: SignOff = codec::parse(&json).ok_or_else(bad)?;
         a.signoff = a.signoff.edited(&signoff);
     } else {
         return Err(FieldError::UnknownField(field.to_string()));

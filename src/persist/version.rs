@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, Retired, SignOff};
+use super::codec;
 use super::review::{sha256_hex, Json, ProposalStatus};
 use crate::domain::answers::{Answers, Plan};
 use crate::domain::engine::{self, Position, Report};
@@ -169,7 +170,7 @@ impl Version {
         if sha256_hex(self.content.text().as_bytes()) != self.fingerprint {
             return Err(VersionError::Tampered { number });
         }
-        let c: Content = serde_json::from_str(self.content.text()).map_err(|_| VersionError::Damaged { number })?;
+        let c: Content = codec::parse(self.content.text()).ok_or(VersionError::Damaged { number })?;
         if c.number != number || c.signed_at != self.signed_at || c.signed_by != self.signed_by {
             return Err(VersionError::Damaged { number });
         }
@@ -178,7 +179,7 @@ impl Version {
 
     /// The content without checking it (for a version already checked on its way in).
     pub fn content(&self) -> Option<Content> {
-        serde_json::from_str(self.content.text()).ok()
+        codec::parse(self.content.text())
     }
 
     /// The fingerprint as printed: eight groups of eight hex digits.
