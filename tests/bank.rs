@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use biodpia::domain::load::load_dir;
+use biodpia::domain::load::{load_all, load_dir};
+use biodpia::domain::model::Text;
 use biodpia::domain::validate::{unreferenced_findings, validate};
 
 fn root() -> std::path::PathBuf {
@@ -31,10 +32,21 @@ fn every_finding_is_cited_somewhere() {
 }
 
 #[test]
-fn embedded_bank_equals_the_files() {
-    let from_files = load_dir(&root()).expect("bank parses");
-    let embedded = biodpia::bank::bank();
-    assert_eq!(embedded.version, from_files.version);
-    assert_eq!(embedded.questions().count(), from_files.questions().count());
-    assert_eq!(embedded.findings.len(), from_files.findings.len());
+fn embedded_bank_and_languages_equal_the_files() {
+    let (mut from_files, locales) = load_all(&root()).expect("bank parses");
+    from_files.risks.iter_mut().for_each(|x| x.file.clear());
+    from_files.provisions.iter_mut().for_each(|x| x.file.clear());
+    from_files.findings.iter_mut().for_each(|x| x.file.clear());
+    from_files.safeguards.iter_mut().for_each(|x| x.file.clear());
+    from_files.sections.iter_mut().for_each(|x| x.file.clear());
+    assert_eq!(biodpia::bank::bank(), &from_files);
+    let codes: Vec<&str> = biodpia::i18n::LANGS.iter().map(|l| l.code).collect();
+    assert_eq!(codes, locales.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>());
+    for lang in &locales.languages {
+        let loaded = biodpia::i18n::Lang::parse(&lang.code).expect("language is built in");
+        assert_eq!(loaded.code(), lang.code);
+        for (i, text) in lang.texts.iter().enumerate() {
+            assert_eq!(loaded.text(Text(i as u32)), text, "{}: text {i} ({})", lang.code, locales.text_keys[i]);
+        }
+    }
 }

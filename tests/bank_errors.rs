@@ -21,15 +21,26 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A fresh copy of the mini bank with `file` edited by `edit`; returns every error message.
 fn broken(case: &str, file: &str, edit: impl Fn(String) -> String) -> Vec<String> {
+    broken_files(case, &[(file, &edit)])
+}
+
+/// As [`broken`], with several files edited.
+fn broken_files(case: &str, edits: &[(&str, &dyn Fn(String) -> String)]) -> Vec<String> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
     let dir: PathBuf = std::env::temp_dir().join(format!("biodpia-broken-{}-{case}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     copy_dir(&src, &dir);
-    let path = dir.join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    let changed = edit(text.clone());
-    assert_ne!(changed, text, "{case}: the edit changed nothing");
-    fs::write(&path, changed).unwrap();
+    for (file, edit) in edits {
+        let path = dir.join(file);
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        let changed = edit(text.clone());
+        assert_ne!(changed, text, "{case}: the edit of {file} changed nothing");
+        if changed.is_empty() {
+            fs::remove_file(&path).unwrap();
+        } else {
+            fs::write(&path, changed).unwrap();
+        }
+    }
     let result = load_and_validate(&dir);
     let _ = fs::remove_dir_all(&dir);
     match result {
@@ -88,9 +99,11 @@ fn unknown_risk_finding_provision_and_safeguard() {
 }
 
 #[test]
-fn missing_dutch_text() {
-    let e = broken("nl", "sections/02_b.toml", |t| t.replacen("nl = \"Gescraped?\"", "nl = \" \"", 1));
-    assert_names(&e, "02_b.toml", "q_scraping", "Dutch text is empty");
+fn empty_or_missing_dutch_text() {
+    let e = broken("nl", "locales/nl/sections/02_b.toml", |t| t.replacen("text = \"Gescraped?\"", "text = \" \"", 1));
+    assert_names(&e, "locales/nl/sections/02_b.toml", "question.q_scraping", "text: text is empty");
+    let e = broken("nl-gone", "locales/nl/sections/02_b.toml", |t| t.replacen("text = \"Gescraped?\"\n", "", 1));
+    assert_names(&e, "locales/nl/sections/02_b.toml", "question.q_scraping", "text: missing (English has it)");
 }
 
 #[test]
@@ -113,9 +126,8 @@ fn risk_without_a_reason_is_refused() {
 
 #[test]
 fn unsure_needs_find_out_and_a_raise() {
-    let e = broken("unsure", "sections/01_a.toml", |t| {
-        t.replacen("find_out = { en = \"Ask the vendor.\", nl = \"Vraag het de leverancier.\" }\n", "", 1)
-    });
+    let e =
+        broken("unsure", "locales/en/sections/01_a.toml", |t| t.replacen("find_out = \"Ask the vendor.\"\n", "", 1));
     assert_names(&e, "01_a.toml", "q_mode.unsure", "needs `find_out`");
 }
 
@@ -141,12 +153,120 @@ fn bad_dates_levels_and_urls() {
 
 #[test]
 fn every_problem_is_reported_at_once() {
-    let e = broken("many", "sections/01_a.toml", |t| {
-        t.replacen("nl = \"Modus?\"", "nl = \"\"", 1).replacen(
-            "risk = \"r_breach\", likelihood = 2",
-            "risk = \"r_x\", likelihood = 2",
-            1,
-        )
+    let e = broken_files(
+        "many",
+        &[
+            ("locales/nl/sections/01_a.toml", &|t: String| t.replacen("text = \"Modus?\"", "text = \"\"", 1)),
+            ("sections/01_a.toml", &|t: String| {
+                t.replacen("risk = \"r_breach\", likelihood = 2", "risk = \"r_x\", likelihood = 2", 1)
+            }),
+        ],
+    );
+    assert_names(&e, "locales/nl/sections/01_a.toml", "question.q_mode", "text is empty");
+    assert_names(&e, "01_a.toml", "q_mode.verify", "unknown risk `r_x`");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Languages (questions/locales/<lang>/)
+
+#[test]
+fn an_inline_text_in_a_structure_file_points_to_the_conversion_script() {
+    let e = broken("inline", "sections/01_a.toml", |t| {
+        t.replacen("kind = \"single\"", "kind = \"single\"\nhelp = { en = \"Help\", nl = \"Hulp\" }", 1)
     });
-    assert!(e.len() >= 2, "{e:#?}");
+    assert_names(&e, "sections/01_a.toml", "", "scripts/split-locales.py");
+}
+
+#[test]
+fn a_text_for_an_entry_the_structure_lacks_is_refused() {
+    let e = broken("stale", "locales/nl/sections/01_a.toml", |t| t + "\n[question.q_gone]\ntext = \"Weg?\"\n");
+    assert_names(&e, "locales/nl/sections/01_a.toml", "question.q_gone", "not in English");
+    let e = broken("stale-en", "locales/en/risks/r.toml", |t| t.replacen("[risk.r_breach]", "[risk.r_breech]", 1));
+    assert_names(&e, "locales/en/risks/r.toml", "risk.r_breach", "title: text missing");
+    assert_names(&e, "locales/en/risks/r.toml", "risk.r_breech", "no such text in questions/risks/r.toml");
+}
+
+#[test]
+fn a_red_line_text_needs_the_structure_flag() {
+    let e = broken("flag", "sections/02_b.toml", |t| t.replacen("red_line = true\n", "", 1));
+    assert_names(
+        &e,
+        "locales/en/sections/02_b.toml",
+        "question.q_scraping.option.yes",
+        "does not say `red_line = true`",
+    );
+}
+
+#[test]
+fn a_missing_ui_string_names_the_file_and_key() {
+    let e = broken("ui", "locales/nl/ui.toml", |t| t.replacen("next = \"Volgende\"\n", "", 1));
+    assert_names(&e, "locales/nl/ui.toml", "general.next", "missing (English has it)");
+    let e = broken("ui-extra", "locales/nl/ui.toml", |t| t.replacen("next = \"Volgende\"", "nxt = \"Volgende\"", 1));
+    assert_names(&e, "locales/nl/ui.toml", "general.nxt", "not in English");
+}
+
+#[test]
+fn placeholders_must_match_english() {
+    let e = broken("ph", "locales/nl/ui.toml", |t| t.replacen("{answered} van {total}", "{beantwoord} van {total}", 1));
+    assert_names(
+        &e,
+        "locales/nl/ui.toml",
+        "general.answered_of",
+        "placeholders {beantwoord}, {total} differ from English",
+    );
+    let e =
+        broken("ph-brace", "locales/nl/ui.toml", |t| t.replacen("{answered} van {total}", "{answered} van {total", 1));
+    assert_names(&e, "locales/nl/ui.toml", "general.answered_of", "not closed");
+}
+
+#[test]
+fn plural_forms_follow_the_languages_rule() {
+    let e = broken("plural", "locales/nl/ui.toml", |t| {
+        t.replacen("chars_left = { one = \"Nog {count} teken\", other", "chars_left = { other", 1)
+    });
+    assert_names(&e, "locales/nl/ui.toml", "general.chars_left", "plural form `one` missing");
+    let e = broken("plural-cat", "locales/nl/ui.toml", |t| {
+        t.replacen("chars_left = { one = ", "chars_left = { few = \"x {count}\", one = ", 1)
+    });
+    assert_names(
+        &e,
+        "locales/nl/ui.toml",
+        "general.chars_left",
+        "`few` is not a category of the plural rule `one_other`",
+    );
+    let e = broken("rule", "locales/nl/language.toml", |t| t.replacen("one_other", "slavic", 1));
+    assert_names(&e, "locales/nl/language.toml", "language.plural", "unknown plural rule `slavic`");
+}
+
+#[test]
+fn a_language_folder_needs_its_language_file() {
+    let e = broken("nolang", "locales/nl/language.toml", |_| String::new());
+    assert_names(&e, "locales/nl/language.toml", "", "cannot read file");
+}
+
+#[test]
+fn a_settlement_lists_no_provision_found_violated() {
+    let e = broken("settlement", "findings/f.toml", |t| t.replacen("kind = \"decision\"", "kind = \"settlement\"", 1));
+    assert_names(&e, "f.toml", "f_ap_clearview_2024", "a settlement finds no provision violated");
+}
+
+#[test]
+fn a_red_line_rests_only_on_decisions_and_court_rulings() {
+    let to_guidance = |t: String| {
+        t.replacen("kind = \"decision\"", "kind = \"guidance\"", 1).replacen("provisions = [\"gdpr_9_1\"]\n", "", 1)
+    };
+    let cite_on_red_line =
+        |t: String| t.replacen("red_line = true", "findings = [\"f_ap_clearview_2024\"]\nred_line = true", 1);
+    let e = broken_files("red-line", &[("findings/f.toml", &to_guidance), ("sections/02_b.toml", &cite_on_red_line)]);
+    assert_names(&e, "02_b.toml", "q_scraping.yes", "only decisions and court rulings support a red line");
+    // The same citation of a decision is accepted.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let dir = std::env::temp_dir().join(format!("biodpia-redline-ok-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    copy_dir(&src, &dir);
+    let path = dir.join("sections/02_b.toml");
+    fs::write(&path, cite_on_red_line(fs::read_to_string(&path).unwrap())).unwrap();
+    let result = load_and_validate(&dir);
+    let _ = fs::remove_dir_all(&dir);
+    assert!(result.is_ok(), "{:?}", result.err());
 }

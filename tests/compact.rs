@@ -27,8 +27,10 @@ fn without_files(mut b: Bank) -> Bank {
     b
 }
 
+/// A text's number in the language files (the texts themselves are not in the compact form):
+/// distinct, repeated and large numbers.
 fn text(en: &str, nl: &str) -> Text {
-    Text { en: en.into(), nl: nl.into() }
+    Text((en.len() as u32) << 16 | nl.len() as u32)
 }
 
 /// A small bank that uses every variant: each kind and trigger, options present and absent,
@@ -69,7 +71,7 @@ fn every_variant() -> Bank {
         }],
         provisions: vec![Provision {
             id: "p1".into(),
-            label: "GDPR Art. 9(1)".into(),
+            label: text("GDPR Art. 9(1)", "art. 9 lid 1 AVG"),
             title: text("Same", "Zelfde"),
             source: "https://example.org/a?b=c&d".into(),
             file: String::new(),
@@ -77,35 +79,39 @@ fn every_variant() -> Bank {
         findings: vec![
             Finding {
                 id: "f1".into(),
-                authority: "AP".into(),
+                authority: text("AP", "AP"),
                 country: "NL".into(),
                 date: "2024-05-16".into(),
+                date_kind: DateKind::Announced,
                 date_note: Some(text("note", "noot")),
-                subject: "r1".into(),
-                reference: String::new(),
+                subject: text("r1", "r1 nl"),
+                reference: None,
                 kind: "fine".into(),
+                comparison_only: true,
                 amount: Some(text("€ 30.5 million", "€ 30,5 miljoen")),
                 orders: None,
                 provisions: vec!["p1".into(), "p1".into()],
                 key_findings: vec![text("a", "b"), text("a", "b"), text("", "")],
-                appeal: text("none", "geen"),
+                appeal: Some(Text(u32::MAX)),
                 source: "https://example.org/".into(),
                 file: String::new(),
             },
             Finding {
                 id: "f2".into(),
-                authority: "CNIL".into(),
+                authority: text("CNIL", "CNIL"),
                 country: "FR".into(),
-                date: "2022-10-17".into(),
+                date: "2022-10".into(),
+                date_kind: DateKind::Decision,
                 date_note: None,
-                subject: "s".into(),
-                reference: "SAN-2022-019".into(),
+                subject: text("s", "s"),
+                reference: Some(text("SAN-2022-019", "SAN-2022-019")),
                 kind: "fine".into(),
+                comparison_only: false,
                 amount: None,
                 orders: Some(text("delete", "wissen")),
                 provisions: vec![],
                 key_findings: vec![],
-                appeal: text("none", "geen"),
+                appeal: None,
                 source: "https://example.org/".into(),
                 file: String::new(),
             },
@@ -256,7 +262,7 @@ fn damaged_bytes_are_refused_without_panicking() {
     assert_eq!(decode(&longer), None);
     // Another magic.
     let mut magic = good.clone();
-    magic[3] = b'2';
+    magic[3] = b'1';
     assert_eq!(decode(&magic), None);
     // Any single byte changed: refused or read as some bank, never a panic.
     for i in 0..good.len() {
@@ -267,7 +273,7 @@ fn damaged_bytes_are_refused_without_panicking() {
         }
     }
     // A huge length in the header allocates nothing and is refused.
-    let mut huge = b"BDB1".to_vec();
+    let mut huge = b"BDB2".to_vec();
     huge.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
     assert_eq!(decode(&huge), None);
 }
@@ -276,6 +282,6 @@ fn damaged_bytes_are_refused_without_panicking() {
 #[should_panic(expected = "NUL")]
 fn a_nul_character_fails_the_build() {
     let mut bank = every_variant();
-    bank.risks[0].title.en = "a\0b".into();
+    bank.risks[0].id = "a\0b".into();
     encode(&bank);
 }

@@ -396,3 +396,85 @@ fn no_bank_or_ui_text_states_an_application_date_the_fact_sheet_does_not_give() 
     let nl_annex_iii = texts.iter().filter(|(_, t)| t.contains("2 december 2027")).count();
     assert!(nl_annex_iii >= 3, "the Dutch texts give the Annex III date ({nl_annex_iii})");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Red lines
+
+#[test]
+fn every_finding_cited_on_a_red_line_is_a_decision_or_court_ruling() {
+    let bank = bank();
+    let mut red_lines = 0;
+    let mut wrong = Vec::new();
+    for q in bank.questions() {
+        for o in q.options.iter().filter(|o| o.red_line.is_some()) {
+            red_lines += 1;
+            for f in &o.findings {
+                let finding = bank.finding(f).unwrap_or_else(|| panic!("{}.{}: unknown finding {f}", q.id, o.id));
+                if finding.kind != "decision" && finding.kind != "court" {
+                    wrong.push(format!("{}.{} cites {f}, a {}", q.id, o.id, finding.kind));
+                }
+            }
+        }
+    }
+    assert!(red_lines >= 10, "the bank has its red lines ({red_lines})");
+    assert!(wrong.is_empty(), "red lines resting on something other than a decision or ruling:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn settlements_list_no_provisions_found_violated() {
+    let bank = bank();
+    for f in bank.findings.iter().filter(|f| f.kind == "settlement" || f.kind == "guidance") {
+        assert!(f.provisions.is_empty(), "{}: a {} finds no provision violated", f.id, f.kind);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage of the fact sheets' decisions
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DecisionFile {
+    decision: Vec<Decision>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Decision {
+    sheet: String,
+    what: String,
+    #[serde(default)]
+    finding: Option<String>,
+    #[serde(default)]
+    left_out: Option<String>,
+}
+
+#[test]
+fn every_fact_sheet_decision_is_cited_or_its_omission_explained() {
+    let path = manifest().join("tests/fixtures/law/decisions.toml");
+    let text = fs::read_to_string(&path).expect("tests/fixtures/law/decisions.toml");
+    let list = toml::from_str::<DecisionFile>(&text).expect("decisions.toml parses").decision;
+    let bank = bank();
+    let mut problems = Vec::new();
+    let mut left_out = Vec::new();
+    for d in &list {
+        match (&d.finding, &d.left_out) {
+            (Some(f), None) => {
+                if bank.finding(f).is_none() {
+                    problems.push(format!("{} ({}): the bank has no finding `{f}`", d.what, d.sheet));
+                }
+            }
+            (None, Some(why)) if !why.trim().is_empty() => left_out.push(format!("{} ({}): {why}", d.what, d.sheet)),
+            _ => problems.push(format!("{} ({}): give exactly one of `finding` and `left_out`", d.what, d.sheet)),
+        }
+    }
+    // The list is the fact sheets' side: every finding of the bank comes from it.
+    let listed: HashSet<&str> = list.iter().filter_map(|d| d.finding.as_deref()).collect();
+    for f in &bank.findings {
+        if !listed.contains(f.id.as_str()) {
+            problems.push(format!("{}: in the bank but not in decisions.toml (which fact-sheet item is it?)", f.id));
+        }
+    }
+    eprintln!("Fact-sheet decisions the bank does not cite ({}):\n  {}", left_out.len(), left_out.join("\n  "));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(list.len() >= 30, "the list covers both fact sheets ({})", list.len());
+}

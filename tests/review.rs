@@ -649,7 +649,7 @@ fn editing_a_signed_revision_starts_the_next_one_and_a_reset_keeps_the_signed_ve
 
     let mut a = signed(3);
     comment(&mut a, "c1", "Dirk", "t", Target::Question(q(0).id.clone()), "Goed.", Some(Evaluation::Acceptable));
-    let s = Rc::new(State::new(bank(), biodpia::domain::model::Lang::Nl, a.clone()));
+    let s = Rc::new(State::new(bank(), biodpia::i18n::Lang::parse("nl").unwrap(), a.clone()));
     let s = s.reduce(Action::Answer(q(0).id.clone(), choice(q(0), 1)));
     assert_eq!((s.assessment.revision, s.assessment.frozen()), (2, false));
     assert_eq!(s.assessment.versions, a.versions, "the signed version is untouched");

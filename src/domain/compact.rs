@@ -8,19 +8,18 @@
 //! Layout (all integers are unsigned LEB128 varints):
 //!
 //! ```text
-//! "BDB1"
-//! len_plain len_en len_nl   byte lengths of the three string tables
-//! plain | en | nl           each table: its distinct strings, UTF-8, joined by NUL bytes
+//! "BDB2"
+//! len_plain                 byte length of the string table
+//! plain                     its distinct strings (ids, citations, dates), UTF-8, joined by NULs
 //! structure                 the Bank, field by field in declaration order
 //! ```
 //!
-//! In the structure a string is a reference into its table (plain strings such as ids,
-//! citations and dates; the English or the Dutch half of a `Text`): 0 means "the table's next
-//! string", i + 1 means "string i again". Each string is stored once however often it occurs
-//! (ids repeat a lot), most references are a single 0 byte, and each language's text stays
-//! together, apart from the structure, which is what compresses best with gzip and brotli
-//! (measured: 81.5 kB gzip against 93.3 kB for the same bank as JSON). A Vec is its length then
-//! its items, an Option a 0/1 flag then the value, a number or an enum its value.
+//! The bank's texts are not here: they are in the language files (`crate::i18n`), and a
+//! [`Text`] in the structure is its number there. In the structure a string is a reference into
+//! the table: 0 means "the table's next string", i + 1 means "string i again". Each string is
+//! stored once however often it occurs (ids repeat a lot) and most references are a single 0
+//! byte. A Vec is its length then its items, an Option a 0/1 flag then the value, a number, an
+//! enum or a `Text` its value.
 //!
 //! The `file` fields (only for build-time error messages) are not stored. Adding a field to
 //! a bank type breaks the exhaustive patterns in [`encode`]: add it to both functions, in the
@@ -30,16 +29,14 @@ use std::collections::HashMap;
 
 use super::model::*;
 
-const MAGIC: &[u8; 4] = b"BDB1";
+const MAGIC: &[u8; 4] = b"BDB2";
 
 // ---------------------------------------------------------------------------------------
 // Encoding (build time)
 
-/// The three string tables: plain strings (ids, citations, dates), English, Dutch. Keeping
-/// each language together compresses better than interleaving them.
+/// The string tables: one, of plain strings (ids, citations, dates).
 const PLAIN: usize = 0;
-const EN: usize = 1;
-const NL: usize = 2;
+const TABLES: usize = 1;
 
 #[derive(Default)]
 struct Table {
@@ -49,7 +46,7 @@ struct Table {
 
 #[derive(Default)]
 struct Writer {
-    tables: [Table; 3],
+    tables: [Table; TABLES],
     out: Vec<u8>,
 }
 
@@ -87,9 +84,7 @@ impl Writer {
         self.string_in(PLAIN, s);
     }
     fn text(&mut self, t: &Text) {
-        let Text { en, nl } = t;
-        self.string_in(EN, en);
-        self.string_in(NL, nl);
+        self.u(t.0 as u64);
     }
     fn opt_text(&mut self, t: &Option<Text>) {
         match t {
@@ -131,7 +126,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
     w.list(provisions, |w, p| {
         let Provision { id, label, title, source, file: _ } = p;
         w.s(id);
-        w.s(label);
+        w.text(label);
         w.text(title);
         w.s(source);
     });
@@ -141,10 +136,12 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
             authority,
             country,
             date,
+            date_kind,
             date_note,
             subject,
             reference,
             kind,
+            comparison_only,
             amount,
             orders,
             provisions,
@@ -154,18 +151,24 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
             file: _,
         } = f;
         w.s(id);
-        w.s(authority);
+        w.text(authority);
         w.s(country);
         w.s(date);
+        w.u(match date_kind {
+            DateKind::Decision => 0,
+            DateKind::Announced => 1,
+            DateKind::Reported => 2,
+        });
         w.opt_text(date_note);
-        w.s(subject);
-        w.s(reference);
+        w.text(subject);
+        w.opt_text(reference);
         w.s(kind);
+        w.u(*comparison_only as u64);
         w.opt_text(amount);
         w.opt_text(orders);
         w.strs(provisions);
         w.texts(key_findings);
-        w.text(appeal);
+        w.opt_text(appeal);
         w.s(source);
     });
     w.list(safeguards, |w, s| {
@@ -262,8 +265,8 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
 struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
-    tables: [Vec<&'a str>; 3],
-    next: [usize; 3],
+    tables: [Vec<&'a str>; TABLES],
+    next: [usize; TABLES],
 }
 
 impl<'a> Reader<'a> {
@@ -299,7 +302,7 @@ impl<'a> Reader<'a> {
         self.string_in(PLAIN)
     }
     fn text(&mut self) -> Option<Text> {
-        Some(Text { en: self.string_in(EN)?, nl: self.string_in(NL)? })
+        Some(Text(u32::try_from(self.u()?).ok()?))
     }
     fn opt_text(&mut self) -> Option<Option<Text>> {
         Some(match self.u()? {
@@ -322,15 +325,15 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads the compact form back. `None` if the bytes are not a bank [`encode`] wrote.
-/// `buf` (an `encode` result) cut where its parts meet: the header, the three string tables and
-/// the structure. `decode` reads them from here; `pack` packs each alone, as their statistics
+/// `buf` (an `encode` result) cut where its parts meet: the header, the string table and the
+/// structure. `decode` reads them from here; `pack` packs each alone, as their statistics
 /// differ (0.6 kB smaller).
 pub fn parts(buf: &[u8]) -> Option<Vec<&[u8]>> {
     if buf.get(..4)? != MAGIC {
         return None;
     }
-    let mut r = Reader { buf, pos: 4, tables: Default::default(), next: [0; 3] };
-    let lens = [r.n()?, r.n()?, r.n()?];
+    let mut r = Reader { buf, pos: 4, tables: Default::default(), next: [0; TABLES] };
+    let lens = [r.n()?];
     let mut pos = r.pos;
     let mut parts = vec![&buf[..pos]];
     for len in lens {
@@ -344,8 +347,8 @@ pub fn parts(buf: &[u8]) -> Option<Vec<&[u8]>> {
 
 pub fn decode(buf: &[u8]) -> Option<Bank> {
     let parts = parts(buf)?;
-    let mut r = Reader { buf: parts[4], pos: 0, tables: Default::default(), next: [0; 3] };
-    for (table, block) in r.tables.iter_mut().zip(&parts[1..4]) {
+    let mut r = Reader { buf: parts[1 + TABLES], pos: 0, tables: Default::default(), next: [0; TABLES] };
+    for (table, block) in r.tables.iter_mut().zip(&parts[1..1 + TABLES]) {
         *table = std::str::from_utf8(block).ok()?.split('\0').collect();
     }
 
@@ -362,23 +365,30 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
         })
     })?;
     let provisions = r.list(|r| {
-        Some(Provision { id: r.s()?, label: r.s()?, title: r.text()?, source: r.s()?, file: String::new() })
+        Some(Provision { id: r.s()?, label: r.text()?, title: r.text()?, source: r.s()?, file: String::new() })
     })?;
     let findings = r.list(|r| {
         Some(Finding {
             id: r.s()?,
-            authority: r.s()?,
+            authority: r.text()?,
             country: r.s()?,
             date: r.s()?,
+            date_kind: match r.u()? {
+                0 => DateKind::Decision,
+                1 => DateKind::Announced,
+                2 => DateKind::Reported,
+                _ => return None,
+            },
             date_note: r.opt_text()?,
-            subject: r.s()?,
-            reference: r.s()?,
+            subject: r.text()?,
+            reference: r.opt_text()?,
             kind: r.s()?,
+            comparison_only: r.u()? != 0,
             amount: r.opt_text()?,
             orders: r.opt_text()?,
             provisions: r.strs()?,
             key_findings: r.list(|r| r.text())?,
-            appeal: r.text()?,
+            appeal: r.opt_text()?,
             source: r.s()?,
             file: String::new(),
         })

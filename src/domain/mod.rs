@@ -6,7 +6,10 @@ pub mod compact;
 pub mod engine;
 pub mod model;
 pub mod pack;
+pub mod plural;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod locales;

@@ -1,59 +1,30 @@
 //! The question bank as data: sections, questions, options, risks, safeguards, findings.
 //!
 //! These types are shared by `build.rs` (which reads them from TOML and validates them) and by
-//! the widget (which reads the validated, embedded JSON). They carry no behaviour beyond lookups.
+//! the widget (which reads the validated, embedded compact form). They carry no behaviour beyond
+//! lookups, and no language: texts are [`Text`] indices into the language files.
 
 use serde::{Deserialize, Serialize};
 
-/// A language the widget speaks.
+/// A text of the bank, in whatever language: an index into a language's list of bank texts.
+///
+/// The structure files in `questions/` hold no text; every language has its texts in
+/// `questions/locales/<lang>/`, and `load` numbers them in one order for all languages (the
+/// widget looks them up with `crate::i18n::Get`). Whether an optional text exists (`help`,
+/// `red_line`, ...) is structure, the same in every language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Nl,
-}
+pub struct Text(pub u32);
 
-impl Lang {
-    /// The BCP 47 code, for `lang` attributes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Nl => "nl",
-        }
-    }
-
-    /// Parses "en"/"nl" (any case, region ignored: "nl-BE" is Dutch).
-    pub fn parse(s: &str) -> Option<Lang> {
-        let base = s.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match base.as_str() {
-            "en" => Some(Lang::En),
-            "nl" => Some(Lang::Nl),
-            _ => None,
-        }
-    }
-}
-
-/// A text in every supported language.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-pub struct Text {
-    pub en: String,
-    pub nl: String,
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Nl => &self.nl,
-        }
-    }
+/// `red_line = true` in a structure file: the answer is a red line, its text is in the locales.
+fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
+    Ok(bool::deserialize(d)?.then_some(Text::default()))
 }
 
 /// The whole bank, as embedded in the widget.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Bank {
     pub version: String,
+    #[serde(skip)]
     pub title: Text,
     pub risks: Vec<Risk>,
     pub provisions: Vec<Provision>,
@@ -67,7 +38,9 @@ pub struct Bank {
 #[serde(deny_unknown_fields)]
 pub struct Risk {
     pub id: String,
+    #[serde(skip)]
     pub title: Text,
+    #[serde(skip)]
     pub description: Text,
     /// Residual likelihood never drops below this (1..=4), unless inherent is lower.
     pub floor_likelihood: u8,
@@ -82,36 +55,65 @@ pub struct Risk {
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     pub id: String,
-    /// Short citation, the same in every language ("GDPR Art. 9(1)").
-    pub label: String,
+    /// Short citation in each language's style ("GDPR Art. 9(1)", "art. 9 lid 1 AVG").
+    #[serde(skip)]
+    pub label: Text,
+    #[serde(skip)]
     pub title: Text,
     pub source: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
 }
 
-/// An enforcement decision, court ruling or settlement.
+/// Which date a finding's `date` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    /// The date of the decision or ruling itself.
+    #[default]
+    Decision,
+    /// Only the date on which it was announced or made public is known.
+    Announced,
+    /// Only the date of press reports about it is known.
+    Reported,
+}
+
+/// An enforcement decision, court ruling, settlement or guidance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     pub id: String,
-    pub authority: String,
+    #[serde(skip)]
+    pub authority: Text,
     pub country: String,
-    /// ISO date, YYYY-MM-DD.
+    /// ISO date, YYYY-MM-DD; YYYY-MM or YYYY where only the month or year is known.
     pub date: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub date_kind: DateKind,
+    #[serde(skip)]
     pub date_note: Option<Text>,
-    pub subject: String,
-    pub reference: String,
+    #[serde(skip)]
+    pub subject: Text,
+    /// The reference as published, where there is one.
+    #[serde(skip)]
+    pub reference: Option<Text>,
+    /// decision | court | settlement | guidance
     pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Outside EU and EEA law (Australia, Canada, the US): cited for comparison only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub comparison_only: bool,
+    #[serde(skip)]
     pub amount: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub orders: Option<Text>,
+    /// Provisions found violated (empty for settlements and guidance).
     #[serde(default)]
     pub provisions: Vec<String>,
+    #[serde(skip)]
     pub key_findings: Vec<Text>,
-    pub appeal: Text,
+    /// Appeal or objection and its outcome, where known.
+    #[serde(skip)]
+    pub appeal: Option<Text>,
     pub source: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
@@ -146,7 +148,9 @@ pub enum Trigger {
 #[serde(deny_unknown_fields)]
 pub struct Safeguard {
     pub id: String,
+    #[serde(skip)]
     pub title: Text,
+    #[serde(skip)]
     pub explanation: Text,
     #[serde(default)]
     pub lowers: Vec<Lowering>,
@@ -168,7 +172,9 @@ fn is_default<T: Default + PartialEq>(t: &T) -> bool {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
+    #[serde(skip)]
     pub title: Text,
+    #[serde(skip)]
     pub intro: Text,
     pub questions: Vec<Question>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -210,8 +216,9 @@ pub struct Raise {
 pub struct Question {
     pub id: String,
     pub kind: Kind,
+    #[serde(skip)]
     pub text: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub help: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub show_if: Vec<Clause>,
@@ -237,7 +244,7 @@ impl Question {
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub label: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub raises: Vec<Raise>,
@@ -249,9 +256,10 @@ pub struct AnswerOption {
     pub implements: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `red_line = true`: this answer alone means "do not proceed as designed".
+    #[serde(default, deserialize_with = "flag", skip_serializing)]
     pub red_line: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub find_out: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wp248: Vec<String>,

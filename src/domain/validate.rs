@@ -72,15 +72,6 @@ impl<'a> Checker<'a> {
         self.errors.push(BankError::new(file, id, msg));
     }
 
-    fn text(&mut self, file: &str, id: &str, what: &str, t: &Text) {
-        if t.en.trim().is_empty() {
-            self.err(file, id, format!("{what}: English text is empty"));
-        }
-        if t.nl.trim().is_empty() {
-            self.err(file, id, format!("{what}: Dutch text is empty"));
-        }
-    }
-
     fn id(&mut self, file: &str, id: &str, prefix: &str, seen: &mut HashMap<&'a str, String>, item: &'a str) {
         if !is_snake(id) || (!prefix.is_empty() && !id.starts_with(prefix)) {
             self.err(file, id, format!("id must be snake_case and start with `{prefix}`"));
@@ -115,13 +106,10 @@ impl<'a> Checker<'a> {
         if bank.version.trim().is_empty() {
             self.err("questions/bank.toml", "", "bank version is empty");
         }
-        self.text("questions/bank.toml", "", "title", &bank.title);
 
         let mut seen = HashMap::new();
         for r in &bank.risks {
             self.id(&r.file, &r.id, "r_", &mut seen, &r.id);
-            self.text(&r.file, &r.id, "title", &r.title);
-            self.text(&r.file, &r.id, "description", &r.description);
             self.level(&r.file, &r.id, "floor_likelihood", r.floor_likelihood);
             self.level(&r.file, &r.id, "floor_severity", r.floor_severity);
         }
@@ -131,10 +119,6 @@ impl<'a> Checker<'a> {
         let mut seen = HashMap::new();
         for p in &bank.provisions {
             self.id(&p.file, &p.id, "", &mut seen, &p.id);
-            if p.label.trim().is_empty() {
-                self.err(&p.file, &p.id, "label is empty");
-            }
-            self.text(&p.file, &p.id, "title", &p.title);
             if !valid_url(&p.source) {
                 self.err(&p.file, &p.id, format!("source is not a URL: `{}`", p.source));
             }
@@ -142,13 +126,24 @@ impl<'a> Checker<'a> {
         let mut seen = HashMap::new();
         for f in &bank.findings {
             self.id(&f.file, &f.id, "f_", &mut seen, &f.id);
-            for (what, v) in [("authority", &f.authority), ("country", &f.country), ("subject", &f.subject)] {
-                if v.trim().is_empty() {
-                    self.err(&f.file, &f.id, format!("{what} is empty"));
-                }
+            if f.country.trim().is_empty() {
+                self.err(&f.file, &f.id, "country is empty");
             }
-            if !valid_date(&f.date) {
-                self.err(&f.file, &f.id, format!("date must be a real YYYY-MM-DD date, got `{}`", f.date));
+            // Where only the month or the year is known, the date says no more than that.
+            let known = [f.date.clone(), format!("{}-01", f.date), format!("{}-01-01", f.date)];
+            if !known.iter().any(|d| valid_date(d)) {
+                self.err(
+                    &f.file,
+                    &f.id,
+                    format!("date must be a real YYYY-MM-DD date (or YYYY-MM, YYYY), got `{}`", f.date),
+                );
+            }
+            if ["settlement", "guidance"].contains(&f.kind.as_str()) && !f.provisions.is_empty() {
+                self.err(
+                    &f.file,
+                    &f.id,
+                    format!("a {} finds no provision violated: `provisions` must be empty", f.kind),
+                );
             }
             if !["decision", "court", "settlement", "guidance"].contains(&f.kind.as_str()) {
                 self.err(
@@ -160,15 +155,6 @@ impl<'a> Checker<'a> {
             if !(2..=4).contains(&f.key_findings.len()) {
                 self.err(&f.file, &f.id, format!("needs 2 to 4 key_findings, has {}", f.key_findings.len()));
             }
-            for k in &f.key_findings {
-                self.text(&f.file, &f.id, "key finding", k);
-            }
-            for (what, t) in [("amount", &f.amount), ("orders", &f.orders), ("date_note", &f.date_note)] {
-                if let Some(t) = t {
-                    self.text(&f.file, &f.id, what, t);
-                }
-            }
-            self.text(&f.file, &f.id, "appeal", &f.appeal);
             self.refs(&f.file, &f.id, "provision", &f.provisions);
             if !valid_url(&f.source) {
                 self.err(&f.file, &f.id, format!("source is not a URL: `{}`", f.source));
@@ -177,8 +163,6 @@ impl<'a> Checker<'a> {
         let mut seen = HashMap::new();
         for s in &bank.safeguards {
             self.id(&s.file, &s.id, "s_", &mut seen, &s.id);
-            self.text(&s.file, &s.id, "title", &s.title);
-            self.text(&s.file, &s.id, "explanation", &s.explanation);
             for l in &s.lowers {
                 if !self.risks.contains(l.risk.as_str()) {
                     self.err(&s.file, &s.id, format!("lowers unknown risk `{}`", l.risk));
@@ -201,8 +185,6 @@ impl<'a> Checker<'a> {
         for sec in &bank.sections {
             let file = sec.file.as_str();
             self.id(file, &sec.id, "", &mut seen_sections, &sec.id);
-            self.text(file, &sec.id, "title", &sec.title);
-            self.text(file, &sec.id, "intro", &sec.intro);
             if sec.questions.is_empty() {
                 self.err(file, &sec.id, "section has no questions");
             }
@@ -226,10 +208,6 @@ impl<'a> Checker<'a> {
     ) {
         let qid = q.id.as_str();
         self.id(file, qid, "q_", seen, qid);
-        self.text(file, qid, "text", &q.text);
-        if let Some(h) = &q.help {
-            self.text(file, qid, "help", h);
-        }
         match q.kind {
             Kind::Text => {
                 if !q.options.is_empty() {
@@ -294,9 +272,6 @@ impl<'a> Checker<'a> {
     }
 
     fn option(&mut self, file: &str, oid: &str, o: &AnswerOption) {
-        if let Some(l) = &o.label {
-            self.text(file, oid, "label", l);
-        }
         for r in &o.raises {
             if !self.risks.contains(r.risk.as_str()) {
                 self.err(file, oid, format!("raises unknown risk `{}`", r.risk));
@@ -308,11 +283,22 @@ impl<'a> Checker<'a> {
         self.refs(file, oid, "provision", &o.provisions);
         self.refs(file, oid, "safeguard", &o.implements);
         self.refs(file, oid, "safeguard", &o.requires);
-        if let Some(t) = &o.red_line {
-            self.text(file, oid, "red_line", t);
-        }
-        if let Some(t) = &o.find_out {
-            self.text(file, oid, "find_out", t);
+        if o.red_line.is_some() {
+            // A red line rests on what an authority or court decided, not on a settlement,
+            // guidance or a press item.
+            for f in &o.findings {
+                if let Some(kind) = self.bank.finding(f).map(|x| x.kind.as_str()) {
+                    if kind != "decision" && kind != "court" {
+                        self.err(
+                            file,
+                            oid,
+                            format!(
+                                "a red line cites `{f}`, a {kind}: only decisions and court rulings support a red line"
+                            ),
+                        );
+                    }
+                }
+            }
         }
         let consequential = !o.raises.is_empty() || !o.requires.is_empty() || o.red_line.is_some();
         if consequential && o.findings.is_empty() && o.provisions.is_empty() {

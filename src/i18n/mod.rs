@@ -1,316 +1,289 @@
-//! Every user-visible UI string, in English and Dutch. Components never hard-code text: they
-//! take a `&'static Strings` from [`strings`]. Bank content (questions, findings) carries its own
-//! translations in `questions/`.
+//! Every user-visible string, as data: `questions/locales/<lang>/ui.toml` (the widget's own
+//! strings) and the bank texts in `questions/locales/<lang>/`. build.rs checks every language
+//! against English, writes one file per language and generates the typed access included here
+//! ([`Ui`] and its tables: a missing key or a wrong placeholder name is a compile error).
+//!
+//! The view-facing API:
+//! - [`Lang`]: one loaded language (`Copy`, compared by code). `strings(lang)` (and
+//!   `manager::strings`, `summary::strings`, `method::strings`) give its UI strings as
+//!   `&'static` structs: plain strings are fields (`t.next`), strings with placeholders are
+//!   methods with named arguments (`t.answered_of(answered, total)`), plurals take the number
+//!   first (`t.provisional(count)`).
+//! - bank texts: `q.text.get(lang)` ([`Get`], for [`Text`] and `Option<Text>` users alike).
+//! - `lang.quote(s)`, `lang.date_locale()`, `lang.code()`, `lang.info().name`; [`LANGS`] lists
+//!   every language for the language menu.
 
 pub mod manager;
 pub mod method;
 pub mod summary;
 
+use std::fmt::Display;
+use std::sync::Mutex;
+
+use serde::Deserialize;
+
 use crate::domain::engine::{Level, Priority, Verdict};
-use crate::domain::model::Lang;
+use crate::domain::model::Text;
+pub use crate::domain::plural::PluralRule;
 
-/// The UI strings of one language. A missing field is a compile error, so both languages are
-/// always complete.
-pub struct Strings {
-    pub app_title: &'static str,
-    pub app_tagline: &'static str,
-    pub language: &'static str,
-    pub sections: &'static str,
-    pub results: &'static str,
-    pub summary: &'static str,
-    pub back: &'static str,
-    pub next: &'static str,
-    pub see_results: &'static str,
-    pub answered_of: &'static str,
-    pub live_risk: &'static str,
-    pub live_not_started: &'static str,
-    pub score: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub unsure: &'static str,
-    pub chars_left: &'static str,
-    pub text_too_long: &'static str,
-    pub why_this_matters: &'static str,
-    pub verdict: &'static str,
-    pub verdict_do_not_proceed: &'static str,
-    pub verdict_do_not_proceed_body: &'static str,
-    pub verdict_prior_consultation: &'static str,
-    pub verdict_prior_consultation_body: &'static str,
-    pub verdict_proceed: &'static str,
-    pub verdict_proceed_body: &'static str,
-    /// `{}`: questions with answer options still unanswered (free-text questions do not
-    /// count: the verdict does not depend on them, while the progress bar counts them).
-    pub provisional: &'static str,
-    pub screening: &'static str,
-    pub dpia_required: &'static str,
-    pub dpia_not_indicated: &'static str,
-    pub wp248_met: &'static str,
-    pub mandatory_because: &'static str,
-    pub red_lines: &'static str,
-    pub risks: &'static str,
-    pub risk: &'static str,
-    pub inherent: &'static str,
-    pub residual: &'static str,
-    pub with_planned: &'static str,
-    pub likelihood: &'static str,
-    pub severity: &'static str,
-    pub raised_by: &'static str,
-    pub lowered_by: &'static str,
-    pub safeguards: &'static str,
-    pub recommended_safeguards: &'static str,
-    pub effect: &'static str,
-    pub required_by: &'static str,
-    pub find_out: &'static str,
-    pub findings_cited: &'static str,
-    pub source: &'static str,
-    pub appeal: &'static str,
-    pub print: &'static str,
-    pub level_low: &'static str,
-    pub level_medium: &'static str,
-    pub level_high: &'static str,
-    pub level_very_high: &'static str,
-    pub pos_names: [&'static str; 4],
-    pub must: &'static str,
-    pub should: &'static str,
-    pub could: &'static str,
-    pub storage_corrupt: &'static str,
-    pub storage_full: &'static str,
-    pub storage_unavailable: &'static str,
-    pub dismiss: &'static str,
-    pub bank_version: &'static str,
-    pub skip_to_content: &'static str,
-    pub progress_label: &'static str,
-    pub complete: &'static str,
-    pub nothing_to_find_out: &'static str,
-    pub no_recommendations: &'static str,
-    pub answer: &'static str,
-    pub status: &'static str,
-    pub status_in_place: &'static str,
-    pub status_planned: &'static str,
-    pub status_not_planned: &'static str,
-    pub owner: &'static str,
-    pub due: &'static str,
-    pub inherent_score: &'static str,
-    pub residual_score: &'static str,
-    pub planned_score: &'static str,
-    pub band: &'static str,
-    /// Names of the WP248 criteria, in the order of `model::WP248_CRITERIA`.
-    pub wp248_names: [&'static str; 9],
+include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+
+/// The strings of table `[general]`: used everywhere.
+pub type Strings = GeneralStrings;
+
+/// A language the build knows (a folder in `questions/locales/`), before it is loaded.
+#[derive(Debug, PartialEq, Eq)]
+pub struct LangInfo {
+    /// BCP 47 code, for `lang` attributes and `?lang=`.
+    pub code: &'static str,
+    /// The language's own name, for the language menu.
+    pub name: &'static str,
+    pub plural: PluralRule,
+    /// Opening and closing quotation marks.
+    pub quotes: [&'static str; 2],
+    /// Locale for dates (`Intl.DateTimeFormat`).
+    pub date_locale: &'static str,
+    /// The language file's name in the built folder (content-hashed).
+    pub file: &'static str,
 }
 
-pub static EN: Strings = Strings {
-    app_title: "Biometrics DPIA",
-    app_tagline: "Data protection impact assessment for face, fingerprint, iris and voice recognition. Your answers stay in this browser.",
-    language: "Language",
-    sections: "Sections",
-    results: "Results",
-    summary: "Summary",
-    back: "Back",
-    next: "Next",
-    see_results: "See results",
-    answered_of: "{} of {} answered",
-    live_risk: "Current risk",
-    live_not_started: "not assessed yet",
-    score: "Score",
-    yes: "Yes",
-    no: "No",
-    unsure: "Unsure",
-    chars_left: "{} characters left",
-    text_too_long: "This text is longer than {} characters; it was not saved. Shorten it.",
-    why_this_matters: "Why this matters",
-    verdict: "Verdict",
-    verdict_do_not_proceed: "Do not proceed as designed",
-    verdict_do_not_proceed_body: "At least one answer crosses a red line that no safeguard or score can offset. The processing must not go ahead in this form.",
-    verdict_prior_consultation: "Prior consultation with the supervisory authority required",
-    verdict_prior_consultation_body: "A high residual risk remains even with the safeguards in place or planned. Under GDPR Art. 36 you must consult the supervisory authority (in the Netherlands the Autoriteit Persoonsgegevens) before you start.",
-    verdict_proceed: "Proceed with the listed safeguards",
-    verdict_proceed_body: "No red line is crossed and no high residual risk remains with the safeguards in place or planned. Put every “must” safeguard in place before the processing starts, and review this assessment when the processing or its risks change.",
-    provisional: "Provisional: {} question(s) with answer options still open.",
-    screening: "Screening",
-    dpia_required: "A DPIA is required (GDPR Art. 35).",
-    dpia_not_indicated: "Your answers do not yet show that a DPIA is mandatory; biometric identification usually requires one.",
-    wp248_met: "WP248 criteria met",
-    mandatory_because: "Mandatory because",
-    red_lines: "Red lines",
-    risks: "Risks",
-    risk: "Risk",
-    inherent: "Inherent",
-    residual: "Residual",
-    with_planned: "With planned measures",
-    likelihood: "Likelihood",
-    severity: "Severity",
-    raised_by: "Raised by your answers",
-    lowered_by: "Lowered by safeguards",
-    safeguards: "Safeguards",
-    recommended_safeguards: "Recommended safeguards",
-    effect: "Effect",
-    required_by: "Required because of",
-    find_out: "To find out",
-    findings_cited: "Regulator findings cited",
-    source: "Source",
-    appeal: "Appeal",
-    print: "Print / save as PDF",
-    level_low: "Low",
-    level_medium: "Medium",
-    level_high: "High",
-    level_very_high: "Very high",
-    pos_names: ["negligible", "limited", "significant", "maximum"],
-    must: "Must",
-    should: "Should",
-    could: "Could",
-    storage_corrupt: "Your saved assessment in this browser could not be read. It has been kept aside unchanged, and a new assessment was started.",
-    storage_full: "This browser's storage is full: your latest change was not saved. Export your assessment now.",
-    storage_unavailable: "This browser does not allow saving. Your answers will be lost when you close the page.",
-    dismiss: "Dismiss",
-    bank_version: "Question bank version",
-    skip_to_content: "Skip to content",
-    progress_label: "Progress",
-    complete: "complete",
-    nothing_to_find_out: "Nothing left to find out.",
-    no_recommendations: "No further safeguards to recommend.",
-    answer: "Answer",
-    status: "Status",
-    status_in_place: "In place",
-    status_planned: "Planned",
-    status_not_planned: "Not planned",
-    owner: "Owner",
-    due: "Due date",
-    inherent_score: "Before safeguards",
-    residual_score: "With safeguards in place",
-    planned_score: "With planned measures",
-    band: "Band",
-    wp248_names: [
-        "evaluation or scoring",
-        "automated decisions with legal or similar effect",
-        "systematic monitoring",
-        "sensitive or highly personal data",
-        "large scale",
-        "matching or combining datasets",
-        "vulnerable data subjects",
-        "innovative technology",
-        "prevents exercising a right or using a service",
-    ],
-};
+impl LangInfo {
+    /// The reference language (English): the fallback.
+    pub fn reference() -> &'static LangInfo {
+        &LANGS[0]
+    }
 
-pub static NL: Strings = Strings {
-    app_title: "DPIA biometrie",
-    app_tagline: "Gegevensbeschermingseffectbeoordeling voor gezichts-, vingerafdruk-, iris- en stemherkenning. Uw antwoorden blijven in deze browser.",
-    language: "Taal",
-    sections: "Onderdelen",
-    results: "Uitkomst",
-    summary: "Samenvatting",
-    back: "Vorige",
-    next: "Volgende",
-    see_results: "Naar de uitkomst",
-    answered_of: "{} van {} beantwoord",
-    live_risk: "Huidig risico",
-    live_not_started: "nog niet beoordeeld",
-    score: "Score",
-    yes: "Ja",
-    no: "Nee",
-    unsure: "Weet ik niet",
-    chars_left: "Nog {} tekens",
-    text_too_long: "Deze tekst is langer dan {} tekens en is niet opgeslagen. Kort de tekst in.",
-    why_this_matters: "Waarom dit belangrijk is",
-    verdict: "Oordeel",
-    verdict_do_not_proceed: "Niet uitvoeren zoals ontworpen",
-    verdict_do_not_proceed_body: "Ten minste één antwoord overschrijdt een rode lijn die geen waarborg of score kan compenseren. De verwerking mag in deze vorm niet doorgaan.",
-    verdict_prior_consultation: "Voorafgaande raadpleging van de toezichthouder vereist",
-    verdict_prior_consultation_body: "Ook met de genomen of geplande waarborgen blijft een hoog restrisico bestaan. Op grond van art. 36 AVG moet u de toezichthouder (in Nederland de Autoriteit Persoonsgegevens) raadplegen voordat de verwerking begint.",
-    verdict_proceed: "Doorgaan met de genoemde waarborgen",
-    verdict_proceed_body: "Er wordt geen rode lijn overschreden en met de genomen of geplande waarborgen blijft geen hoog restrisico over. Neem elke waarborg met prioriteit ‘noodzakelijk’ voordat de verwerking begint, en beoordeel deze DPIA opnieuw als de verwerking of de risico's veranderen.",
-    provisional: "Voorlopig: nog {} vraag/vragen met antwoordkeuzes open.",
-    screening: "Pre-scan DPIA",
-    dpia_required: "Een DPIA is verplicht (art. 35 AVG).",
-    dpia_not_indicated: "Uw antwoorden tonen nog niet aan dat een DPIA verplicht is; voor biometrische identificatie is een DPIA meestal wel verplicht.",
-    wp248_met: "Criteria uit WP248 waaraan is voldaan",
-    mandatory_because: "Verplicht omdat",
-    red_lines: "Rode lijnen",
-    risks: "Risico's",
-    risk: "Risico",
-    inherent: "Inherent risico",
-    residual: "Restrisico",
-    with_planned: "Met geplande maatregelen",
-    likelihood: "Waarschijnlijkheid",
-    severity: "Ernst",
-    raised_by: "Verhoogd door uw antwoorden",
-    lowered_by: "Verlaagd door waarborgen",
-    safeguards: "Waarborgen",
-    recommended_safeguards: "Aanbevolen waarborgen",
-    effect: "Effect",
-    required_by: "Vereist vanwege",
-    find_out: "Uit te zoeken",
-    findings_cited: "Aangehaalde besluiten van toezichthouders",
-    source: "Bron",
-    appeal: "Bezwaar en beroep",
-    print: "Afdrukken / opslaan als pdf",
-    level_low: "Laag",
-    level_medium: "Middel",
-    level_high: "Hoog",
-    level_very_high: "Zeer hoog",
-    pos_names: ["verwaarloosbaar", "beperkt", "aanzienlijk", "maximaal"],
-    must: "Noodzakelijk",
-    should: "Gewenst",
-    could: "Optioneel",
-    storage_corrupt: "Uw opgeslagen beoordeling in deze browser kon niet worden gelezen. Die is ongewijzigd apart gezet en er is een nieuwe beoordeling gestart.",
-    storage_full: "De opslag van deze browser is vol: uw laatste wijziging is niet opgeslagen. Exporteer uw beoordeling nu.",
-    storage_unavailable: "Deze browser staat opslaan niet toe. Uw antwoorden gaan verloren als u de pagina sluit.",
-    dismiss: "Sluiten",
-    bank_version: "Versie vragenlijst",
-    skip_to_content: "Naar de inhoud",
-    progress_label: "Voortgang",
-    complete: "afgerond",
-    nothing_to_find_out: "Niets meer uit te zoeken.",
-    no_recommendations: "Geen verdere waarborgen aan te bevelen.",
-    answer: "Antwoord",
-    status: "Status",
-    status_in_place: "Genomen",
-    status_planned: "Gepland",
-    status_not_planned: "Niet gepland",
-    owner: "Eigenaar",
-    due: "Uiterste datum",
-    inherent_score: "Zonder waarborgen",
-    residual_score: "Met genomen waarborgen",
-    planned_score: "Met geplande maatregelen",
-    band: "Niveau",
-    wp248_names: [
-        "evaluatie of scoretoekenning",
-        "geautomatiseerde besluitvorming met rechtsgevolg of vergelijkbaar wezenlijk gevolg",
-        "stelselmatige monitoring",
-        "gevoelige of zeer persoonlijke gegevens",
-        "grootschalige verwerking",
-        "koppelen of combineren van datasets",
-        "kwetsbare betrokkenen",
-        "innovatieve technologie",
-        "verhindert de uitoefening van een recht of het gebruik van een dienst",
-    ],
-};
-
-/// The strings for a language.
-pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::En => &EN,
-        Lang::Nl => &NL,
+    /// Finds a language by code, any case, region ignored unless the build has that region
+    /// ("nl-BE" is Dutch; "pt-BR" is Brazilian Portuguese if there is a `pt-BR` folder).
+    pub fn find(code: &str) -> Option<&'static LangInfo> {
+        let code = code.trim();
+        let base = code.split(['-', '_']).next().unwrap_or("");
+        LANGS
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(&code.replace('_', "-")))
+            .or_else(|| LANGS.iter().find(|l| l.code.eq_ignore_ascii_case(base)))
     }
 }
 
-/// Fills `{}` placeholders in order.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 8);
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
+/// One language, loaded: its UI strings and bank texts.
+pub struct Catalogue {
+    pub info: &'static LangInfo,
+    pub ui: Ui,
+    texts: Vec<&'static str>,
+}
+
+/// A loaded language. Cheap to copy; two are equal when they are the same language.
+#[derive(Clone, Copy)]
+pub struct Lang(&'static Catalogue);
+
+impl PartialEq for Lang {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0.info, other.0.info)
     }
-    for (i, part) in parts.enumerate() {
-        if let Some(a) = args.get(i) {
-            out.push_str(&a.to_string());
+}
+impl Eq for Lang {}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lang({})", self.code())
+    }
+}
+
+impl Default for Lang {
+    fn default() -> Self {
+        Lang::reference()
+    }
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        self.0.info.code
+    }
+    pub fn info(self) -> &'static LangInfo {
+        self.0.info
+    }
+    pub fn ui(self) -> &'static Ui {
+        &self.0.ui
+    }
+    /// A bank text in this language.
+    pub fn text(self, t: Text) -> &'static str {
+        self.0.texts.get(t.0 as usize).copied().unwrap_or("")
+    }
+    /// `s` in this language's quotation marks, isolated (U+2068 .. U+2069), so that a user's
+    /// text with its own direction marks (an unterminated U+202E) never reverses the sentence
+    /// around it.
+    pub fn quote(self, s: &str) -> String {
+        let [open, close] = self.0.info.quotes;
+        format!("{open}\u{2068}{s}\u{2069}{close}")
+    }
+    pub fn date_locale(self) -> &'static str {
+        self.0.info.date_locale
+    }
+
+    /// The reference language (English).
+    pub fn reference() -> Lang {
+        Lang::get(LangInfo::reference())
+    }
+
+    /// A language by code (see [`LangInfo::find`]), loaded.
+    pub fn parse(code: &str) -> Option<Lang> {
+        LangInfo::find(code).map(Lang::get)
+    }
+
+    /// The language, read from the language file embedded in the build once and kept.
+    pub fn get(info: &'static LangInfo) -> Lang {
+        let i = LANGS.iter().position(|l| std::ptr::eq(l, info)).unwrap_or(0);
+        if let Some(c) = cached(info) {
+            return Lang(c);
         }
-        out.push_str(part);
+        // build.rs wrote and checked this file in the same build.
+        let c = parse(info, EMBEDDED[i]).expect("embedded language file reads");
+        Lang(remember(c))
     }
+}
+
+static CACHE: Mutex<Vec<&'static Catalogue>> = Mutex::new(Vec::new());
+
+fn cached(info: &'static LangInfo) -> Option<&'static Catalogue> {
+    CACHE.lock().ok()?.iter().copied().find(|c| std::ptr::eq(c.info, info))
+}
+
+/// Keeps a loaded language for the rest of the page's life (each language is loaded once).
+fn remember(c: Catalogue) -> &'static Catalogue {
+    if let Some(c) = cached(c.info) {
+        return c;
+    }
+    let c: &'static Catalogue = Box::leak(Box::new(c));
+    if let Ok(mut v) = CACHE.lock() {
+        v.push(c);
+    }
+    c
+}
+
+/// Why a language file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not the JSON a build writes (truncated, or not a language file at all).
+    NotJson(String),
+    /// A language file of another language, format or build.
+    Mismatch(&'static str),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NotJson(e) => write!(f, "not a language file: {e}"),
+            LoadError::Mismatch(what) => write!(f, "not this build's language file: {what}"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct File {
+    format: u32,
+    lang: String,
+    schema: String,
+    ui: Vec<String>,
+    texts: Vec<String>,
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Reads a language file (as build.rs writes it) for `info`.
+pub fn parse(info: &'static LangInfo, json: &str) -> Result<Catalogue, LoadError> {
+    let f: File = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    if f.format != FORMAT {
+        return Err(LoadError::Mismatch("format"));
+    }
+    if f.lang != info.code {
+        return Err(LoadError::Mismatch("language"));
+    }
+    if f.schema != SCHEMA {
+        return Err(LoadError::Mismatch("build"));
+    }
+    if f.texts.len() != TEXT_COUNT {
+        return Err(LoadError::Mismatch("number of texts"));
+    }
+    let mut r = Reader { items: f.ui.into_iter(), rule: info.plural };
+    let ui = Ui::read(&mut r).ok_or(LoadError::Mismatch("number of strings"))?;
+    if r.items.next().is_some() {
+        return Err(LoadError::Mismatch("number of strings"));
+    }
+    Ok(Catalogue { info, ui, texts: f.texts.into_iter().map(leak).collect() })
+}
+
+/// The UI strings of a language file, in the generated structs' order.
+struct Reader {
+    items: std::vec::IntoIter<String>,
+    rule: PluralRule,
+}
+
+impl Reader {
+    fn text(&mut self) -> Option<&'static str> {
+        self.items.next().map(leak)
+    }
+    fn plural(&mut self) -> Option<Plural> {
+        let n = self.rule.categories().len();
+        let forms: Vec<&'static str> = (0..n).map(|_| self.text()).collect::<Option<_>>()?;
+        Some(Plural { forms: Box::leak(forms.into_boxed_slice()), rule: self.rule })
+    }
+}
+
+/// The forms of a text that depends on a number.
+struct Plural {
+    forms: &'static [&'static str],
+    rule: PluralRule,
+}
+
+impl Plural {
+    fn pick(&self, n: usize) -> &'static str {
+        let i = self.rule.form(n as u64).min(self.forms.len().saturating_sub(1));
+        self.forms.get(i).copied().unwrap_or("")
+    }
+}
+
+/// Fills named placeholders: `{answered}` by the argument named "answered".
+fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('}').map(|end| (end, &after[..end])) {
+            Some((end, name)) if args.iter().any(|(n, _)| *n == name) => {
+                let (_, v) = args.iter().find(|(n, _)| *n == name).expect("found above");
+                out.push_str(&v.to_string());
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
-impl Strings {
+/// A bank text in a language: `q.text.get(lang)`.
+pub trait Get {
+    fn get(&self, lang: Lang) -> &'static str;
+}
+
+impl Get for Text {
+    fn get(&self, lang: Lang) -> &'static str {
+        lang.text(*self)
+    }
+}
+
+/// The `[general]` strings of a language.
+pub fn strings(lang: Lang) -> &'static Strings {
+    &lang.0.ui.general
+}
+
+impl GeneralStrings {
     pub fn level(&self, l: Level) -> &'static str {
         match l {
             Level::Low => self.level_low,
@@ -349,8 +322,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fill_replaces_in_order() {
-        assert_eq!(fill("{} of {} answered", &[&3, &10]), "3 of 10 answered");
-        assert_eq!(fill("no placeholder", &[&1]), "no placeholder");
+    fn fill_replaces_by_name_in_any_order() {
+        assert_eq!(fill("{a} of {b} answered", &[("b", &10), ("a", &3)]), "3 of 10 answered");
+        assert_eq!(fill("no placeholder", &[("a", &1)]), "no placeholder");
+        assert_eq!(fill("{a}{a} {x}", &[("a", &1)]), "11 {x}");
+    }
+
+    #[test]
+    fn plural_forms_follow_the_rule() {
+        let p = Plural { forms: &["one", "other"], rule: PluralRule::OneOther };
+        assert_eq!([p.pick(0), p.pick(1), p.pick(2)], ["other", "one", "other"]);
+        let p = Plural { forms: &["one", "other"], rule: PluralRule::ZeroOneOther };
+        assert_eq!([p.pick(0), p.pick(1), p.pick(2)], ["one", "one", "other"]);
     }
 }

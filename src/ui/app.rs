@@ -10,8 +10,7 @@ use super::state::{Notice, State, Step};
 use super::summary::Summary;
 use super::{Button, Nav, BTN};
 use crate::domain::engine::Report;
-use crate::domain::model::Lang;
-use crate::i18n::{self, strings};
+use crate::i18n::{strings, Get, Lang, LANGS};
 
 /// Options the host page gives through data attributes.
 #[derive(Properties, PartialEq, Clone)]
@@ -95,8 +94,9 @@ pub fn App(config: &Config) -> Html {
     let onchange = super::on_change(&state, super::Edit::Lang);
     d.add(html! {
         <select id="bd-lang" data-testid="lang" {onchange}>
-            <option value="en" lang="en" selected={state.lang == Lang::En}>{ "English" }</option>
-            <option value="nl" lang="nl" selected={state.lang == Lang::Nl}>{ "Nederlands" }</option>
+            { for LANGS.iter().map(|l| html! {
+                <option value={l.code} lang={l.code} selected={state.lang.code() == l.code}>{ l.name }</option>
+            }) }
         </select>
     });
     d.close();
@@ -153,7 +153,7 @@ pub fn App(config: &Config) -> Html {
         &["bd-progress", &total.to_string(), &report.answered.to_string()],
     );
     d.close();
-    d.leaf_string("span", "", i18n::fill(t.answered_of, &[&report.answered, &total]));
+    d.leaf_string("span", "", t.answered_of(report.answered, total));
     d.close();
     d.open("ol", "");
     d.group();

@@ -8,8 +8,7 @@ use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 use super::doc::Doc;
 use crate::domain::engine::{Level, Position};
-use crate::domain::model::Lang;
-use crate::i18n::{self, strings, summary};
+use crate::i18n::{strings, summary, Lang};
 
 /// One raised risk as the map shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,12 +196,13 @@ pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
     let grid_h = 4.0 * CELL_H;
 
     let desc = {
-        let mut desc = i18n::fill(s.heatmap_svg_desc, &[&risks.len()]);
+        let mut desc = s.heatmap_svg_desc(risks.len());
         for r in risks {
             desc.push(' ');
-            desc.push_str(&i18n::fill(
-                s.heatmap_risk_desc,
-                &[&format!("{}. {}", r.number, r.title), &pos_text(lang, r.inherent), &pos_text(lang, r.residual)],
+            desc.push_str(&s.heatmap_risk_desc(
+                format!("{}. {}", r.number, r.title),
+                pos_text(lang, r.inherent),
+                pos_text(lang, r.residual),
             ));
             desc.push('.');
         }

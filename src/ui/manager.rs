@@ -30,9 +30,9 @@ use super::state::{Action, Meta, Notice, State, Step};
 use super::{Button, BTN, DANGER, PRIMARY};
 use crate::domain::answers::Answer;
 use crate::domain::engine::Verdict;
-use crate::domain::model::{Bank, Lang};
+use crate::domain::model::Bank;
 use crate::i18n::manager::{strings as mstrings, ManagerStrings};
-use crate::i18n::{self, strings};
+use crate::i18n::{strings, Get, Lang};
 use crate::persist::assessment::{self, Assessment, ReadError, RetiredReason, MAX_BYTES};
 use crate::persist::codec::Problem;
 use crate::persist::library::Entry;
@@ -99,62 +99,49 @@ impl Message {
     pub fn paragraphs(&self, lang: Lang) -> Vec<String> {
         let m = mstrings(lang);
         let bank = crate::bank::bank();
-        let quote = |s: &str| quoted(lang, s);
+        let quote = |s: &str| lang.quote(s);
         let mut out = Vec::new();
-        // Most messages end with one template and at most one argument for its `{}`.
-        let (last, arg) = match self {
+        // Most messages end with one sentence.
+        let last = match self {
             Message::Startup { kept, rebuilt, migration } => {
                 if let Some(k) = rebuilt {
-                    out.push(i18n::fill(m.index_rebuilt, &[k]));
+                    out.push(m.index_rebuilt(k));
                 }
                 if !kept.is_empty() {
-                    out.push(i18n::fill(
-                        m.kept_aside_at_start,
-                        &[&kept.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")],
-                    ));
+                    out.push(m.kept_aside_at_start(kept.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")));
                 }
                 out.extend(migration_lines(m, lang, bank, migration));
                 return out;
             }
             Message::Migrated(migration) => return migration_lines(m, lang, bank, migration),
             Message::Imported { title, migration, .. } => {
-                out.push(i18n::fill(m.imported, &[&quote(&display_title(m, title))]));
+                out.push(m.imported(quote(&display_title(m, title))));
                 out.extend(migration_lines(m, lang, bank, migration));
                 return out;
             }
             Message::ImportFailed(e) => {
                 out.push(import_error(m, lang, e));
-                (m.nothing_imported, String::new())
+                m.nothing_imported.to_string()
             }
             Message::FileUnreadable => {
                 out.push(m.err_read_file.to_string());
-                (m.nothing_imported, String::new())
+                m.nothing_imported.to_string()
             }
-            Message::NotDone(SaveError::QuotaExceeded) => (m.err_storage_full, String::new()),
-            Message::NotDone(SaveError::Unavailable) => (m.err_unavailable, String::new()),
-            Message::Created => (m.created, String::new()),
-            Message::Duplicated(t) => (m.duplicated, quote(t)),
-            Message::Renamed(t) => (m.renamed, quote(&display_title(m, t))),
-            Message::Restored(t) => (m.restored, quote(&display_title(m, t))),
-            Message::Unreadable(k) => (m.unreadable, k.clone()),
-            Message::Missing => (m.missing, String::new()),
-            Message::OtherLoaded => (m.conflict_loaded, String::new()),
-            Message::MineKept => (m.conflict_kept, String::new()),
-            Message::OtherUnreadable(k) => (m.conflict_unreadable, k.clone()),
+            Message::NotDone(SaveError::QuotaExceeded) => m.err_storage_full.to_string(),
+            Message::NotDone(SaveError::Unavailable) => m.err_unavailable.to_string(),
+            Message::Created => m.created.to_string(),
+            Message::Duplicated(t) => m.duplicated(quote(t)),
+            Message::Renamed(t) => m.renamed(quote(&display_title(m, t))),
+            Message::Restored(t) => m.restored(quote(&display_title(m, t))),
+            Message::Unreadable(k) => m.unreadable(k),
+            Message::Missing => m.missing.to_string(),
+            Message::OtherLoaded => m.conflict_loaded.to_string(),
+            Message::MineKept => m.conflict_kept.to_string(),
+            Message::OtherUnreadable(k) => m.conflict_unreadable(k),
         };
-        out.push(i18n::fill(last, &[&arg]));
+        out.push(last);
         out
     }
-}
-
-fn quoted(lang: Lang, s: &str) -> String {
-    let (open, close) = match lang {
-        Lang::En => ("“", "”"),
-        Lang::Nl => ("‘", "’"),
-    };
-    // Isolated (U+2068 .. U+2069), so that a user's text with its own direction marks (an
-    // unterminated U+202E) never reverses the sentence around it.
-    format!("{open}\u{2068}{s}\u{2069}{close}")
 }
 
 fn display_title(m: &ManagerStrings, title: &str) -> String {
@@ -169,29 +156,25 @@ fn migration_lines(m: &ManagerStrings, lang: Lang, bank: &Bank, mg: &Migration) 
     let mut out = Vec::new();
     if let Some(from) = &mg.from_bank {
         if !from.is_empty() && (!mg.retired.is_empty() || !mg.restored.is_empty() || !mg.too_long.is_empty()) {
-            out.push(i18n::fill(m.migrated, &[from, &bank.version]));
+            out.push(m.migrated(from, &bank.version));
         }
     }
     if !mg.retired.is_empty() {
-        out.push(i18n::fill(m.retired_kept, &[&mg.retired.len()]));
+        out.push(m.retired_kept(mg.retired.len()));
     }
     if !mg.restored.is_empty() {
-        out.push(i18n::fill(m.restored_answers, &[&mg.restored.len()]));
+        out.push(m.restored_answers(mg.restored.len()));
     }
     if !mg.too_long.is_empty() {
-        out.push(i18n::fill(m.too_long_kept, &[&mg.too_long.len()]));
+        out.push(m.too_long_kept(mg.too_long.len()));
     }
     if !mg.shortened.is_empty() {
-        let mut list: Vec<String> = mg
-            .shortened
-            .iter()
-            .take(5)
-            .map(|s| i18n::fill(m.shortened_item, &[&quoted(lang, &s.field), &s.len, &s.max]))
-            .collect();
+        let mut list: Vec<String> =
+            mg.shortened.iter().take(5).map(|s| m.shortened_item(lang.quote(&s.field), s.len, s.max)).collect();
         if mg.shortened.len() > 5 {
             list.push(format!("(+{})", mg.shortened.len() - 5));
         }
-        out.push(i18n::fill(m.shortened, &[&mg.shortened.len(), &list.join(", ")]));
+        out.push(m.shortened(mg.shortened.len(), list.join(", ")));
     }
     out
 }
@@ -206,36 +189,36 @@ pub fn import_error(m: &ManagerStrings, lang: Lang, e: &ImportError) -> String {
                 let tenths = (b % MIB * 10 + MIB / 2) / MIB;
                 format!("{}.{}", b / MIB + tenths / 10, tenths % 10)
             };
-            i18n::fill(m.err_too_large, &[&mb(*bytes), &mb(*max)])
+            m.err_too_large(mb(*bytes), mb(*max))
         }
         ImportError::Read(ReadError::Empty) => m.err_empty.to_string(),
-        ImportError::Read(ReadError::NotJson { line, column, .. }) => i18n::fill(m.err_not_json, &[line, column]),
+        ImportError::Read(ReadError::NotJson { line, column, .. }) => m.err_not_json(line, column),
         ImportError::Read(ReadError::NotAnAssessment) => m.err_not_assessment.to_string(),
         ImportError::Read(ReadError::Invalid { field, problem, line, column }) => {
-            let template = match problem {
-                Problem::WrongType => m.err_wrong_type,
-                Problem::NotAllowed => m.err_not_allowed,
-                Problem::Missing => m.err_missing,
-                Problem::Duplicate => m.err_duplicate,
+            let quoted = lang.quote(field);
+            let mut out = match problem {
+                Problem::WrongType => m.err_wrong_type(quoted),
+                Problem::NotAllowed => m.err_not_allowed(quoted),
+                Problem::Missing => m.err_missing(quoted),
+                Problem::Duplicate => m.err_duplicate(quoted),
             };
-            let mut out = i18n::fill(template, &[&quoted(lang, field)]);
             if *line > 0 {
                 out.push(' ');
-                out.push_str(&i18n::fill(m.err_position, &[line, column]));
+                out.push_str(&m.err_position(line, column));
             }
             out
         }
-        ImportError::Read(ReadError::NewerFormat { found, supported }) => i18n::fill(m.err_newer, &[found, supported]),
+        ImportError::Read(ReadError::NewerFormat { found, supported }) => m.err_newer(found, supported),
         ImportError::UnknownQuestions { bank_version, ids } => {
             let mut list = ids.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
             if ids.len() > 5 {
                 list.push_str(&format!(" (+{})", ids.len() - 5));
             }
-            i18n::fill(m.err_unknown_questions, &[bank_version, &list])
+            m.err_unknown_questions(bank_version, &list)
         }
-        ImportError::Version(VersionError::Tampered { number }) => i18n::fill(m.err_version_tampered, &[number]),
+        ImportError::Version(VersionError::Tampered { number }) => m.err_version_tampered(number),
         ImportError::Version(VersionError::Damaged { number } | VersionError::OutOfOrder { number }) => {
-            i18n::fill(m.err_version_damaged, &[number])
+            m.err_version_damaged(number)
         }
     }
 }
@@ -756,11 +739,7 @@ fn format_time(iso: &str, lang: Lang) -> String {
         let opts = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
         let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
-        let locale = match lang {
-            Lang::En => "en-GB",
-            Lang::Nl => "nl-NL",
-        };
-        String::from(d.to_locale_string(locale, &opts))
+        String::from(d.to_locale_string(lang.date_locale(), &opts))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -1010,7 +989,7 @@ pub fn messages(state: &UseReducerHandle<State>, p: &Persistence) -> Html {
     d.group();
     if let Some(del) = &p.shown.undo {
         d.open_static("div", &[("class", S("bd-msg bd-undo")), ("data-testid", S("undo"))]);
-        d.leaf_string("p", "", i18n::fill(m.deleted, &[&quoted(lang, &display_title(m, &del.entry.title))]));
+        d.leaf_string("p", "", m.deleted(lang.quote(&display_title(m, &del.entry.title))));
         d.open("div", "bd-actions");
         d.add(button(
             &on,
@@ -1096,7 +1075,7 @@ pub fn no_longer_asked(state: &State) -> Html {
         return html! {};
     }
     let mut d = Doc::new();
-    d.leaf_string("p", "bd-muted", i18n::fill(m.no_longer_asked_intro, &[&state.bank.version]));
+    d.leaf_string("p", "bd-muted", m.no_longer_asked_intro(&state.bank.version));
     d.open("ul", "");
     for r in retired {
         let q = state.bank.question(&r.question);
@@ -1125,7 +1104,7 @@ pub fn no_longer_asked(state: &State) -> Html {
         d.open("p", "");
         d.leaf_string("strong", "", question);
         d.text(" ");
-        d.leaf_string("span", "bd-muted", format!("({}, {})", reason, i18n::fill(m.given_under, &[&r.bank_version])));
+        d.leaf_string("span", "bd-muted", format!("({}, {})", reason, m.given_under(&r.bank_version)));
         d.close();
         d.open("p", "bd-retired-answer");
         d.open("span", "bd-muted");
@@ -1209,7 +1188,7 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
             let is_current = *id == state.id;
             let title = display_title(m, &e.title);
             let verdict = verdict_of(&e.verdict).map(|v| t.verdict(v).0).unwrap_or("");
-            let sr = format!(" {}", quoted(lang, &title));
+            let sr = format!(" {}", lang.quote(&title));
             let editing = p.shown.renaming.as_ref().filter(|(rid, _)| rid == id).map(|(_, d)| d.clone());
             d.open_attrs(
                 "tr",
@@ -1237,7 +1216,7 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
                     d.close();
                     d.group();
                     if e.retired > 0 {
-                        d.leaf_string("span", "bd-muted bd-list-note", i18n::fill(m.retired_count, &[&e.retired]));
+                        d.leaf_string("span", "bd-muted bd-list-note", m.retired_count(e.retired));
                     }
                     d.close();
                 }
@@ -1287,7 +1266,7 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
         }
     };
 
-    let dialog_body = p.shown.confirming.as_ref().map(|(_, title)| i18n::fill(m.delete_body, &[&quoted(lang, title)]));
+    let dialog_body = p.shown.confirming.as_ref().map(|(_, title)| m.delete_body(lang.quote(title)));
     // Escape, the Cancel button, or any other way the dialog closes.
     let close_dialog = {
         let p = p.clone();
@@ -1329,7 +1308,7 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
     rows(&mut d);
     d.close();
     d.close(); // table
-    d.leaf_string("p", "bd-muted", i18n::fill(m.count, &[&count]));
+    d.leaf_string("p", "bd-muted", m.count(count));
     d.open("div", "bd-import");
     d.leaf("h3", "", m.import_heading);
     d.open_static("label", &[("for", S("bd-import-file"))]);
@@ -1406,7 +1385,7 @@ fn rename_form(p: &Persistence, on: &Callback<Act>, id: &str, title: &str, lang:
     };
     html! {
         <form class="bd-rename" {onsubmit}>
-            <label for={input_id.clone()} class="bd-sr">{ i18n::fill(m.rename_label, &[&quoted(lang, title)]) }</label>
+            <label for={input_id.clone()} class="bd-sr">{ m.rename_label(lang.quote(title)) }</label>
             <input id={input_id} type="text" maxlength={assessment::MAX_META_LEN.to_string()} value={draft}
                 ref={p.kept.rename_input.clone()} data-testid="rename-input" {oninput} {onkeydown} />
             <button type="submit" class="bd-btn bd-primary" data-testid="rename-save">{ m.save }</button>
@@ -1499,7 +1478,7 @@ fn duplicate(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
         Ok(a) => {
             // A copy is another assessment: its own id, no signed versions, no review.
             let mut a = a.duplicate();
-            let title = i18n::fill(m.copy_of, &[&display_title(m, &a.title)]);
+            let title = m.copy_of(display_title(m, &a.title));
             a.title = assessment::clamp_chars(&title, assessment::MAX_META_LEN);
             a.updated = storage::now_iso();
             match lib.add(state.bank, &a, &mut storage::random_id) {

@@ -3,8 +3,8 @@
 use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 use super::doc::Doc;
-use crate::domain::model::Lang;
 use crate::i18n::method::strings;
+use crate::i18n::Lang;
 
 /// The method as a collapsed card (a plain function: it has no state of its own).
 pub fn method(d: &mut Doc, lang: Lang) {

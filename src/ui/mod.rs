@@ -23,7 +23,7 @@ pub use app::{App, Config};
 use yew::prelude::*;
 
 use crate::domain::answers::{Answer, PlanItem, Status};
-use crate::domain::model::Lang;
+use crate::i18n::Lang;
 
 /// A `<button type="button">`; what is not given is left out of the markup.
 #[derive(Default)]

@@ -15,7 +15,7 @@
 //! (`light`/`dark`; purely CSS: `[data-theme]` on the host element, see style/app.css).
 
 use super::app::Config;
-use crate::domain::model::Lang;
+use crate::i18n::Lang;
 
 /// The built-in theme presets (style/app.css "embedding and theming").
 pub const THEMES: &[&str] = &["light", "dark"];
@@ -117,16 +117,16 @@ mod tests {
     #[test]
     fn reads_every_option() {
         let c = config(&opts(&[("lang", "nl-NL"), ("org", "  Gemeente \n X "), ("namespace", "hr-2025")]), None);
-        assert_eq!(c.lang, Lang::Nl);
+        assert_eq!(c.lang, Lang::parse("nl").unwrap());
         assert_eq!(c.organisation, "Gemeente X");
         assert_eq!(c.namespace, "hr-2025");
     }
 
     #[test]
     fn falls_back_to_browser_language_then_default() {
-        assert_eq!(config(&opts(&[("lang", "fr")]), Some(Lang::Nl)).lang, Lang::Nl);
+        assert_eq!(config(&opts(&[("lang", "fr")]), Some(Lang::parse("nl").unwrap())).lang, Lang::parse("nl").unwrap());
         assert_eq!(config(&opts(&[]), None).lang, Lang::default());
-        assert_eq!(config(&opts(&[("lang", "EN")]), Some(Lang::Nl)).lang, Lang::En);
+        assert_eq!(config(&opts(&[("lang", "EN")]), Some(Lang::parse("nl").unwrap())).lang, Lang::parse("en").unwrap());
     }
 
     #[test]

@@ -8,8 +8,8 @@ use super::doc::Doc;
 use super::state::{Action, State};
 use super::{on_change, Button, Edit, Nav, BTN, PRIMARY};
 use crate::domain::answers::{Answer, AnswerError};
-use crate::domain::model::{Kind, Lang, Question};
-use crate::i18n::{self, strings};
+use crate::domain::model::{Kind, Question};
+use crate::i18n::{strings, Get, Lang};
 
 /// Why the chosen options matter: red line, what to find out, which articles and findings
 /// (one group, empty without an answer).
@@ -129,13 +129,13 @@ pub fn question_view(
                     aria-describedby={described} {oninput} />
             });
             d.open_static("p", &[("class", S("bd-counter")), ("aria-live", S("polite"))]);
-            d.string(i18n::fill(t.chars_left, &[&left]));
+            d.string(t.chars_left(left));
             d.close();
             d.group();
             if let Some(AnswerError::TooLong { question, max, .. }) = error {
                 if *question == q.id {
                     d.open_static("p", &[("class", S("bd-error")), ("role", S("alert"))]);
-                    d.string(i18n::fill(t.text_too_long, &[max]));
+                    d.string(t.text_too_long(max));
                     d.close();
                 }
             }

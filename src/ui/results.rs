@@ -12,8 +12,8 @@ use super::state::State;
 use super::{on_change, Button, Edit, Nav, PlanField, BTN, PRIMARY};
 use crate::domain::answers::{PlanItem, Status};
 use crate::domain::engine::{Cause, Level, Position, Report};
-use crate::domain::model::{Bank, Lang};
-use crate::i18n::{self, strings, Strings};
+use crate::domain::model::Bank;
+use crate::i18n::{strings, Get, Lang, Strings};
 
 /// The provisions and findings behind a cause (an empty group when the bank no longer has it).
 #[inline(never)]
@@ -130,7 +130,7 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     d.leaf("p", "", verdict_body);
     d.group();
     if !report.complete() {
-        d.leaf_string("p", "bd-provisional", i18n::fill(t.provisional, &[&report.unanswered.len()]));
+        d.leaf_string("p", "bd-provisional", t.provisional(report.unanswered.len()));
     }
     d.close();
     d.close();
@@ -326,10 +326,10 @@ pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
     d.open("ul", "bd-findings");
     for f in cited_findings(bank, report) {
         d.open_attrs("li", &["id", "class"], &[&format!("bd-f-{}", f.id), "bd-finding"]);
-        d.leaf_string("h4", "", format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject));
+        d.leaf_string("h4", "", cite::finding_heading(lang, f));
         d.group();
-        if !f.reference.is_empty() {
-            d.leaf("p", "bd-muted", &f.reference);
+        if let Some(r) = &f.reference {
+            d.leaf("p", "bd-muted", r.get(lang));
         }
         d.close();
         let classes = cite::FindingClasses { amount: "", key_findings: "", appeal: "bd-muted", source: "bd-source" };

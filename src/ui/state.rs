@@ -7,7 +7,8 @@ use yew::Reducible;
 
 use crate::domain::answers::{self, Answer, AnswerError, PlanItem};
 use crate::domain::engine::{self, Report};
-use crate::domain::model::{Bank, Lang};
+use crate::domain::model::Bank;
+use crate::i18n::Lang;
 use crate::persist::assessment::{self, Assessment, SignOff};
 
 /// Where the user is.

@@ -21,7 +21,8 @@ use yew::virtual_dom::AttributeOrProperty::{self, Static as S};
 use yew::virtual_dom::{Attributes, Listener};
 
 use super::cite::{
-    cause_option, cause_text, finding_details, finding_short, option_label, provision_short, FindingClasses,
+    cause_option, cause_text, finding_details, finding_heading, finding_short, option_label, provision_short,
+    FindingClasses,
 };
 use super::doc::Doc;
 use super::heatmap::{heat_map, MapRisk};
@@ -30,8 +31,8 @@ use super::state::{Action, Meta, State, Step};
 use super::{button, on_change, send, Button, Edit as PlanEdit, Nav, PlanField, BTN, PRIMARY};
 use crate::domain::answers::{Answer, Status};
 use crate::domain::engine::{Cause, Level, Recommendation, Report};
-use crate::domain::model::{Bank, Kind, Lang, Question};
-use crate::i18n::{self, strings, summary, Strings};
+use crate::domain::model::{Bank, Kind, Question};
+use crate::i18n::{strings, summary, Get, Lang, Strings};
 use crate::persist::assessment::{SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
 
 /// Id of the section whose text answers are the systematic description.
@@ -70,7 +71,7 @@ fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
 /// Provisions and findings, inline; findings link to their entry in the annex. Adds one node,
 /// an empty group when there are none.
 #[inline(never)]
-fn cites(d: &mut Doc, bank: &Bank, provisions: &[String], findings: &[String]) {
+fn cites(d: &mut Doc, bank: &Bank, lang: Lang, provisions: &[String], findings: &[String]) {
     if provisions.is_empty() && findings.is_empty() {
         // In place of the list, for the siblings (see `Doc`).
         d.group();
@@ -79,12 +80,12 @@ fn cites(d: &mut Doc, bank: &Bank, provisions: &[String], findings: &[String]) {
     }
     d.open("ul", "bd-sum-cites");
     for p in provisions {
-        d.leaf_string("li", "", provision_short(bank, p));
+        d.leaf_string("li", "", provision_short(bank, lang, p));
     }
     for f in findings {
         d.open("li", "");
         d.open_attrs("a", &["href"], &[&format!("#bd-sum-f-{f}")]);
-        d.string(finding_short(bank, f));
+        d.string(finding_short(bank, lang, f));
         d.close();
         d.close();
     }
@@ -101,8 +102,8 @@ fn cause(d: &mut Doc, bank: &Bank, lang: Lang, c: &Cause, cite: bool) {
     d.leaf_string("strong", "", o);
     if cite {
         match cause_option(bank, c) {
-            Some(o) => cites(d, bank, &o.provisions, &o.findings),
-            None => cites(d, bank, &[], &[]),
+            Some(o) => cites(d, bank, lang, &o.provisions, &o.findings),
+            None => cites(d, bank, lang, &[], &[]),
         }
     }
 }
@@ -410,8 +411,8 @@ fn plan_row(
     }
     d.close();
     match g {
-        Some(g) => cites(d, bank, &g.provisions, &g.findings),
-        None => cites(d, bank, &[], &[]),
+        Some(g) => cites(d, bank, lang, &g.provisions, &g.findings),
+        None => cites(d, bank, lang, &[], &[]),
     }
     d.close(); // td
     d.close(); // tr
@@ -586,7 +587,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     d.leaf("p", "", verdict_body);
     d.group();
     if !report.complete() {
-        d.leaf_string("p", "bd-sum-provisional", i18n::fill(t.provisional, &[&report.unanswered.len()]));
+        d.leaf_string("p", "bd-sum-provisional", t.provisional(report.unanswered.len()));
     }
     d.close();
     d.close();
@@ -635,8 +636,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
             d.close();
             d.leaf("p", "", cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang)).unwrap_or(""));
             match cause_option(bank, c) {
-                Some(o) => cites(&mut d, bank, &o.provisions, &o.findings),
-                None => cites(&mut d, bank, &[], &[]),
+                Some(o) => cites(&mut d, bank, lang, &o.provisions, &o.findings),
+                None => cites(&mut d, bank, lang, &[], &[]),
             }
             d.close();
         }
@@ -970,17 +971,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
         for f in findings {
             let id = format!("bd-sum-f-{}", f.id);
             d.open_attrs("li", &["id", "data-testid", "class"], &[&id, "summary-finding", "bd-sum-finding"]);
-            d.leaf_string(
-                "p",
-                "bd-sum-finding-title",
-                format!("{} ({}), {}: {}", f.authority, f.country, f.date, f.subject),
-            );
+            d.leaf_string("p", "bd-sum-finding-title", finding_heading(lang, f));
             d.group();
-            if !f.reference.is_empty() {
+            if let Some(r) = &f.reference {
                 d.open("p", "bd-sum-small");
                 d.text(s.reference);
                 d.text(": ");
-                d.text(&f.reference);
+                d.text(r.get(lang));
                 d.close();
             }
             d.close();
