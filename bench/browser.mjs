@@ -1,6 +1,6 @@
 // Browser timings for bench/bench.sh (issue 8). Prints figures; never fails the test run.
 //
-//   node bench/browser.mjs <dist> [--runs 7] [--seed seed.json]
+//   node bench/browser.mjs <dist> [--runs 7] [--seed seed.json] [--throttle 4]
 //
 // Headless Debian Chromium through playwright-core, with the flags of tests/e2e/lib.mjs,
 // against <dist> served on 127.0.0.1 by tests/e2e/server.mjs (no compression, no cache:
@@ -18,7 +18,9 @@
 //                    ([data-testid=live-risk]) shows the new score; "frame" adds the next
 //                    animation frame. On an empty and on the fully answered assessment.
 //
-// Each figure is the median (and min/max) over the runs.
+// Each figure is the median (and min/max) over the runs. With --throttle N the page's CPU is
+// slowed N times through the DevTools protocol (Emulation.setCPUThrottlingRate), set before
+// navigation, as Lighthouse does to stand in for a slow laptop or phone (it uses 4).
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_SELECTOR, CHROMIUM, launchBrowser, startServer } from '../tests/e2e/lib.mjs';
@@ -31,6 +33,7 @@ const opt = (name, def) => {
 const dist = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist');
 const runs = Number(opt('--runs', 7));
 const seedFile = opt('--seed');
+const throttle = Number(opt('--throttle', 1));
 const seed = seedFile && fs.existsSync(seedFile) ? JSON.parse(fs.readFileSync(seedFile, 'utf8')) : null;
 
 const QUESTION_INPUT = `${APP_SELECTOR} .bd-question input, ${APP_SELECTOR} .bd-question textarea`;
@@ -171,6 +174,10 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', serviceWorkers: 'block' });
     await context.route((url) => new URL(url.href).origin !== server.origin, (r) => r.abort('blockedbyclient'));
     const p = await context.newPage();
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(p);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
     const errors = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.addInitScript(probe, { appSelector: APP_SELECTOR, questionInput: QUESTION_INPUT, seed: seedData, clickResults });
@@ -238,7 +245,8 @@ async function main() {
   await browser.close();
   await server.close();
 
-  console.log(`browser: ${runs} runs, headless ${CHROMIUM} ${version}, 127.0.0.1, no throttling, new context per run`);
+  const throttling = throttle > 1 ? `CPU throttled ${throttle}x (Emulation.setCPUThrottlingRate)` : 'no throttling';
+  console.log(`browser: ${runs} runs, headless ${CHROMIUM} ${version}, 127.0.0.1, ${throttling}, new context per run`);
   console.log(`  wasm downloaded (responseEnd)                ${fmt(m.wasm)}`);
   console.log(`  navigation -> app rendered                   ${fmt(m.app)}`);
   console.log(`  navigation -> first question interactive     ${fmt(m.question)}`);

@@ -3,9 +3,9 @@
 use biodpia::domain::answers::Answer;
 use biodpia::i18n::{Get, Lang};
 use biodpia::persist::assessment::Assessment;
-use biodpia::ui::results::results;
+use biodpia::ui::results::Results;
 use biodpia::ui::state::{State, Step};
-use biodpia::ui::{App, Config};
+use biodpia::ui::{App, Config, Shared};
 use yew::prelude::*;
 
 fn l(code: &str) -> Lang {
@@ -44,7 +44,10 @@ fn ResultsHarness(props: &WithState) -> Html {
         s
     });
     let heading = use_node_ref();
-    results(&state, &heading)
+    html! {
+        <Results lang={state.lang} report={Shared::from(&state.report)} assessment={Shared::from(&state.assessment)}
+            {heading} dispatch={state.dispatcher()} />
+    }
 }
 
 async fn render_results(lang: Lang, answers: &[(&str, &str)]) -> String {

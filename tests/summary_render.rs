@@ -8,11 +8,11 @@ use biodpia::domain::engine::{self, Position, Report};
 use biodpia::domain::model::Kind;
 use biodpia::i18n::{self, summary as sum};
 use biodpia::i18n::{Get, Lang};
-use biodpia::persist::assessment::{Assessment, SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
+use biodpia::persist::assessment::{Assessment, SignOff, SignOffField, MAX_ADVICE_LEN, MAX_META_LEN};
 use biodpia::ui::heatmap::{self, MapRisk, MarkerKind};
-use biodpia::ui::results::cited_findings;
-use biodpia::ui::state::{Action, Meta, State, Step};
+use biodpia::ui::state::{Action, Meta, PlanField, State, Step};
 use biodpia::ui::summary::Summary;
+use biodpia::ui::Shared;
 use yew::prelude::*;
 use yew::Reducible;
 
@@ -36,7 +36,10 @@ fn Harness(props: &Props) -> Html {
         s.step = Step::Summary;
         s
     });
-    html! { <Summary {state} print_copy={props.print_copy} /> }
+    html! {
+        <Summary lang={state.lang} assessment={Shared::from(&state.assessment)} report={Shared::from(&state.report)}
+            print_copy={props.print_copy} dispatch={state.dispatcher()} />
+    }
 }
 
 async fn render(lang: Lang, assessment: &Assessment, print_copy: bool) -> String {
@@ -124,7 +127,7 @@ async fn summary_shows_everything_a_dpo_signs() {
     let bank = biodpia::bank::bank();
     let (a, long, hidden_question) = filled();
     let r = report(&a);
-    assert!(!r.recommendations.is_empty() && !cited_findings(bank, &r).is_empty());
+    assert!(!r.recommendations.is_empty() && !r.cited_findings(bank).is_empty());
     for lang in [l("en"), l("nl")] {
         let t = i18n::strings(lang);
         let s = sum::strings(lang);
@@ -137,7 +140,7 @@ async fn summary_shows_everything_a_dpo_signs() {
                 let title = bank.safeguard(&rec.safeguard).unwrap().title.get(lang);
                 assert!(has(title), "{lang:?}: safeguard {title}");
             }
-            for f in cited_findings(bank, &r) {
+            for f in r.cited_findings(bank) {
                 assert!(has(f.authority.get(lang)) && has(f.subject.get(lang)), "{lang:?}: finding {}", f.id);
                 assert!(has(&f.source), "{lang:?}: source link of {}", f.id);
             }
@@ -292,29 +295,37 @@ fn reducer_edits_details_and_sign_off_within_limits() {
     assert_eq!(state.assessment.title.chars().count(), MAX_META_LEN);
     let state = state.reduce(Action::SetMeta(Meta::Organisation, "Gemeente Y".into()));
     assert_eq!(state.assessment.organisation, "Gemeente Y");
-    let state = state.reduce(Action::SetSignOff(SignOff {
-        measures_approved_by: "x".repeat(MAX_META_LEN + 1),
-        dpo_advice: "a".repeat(MAX_ADVICE_LEN + 1),
-        dpo_advice_followed: "maybe".into(),
-        review_date: "31-03-2027".into(),
-        ..SignOff::default()
-    }));
+    let state = [
+        (SignOffField::MeasuresApprovedBy, "x".repeat(MAX_META_LEN + 1)),
+        (SignOffField::DpoAdvice, "a".repeat(MAX_ADVICE_LEN + 1)),
+        (SignOffField::DpoAdviceFollowed, "maybe".into()),
+        (SignOffField::ReviewDate, "31-03-2027".into()),
+    ]
+    .into_iter()
+    .fold(state, |s, (f, v)| s.reduce(Action::SetSignOffField(f, v)));
     let so = state.assessment.signoff.clone();
     assert_eq!(so.measures_approved_by.len(), MAX_META_LEN);
     assert_eq!(so.dpo_advice.len(), MAX_ADVICE_LEN);
     assert_eq!(so.dpo_advice_followed, "", "only yes/partly/no are kept");
     assert_eq!(so.review_date, "", "only ISO dates are kept");
-    let state = state.reduce(Action::SetSignOff(SignOff {
-        dpo_advice_followed: "no".into(),
-        review_date: "2027-03-31".into(),
-        ..so.clone()
-    }));
+    let state = state
+        .reduce(Action::SetSignOffField(SignOffField::DpoAdviceFollowed, "no".into()))
+        .reduce(Action::SetSignOffField(SignOffField::ReviewDate, "2027-03-31".into()));
+    assert_eq!(state.assessment.signoff.dpo_advice, so.dpo_advice, "the other fields are kept");
     assert_eq!(
         (state.assessment.signoff.dpo_advice_followed.as_str(), state.assessment.signoff.review_date.as_str()),
         ("no", "2027-03-31")
     );
     // The sign-off survives saving and reading back (older saves without the reasons field too).
     let json = biodpia::persist::assessment::write(&state.assessment);
+    // The owner of a plan line is capped like the other names; the status is read.
+    let sid = bank.safeguards[0].id.clone();
+    let planned = state
+        .clone()
+        .reduce(Action::SetPlanField(sid.clone(), PlanField::Owner, "o".repeat(MAX_META_LEN + 9)))
+        .reduce(Action::SetPlanField(sid.clone(), PlanField::Status, "planned".into()));
+    assert_eq!(planned.assessment.plan[&sid].owner.len(), MAX_META_LEN);
+    assert_eq!(planned.assessment.plan[&sid].status, Status::Planned);
     assert_eq!(biodpia::persist::assessment::read(json.as_bytes()).unwrap().signoff, state.assessment.signoff);
     let old = json.replace(",\"dpo_advice_reasons\":\"\"", "");
     assert!(!old.contains("dpo_advice_reasons"));
@@ -328,14 +339,16 @@ fn reducer_edits_details_and_sign_off_within_limits() {
 
 #[test]
 fn editing_one_sign_off_field_never_cuts_another_imported_long_text() {
-    use biodpia::persist::assessment::{SignOff, MAX_ADVICE_LEN};
+    use biodpia::persist::assessment::MAX_ADVICE_LEN;
     let long = "a".repeat(MAX_ADVICE_LEN + 500);
     let stored = SignOff { dpo_advice: long.clone(), ..Default::default() };
-    let edit = SignOff { review_date: "2027-01-31".into(), ..stored.clone() };
-    let after = stored.edited(&edit);
+    let mut after = stored.clone();
+    after.set(SignOffField::ReviewDate, "2027-01-31");
     assert_eq!(after.dpo_advice, long, "untouched field kept in full");
     assert_eq!(after.review_date, "2027-01-31");
     // A field the user does change is still checked.
-    let bad = SignOff { review_date: "31-01-2027".into(), ..stored.clone() };
-    assert_eq!(stored.edited(&bad).review_date, "");
+    after.set(SignOffField::ReviewDate, "31-01-2027");
+    assert_eq!(after.review_date, "");
+    after.set(SignOffField::DpoAdvice, &long);
+    assert_eq!(after.dpo_advice.chars().count(), SignOffField::DpoAdvice.max_len());
 }

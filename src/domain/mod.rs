@@ -7,6 +7,7 @@ pub mod engine;
 pub mod model;
 pub mod pack;
 pub mod plural;
+pub mod present;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -44,45 +44,70 @@ pub fn clamp_chars(s: &str, max: usize) -> String {
     s.chars().take(max).collect()
 }
 
+/// A field of the sign-off block, as the summary edits it: one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignOffField {
+    MeasuresApprovedBy,
+    ResidualRiskAcceptedBy,
+    DpoAdvice,
+    DpoAdviceFollowed,
+    DpoAdviceReasons,
+    ReviewDate,
+}
+
+impl SignOffField {
+    /// The longest value the field takes, in characters (the form's `maxlength` too).
+    pub fn max_len(self) -> usize {
+        match self {
+            SignOffField::DpoAdvice | SignOffField::DpoAdviceReasons => MAX_ADVICE_LEN,
+            SignOffField::ReviewDate => 10,
+            SignOffField::DpoAdviceFollowed => 6,
+            SignOffField::MeasuresApprovedBy | SignOffField::ResidualRiskAcceptedBy => MAX_META_LEN,
+        }
+    }
+}
+
 impl SignOff {
-    /// This sign-off with every field within its limit, `dpo_advice_followed` one of "yes",
-    /// "no", "partly" or empty, and `review_date` an ISO date (YYYY-MM-DD) or empty.
-    /// Applies an edit from the form: fields the user changed are clamped and checked, fields
-    /// left as they were keep their stored value in full (an imported long text is never cut
-    /// because another field was edited).
-    pub fn edited(&self, edit: &SignOff) -> SignOff {
-        let c = edit.clamped();
-        let keep = |old: &String, new: &String, clamped: String| if old == new { old.clone() } else { clamped };
-        SignOff {
-            measures_approved_by: keep(&self.measures_approved_by, &edit.measures_approved_by, c.measures_approved_by),
-            residual_risk_accepted_by: keep(
-                &self.residual_risk_accepted_by,
-                &edit.residual_risk_accepted_by,
-                c.residual_risk_accepted_by,
-            ),
-            dpo_advice: keep(&self.dpo_advice, &edit.dpo_advice, c.dpo_advice),
-            dpo_advice_followed: keep(&self.dpo_advice_followed, &edit.dpo_advice_followed, c.dpo_advice_followed),
-            dpo_advice_reasons: keep(&self.dpo_advice_reasons, &edit.dpo_advice_reasons, c.dpo_advice_reasons),
-            review_date: keep(&self.review_date, &edit.review_date, c.review_date),
+    pub fn get(&self, field: SignOffField) -> &str {
+        match field {
+            SignOffField::MeasuresApprovedBy => &self.measures_approved_by,
+            SignOffField::ResidualRiskAcceptedBy => &self.residual_risk_accepted_by,
+            SignOffField::DpoAdvice => &self.dpo_advice,
+            SignOffField::DpoAdviceFollowed => &self.dpo_advice_followed,
+            SignOffField::DpoAdviceReasons => &self.dpo_advice_reasons,
+            SignOffField::ReviewDate => &self.review_date,
         }
     }
 
-    pub fn clamped(&self) -> SignOff {
-        let followed = match self.dpo_advice_followed.as_str() {
-            f @ ("yes" | "no" | "partly") => f.to_string(),
-            _ => String::new(),
+    /// Sets one field from the form: capped at its `max_len`, `dpo_advice_followed` one of
+    /// "yes", "no", "partly" or empty, `review_date` an ISO date (YYYY-MM-DD) or empty. The other
+    /// fields keep their stored value in full (an imported long text is never cut because
+    /// another field was edited).
+    pub fn set(&mut self, field: SignOffField, value: &str) {
+        let value = match field {
+            SignOffField::DpoAdviceFollowed if !matches!(value, "yes" | "no" | "partly") => String::new(),
+            SignOffField::ReviewDate => {
+                let iso = value.len() == 10
+                    && value
+                        .bytes()
+                        .enumerate()
+                        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+                if iso {
+                    value.to_string()
+                } else {
+                    String::new()
+                }
+            }
+            _ => clamp_chars(value, field.max_len()),
         };
-        let date = &self.review_date;
-        let iso = date.len() == 10
-            && date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-        SignOff {
-            measures_approved_by: clamp_chars(&self.measures_approved_by, MAX_META_LEN),
-            residual_risk_accepted_by: clamp_chars(&self.residual_risk_accepted_by, MAX_META_LEN),
-            dpo_advice: clamp_chars(&self.dpo_advice, MAX_ADVICE_LEN),
-            dpo_advice_followed: followed,
-            dpo_advice_reasons: clamp_chars(&self.dpo_advice_reasons, MAX_ADVICE_LEN),
-            review_date: if iso { date.clone() } else { String::new() },
-        }
+        *match field {
+            SignOffField::MeasuresApprovedBy => &mut self.measures_approved_by,
+            SignOffField::ResidualRiskAcceptedBy => &mut self.residual_risk_accepted_by,
+            SignOffField::DpoAdvice => &mut self.dpo_advice,
+            SignOffField::DpoAdviceFollowed => &mut self.dpo_advice_followed,
+            SignOffField::DpoAdviceReasons => &mut self.dpo_advice_reasons,
+            SignOffField::ReviewDate => &mut self.review_date,
+        } = value;
     }
 }
 

@@ -332,8 +332,24 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
             json.push_str(v);
         }
         json.push('}');
-        let signoff: SignOff = codec::parse(&json).ok_or_else(bad)?;
-        a.signoff = a.signoff.edited(&signoff);
+        let mut signoff: SignOff = codec::parse(&json).ok_or_else(bad)?;
+        // The changed field is checked and capped as the form does it; the others stay as
+        // they are.
+        use super::assessment::SignOffField as F;
+        for f in [
+            F::MeasuresApprovedBy,
+            F::ResidualRiskAcceptedBy,
+            F::DpoAdvice,
+            F::DpoAdviceFollowed,
+            F::DpoAdviceReasons,
+            F::ReviewDate,
+        ] {
+            if signoff.get(f) != a.signoff.get(f) {
+                let value = signoff.get(f).to_string();
+                signoff.set(f, &value);
+            }
+        }
+        a.signoff = signoff;
     } else {
         return Err(FieldError::UnknownField(field.to_string()));
     }

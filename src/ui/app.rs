@@ -1,16 +1,18 @@
 //! The root component: loads the saved assessment, saves every change, lays out header,
-//! section navigation and the current step.
+//! section navigation and the current step. Its own markup is the frame; everything in it is a
+//! component with its own props (header tools, live risk, navigation, the step, the print copy).
 
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty::Static as S;
 
-use super::doc::Doc;
 use super::manager;
-use super::state::{Notice, State, Step};
-use super::summary::Summary;
-use super::{Button, Nav, BTN};
+use super::questions::SectionView;
+use super::results::Results;
+use super::state::{Action, Notice, State, Step};
+use super::summary::{PrintCopy, Summary};
+use super::{Button, Dispatch, Ref, Shared, BTN};
 use crate::domain::engine::Report;
-use crate::i18n::{strings, Get, Lang, LANGS};
+use crate::domain::present::{self, Progress};
+use crate::i18n::{strings, Get, Lang, Strings, LANGS};
 
 /// Options the host page gives through data attributes.
 #[derive(Properties, PartialEq, Clone)]
@@ -37,6 +39,7 @@ pub fn App(config: &Config) -> Html {
         use_memo((), move |_| manager::boot(&namespace, &organisation))
     };
     let state = use_reducer(|| initial(config, &boot));
+    let dispatch = state.dispatcher();
     // The skip link moves focus itself: inside a host page's shadow root (web/embed.js) a
     // "#bd-main" fragment would not find the element and would change the host page's URL.
     let main_ref = use_node_ref();
@@ -49,7 +52,8 @@ pub fn App(config: &Config) -> Html {
             }
         })
     };
-    let t = strings(state.lang);
+    let lang = state.lang;
+    let t = strings(lang);
     let bank = state.bank;
 
     // Autosave every change (a failed save leaves the stored copy as it was), watch other
@@ -65,179 +69,215 @@ pub fn App(config: &Config) -> Html {
         Step::Summary => 0,
     };
     super::use_focus(&heading, opened);
+    super::summary::use_print_title(super::summary::print_title(lang, &state.assessment));
 
-    let report = &state.report;
-    let mut doc = Doc::new();
-    let d = &mut doc;
-    d.open_attrs("div", &["class", "data-testid", "lang"], &["bd-app", "app", state.lang.code()]);
-    d.add(html! { <a class="bd-skip" href="#bd-main" onclick={onskip}>{ t.skip_to_content }</a> });
-    d.open("header", "bd-header");
-    d.open("div", "bd-brand");
-    d.leaf("h1", "", t.app_title);
-    d.leaf("p", "bd-tagline", t.app_tagline);
-    d.close();
-    d.open("div", "bd-header-tools");
-    d.add(super::button(
-        Button {
-            class: BTN,
-            testid: Some("nav-assessments"),
-            aria_current: (state.step == Step::Assessments).then_some("page"),
-            label: crate::i18n::manager::strings(state.lang).assessments,
-            ..Default::default()
-        },
-        super::send(&state, Nav::Goto(Step::Assessments)),
-    ));
-    d.open("div", "bd-lang");
-    d.open_static("label", &[("for", S("bd-lang"))]);
-    d.text(t.language);
-    d.close();
-    let onchange = super::on_change(&state, super::Edit::Lang);
-    d.add(html! {
-        <select id="bd-lang" data-testid="lang" {onchange}>
-            { for LANGS.iter().map(|l| html! {
-                <option value={l.code} lang={l.code} selected={state.lang.code() == l.code}>{ l.name }</option>
-            }) }
-        </select>
-    });
-    d.close();
-    d.open_static(
-        "div",
-        &[("class", S("bd-live")), ("role", S("status")), ("aria-live", S("polite")), ("data-testid", S("live-risk"))],
-    );
-    d.leaf("span", "bd-live-label", t.live_risk);
-    d.group();
-    if report.answered == 0 {
-        d.leaf("span", "bd-live-score", t.live_not_started);
-    } else {
-        super::results::level_badge(d, t, Report::band(report.residual_score));
-        d.leaf_string("span", "bd-live-score", format!("{} {}/100", t.score, report.residual_score));
-    }
-    d.close();
-    d.close();
-    d.close();
-    d.close();
+    let report = Shared::from(&state.report);
+    let assessment = Shared::from(&state.assessment);
+    let progress = {
+        let deps = (report.clone(), assessment.clone());
+        use_memo(deps, |(r, a)| r.section_progress(bank, &a.answers))
+    };
+    let total = present::total(&progress);
 
-    d.group();
-    if let Some(n) = state.notice {
+    let notice = state.notice.map(|n| {
         let text = match n {
             Notice::StorageCorrupt => t.storage_corrupt,
             Notice::StorageFull => t.storage_full,
             Notice::StorageUnavailable => t.storage_unavailable,
         };
-        d.open_static("div", &[("class", S("bd-notice")), ("role", S("alert")), ("data-testid", S("notice"))]);
-        d.leaf("p", "", text);
-        d.group();
-        if n == Notice::StorageFull {
-            d.add(manager::export_current(&state, &persistence));
+        html! {
+            <div class="bd-notice" role="alert" data-testid="notice">
+                <p>{ text }</p>
+                if n == Notice::StorageFull { { manager::export_current(&state, &persistence) } }
+                { super::button(Button { class: BTN, label: t.dismiss, ..Default::default() },
+                    super::send(&dispatch, || Action::Notice(None))) }
+            </div>
         }
-        d.close();
-        d.add(super::button(
-            Button { class: BTN, label: t.dismiss, ..Default::default() },
-            super::send(&state, Nav::DismissNotice),
-        ));
-        d.close();
-    }
-    d.close();
-    d.add(manager::messages(&state, &persistence));
-
-    d.open("div", "bd-layout");
-    d.open_attrs("nav", &["class", "aria-label"], &["bd-nav bd-noprint", t.sections]);
-    let total = report.visible.len();
-    d.open("div", "bd-progress");
-    d.open_static("label", &[("for", S("bd-progress"))]);
-    d.text(t.progress_label);
-    d.close();
-    d.open_attrs(
-        "progress",
-        &["id", "max", "value"],
-        &["bd-progress", &total.to_string(), &report.answered.to_string()],
-    );
-    d.close();
-    d.leaf_string("span", "", t.answered_of(report.answered, total));
-    d.close();
-    d.open("ol", "");
-    d.group();
-    for (i, s) in bank.sections.iter().enumerate() {
-        let visible: Vec<&String> =
-            s.questions.iter().map(|q| &q.id).filter(|id| report.visible.contains(id)).collect();
-        let done = visible
-            .iter()
-            .filter(|id| state.assessment.answers.get(id.as_str()).is_some_and(|a| !a.is_empty()))
-            .count();
-        let complete = done == visible.len();
-        let mut p = Doc::new();
-        p.open("span", "bd-nav-progress");
-        p.string(format!("{done}/{}", visible.len()));
-        p.group();
-        if complete {
-            p.leaf_string("span", "bd-sr", format!(" {}", t.complete));
-            p.open_static("span", &[("aria-hidden", S("true"))]);
-            p.text(" ✓");
-            p.close();
-        }
-        nav_item(d, &state, Step::Section(i), "bd-nav-item", complete, None, s.title.get(state.lang), p.finish());
-    }
-    d.close();
-    nav_item(d, &state, Step::Results, "bd-nav-item bd-nav-results", false, Some("nav-results"), t.results, html! {});
-    // Also `bd-nav-results`: tests count the section entries as `.bd-nav-item:not(.bd-nav-results)`.
-    nav_item(
-        d,
-        &state,
-        Step::Summary,
-        "bd-nav-item bd-nav-results bd-nav-summary",
-        false,
-        Some("nav-summary"),
-        t.summary,
-        html! {},
-    );
-    d.close();
-    d.close();
+    });
 
     let main = match state.step {
-        Step::Section(i) => super::questions::section_view(&state, i, &heading),
-        Step::Results => {
-            html! { <>{ super::results::results(&state, &heading) }{ manager::no_longer_asked(&state) }</> }
-        }
+        Step::Section(i) => html! {
+            <SectionView index={i} section={Ref(&bank.sections[i])} last={i + 1 == bank.sections.len()} {lang}
+                assessment={assessment.clone()} report={report.clone()} refused={state.refused.clone()}
+                heading={heading.clone()} dispatch={dispatch.clone()} />
+        },
+        Step::Results => html! {
+            <>
+                <Results {lang} report={report.clone()} assessment={assessment.clone()} heading={heading.clone()}
+                    dispatch={dispatch.clone()} />
+                { manager::no_longer_asked(&state) }
+            </>
+        },
         Step::Assessments => manager::manager(&state, &persistence, &heading),
-        Step::Summary => html! { <Summary state={state.clone()} /> },
+        Step::Summary => html! {
+            <Summary {lang} assessment={assessment.clone()} report={report.clone()} dispatch={dispatch.clone()} />
+        },
     };
-    // On every other step a hidden copy of the summary is in the DOM, so printing from
-    // anywhere prints the summary (the print stylesheet shows only `.bd-summary`).
-    let print_copy = (state.step != Step::Summary).then(|| html! { <Summary state={state.clone()} print_copy=true /> });
-    d.add(html! { <main id="bd-main" class="bd-main" tabindex="-1" ref={main_ref}>{ main }{ for print_copy }</main> });
-    d.close();
-    d.close();
-    doc.finish()
+
+    html! {
+        <div class="bd-app" data-testid="app" lang={lang.code()}>
+            <a class="bd-skip" href="#bd-main" onclick={onskip}>{ t.skip_to_content }</a>
+            <Header {lang} assessments={state.step == Step::Assessments} answered={total.answered}
+                score={state.report.residual_score} dispatch={dispatch.clone()} />
+            { for notice }
+            { manager::messages(&state, &persistence) }
+            <div class="bd-layout">
+                <Nav {lang} step={state.step} progress={Shared(progress)} {total} dispatch={dispatch.clone()} />
+                <main id="bd-main" class="bd-main" tabindex="-1" ref={main_ref}>
+                    { main }
+                    // On every other step a hidden copy of the summary is in the DOM, so printing
+                    // from anywhere prints the summary (the print stylesheet shows only `.bd-summary`).
+                    <PrintCopy {lang} {assessment} {report} requests={state.print_requests}
+                        active={state.step != Step::Summary} {dispatch} />
+                </main>
+            </div>
+        </div>
+    }
 }
 
-/// One entry of the section navigation: `class`, then `bd-current` when it is the open step
-/// and `bd-done` when `done`.
-#[inline(never)]
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    /// The assessments list is open.
+    pub assessments: bool,
+    /// Questions answered so far.
+    pub answered: usize,
+    /// The residual score.
+    pub score: u8,
+    pub dispatch: Dispatch,
+}
+
+/// The widget's name and tagline, the assessments button, the language select and the live
+/// risk indicator.
+#[function_component]
+fn Header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    let t = strings(lang);
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(l) = Lang::parse(&select.value()) {
+                dispatch.dispatch(Action::SetLang(l));
+            }
+        })
+    };
+    html! {
+        <header class="bd-header">
+            <div class="bd-brand">
+                <h1>{ t.app_title }</h1>
+                <p class="bd-tagline">{ t.app_tagline }</p>
+            </div>
+            <div class="bd-header-tools">
+            { super::button(
+                Button {
+                    class: BTN,
+                    testid: Some("nav-assessments"),
+                    aria_current: props.assessments.then_some("page"),
+                    label: crate::i18n::manager::strings(lang).assessments,
+                    ..Default::default()
+                },
+                super::send(&props.dispatch, || Action::Goto(Step::Assessments)),
+            ) }
+            <div class="bd-lang">
+                <label for="bd-lang">{ t.language }</label>
+                <select id="bd-lang" data-testid="lang" {onchange}>
+                    for l in LANGS.iter() {
+                        <option value={l.code} lang={l.code} selected={lang.code() == l.code}>{ l.name }</option>
+                    }
+                </select>
+            </div>
+            { live_risk(t, props.answered, props.score) }
+            </div>
+        </header>
+    }
+}
+
+/// The live risk indicator: the residual score and its band as the answers stand.
+fn live_risk(t: &Strings, answered: usize, score: u8) -> Html {
+    html! {
+        <div class="bd-live" role="status" aria-live="polite" data-testid="live-risk">
+            <span class="bd-live-label">{ t.live_risk }</span>
+            if answered == 0 {
+                <span class="bd-live-score">{ t.live_not_started }</span>
+            } else {
+                { super::results::level_badge(t, Report::band(score)) }
+                <span class="bd-live-score">{ format!("{} {}/100", t.score, score) }</span>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NavProps {
+    pub lang: Lang,
+    pub step: Step,
+    /// Per section, in bank order.
+    pub progress: Shared<Vec<Progress>>,
+    pub total: Progress,
+    pub dispatch: Dispatch,
+}
+
+/// The progress bar and the navigation: every section with its progress, results, summary.
+#[function_component]
+fn Nav(props: &NavProps) -> Html {
+    let lang = props.lang;
+    let t = strings(lang);
+    let bank = crate::bank::bank();
+    let total = props.total;
+    let item = |step: Step, class: &'static str, testid: Option<&'static str>, title: &'static str, progress| {
+        nav_item(t, &props.dispatch, step, class, testid, title, progress, props.step == step)
+    };
+    html! {
+        <nav class="bd-nav bd-noprint" aria-label={t.sections}>
+            <div class="bd-progress">
+                <label for="bd-progress">{ t.progress_label }</label>
+                <progress id="bd-progress" max={total.total.to_string()} value={total.answered.to_string()} />
+                <span>{ t.answered_of(total.answered, total.total) }</span>
+            </div>
+            <ol>
+                for (i, (s, p)) in bank.sections.iter().zip(props.progress.iter()).enumerate() {
+                    { item(Step::Section(i), "bd-nav-item", None, s.title.get(lang), Some(*p)) }
+                }
+                { item(Step::Results, "bd-nav-item bd-nav-results", Some("nav-results"), t.results, None) }
+                // Also `bd-nav-results`: tests count the section entries as `.bd-nav-item:not(.bd-nav-results)`.
+                { item(Step::Summary, "bd-nav-item bd-nav-results bd-nav-summary", Some("nav-summary"), t.summary, None) }
+            </ol>
+        </nav>
+    }
+}
+
+/// One entry of the navigation: `class`, then `bd-current` when it is the open step and
+/// `bd-done` when the section is complete; `progress` is a section's (none for results and
+/// summary).
 #[allow(clippy::too_many_arguments)]
 fn nav_item(
-    d: &mut Doc,
-    state: &UseReducerHandle<State>,
+    t: &Strings,
+    dispatch: &Dispatch,
     step: Step,
     class: &'static str,
-    done: bool,
     testid: Option<&'static str>,
-    title: &str,
-    progress: Html,
-) {
-    let current = state.step == step;
-    let mut class = class.to_string();
-    if current {
-        class.push_str(" bd-current");
+    title: &'static str,
+    progress: Option<Progress>,
+    current: bool,
+) -> Html {
+    let complete = progress.is_some_and(Progress::complete);
+    let class = classes!(class, current.then_some("bd-current"), complete.then_some("bd-done"));
+    html! {
+        <li {class}>
+            <button type="button" data-testid={testid} onclick={super::send(dispatch, move || Action::Goto(step))}
+                aria-current={current.then_some("step")}>
+                <span class="bd-nav-title">{ title }</span>
+                if let Some(p) = progress {
+                    <span class="bd-nav-progress">
+                        { format!("{}/{}", p.answered, p.total) }
+                        if complete {
+                            <span class="bd-sr">{ format!(" {}", t.complete) }</span>
+                            <span aria-hidden="true">{ " ✓" }</span>
+                        }
+                    </span>
+                }
+            </button>
+        </li>
     }
-    if done {
-        class.push_str(" bd-done");
-    }
-    d.open_attrs("li", &["class"], &[&class]);
-    d.add(html! {
-        <button type="button" data-testid={testid} onclick={super::send(state, Nav::Goto(step))} aria-current={current.then_some("step")}>
-            <span class="bd-nav-title">{ title }</span>
-            { progress }
-        </button>
-    });
-    d.close();
 }

@@ -1,6 +1,8 @@
-//! Citations: how a finding or provision is named wherever the widget gives a reason.
+//! Citations: how an answer, a finding or a provision is named wherever the widget gives a
+//! reason (results page and summary).
 
-use super::doc::Doc;
+use yew::prelude::*;
+
 use crate::domain::engine::Cause;
 use crate::domain::model::{AnswerOption, Bank, DateKind, Finding};
 use crate::i18n::{strings, Get, Lang, Strings};
@@ -30,6 +32,12 @@ pub fn cause_text(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
     (text, option)
 }
 
+/// "Question → **answer**" of a cause.
+pub fn cause_line(bank: &Bank, lang: Lang, c: &Cause) -> Html {
+    let (q, o) = cause_text(bank, lang, c);
+    html! { <>{ q }{ " → " }<strong>{ o }</strong></> }
+}
+
 /// A finding's date as it must be read: the decision date as it is, an announcement or press
 /// date said to be one ("announced 2023-05-10").
 pub fn finding_date(t: &Strings, f: &Finding) -> String {
@@ -56,24 +64,35 @@ pub fn provision_short(bank: &Bank, lang: Lang, id: &str) -> String {
     bank.provision(id).map(|p| p.label.get(lang).to_string()).unwrap_or_else(|| id.to_string())
 }
 
-/// An inline list of provisions and findings, each with its title as a tooltip.
-#[inline(never)]
-pub fn reasons(d: &mut Doc, bank: &Bank, lang: Lang, provisions: &[String], findings: &[String]) {
-    d.open("ul", "bd-cites");
-    for p in provisions {
-        let title = bank.provision(p).map(|x| x.title.get(lang)).unwrap_or_default();
-        d.open_attrs("li", &["class", "title"], &["bd-cite bd-cite-law", title]);
-        d.string(provision_short(bank, lang, p));
-        d.close();
+/// Where a list of citations links its findings to: the results page's list or the summary's
+/// annex.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Anchors {
+    Results,
+    Summary,
+}
+
+/// An inline list of provisions and findings; findings link to their entry (`anchors`). On the
+/// results page each provision has its title as a tooltip. Nothing when there are none.
+pub fn reasons(bank: &Bank, lang: Lang, provisions: &[String], findings: &[String], anchors: Anchors) -> Html {
+    if provisions.is_empty() && findings.is_empty() {
+        return Html::default();
     }
-    for f in findings {
-        d.open("li", "bd-cite bd-cite-finding");
-        d.open_attrs("a", &["href"], &[&format!("#bd-f-{f}")]);
-        d.string(finding_short(bank, lang, f));
-        d.close();
-        d.close();
+    let results = anchors == Anchors::Results;
+    let (class, prefix) = if results { ("bd-cites", "#bd-f-") } else { ("bd-sum-cites", "#bd-sum-f-") };
+    let title = |p: &str| results.then(|| bank.provision(p).map(|x| x.title.get(lang)).unwrap_or_default().to_string());
+    html! {
+        <ul {class}>
+            for p in provisions {
+                <li class={results.then_some("bd-cite bd-cite-law")} title={title(p)}>{ provision_short(bank, lang, p) }</li>
+            }
+            for f in findings {
+                <li class={results.then_some("bd-cite bd-cite-finding")}>
+                    <a href={format!("{prefix}{f}")}>{ finding_short(bank, lang, f) }</a>
+                </li>
+            }
+        </ul>
     }
-    d.close();
 }
 
 /// The classes of a finding's entry: the results page and the summary's annex differ only in
@@ -88,42 +107,21 @@ pub struct FindingClasses {
 /// The body of a finding's entry, after its reference: what its date is (if noted), that it is
 /// cited for comparison only (if so), the amount (if any), the key findings, the appeal (if
 /// known) and the source link.
-#[inline(never)]
-pub fn finding_details(d: &mut Doc, t: &Strings, lang: Lang, f: &'static Finding, classes: &FindingClasses) {
-    d.group();
-    if let Some(n) = &f.date_note {
-        d.leaf("p", classes.appeal, n.get(lang));
+pub fn finding_details(t: &Strings, lang: Lang, f: &'static Finding, classes: &FindingClasses) -> Html {
+    let class = |c: &'static str| (!c.is_empty()).then_some(c);
+    html! {
+        <>
+            if let Some(n) = &f.date_note { <p class={class(classes.appeal)}>{ n.get(lang) }</p> }
+            if f.comparison_only { <p class={class(classes.appeal)}>{ t.comparison_only }</p> }
+            if let Some(a) = &f.amount { <p class={class(classes.amount)}>{ a.get(lang) }</p> }
+            <ul class={class(classes.key_findings)}>
+                for k in &f.key_findings { <li>{ k.get(lang) }</li> }
+            </ul>
+            if let Some(a) = &f.appeal { <p class={class(classes.appeal)}>{ t.appeal }{ ": " }{ a.get(lang) }</p> }
+            <p class={class(classes.source)}>
+                { t.source }{ ": " }
+                <a href={f.source.clone()} rel="noreferrer noopener" target="_blank">{ &f.source }</a>
+            </p>
+        </>
     }
-    d.close();
-    d.group();
-    if f.comparison_only {
-        d.leaf("p", classes.appeal, t.comparison_only);
-    }
-    d.close();
-    d.group();
-    if let Some(a) = &f.amount {
-        d.leaf("p", classes.amount, a.get(lang));
-    }
-    d.close();
-    d.open("ul", classes.key_findings);
-    for k in &f.key_findings {
-        d.leaf("li", "", k.get(lang));
-    }
-    d.close();
-    d.group();
-    if let Some(a) = &f.appeal {
-        d.open("p", classes.appeal);
-        d.text(t.appeal);
-        d.text(": ");
-        d.text(a.get(lang));
-        d.close();
-    }
-    d.close();
-    d.open("p", classes.source);
-    d.text(t.source);
-    d.text(": ");
-    d.open_attrs("a", &["href", "rel", "target"], &[&f.source, "noreferrer noopener", "_blank"]);
-    d.text(&f.source);
-    d.close();
-    d.close();
 }

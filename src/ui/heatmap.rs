@@ -4,11 +4,10 @@
 //! (tint, hatching, a text label), so the map reads in grey-scale and without colour; a
 //! text legend below lists every risk with both positions.
 
-use yew::virtual_dom::AttributeOrProperty::Static as S;
+use yew::prelude::*;
 
-use super::doc::Doc;
 use crate::domain::engine::{Level, Position};
-use crate::i18n::{strings, summary, Lang};
+use crate::i18n::{strings, summary, Lang, Strings};
 
 /// One raised risk as the map shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,12 +58,19 @@ pub fn cell_origin(p: Position) -> (f32, f32) {
 /// 24 smaller, 40 smallest (the bank has 10 risks, so at most 20 can share a cell; beyond 40
 /// markers would wrap past the cell's bottom edge).
 pub fn layout(risks: &[MapRisk]) -> Vec<Marker> {
-    let mut all: Vec<(Position, usize, MarkerKind)> = risks
-        .iter()
-        .flat_map(|r| [(r.inherent, r.number, MarkerKind::Inherent), (r.residual, r.number, MarkerKind::Residual)])
+    // Grouped by cell (in a fixed order); within a cell in the order of `risks` (by number),
+    // hollow before filled.
+    let cells = (1..=4u8).flat_map(|likelihood| (1..=4u8).map(move |severity| Position { likelihood, severity }));
+    let all: Vec<(Position, usize, MarkerKind)> = cells
+        .flat_map(|cell| {
+            risks.iter().flat_map(move |r| {
+                [(r.inherent, MarkerKind::Inherent), (r.residual, MarkerKind::Residual)]
+                    .into_iter()
+                    .filter(move |(p, _)| *p == cell)
+                    .map(move |(p, k)| (p, r.number, k))
+            })
+        })
         .collect();
-    // Grouped by cell; within a cell by risk number, hollow before filled.
-    all.sort_by_key(|(p, n, k)| (p.likelihood, p.severity, *n, *k));
     let mut out = Vec::with_capacity(all.len());
     let mut i = 0;
     while i < all.len() {
@@ -132,24 +138,12 @@ fn fmt(v: f32) -> String {
 }
 
 /// A small key symbol (outside the map), drawn like a marker.
-#[inline(never)]
-fn key_symbol(d: &mut Doc, kind: MarkerKind) {
-    d.open_static(
-        "svg",
-        &[
-            ("viewBox", S("0 0 24 24")),
-            ("width", S("18")),
-            ("height", S("18")),
-            ("aria-hidden", S("true")),
-            ("focusable", S("false")),
-            ("class", S("bd-hm-key-symbol")),
-        ],
-    );
-    d.open("g", marker_class(kind));
-    d.open_static("circle", &[("cx", S("12")), ("cy", S("12")), ("r", S("9.5"))]);
-    d.close();
-    d.close();
-    d.close();
+fn key_symbol(kind: MarkerKind) -> Html {
+    html! {
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" class="bd-hm-key-symbol">
+            <g class={marker_class(kind)}><circle cx="12" cy="12" r="9.5" /></g>
+        </svg>
+    }
 }
 
 fn marker_class(kind: MarkerKind) -> &'static str {
@@ -159,264 +153,185 @@ fn marker_class(kind: MarkerKind) -> &'static str {
     }
 }
 
-/// Starts an SVG element: `keys` name the `numbers` first (written as [`fmt`] writes them),
-/// then the `texts`.
-#[inline(never)]
-fn open_svg(d: &mut Doc, tag: &'static str, keys: &'static [&'static str], numbers: &[f32], texts: &[&str]) {
-    let numbers: Vec<String> = numbers.iter().map(|v| fmt(*v)).collect();
-    let mut values: Vec<&str> = numbers.iter().map(String::as_str).collect();
-    values.extend(texts);
-    d.open_attrs(tag, keys, &values);
-}
-
-/// Starts the group of a level's tint and hatching, for a cell of the map (`at`: x, y, width,
-/// height) or the key; the caller adds the rest of the group and closes it.
-#[inline(never)]
-fn cell_fill(d: &mut Doc, level: Level, at: [&str; 4]) {
+/// A level's tint and hatching, for a cell of the map or the key (`at`: x, y, width, height).
+fn cell_fill(level: Level, at: [String; 4]) -> Html {
     let key = level.key();
-    d.open_attrs("g", &["class"], &[&format!("bd-hm-cell bd-hm-{key}")]);
     let [x, y, w, h] = at;
-    d.open_attrs("rect", &["x", "y", "width", "height", "class"], &[x, y, w, h, "bd-hm-fill"]);
-    d.close();
-    if let Some(id) = pattern(key) {
-        d.open_attrs(
-            "rect",
-            &["x", "y", "width", "height", "fill", "class"],
-            &[x, y, w, h, &format!("url(#{id})"), "bd-hm-pattern"],
-        );
-        d.close();
+    let hatch = pattern(key).map(|id| {
+        html! {
+            <rect x={x.clone()} y={y.clone()} width={w.clone()} height={h.clone()} fill={format!("url(#{id})")}
+                class="bd-hm-pattern" />
+        }
+    });
+    html! {
+        <>
+            <rect {x} {y} width={w} height={h} class="bd-hm-fill" />
+            { for hatch }
+        </>
     }
 }
 
-/// The risk map of the summary, written into `d`: the grid with its markers, the key and a
-/// legend listing every risk with both positions.
-pub(super) fn heat_map(d: &mut Doc, lang: Lang, risks: &[MapRisk]) {
+/// The SVG patterns of the levels (medium dotted, high hatched, very high cross-hatched).
+fn patterns() -> Html {
+    html! {
+        <defs>
+            <pattern id="bd-hm-pat-medium" width="8" height="8" patternUnits="userSpaceOnUse">
+                <circle cx="4" cy="4" r="1.1" class="bd-hm-ink" />
+            </pattern>
+            <pattern id="bd-hm-pat-high" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <line x1="0" y1="0" x2="0" y2="8" class="bd-hm-hatch" />
+            </pattern>
+            <pattern id="bd-hm-pat-very_high" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <line x1="0" y1="0" x2="0" y2="7" class="bd-hm-hatch" />
+                <line x1="0" y1="0" x2="7" y2="0" class="bd-hm-hatch" />
+            </pattern>
+        </defs>
+    }
+}
+
+/// The 16 cells of the grid, each with its level's fill and label.
+fn cells(t: &Strings) -> Html {
+    let cell = |p: Position| {
+        let (x, y) = cell_origin(p);
+        html! {
+            <g class={format!("bd-hm-cell bd-hm-{}", p.level().key())}>
+                { cell_fill(p.level(), [fmt(x), fmt(y), fmt(CELL_W), fmt(CELL_H)]) }
+                <text x={fmt(x + 6.0)} y={fmt(y + 15.0)} font-size="12" class="bd-hm-cell-label">{ t.level(p.level()) }</text>
+            </g>
+        }
+    };
+    html! {
+        <>
+            for l in 1..=4u8 {
+                for sv in 1..=4u8 { { cell(Position { likelihood: l, severity: sv }) } }
+            }
+        </>
+    }
+}
+
+/// The axis labels: likelihood left of the rows (`vertical`), severity below the columns.
+fn axis(t: &Strings, vertical: bool) -> Html {
+    let grid_h = 4.0 * CELL_H;
+    html! {
+        <>
+        for v in 1..=4u8 {
+            {{
+                let (x, y, y2, anchor) = if vertical {
+                    let y = TOP + (4.0 - v as f32) * CELL_H + CELL_H / 2.0;
+                    (LEFT - 8.0, y - 3.0, y + 13.0, "end")
+                } else {
+                    (LEFT + (v as f32 - 1.0) * CELL_W + CELL_W / 2.0, TOP + grid_h + 17.0, TOP + grid_h + 32.0, "middle")
+                };
+                html! {
+                    <g class="bd-hm-axis-label">
+                        <text x={fmt(x)} y={fmt(y)} text-anchor={anchor} font-size="15" font-weight="700">{ v }</text>
+                        <text x={fmt(x)} y={fmt(y2)} text-anchor={anchor} font-size="12">{ t.pos(v) }</text>
+                    </g>
+                }
+            }}
+        }
+        </>
+    }
+}
+
+/// The numbered markers, hollow at the inherent and filled at the residual position.
+fn markers(risks: &[MapRisk]) -> Html {
+    html! {
+        <>
+        for m in layout(risks) {
+            <g data-risk={m.number.to_string()} class={marker_class(m.kind)}>
+                <circle cx={fmt(m.x)} cy={fmt(m.y)} r={fmt(m.r)} />
+                <text x={fmt(m.x)} y={fmt(m.y)} dy=".35em" text-anchor="middle"
+                    font-size={fmt(if m.number >= 10 { m.r * 1.05 } else { m.r * 1.3 })} font-weight="700">
+                    { m.number }
+                </text>
+            </g>
+        }
+        </>
+    }
+}
+
+/// The risk map of the summary: the grid with its markers, the key and a legend listing every
+/// raised risk (numbered, worst first) with both positions.
+pub fn heat_map(lang: Lang, risks: &[MapRisk]) -> Html {
     let t = strings(lang);
     let s = summary::strings(lang);
     let grid_h = 4.0 * CELL_H;
 
-    let desc = {
-        let mut desc = s.heatmap_svg_desc(risks.len());
-        for r in risks {
-            desc.push(' ');
-            desc.push_str(&s.heatmap_risk_desc(
-                format!("{}. {}", r.number, r.title),
-                pos_text(lang, r.inherent),
-                pos_text(lang, r.residual),
-            ));
-            desc.push('.');
+    let mut desc = s.heatmap_svg_desc(risks.len());
+    for r in risks {
+        desc.push(' ');
+        desc.push_str(&s.heatmap_risk_desc(
+            format!("{}. {}", r.number, r.title),
+            pos_text(lang, r.inherent),
+            pos_text(lang, r.residual),
+        ));
+        desc.push('.');
+    }
+
+    let legend = |r: &MapRisk| {
+        html! {
+            <li>
+                <span class="bd-hm-legend-num">{ r.number }</span>
+                <span class="bd-hm-legend-title">{ &r.title }</span>
+                <span class="bd-hm-legend-pos">
+                    { key_symbol(MarkerKind::Inherent) }
+                    <span class="bd-sr">{ format!("{}: ", t.inherent) }</span>
+                    { pos_text(lang, r.inherent) }
+                    <span aria-hidden="true">{ " → " }</span>
+                    { key_symbol(MarkerKind::Residual) }
+                    <span class="bd-sr">{ format!("{}: ", t.residual) }</span>
+                    { pos_text(lang, r.residual) }
+                </span>
+            </li>
         }
-        desc
     };
 
-    d.open_static("figure", &[("data-testid", S("heatmap")), ("class", S("bd-hm"))]);
-    d.open_attrs(
-        "svg",
-        &["viewBox", "role", "aria-labelledby", "preserveAspectRatio", "class"],
-        &[
-            &format!("0 0 {} {}", fmt(WIDTH), fmt(HEIGHT)),
-            "img",
-            "bd-hm-title bd-hm-desc",
-            "xMidYMid meet",
-            "bd-hm-svg",
-        ],
-    );
-    d.open_static("title", &[("id", S("bd-hm-title"))]);
-    d.text(s.heatmap_svg_title);
-    d.close();
-    d.open_static("desc", &[("id", S("bd-hm-desc"))]);
-    d.string(desc);
-    d.close();
-    d.open("defs", "");
-    d.open_static(
-        "pattern",
-        &[("id", S("bd-hm-pat-medium")), ("width", S("8")), ("height", S("8")), ("patternUnits", S("userSpaceOnUse"))],
-    );
-    d.open_static("circle", &[("cx", S("4")), ("cy", S("4")), ("r", S("1.1")), ("class", S("bd-hm-ink"))]);
-    d.close();
-    d.close();
-    d.open_static(
-        "pattern",
-        &[
-            ("id", S("bd-hm-pat-high")),
-            ("width", S("8")),
-            ("height", S("8")),
-            ("patternUnits", S("userSpaceOnUse")),
-            ("patternTransform", S("rotate(45)")),
-        ],
-    );
-    d.open_static(
-        "line",
-        &[("x1", S("0")), ("y1", S("0")), ("x2", S("0")), ("y2", S("8")), ("class", S("bd-hm-hatch"))],
-    );
-    d.close();
-    d.close();
-    d.open_static(
-        "pattern",
-        &[
-            ("id", S("bd-hm-pat-very_high")),
-            ("width", S("7")),
-            ("height", S("7")),
-            ("patternUnits", S("userSpaceOnUse")),
-            ("patternTransform", S("rotate(45)")),
-        ],
-    );
-    d.open_static(
-        "line",
-        &[("x1", S("0")), ("y1", S("0")), ("x2", S("0")), ("y2", S("7")), ("class", S("bd-hm-hatch"))],
-    );
-    d.close();
-    d.open_static(
-        "line",
-        &[("x1", S("0")), ("y1", S("0")), ("x2", S("7")), ("y2", S("0")), ("class", S("bd-hm-hatch"))],
-    );
-    d.close();
-    d.close(); // pattern
-    d.close(); // defs
-
-    d.open_static("g", &[("aria-hidden", S("true"))]);
-    d.group();
-    for l in 1..=4u8 {
-        for sv in 1..=4u8 {
-            let p = Position { likelihood: l, severity: sv };
-            let (x, y) = cell_origin(p);
-            cell_fill(d, p.level(), [&fmt(x), &fmt(y), &fmt(CELL_W), &fmt(CELL_H)]);
-            open_svg(d, "text", &["x", "y", "font-size", "class"], &[x + 6.0, y + 15.0], &["12", "bd-hm-cell-label"]);
-            d.text(t.level(p.level()));
-            d.close();
-            d.close(); // cell
-        }
-    }
-    d.close(); // cells
-    open_svg(d, "rect", &["x", "y", "width", "height", "class"], &[LEFT, TOP, 4.0 * CELL_W, grid_h], &["bd-hm-frame"]);
-    d.close();
-    // The axis labels: likelihood left of the rows, severity below the columns.
-    for vertical in [true, false] {
-        d.group();
-        for v in 1..=4u8 {
-            let (x, y, y2, anchor) = if vertical {
-                let y = TOP + (4.0 - v as f32) * CELL_H + CELL_H / 2.0;
-                (LEFT - 8.0, y - 3.0, y + 13.0, "end")
-            } else {
-                (LEFT + (v as f32 - 1.0) * CELL_W + CELL_W / 2.0, TOP + grid_h + 17.0, TOP + grid_h + 32.0, "middle")
-            };
-            d.open("g", "bd-hm-axis-label");
-            open_svg(
-                d,
-                "text",
-                &["x", "y", "text-anchor", "font-size", "font-weight"],
-                &[x, y],
-                &[anchor, "15", "700"],
-            );
-            d.string(v.to_string());
-            d.close();
-            open_svg(d, "text", &["x", "y", "text-anchor", "font-size"], &[x, y2], &[anchor, "12"]);
-            d.text(t.pos(v));
-            d.close();
-            d.close();
-        }
-        d.close();
-    }
-    let transform = format!("translate(18 {}) rotate(-90)", fmt(TOP + grid_h / 2.0));
-    d.open_attrs(
-        "text",
-        &["transform", "text-anchor", "font-size", "font-weight", "class"],
-        &[&transform, "middle", "14", "700", "bd-hm-axis-title"],
-    );
-    d.string(format!("{} →", t.likelihood));
-    d.close();
-    open_svg(
-        d,
-        "text",
-        &["x", "y", "text-anchor", "font-size", "font-weight", "class"],
-        &[LEFT + 2.0 * CELL_W, TOP + grid_h + 56.0],
-        &["middle", "14", "700", "bd-hm-axis-title"],
-    );
-    d.string(format!("{} →", t.severity));
-    d.close();
-    d.group();
-    for m in layout(risks) {
-        let size = if m.number >= 10 { m.r * 1.05 } else { m.r * 1.3 };
-        d.open_attrs("g", &["data-risk", "class"], &[&m.number.to_string(), marker_class(m.kind)]);
-        open_svg(d, "circle", &["cx", "cy", "r"], &[m.x, m.y, m.r], &[]);
-        d.close();
-        open_svg(
-            d,
-            "text",
-            &["x", "y", "dy", "text-anchor", "font-size", "font-weight"],
-            &[m.x, m.y],
-            &[".35em", "middle", &fmt(size), "700"],
-        );
-        d.string(m.number.to_string());
-        d.close();
-        d.close();
-    }
-    d.close(); // markers
-    d.close(); // g
-    d.close(); // svg
-
-    d.open("figcaption", "bd-hm-caption");
-    d.open("ul", "bd-hm-key");
-    for (kind, label) in
-        [(MarkerKind::Inherent, s.heatmap_key_inherent), (MarkerKind::Residual, s.heatmap_key_residual)]
-    {
-        d.open("li", "");
-        key_symbol(d, kind);
-        d.text(label);
-        d.close();
-    }
-    d.close();
-    d.leaf("p", "bd-hm-key-cells", s.heatmap_key_cells);
-    d.open("ul", "bd-hm-key bd-hm-levels");
-    for v in 1..=4u8 {
-        let level = Level::from_u8(v);
-        d.open("li", "");
-        d.open_static(
-            "svg",
-            &[
-                ("viewBox", S("0 0 24 16")),
-                ("width", S("27")),
-                ("height", S("18")),
-                ("aria-hidden", S("true")),
-                ("focusable", S("false")),
-                ("class", S("bd-hm-key-symbol")),
-            ],
-        );
-        cell_fill(d, level, ["0.5", "0.5", "23", "15"]);
-        d.close();
-        d.close();
-        d.text(t.level(level));
-        d.close();
-    }
-    d.close();
-    if risks.is_empty() {
-        d.leaf("p", "", s.no_risks);
-    } else {
-        d.open("ol", "bd-hm-legend");
-        for r in risks {
-            d.open("li", "");
-            d.leaf_string("span", "bd-hm-legend-num", r.number.to_string());
-            d.open("span", "bd-hm-legend-title");
-            d.copy(&r.title);
-            d.close();
-            d.open("span", "bd-hm-legend-pos");
-            for (kind, label, p) in
-                [(MarkerKind::Inherent, t.inherent, r.inherent), (MarkerKind::Residual, t.residual, r.residual)]
-            {
-                if kind == MarkerKind::Residual {
-                    d.open_static("span", &[("aria-hidden", S("true"))]);
-                    d.text(" → ");
-                    d.close();
+    html! {
+        <figure data-testid="heatmap" class="bd-hm">
+            <svg viewBox={format!("0 0 {} {}", fmt(WIDTH), fmt(HEIGHT))} role="img" aria-labelledby="bd-hm-title bd-hm-desc"
+                preserveAspectRatio="xMidYMid meet" class="bd-hm-svg">
+                <title id="bd-hm-title">{ s.heatmap_svg_title }</title>
+                <desc id="bd-hm-desc">{ desc }</desc>
+                { patterns() }
+                <g aria-hidden="true">
+                    { cells(t) }
+                    <rect x={fmt(LEFT)} y={fmt(TOP)} width={fmt(4.0 * CELL_W)} height={fmt(grid_h)} class="bd-hm-frame" />
+                    { axis(t, true) }
+                    { axis(t, false) }
+                    <text transform={format!("translate(18 {}) rotate(-90)", fmt(TOP + grid_h / 2.0))} text-anchor="middle"
+                        font-size="14" font-weight="700" class="bd-hm-axis-title">{ format!("{} →", t.likelihood) }</text>
+                    <text x={fmt(LEFT + 2.0 * CELL_W)} y={fmt(TOP + grid_h + 56.0)} text-anchor="middle" font-size="14"
+                        font-weight="700" class="bd-hm-axis-title">{ format!("{} →", t.severity) }</text>
+                    { markers(risks) }
+                </g>
+            </svg>
+            <figcaption class="bd-hm-caption">
+                <ul class="bd-hm-key">
+                    <li>{ key_symbol(MarkerKind::Inherent) }{ s.heatmap_key_inherent }</li>
+                    <li>{ key_symbol(MarkerKind::Residual) }{ s.heatmap_key_residual }</li>
+                </ul>
+                <p class="bd-hm-key-cells">{ s.heatmap_key_cells }</p>
+                <ul class="bd-hm-key bd-hm-levels">
+                    for v in 1..=4u8 {
+                        <li>
+                            <svg viewBox="0 0 24 16" width="27" height="18" aria-hidden="true" focusable="false" class="bd-hm-key-symbol">
+                                <g class={format!("bd-hm-cell bd-hm-{}", Level::from_u8(v).key())}>
+                                    { cell_fill(Level::from_u8(v), ["0.5".into(), "0.5".into(), "23".into(), "15".into()]) }
+                                </g>
+                            </svg>
+                            { t.level(Level::from_u8(v)) }
+                        </li>
+                    }
+                </ul>
+                if risks.is_empty() {
+                    <p>{ s.no_risks }</p>
+                } else {
+                    <ol class="bd-hm-legend">
+                        for r in risks { { legend(r) } }
+                    </ol>
                 }
-                key_symbol(d, kind);
-                d.leaf_string("span", "bd-sr", format!("{label}: "));
-                d.string(pos_text(lang, p));
-            }
-            d.close();
-            d.close();
-        }
-        d.close();
+            </figcaption>
+        </figure>
     }
-    d.close(); // figcaption
-    d.close(); // figure
 }

@@ -460,10 +460,10 @@ impl Persistence {
     /// Writes the open assessment now, whatever was saved before (after "keep mine").
     fn save_now(&self, state: &UseReducerHandle<State>) -> Result<(), SaveError> {
         let lib = self.library().ok_or(SaveError::Unavailable)?;
-        let mut stamped = state.assessment.clone();
+        let mut stamped = (*state.assessment).clone();
         stamped.updated = storage::now_iso();
         lib.save(state.bank, &state.id, &stamped)?;
-        *self.kept.last_saved.borrow_mut() = Some((state.id.clone(), state.assessment.clone()));
+        *self.kept.last_saved.borrow_mut() = Some((state.id.clone(), (*state.assessment).clone()));
         Ok(())
     }
 
@@ -493,13 +493,13 @@ impl Persistence {
     /// changes (then stamped now).
     fn current_for_export(&self, state: &State) -> Assessment {
         let unchanged =
-            matches!(&*self.kept.last_saved.borrow(), Some((id, a)) if *id == state.id && *a == state.assessment);
+            matches!(&*self.kept.last_saved.borrow(), Some((id, a)) if *id == state.id && *a == *state.assessment);
         let stored =
             self.library().and_then(|lib| lib.raw(&state.id)).and_then(|raw| assessment::read(raw.as_bytes()).ok());
         match stored {
             Some(s) if unchanged => transfer::migrate(state.bank, s).0,
             _ => {
-                let mut a = state.assessment.clone();
+                let mut a = (*state.assessment).clone();
                 a.updated = storage::now_iso();
                 a
             }
@@ -537,7 +537,7 @@ pub fn use_persistence(
 ) -> Persistence {
     let shown = use_reducer(move || Shown { message: boot_message, ..Default::default() });
     let kept = use_memo((), |_| Kept {
-        last_saved: RefCell::new(Some((state.id.clone(), state.assessment.clone()))),
+        last_saved: RefCell::new(Some((state.id.clone(), (*state.assessment).clone()))),
         undo_generation: Cell::new(0),
         undo_ref: NodeRef::default(),
         dismiss_ref: NodeRef::default(),
@@ -1470,7 +1470,7 @@ fn duplicate(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
     let m = mstrings(state.lang);
     let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
     let source = if id == state.id {
-        Ok(state.assessment.clone())
+        Ok((*state.assessment).clone())
     } else {
         lib.load(state.bank, id, storage::now_ms()).map(|(a, _)| a)
     };

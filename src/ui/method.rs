@@ -1,20 +1,17 @@
 //! The risk method in short, so that a DPO can see how the verdict and score are worked out.
 
-use yew::virtual_dom::AttributeOrProperty::Static as S;
+use yew::prelude::*;
 
-use super::doc::Doc;
 use crate::i18n::method::strings;
 use crate::i18n::Lang;
 
-/// The method as a collapsed card (a plain function: it has no state of its own).
-pub fn method(d: &mut Doc, lang: Lang) {
+/// The method as a collapsed card.
+pub fn method(lang: Lang) -> Html {
     let t = strings(lang);
-    d.open_static("details", &[("class", S("bd-card bd-method")), ("data-testid", S("method"))]);
-    d.open("summary", "");
-    d.leaf("h3", "bd-inline", t.title);
-    d.close();
-    for p in t.paragraphs {
-        d.leaf("p", "", p);
+    html! {
+        <details class="bd-card bd-method" data-testid="method">
+            <summary><h3 class="bd-inline">{ t.title }</h3></summary>
+            for p in t.paragraphs.iter().copied() { <p>{ p }</p> }
+        </details>
     }
-    d.close();
 }

@@ -1,10 +1,11 @@
-//! The Yew user interface: views that render [`state::State`]. They compute no risk: every
-//! number and verdict comes from `domain::engine` through the reducer.
+//! The Yew user interface: function components that render [`state::State`]. They compute no
+//! risk and decide nothing: every number, verdict, order and count comes from `domain` (the
+//! engine, and `domain::present` for what the views show of a report).
 //!
-//! Only [`App`] and the summary are components; the other views are plain functions that `App`
-//! calls (each component type costs its own copy of Yew's component code in the Wasm), with
-//! their state and effects in `App`'s hooks. The helpers below exist for the same reason: one
-//! out-of-line copy of a button's markup, one closure type per kind of event.
+//! Each component takes the smallest props it needs (a question and its answer, not the whole
+//! state), compared cheaply (bank items and shared values by address, see [`Ref`] and
+//! [`Shared`]), so that Yew renders again only what changed: an answer renders its question,
+//! the live risk indicator and the navigation counters again, not the rest of the app.
 
 pub mod app;
 pub mod cite;
@@ -20,10 +21,63 @@ pub mod summary;
 
 pub use app::{App, Config};
 
+use std::ops::Deref;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::domain::answers::{Answer, PlanItem, Status};
-use crate::i18n::Lang;
+use state::{Action, State};
+
+/// Sends actions to the one reducer (stable across renders, so it never counts as a change of
+/// props).
+pub type Dispatch = UseReducerDispatcher<State>;
+
+/// A bank item, compared by address (the bank is one `&'static` value).
+pub struct Ref<T: 'static>(pub &'static T);
+
+impl<T> Clone for Ref<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Ref<T> {}
+impl<T> PartialEq for Ref<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+impl<T> Deref for Ref<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.0
+    }
+}
+
+/// A value the reducer shares with the views, compared by address: the reducer makes a new
+/// `Rc` exactly when the value changed (see `state::State`).
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+impl<T> From<&Rc<T>> for Shared<T> {
+    fn from(rc: &Rc<T>) -> Self {
+        Shared(rc.clone())
+    }
+}
 
 /// A `<button type="button">`; what is not given is left out of the markup.
 #[derive(Default)]
@@ -44,8 +98,7 @@ pub const BTN: &str = "bd-btn";
 pub const PRIMARY: &str = "bd-btn bd-primary";
 pub const DANGER: &str = "bd-btn bd-danger";
 
-/// Renders a [`Button`] (kept out of line: one copy of the markup code for every button).
-#[inline(never)]
+/// Renders a [`Button`].
 pub fn button(b: Button<'_>, onclick: Callback<MouseEvent>) -> Html {
     html! {
         <button type="button" class={b.class} id={b.id} data-testid={b.testid} disabled={b.disabled}
@@ -57,7 +110,6 @@ pub fn button(b: Button<'_>, onclick: Callback<MouseEvent>) -> Html {
 }
 
 /// A card: `<section>` labelled by its `<h3>` (with id `id`), then `body`.
-#[inline(never)]
 pub fn card(
     class: &'static str,
     id: &'static str,
@@ -73,83 +125,32 @@ pub fn card(
     }
 }
 
-/// What a control's `change` event edits.
-pub enum Edit {
-    /// The language select.
-    Lang,
-    /// An option of a question: question id, option id, multiple choice.
-    Choice(String, String, bool),
-    /// A field of a safeguard's action plan: safeguard id, the plan item as rendered, which field.
-    Plan(String, PlanItem, PlanField),
+/// A click handler that sends `action`.
+pub fn send(dispatch: &Dispatch, action: impl Fn() -> Action + 'static) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.dispatch(action()))
 }
 
-/// A field of a safeguard's action plan.
-#[derive(Clone, Copy)]
-pub enum PlanField {
-    Status,
-    Owner,
-    Due,
-}
-
-/// The `change` handler of a control (one closure type for all of them).
-pub fn on_change(state: &UseReducerHandle<state::State>, edit: Edit) -> Callback<Event> {
-    use state::Action;
-    let state = state.clone();
-    Callback::from(move |e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let select = || e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-        let action = match &edit {
-            Edit::Lang => match Lang::parse(&select()) {
-                Some(l) => Action::SetLang(l),
-                None => return,
-            },
-            Edit::Choice(q, o, true) => Action::Toggle(q.clone(), o.clone(), input.checked()),
-            Edit::Choice(q, o, false) => Action::Answer(q.clone(), Answer::Choice(o.clone())),
-            Edit::Plan(sid, item, field) => {
-                let mut item = item.clone();
-                match field {
-                    PlanField::Status => {
-                        item.status = match select().as_str() {
-                            "in_place" => Status::InPlace,
-                            "planned" => Status::Planned,
-                            _ => Status::NotPlanned,
-                        }
-                    }
-                    PlanField::Owner => item.owner = input.value().chars().take(200).collect(),
-                    PlanField::Due => item.due = input.value(),
-                }
-                Action::SetPlan(sid.clone(), item)
-            }
-        };
-        state.dispatch(action);
-    })
-}
-
-/// What a navigation button does.
-#[derive(Clone, Copy)]
-pub enum Nav {
-    Goto(state::Step),
-    Back,
-    Next,
-    DismissNotice,
-}
-
-/// The click handler of a navigation button (one closure type for all of them).
-pub fn send(state: &UseReducerHandle<state::State>, nav: Nav) -> Callback<MouseEvent> {
-    let state = state.clone();
-    Callback::from(move |_| {
-        state.dispatch(match nav {
-            Nav::Goto(step) => state::Action::Goto(step),
-            Nav::Back => state::Action::Back,
-            Nav::Next => state::Action::Next,
-            Nav::DismissNotice => state::Action::Notice(None),
-        })
+/// An `input` or `change` handler that sends what `action` makes of the new value of the
+/// input, textarea or select that fired it.
+pub fn on_value<E: AsRef<Event> + 'static>(
+    dispatch: &Dispatch,
+    action: impl Fn(String) -> Action + 'static,
+) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: E| {
+        let value = e
+            .as_ref()
+            .target()
+            .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        dispatch.dispatch(action(value));
     })
 }
 
 /// Focuses `node` after the first render and after every render in which `key` changed,
-/// unless `key` is 0 (headings when a step opens, the Undo button when it appears). One hook,
-/// so that the effect code exists once in the Wasm.
+/// unless `key` is 0 (headings when a step opens, the Undo button when it appears).
 #[hook]
 pub fn use_focus(node: &NodeRef, key: usize) {
     let node = node.clone();
@@ -160,6 +161,14 @@ pub fn use_focus(node: &NodeRef, key: usize) {
             }
         }
     });
+}
+
+/// Opens the browser's print dialog (nothing natively).
+pub fn print() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
 }
 
 /// Mounts one widget into every host element on the page (see [`mount`]: `[data-biodpia]`

@@ -1,185 +1,225 @@
 //! One wizard section: its questions, by kind, with hints on why an answer matters.
 
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty::Static as S;
 
-use super::cite::{self, option_label};
-use super::doc::Doc;
-use super::state::{Action, State};
-use super::{on_change, Button, Edit, Nav, BTN, PRIMARY};
+use super::cite::{self, option_label, Anchors};
+use super::state::Action;
+use super::{Button, Dispatch, Ref, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Answer, AnswerError};
-use crate::domain::model::{Kind, Question};
+use crate::domain::engine::Report;
+use crate::domain::model::{Kind, Question, Section};
 use crate::i18n::{strings, Get, Lang};
+use crate::persist::assessment::Assessment;
 
-/// Why the chosen options matter: red line, what to find out, which articles and findings
-/// (one group, empty without an answer).
-#[inline(never)]
-fn consequences(d: &mut Doc, q: &'static Question, answer: Option<&Answer>, lang: Lang) {
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    /// Position of the section in the bank (from 0).
+    pub index: usize,
+    pub section: Ref<Section>,
+    pub last: bool,
+    pub lang: Lang,
+    pub assessment: Shared<Assessment>,
+    /// Which questions are shown (`Report::visible`).
+    pub report: Shared<Report>,
+    /// The last refused answer.
+    pub refused: Option<AnswerError>,
+    /// The section's `<h2>` (focused by `App` when the step opens).
+    pub heading: NodeRef,
+    pub dispatch: Dispatch,
+}
+
+/// Wizard section `index`: its visible questions, each a [`QuestionView`] (rendered again only
+/// when its own answer changes).
+#[function_component]
+pub fn SectionView(props: &SectionProps) -> Html {
+    let lang = props.lang;
+    let t = strings(lang);
+    let section = props.section.0;
+    let visible = section.questions.iter().filter(|q| props.report.visible.contains(&q.id));
+    let back = (props.index > 0).then(|| {
+        super::button(
+            Button { class: BTN, label: t.back, ..Default::default() },
+            super::send(&props.dispatch, || Action::Back),
+        )
+    });
+    html! {
+        <section class="bd-section" aria-labelledby="bd-section-title" key="section">
+            <h2 id="bd-section-title" tabindex="-1" ref={props.heading.clone()}>{ section.title.get(lang) }</h2>
+            <p class="bd-intro">{ section.intro.get(lang) }</p>
+            for q in visible {
+                <QuestionView key={q.id.clone()} question={Ref(q)} assessment={props.assessment.clone()} {lang}
+                    error={props.refused.clone().filter(|e| refused_here(e, q))} dispatch={props.dispatch.clone()} />
+            }
+            <div class="bd-actions">
+                { for back }
+                { super::button(
+                    Button {
+                        class: PRIMARY,
+                        testid: Some("next"),
+                        label: if props.last { t.see_results } else { t.next },
+                        ..Default::default()
+                    },
+                    super::send(&props.dispatch, || Action::Next),
+                ) }
+            </div>
+        </section>
+    }
+}
+
+/// Whether a refused answer is shown beside question `q` (a text that was too long).
+fn refused_here(e: &AnswerError, q: &Question) -> bool {
+    matches!(e, AnswerError::TooLong { question, .. } if *question == q.id)
+}
+
+#[derive(Properties)]
+pub struct QuestionProps {
+    pub question: Ref<Question>,
+    /// Only this question's answer is read (and compared).
+    pub assessment: Shared<Assessment>,
+    pub lang: Lang,
+    /// The last refused answer, if it was this question's.
+    pub error: Option<AnswerError>,
+    pub dispatch: Dispatch,
+}
+
+impl QuestionProps {
+    fn answer(&self) -> Option<&Answer> {
+        self.assessment.answers.get(&self.question.id)
+    }
+}
+
+/// A question is rendered again when its own answer changes, not when another's does.
+impl PartialEq for QuestionProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.question == other.question
+            && self.lang == other.lang
+            && self.error == other.error
+            && self.dispatch == other.dispatch
+            && self.answer() == other.answer()
+    }
+}
+
+/// One question: a fieldset of options, or a labelled text area.
+#[function_component]
+pub fn QuestionView(props: &QuestionProps) -> Html {
+    let q = props.question.0;
+    let lang = props.lang;
+    let answer = props.answer();
+    let described = q.help.as_ref().map(|_| format!("bd-{}-help", q.id));
+    let help = q.help.as_ref().map(|h| html! { <p class="bd-help" id={described.clone()}>{ h.get(lang) }</p> });
+    let block_id = format!("bd-q-{}", q.id);
+    let body = match q.kind {
+        Kind::Single | Kind::YesNo | Kind::Multi => {
+            let multi = q.kind == Kind::Multi;
+            let chosen = answer.map(Answer::chosen).unwrap_or_default();
+            html! {
+                <fieldset class="bd-q" id={block_id} aria-describedby={described}>
+                    <legend>{ q.text.get(lang) }</legend>
+                    { for help }
+                    <div class={if multi { "bd-options bd-multi" } else { "bd-options" }}>
+                        for o in &q.options {
+                            { option(props, q, &o.id, option_label(o, lang), multi, chosen.contains(&o.id.as_str())) }
+                        }
+                    </div>
+                    { consequences(q, answer, lang) }
+                </fieldset>
+            }
+        }
+        Kind::Text => text(props, q, answer, block_id, described, help),
+    };
+    html! { <div class="bd-question">{ body }</div> }
+}
+
+/// One option of a choice question: a radio button or a checkbox with its label.
+fn option(
+    props: &QuestionProps,
+    q: &'static Question,
+    option: &str,
+    label: String,
+    multi: bool,
+    checked: bool,
+) -> Html {
+    let input_id = format!("bd-{}-{}", q.id, option);
+    let onchange = {
+        let (dispatch, qid, oid) = (props.dispatch.clone(), q.id.clone(), option.to_string());
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            dispatch.dispatch(if multi {
+                Action::Toggle(qid.clone(), oid.clone(), on)
+            } else {
+                Action::Answer(qid.clone(), Answer::Choice(oid.clone()))
+            })
+        })
+    };
+    html! {
+        <div class="bd-option">
+            <input type={if multi { "checkbox" } else { "radio" }} id={input_id.clone()}
+                name={format!("bd-{}", q.id)} value={option.to_string()} {checked} {onchange} />
+            <label for={input_id}>{ label }</label>
+        </div>
+    }
+}
+
+/// A free-text question: label, help, text area, characters left and a refusal.
+fn text(
+    props: &QuestionProps,
+    q: &'static Question,
+    answer: Option<&Answer>,
+    block_id: String,
+    described: Option<String>,
+    help: Option<Html>,
+) -> Html {
+    let t = strings(props.lang);
+    let value = match answer {
+        Some(Answer::Text(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let max = q.max_len();
+    let left = max.saturating_sub(value.chars().count());
+    let qid = q.id.clone();
+    let oninput = super::on_value::<InputEvent>(&props.dispatch, move |v| Action::Answer(qid.clone(), Answer::Text(v)));
+    let input_id = format!("bd-{}", q.id);
+    let error = match &props.error {
+        Some(AnswerError::TooLong { max, .. }) => {
+            Some(html! { <p class="bd-error" role="alert">{ t.text_too_long(max) }</p> })
+        }
+        _ => None,
+    };
+    html! {
+        <div class="bd-q bd-q-text" id={block_id}>
+            <label class="bd-legend" for={input_id.clone()}>{ q.text.get(props.lang) }</label>
+            { for help }
+            <textarea id={input_id} rows="6" maxlength={max.to_string()} {value} aria-describedby={described} {oninput} />
+            <p class="bd-counter" aria-live="polite">{ t.chars_left(left) }</p>
+            { for error }
+        </div>
+    }
+}
+
+/// Why the chosen options matter: red line, what to find out, which articles and findings.
+fn consequences(q: &'static Question, answer: Option<&Answer>, lang: Lang) -> Html {
     let bank = crate::bank::bank();
     let t = strings(lang);
-    d.group();
     let chosen = answer.map(Answer::chosen).unwrap_or_default();
     let notes = chosen
         .into_iter()
         .filter_map(|id| q.option(id))
         .filter(|o| !o.raises.is_empty() || o.red_line.is_some() || o.find_out.is_some());
-    for o in notes {
-        d.open("div", "bd-why");
-        for (class, label, text) in [("bd-redline", t.red_lines, &o.red_line), ("bd-findout", t.find_out, &o.find_out)]
-        {
-            d.group();
-            if let Some(text) = text {
-                d.open("p", class);
-                d.open("strong", "");
-                d.text(label);
-                d.text(": ");
-                d.close();
-                d.text(text.get(lang));
-                d.close();
-            }
-            d.close();
-        }
-        d.group();
-        if !o.provisions.is_empty() || !o.findings.is_empty() {
-            d.leaf("p", "bd-why-label", t.why_this_matters);
-            cite::reasons(d, bank, lang, &o.provisions, &o.findings);
-        }
-        d.close();
-        d.close();
-    }
-    d.close();
-}
-
-/// The help text of a question, if it has one (one group).
-#[inline(never)]
-fn help(d: &mut Doc, q: &'static Question, lang: Lang) {
-    d.group();
-    if let Some(h) = &q.help {
-        d.open_attrs("p", &["class", "id"], &["bd-help", &format!("bd-{}-help", q.id)]);
-        d.text(h.get(lang));
-        d.close();
-    }
-    d.close();
-}
-
-/// One question, keyed by its id; `error` is the last refused answer (shown if it is this
-/// question's).
-pub fn question_view(
-    d: &mut Doc,
-    q: &'static Question,
-    answer: Option<&Answer>,
-    lang: Lang,
-    error: Option<&AnswerError>,
-    state: &UseReducerHandle<State>,
-) {
-    let t = strings(lang);
-    let qid = q.id.clone();
-    let described = q.help.as_ref().map(|_| format!("bd-{}-help", q.id)).unwrap_or_default();
-    let block_id = format!("bd-q-{}", q.id);
-    d.open("div", "bd-question");
-    d.key(&q.id);
-    match q.kind {
-        Kind::Single | Kind::YesNo | Kind::Multi => {
-            let multi = q.kind == Kind::Multi;
-            let chosen: Vec<String> =
-                answer.map(|a| a.chosen().into_iter().map(String::from).collect()).unwrap_or_default();
-            d.open_attrs("fieldset", &["class", "id", "aria-describedby"], &["bd-q", &block_id, &described]);
-            d.leaf("legend", "", q.text.get(lang));
-            help(d, q, lang);
-            d.open("div", if multi { "bd-options bd-multi" } else { "bd-options" });
-            for o in &q.options {
-                let input_id = format!("bd-{}-{}", q.id, o.id);
-                let checked = chosen.contains(&o.id);
-                let onchange = on_change(state, Edit::Choice(qid.clone(), o.id.clone(), multi));
-                d.add(html! {
-                    <div class="bd-option">
-                        <input type={if multi { "checkbox" } else { "radio" }} id={input_id.clone()}
-                            name={format!("bd-{}", q.id)} value={o.id.clone()} {checked} {onchange} />
-                        <label for={input_id}>{ option_label(o, lang) }</label>
-                    </div>
-                });
-            }
-            d.close();
-            consequences(d, q, answer, lang);
-            d.close();
-        }
-        Kind::Text => {
-            let value = match answer {
-                Some(Answer::Text(s)) => s.clone(),
-                _ => String::new(),
-            };
-            let max = q.max_len();
-            let left = max.saturating_sub(value.chars().count());
-            let oninput = {
-                let state = state.clone();
-                Callback::from(move |e: InputEvent| {
-                    let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                    state.dispatch(Action::Answer(qid.clone(), Answer::Text(area.value())));
-                })
-            };
-            let input_id = format!("bd-{}", q.id);
-            d.open_attrs("div", &["class", "id"], &["bd-q bd-q-text", &block_id]);
-            d.open_attrs("label", &["class", "for"], &["bd-legend", &input_id]);
-            d.text(q.text.get(lang));
-            d.close();
-            help(d, q, lang);
-            let described = (!described.is_empty()).then_some(described);
-            d.add(html! {
-                <textarea id={input_id} rows="6" maxlength={max.to_string()} value={value}
-                    aria-describedby={described} {oninput} />
-            });
-            d.open_static("p", &[("class", S("bd-counter")), ("aria-live", S("polite"))]);
-            d.string(t.chars_left(left));
-            d.close();
-            d.group();
-            if let Some(AnswerError::TooLong { question, max, .. }) = error {
-                if *question == q.id {
-                    d.open_static("p", &[("class", S("bd-error")), ("role", S("alert"))]);
-                    d.string(t.text_too_long(max));
-                    d.close();
+    let note = |class: &'static str, label: &'static str, text: &Option<crate::domain::model::Text>| {
+        text.as_ref().map(|x| html! { <p {class}><strong>{ label }{ ": " }</strong>{ x.get(lang) }</p> })
+    };
+    html! {
+        <>
+        for o in notes {
+            <div class="bd-why">
+                { for note("bd-redline", t.red_lines, &o.red_line) }
+                { for note("bd-findout", t.find_out, &o.find_out) }
+                if !o.provisions.is_empty() || !o.findings.is_empty() {
+                    <p class="bd-why-label">{ t.why_this_matters }</p>
+                    { cite::reasons(bank, lang, &o.provisions, &o.findings, Anchors::Results) }
                 }
-            }
-            d.close();
-            d.close();
+            </div>
         }
+        </>
     }
-    d.close();
-}
-
-/// Wizard section `index`; `heading` is its `<h2>` (focused by `App` when the step opens).
-pub fn section_view(state: &UseReducerHandle<State>, index: usize, heading: &NodeRef) -> Html {
-    let bank = state.bank;
-    let lang = state.lang;
-    let t = strings(lang);
-    let section = &bank.sections[index];
-    let last = index + 1 == bank.sections.len();
-    let mut doc = Doc::new();
-    let d = &mut doc;
-    d.open_static("section", &[("class", S("bd-section")), ("aria-labelledby", S("bd-section-title"))]);
-    d.key("section");
-    d.add(html! { <h2 id="bd-section-title" tabindex="-1" ref={heading.clone()}>{ section.title.get(lang) }</h2> });
-    d.leaf("p", "bd-intro", section.intro.get(lang));
-    d.group();
-    for q in section.questions.iter().filter(|q| state.report.visible.contains(&q.id)) {
-        question_view(d, q, state.assessment.answers.get(&q.id), lang, state.refused.as_ref(), state);
-    }
-    d.close();
-    d.open("div", "bd-actions");
-    d.group();
-    if index > 0 {
-        d.add(super::button(Button { class: BTN, label: t.back, ..Default::default() }, super::send(state, Nav::Back)));
-    }
-    d.close();
-    d.add(super::button(
-        Button {
-            class: PRIMARY,
-            testid: Some("next"),
-            label: if last { t.see_results } else { t.next },
-            ..Default::default()
-        },
-        super::send(state, Nav::Next),
-    ));
-    d.close();
-    d.close();
-    doc.finish()
 }

@@ -1,35 +1,19 @@
 //! The results page: verdict, score and band, screening, red lines, risks with their reasons,
 //! prioritised safeguards with the action plan, what to find out, and the findings cited.
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty::Static as S;
 
-use super::cite::{self, cause_text};
-use super::doc::Doc;
-use super::state::State;
-use super::{on_change, Button, Edit, Nav, PlanField, BTN, PRIMARY};
-use crate::domain::answers::{PlanItem, Status};
+use super::cite::{self, cause_line, cause_option, cause_text, Anchors, FindingClasses};
+use super::state::{Action, PlanField};
+use super::{Button, Dispatch, Shared, BTN, PRIMARY};
+use crate::domain::answers::{Plan, Status};
 use crate::domain::engine::{Cause, Level, Position, Report};
 use crate::domain::model::Bank;
 use crate::i18n::{strings, Get, Lang, Strings};
-
-/// The provisions and findings behind a cause (an empty group when the bank no longer has it).
-#[inline(never)]
-fn cause_reasons(d: &mut Doc, bank: &Bank, lang: Lang, c: &Cause) {
-    match cite::cause_option(bank, c) {
-        Some(o) => cite::reasons(d, bank, lang, &o.provisions, &o.findings),
-        None => {
-            d.group();
-            d.close();
-        }
-    }
-}
+use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
 /// The badge of a level ("bd-badge bd-level-high": "High").
-#[inline(never)]
-pub(crate) fn level_badge(d: &mut Doc, t: &Strings, l: Level) {
+pub(crate) fn level_badge(t: &Strings, l: Level) -> Html {
     // The classes of `Level::key`.
     let class = match l {
         Level::Low => "bd-badge bd-level-low",
@@ -37,344 +21,314 @@ pub(crate) fn level_badge(d: &mut Doc, t: &Strings, l: Level) {
         Level::High => "bd-badge bd-level-high",
         Level::VeryHigh => "bd-badge bd-level-very_high",
     };
-    d.leaf("span", class, t.level(l));
-}
-
-/// "Question → answer" of a cause.
-#[inline(never)]
-fn cause_line(d: &mut Doc, bank: &Bank, lang: Lang, c: &Cause) {
-    let (q, o) = cause_text(bank, lang, c);
-    d.string(q);
-    d.text(" → ");
-    d.leaf_string("strong", "", o);
+    html! { <span {class}>{ t.level(l) }</span> }
 }
 
 /// A score with its band; the main one (`main`) is marked for tests and shows "/100".
-#[inline(never)]
-fn score_box(d: &mut Doc, t: &Strings, score: u8, label: &'static str, main: bool) {
-    if main {
-        d.open_static("div", &[("class", S("bd-score")), ("data-testid", S("score"))]);
-    } else {
-        d.open("div", "bd-score bd-score-small");
+fn score_box(t: &Strings, score: u8, label: &'static str, main: bool) -> Html {
+    html! {
+        <div class={if main { "bd-score" } else { "bd-score bd-score-small" }} data-testid={main.then_some("score")}>
+            <span class="bd-score-num">{ score }</span>
+            if main { <span class="bd-score-max">{ "/100" }</span> }
+            { level_badge(t, Report::band(score)) }
+            <span class="bd-muted">{ label }</span>
+        </div>
     }
-    d.leaf_string("span", "bd-score-num", score.to_string());
-    if main {
-        d.leaf("span", "bd-score-max", "/100");
-    }
-    level_badge(d, t, Report::band(score));
-    d.leaf("span", "bd-muted", label);
-    d.close();
 }
 
-#[inline(never)]
-fn position(d: &mut Doc, t: &Strings, p: Position) {
-    d.open("td", "");
-    d.open("span", "bd-pos");
-    level_badge(d, t, p.level());
-    d.leaf_string(
-        "span",
-        "bd-pos-detail",
-        format!("{} {} · {} {}", t.likelihood, t.pos(p.likelihood), t.severity, t.pos(p.severity)),
-    );
-    d.close();
-    d.close();
-}
-
-/// Starts a card: `<section>` labelled by its `<h3>` (with id `id`); the caller adds the body
-/// and closes it (as `super::card`).
-#[inline(never)]
-fn open_card(d: &mut Doc, class: &'static str, id: &'static str, title: &'static str) {
-    d.open_attrs("section", &["class", "aria-labelledby"], &[class, id]);
-    d.open_attrs("h3", &["id"], &[id]);
-    d.text(title);
-    d.close();
-}
-
-/// Findings cited by the raised risks, red lines and recommendations, in bank order.
-pub fn cited_findings<'b>(bank: &'b Bank, report: &Report) -> Vec<&'b crate::domain::model::Finding> {
-    let mut ids: BTreeSet<&str> = BTreeSet::new();
-    let causes = report.risks.iter().flat_map(|r| r.raised_by.iter().map(|(c, _)| c)).chain(report.red_lines.iter());
-    for c in causes {
-        if let Some(o) = cite::cause_option(bank, c) {
-            ids.extend(o.findings.iter().map(String::as_str));
-        }
+fn position(t: &Strings, p: Position) -> Html {
+    html! {
+        <td>
+            <span class="bd-pos">
+                { level_badge(t, p.level()) }
+                <span class="bd-pos-detail">
+                    { format!("{} {} · {} {}", t.likelihood, t.pos(p.likelihood), t.severity, t.pos(p.severity)) }
+                </span>
+            </span>
+        </td>
     }
-    for r in &report.recommendations {
-        if let Some(s) = bank.safeguard(&r.safeguard) {
-            ids.extend(s.findings.iter().map(String::as_str));
-        }
-    }
-    bank.findings.iter().filter(|f| ids.contains(f.id.as_str())).collect()
 }
 
-/// The results page; `heading` is its `<h2>` (focused by `App` when the step opens).
-pub fn results(state: &UseReducerHandle<State>, heading: &NodeRef) -> Html {
-    let bank = state.bank;
-    let lang = state.lang;
+/// A card: `<section>` labelled by its `<h3>` (with id `id`), then `body`.
+fn card(class: &'static str, id: &'static str, title: &'static str, body: Html) -> Html {
+    super::card(class, id, title, None, body)
+}
+
+/// The provisions and findings behind a cause (nothing when the bank no longer has it).
+fn cause_reasons(bank: &Bank, lang: Lang, c: &Cause) -> Html {
+    match cause_option(bank, c) {
+        Some(o) => cite::reasons(bank, lang, &o.provisions, &o.findings, Anchors::Results),
+        None => Html::default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub lang: Lang,
+    pub report: Shared<Report>,
+    /// Only its action plan is read (by [`Recommendations`]).
+    pub assessment: Shared<Assessment>,
+    /// The page's `<h2>` (focused by `App` when the step opens).
+    pub heading: NodeRef,
+    pub dispatch: Dispatch,
+}
+
+/// The results page.
+#[function_component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let bank = crate::bank::bank();
+    let lang = props.lang;
     let t = strings(lang);
-    let report = &state.report;
+    let report = &*props.report;
     let (verdict_title, verdict_body) = t.verdict(report.verdict);
-    let mut doc = Doc::new();
-    let d = &mut doc;
+    let dispatch = &props.dispatch;
 
-    d.open_static("section", &[("class", S("bd-results")), ("aria-labelledby", S("bd-results-title"))]);
-    d.key("results");
-    d.add(html! { <h2 id="bd-results-title" tabindex="-1" ref={heading.clone()}>{ t.results }</h2> });
-    d.open_attrs(
-        "div",
-        &["class", "data-testid"],
-        &[&format!("bd-verdict bd-verdict-{}", report.verdict.key()), "verdict"],
-    );
-    d.leaf("p", "bd-verdict-label", t.verdict);
-    d.leaf("p", "bd-verdict-title", verdict_title);
-    d.leaf("p", "", verdict_body);
-    d.group();
-    if !report.complete() {
-        d.leaf_string("p", "bd-provisional", t.provisional(report.unanswered.len()));
-    }
-    d.close();
-    d.close();
-    d.open("div", "bd-scores");
-    score_box(d, t, report.residual_score, t.residual_score, true);
-    score_box(d, t, report.inherent_score, t.inherent_score, false);
-    score_box(d, t, report.planned_score, t.planned_score, false);
-    d.close();
-    super::method::method(d, lang);
+    let red_lines = (!report.red_lines.is_empty()).then(|| {
+        card(
+            "bd-card bd-redlines",
+            "bd-redlines",
+            t.red_lines,
+            html! {
+                <ul>
+                    for c in &report.red_lines {
+                        <li>
+                            <p>{ cause_line(bank, lang, c) }</p>
+                            <p>{ cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang)).unwrap_or_default() }</p>
+                            { cause_reasons(bank, lang, c) }
+                        </li>
+                    }
+                </ul>
+            },
+        )
+    });
 
-    d.group();
-    if !report.red_lines.is_empty() {
-        open_card(d, "bd-card bd-redlines", "bd-redlines", t.red_lines);
-        d.open("ul", "");
-        for c in &report.red_lines {
-            let why =
-                cite::cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang)).unwrap_or_default();
-            d.open("li", "");
-            d.open("p", "");
-            cause_line(d, bank, lang, c);
-            d.close();
-            d.leaf("p", "", why);
-            cause_reasons(d, bank, lang, c);
-            d.close();
-        }
-        d.close();
-        d.close();
-    }
-    d.close();
-
-    open_card(d, "bd-card", "bd-screening", t.screening);
-    d.open_static("p", &[("data-testid", S("screening"))]);
-    d.text(if report.screening.required { t.dpia_required } else { t.dpia_not_indicated });
-    d.close();
-    d.group();
-    if !report.screening.criteria.is_empty() {
-        d.open("p", "");
-        d.text(t.wp248_met);
-        d.text(": ");
-        d.string(report.screening.criteria.iter().map(|c| t.wp248(c)).collect::<Vec<_>>().join("; "));
-        d.close();
-    }
-    d.close();
-    d.group();
-    if !report.screening.mandatory_by.is_empty() {
-        d.open("p", "");
-        d.text(t.mandatory_because);
-        d.text(":");
-        d.close();
-        d.open("ul", "");
-        for c in &report.screening.mandatory_by {
-            d.open("li", "");
-            cause_line(d, bank, lang, c);
-            d.close();
-        }
-        d.close();
-    }
-    d.close();
-    d.close();
-
-    // Worst first: by planned, then residual, then inherent level; bank order breaks ties.
-    let mut raised: Vec<&crate::domain::engine::RiskResult> = report.risks.iter().filter(|r| r.is_raised()).collect();
-    raised.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
-    open_card(d, "bd-card", "bd-risks", t.risks);
-    d.open("table", "bd-risk-table");
-    d.thead(&[t.risk, t.inherent, t.residual, t.with_planned]);
-    d.open("tbody", "");
-    for r in raised {
-        let risk = bank.risk(&r.risk);
-        d.open("tr", "bd-risk-row");
-        d.open_static("th", &[("scope", S("row"))]);
-        d.open("details", "");
-        d.leaf_string("summary", "", risk.map(|x| x.title.get(lang)).unwrap_or(&r.risk).to_string());
-        d.leaf("p", "bd-muted", risk.map(|x| x.description.get(lang)).unwrap_or(""));
-        d.leaf("p", "bd-why-label", t.raised_by);
-        d.open("ul", "");
-        for (c, _) in &r.raised_by {
-            d.open("li", "");
-            d.open("span", "");
-            cause_line(d, bank, lang, c);
-            d.close();
-            cause_reasons(d, bank, lang, c);
-            d.close();
-        }
-        d.close();
-        d.group();
-        if !r.lowered_by.is_empty() {
-            d.leaf("p", "bd-why-label", t.lowered_by);
-            d.open("ul", "");
-            for s in &r.lowered_by {
-                d.leaf_string("li", "", bank.safeguard(s).map(|x| x.title.get(lang)).unwrap_or(s).to_string());
-            }
-            d.close();
-        }
-        d.close();
-        d.close();
-        d.close();
-        position(d, t, r.inherent);
-        position(d, t, r.residual);
-        position(d, t, r.planned);
-        d.close();
-    }
-    d.close();
-    d.close();
-    d.close();
-
-    open_card(d, "bd-card", "bd-recs", t.recommended_safeguards);
-    d.group();
-    if report.recommendations.is_empty() {
-        d.leaf("p", "", t.no_recommendations);
-    }
-    d.close();
-    d.open("ol", "bd-recs");
-    for rec in &report.recommendations {
-        let s = bank.safeguard(&rec.safeguard);
-        let item = state.assessment.plan.get(&rec.safeguard).cloned().unwrap_or_default();
-        let key = rec.priority.key();
-        d.open_attrs("li", &["class", "data-testid"], &[&format!("bd-rec bd-prio-{key}"), "recommendation"]);
-        d.open("div", "bd-rec-head");
-        d.open_attrs("span", &["class"], &[&format!("bd-badge bd-prio-badge-{key}")]);
-        d.text(t.priority(rec.priority));
-        d.close();
-        d.leaf_string("h4", "", s.map(|x| x.title.get(lang)).unwrap_or(&rec.safeguard).to_string());
-        d.close();
-        d.leaf("p", "", s.map(|x| x.explanation.get(lang)).unwrap_or(""));
-        d.group();
-        if !rec.effect.is_empty() {
-            d.open("p", "bd-effect");
-            d.text(t.effect);
-            d.text(": ");
-            d.group();
-            for (rid, before, after) in &rec.effect {
-                let name = bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid);
-                d.leaf_string(
-                    "span",
-                    "bd-effect-item",
-                    format!("{name}: {} → {}", t.level(before.level()), t.level(after.level())),
-                );
-            }
-            d.close();
-            d.close();
-        }
-        d.close();
-        d.group();
-        if !rec.required_by.is_empty() {
-            d.open("p", "bd-muted");
-            d.text(t.required_by);
-            d.text(": ");
-            d.group();
-            for c in &rec.required_by {
-                let (q, o) = cause_text(bank, lang, c);
-                d.leaf_string("span", "bd-effect-item", format!("{q} → {o}"));
-            }
-            d.close();
-            d.close();
-        }
-        d.close();
-        match s {
-            Some(x) => cite::reasons(d, bank, lang, &x.provisions, &x.findings),
-            None => {
-                d.group();
-                d.close();
-            }
-        }
-        d.add(plan(state, t, &rec.safeguard, item));
-        d.close();
-    }
-    d.close();
-    d.close();
-
-    open_card(d, "bd-card", "bd-findout", t.find_out);
-    d.group();
-    if report.find_out.is_empty() {
-        d.leaf("p", "", t.nothing_to_find_out);
-    }
-    d.close();
-    d.open("ul", "");
-    for c in &report.find_out {
-        let (q, _) = cause_text(bank, lang, c);
-        d.open("li", "");
-        d.leaf_string("strong", "", q);
-        d.leaf(
-            "p",
-            "",
-            cite::cause_option(bank, c).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang)).unwrap_or_default(),
-        );
-        d.close();
-    }
-    d.close();
-    d.close();
-
-    open_card(d, "bd-card", "bd-findings", t.findings_cited);
-    d.open("ul", "bd-findings");
-    for f in cited_findings(bank, report) {
-        d.open_attrs("li", &["id", "class"], &[&format!("bd-f-{}", f.id), "bd-finding"]);
-        d.leaf_string("h4", "", cite::finding_heading(lang, f));
-        d.group();
-        if let Some(r) = &f.reference {
-            d.leaf("p", "bd-muted", r.get(lang));
-        }
-        d.close();
-        let classes = cite::FindingClasses { amount: "", key_findings: "", appeal: "bd-muted", source: "bd-source" };
-        cite::finding_details(d, t, lang, f, &classes);
-        d.close();
-    }
-    d.close();
-    d.close();
-
-    d.open("p", "bd-muted");
-    d.text(t.bank_version);
-    d.text(": ");
-    d.text(&bank.version);
-    d.close();
-
-    let onprint = Callback::from(|_| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+    let screening = &report.screening;
+    let criteria = (!screening.criteria.is_empty()).then(|| {
+        let names = screening.criteria.iter().map(|c| t.wp248(c)).collect::<Vec<_>>().join("; ");
+        html! { <p>{ t.wp248_met }{ ": " }{ names }</p> }
+    });
+    let mandatory = (!screening.mandatory_by.is_empty()).then(|| {
+        html! {
+            <>
+                <p>{ t.mandatory_because }{ ":" }</p>
+                <ul>
+                    for c in &screening.mandatory_by { <li>{ cause_line(bank, lang, c) }</li> }
+                </ul>
+            </>
         }
     });
-    d.open("div", "bd-actions bd-noprint");
-    d.add(super::button(Button { class: BTN, label: t.back, ..Default::default() }, super::send(state, Nav::Back)));
-    d.add(super::button(
-        Button {
-            class: BTN,
-            testid: Some("to-summary"),
-            label: crate::i18n::summary::strings(lang).open_summary,
-            ..Default::default()
-        },
-        super::send(state, Nav::Next),
-    ));
-    d.add(super::button(
-        Button { class: PRIMARY, testid: Some("print"), label: t.print, ..Default::default() },
-        onprint,
-    ));
-    d.close();
-    d.close();
-    doc.finish()
+
+    let risks = html! {
+        <table class="bd-risk-table">
+            <thead><tr>
+                for h in [t.risk, t.inherent, t.residual, t.with_planned] { <th scope="col">{ h }</th> }
+            </tr></thead>
+            <tbody>
+                for r in report.raised_worst_first() {
+                    <tr class="bd-risk-row">
+                        <th scope="row">
+                            <details>
+                                <summary>{ bank.risk(&r.risk).map(|x| x.title.get(lang)).unwrap_or(&r.risk) }</summary>
+                                <p class="bd-muted">{ bank.risk(&r.risk).map(|x| x.description.get(lang)).unwrap_or("") }</p>
+                                <p class="bd-why-label">{ t.raised_by }</p>
+                                <ul>
+                                    for (c, _) in &r.raised_by {
+                                        <li><span>{ cause_line(bank, lang, c) }</span>{ cause_reasons(bank, lang, c) }</li>
+                                    }
+                                </ul>
+                                if !r.lowered_by.is_empty() {
+                                    <p class="bd-why-label">{ t.lowered_by }</p>
+                                    <ul>
+                                        for s in &r.lowered_by {
+                                            <li>{ bank.safeguard(s).map(|x| x.title.get(lang)).unwrap_or(s) }</li>
+                                        }
+                                    </ul>
+                                }
+                            </details>
+                        </th>
+                        { position(t, r.inherent) }
+                        { position(t, r.residual) }
+                        { position(t, r.planned) }
+                    </tr>
+                }
+            </tbody>
+        </table>
+    };
+
+    let find_out = html! {
+        <>
+            if report.find_out.is_empty() { <p>{ t.nothing_to_find_out }</p> }
+            <ul>
+                for c in &report.find_out {
+                    <li>
+                        <strong>{ cause_text(bank, lang, c).0 }</strong>
+                        <p>{ cause_option(bank, c).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang)).unwrap_or_default() }</p>
+                    </li>
+                }
+            </ul>
+        </>
+    };
+
+    let classes = FindingClasses { amount: "", key_findings: "", appeal: "bd-muted", source: "bd-source" };
+    let findings = html! {
+        <ul class="bd-findings">
+            for f in report.cited_findings(bank) {
+                <li id={format!("bd-f-{}", f.id)} class="bd-finding">
+                    <h4>{ cite::finding_heading(lang, f) }</h4>
+                    if let Some(r) = &f.reference { <p class="bd-muted">{ r.get(lang) }</p> }
+                    { cite::finding_details(t, lang, f, &classes) }
+                </li>
+            }
+        </ul>
+    };
+
+    html! {
+        <section class="bd-results" aria-labelledby="bd-results-title" key="results">
+            <h2 id="bd-results-title" tabindex="-1" ref={props.heading.clone()}>{ t.results }</h2>
+            <div class={format!("bd-verdict bd-verdict-{}", report.verdict.key())} data-testid="verdict">
+                <p class="bd-verdict-label">{ t.verdict }</p>
+                <p class="bd-verdict-title">{ verdict_title }</p>
+                <p>{ verdict_body }</p>
+                if !report.complete() {
+                    <p class="bd-provisional">{ t.provisional(report.unanswered.len()) }</p>
+                }
+            </div>
+            <div class="bd-scores">
+                { score_box(t, report.residual_score, t.residual_score, true) }
+                { score_box(t, report.inherent_score, t.inherent_score, false) }
+                { score_box(t, report.planned_score, t.planned_score, false) }
+            </div>
+            { super::method::method(lang) }
+            { for red_lines }
+            { card("bd-card", "bd-screening", t.screening, html! {
+                <>
+                    <p data-testid="screening">{ if screening.required { t.dpia_required } else { t.dpia_not_indicated } }</p>
+                    { for criteria }
+                    { for mandatory }
+                </>
+            }) }
+            { card("bd-card", "bd-risks", t.risks, risks) }
+            { card("bd-card", "bd-recs", t.recommended_safeguards, html! {
+                <Recommendations {lang} report={props.report.clone()} assessment={props.assessment.clone()}
+                    dispatch={dispatch.clone()} />
+            }) }
+            { card("bd-card", "bd-findout", t.find_out, find_out) }
+            { card("bd-card", "bd-findings", t.findings_cited, findings) }
+            <p class="bd-muted">{ t.bank_version }{ ": " }{ &bank.version }</p>
+            <div class="bd-actions bd-noprint">
+                { super::button(Button { class: BTN, label: t.back, ..Default::default() }, super::send(dispatch, || Action::Back)) }
+                { super::button(
+                    Button {
+                        class: BTN,
+                        testid: Some("to-summary"),
+                        label: crate::i18n::summary::strings(lang).open_summary,
+                        ..Default::default()
+                    },
+                    super::send(dispatch, || Action::Next),
+                ) }
+                { super::button(
+                    Button { class: PRIMARY, testid: Some("print"), label: t.print, ..Default::default() },
+                    super::send(dispatch, || Action::Print),
+                ) }
+            </div>
+        </section>
+    }
 }
 
-/// The action plan of a recommended safeguard: status, owner and due date (controls).
-#[inline(never)]
-fn plan(state: &UseReducerHandle<State>, t: &Strings, sid: &str, item: PlanItem) -> Html {
-    let on = |field| on_change(state, Edit::Plan(sid.to_string(), item.clone(), field));
+#[derive(Properties)]
+pub struct RecommendationsProps {
+    pub lang: Lang,
+    pub report: Shared<Report>,
+    /// Only its action plan is read (and compared).
+    pub assessment: Shared<Assessment>,
+    pub dispatch: Dispatch,
+}
+
+impl PartialEq for RecommendationsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.report == other.report
+            && self.dispatch == other.dispatch
+            && self.assessment.plan == other.assessment.plan
+    }
+}
+
+/// The recommended safeguards in priority order, each with its line of the action plan
+/// (rendered again when the plan changes, without the rest of the page).
+#[function_component]
+pub fn Recommendations(props: &RecommendationsProps) -> Html {
+    let bank = crate::bank::bank();
+    let lang = props.lang;
+    let t = strings(lang);
+    let report = &*props.report;
+    let plan: &Plan = &props.assessment.plan;
+    html! {
+        <>
+            if report.recommendations.is_empty() { <p>{ t.no_recommendations }</p> }
+            <ol class="bd-recs">
+                for rec in &report.recommendations {
+                    { recommendation(bank, lang, rec, plan, &props.dispatch) }
+                }
+            </ol>
+        </>
+    }
+}
+
+fn recommendation(
+    bank: &'static Bank,
+    lang: Lang,
+    rec: &crate::domain::engine::Recommendation,
+    plan: &Plan,
+    dispatch: &Dispatch,
+) -> Html {
+    let t = strings(lang);
+    let s = bank.safeguard(&rec.safeguard);
+    let key = rec.priority.key();
+    let effect = (!rec.effect.is_empty()).then(|| {
+        html! {
+            <p class="bd-effect">
+                { t.effect }{ ": " }
+                for (rid, before, after) in &rec.effect {
+                    <span class="bd-effect-item">
+                        { format!("{}: {} → {}", bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid),
+                            t.level(before.level()), t.level(after.level())) }
+                    </span>
+                }
+            </p>
+        }
+    });
+    let required = (!rec.required_by.is_empty()).then(|| {
+        html! {
+            <p class="bd-muted">
+                { t.required_by }{ ": " }
+                for c in &rec.required_by {
+                    <span class="bd-effect-item">{ { let (q, o) = cause_text(bank, lang, c); format!("{q} → {o}") } }</span>
+                }
+            </p>
+        }
+    });
+    html! {
+        <li class={format!("bd-rec bd-prio-{key}")} data-testid="recommendation">
+            <div class="bd-rec-head">
+                <span class={format!("bd-badge bd-prio-badge-{key}")}>{ t.priority(rec.priority) }</span>
+                <h4>{ s.map(|x| x.title.get(lang)).unwrap_or(&rec.safeguard) }</h4>
+            </div>
+            <p>{ s.map(|x| x.explanation.get(lang)).unwrap_or("") }</p>
+            { for effect }
+            { for required }
+            if let Some(s) = s { { cite::reasons(bank, lang, &s.provisions, &s.findings, Anchors::Results) } }
+            { plan_controls(t, &rec.safeguard, plan, dispatch) }
+        </li>
+    }
+}
+
+/// The action plan of a recommended safeguard: status, owner and due date.
+fn plan_controls(t: &Strings, sid: &str, plan: &Plan, dispatch: &Dispatch) -> Html {
+    let item = plan.get(sid).cloned().unwrap_or_default();
+    let on = |field| {
+        let sid = sid.to_string();
+        super::on_value::<Event>(dispatch, move |v| Action::SetPlanField(sid.clone(), field, v))
+    };
     let status_id = format!("bd-plan-{sid}-status");
     let owner_id = format!("bd-plan-{sid}-owner");
     let due_id = format!("bd-plan-{sid}-due");
@@ -387,9 +341,9 @@ fn plan(state: &UseReducerHandle<State>, t: &Strings, sid: &str, item: PlanItem)
                 <option value="in_place" selected={item.status == Status::InPlace}>{ t.status_in_place }</option>
             </select>
             <label for={owner_id.clone()}>{ t.owner }</label>
-            <input id={owner_id} type="text" maxlength="200" value={item.owner.clone()} onchange={on(PlanField::Owner)} />
+            <input id={owner_id} type="text" maxlength={MAX_META_LEN.to_string()} value={item.owner} onchange={on(PlanField::Owner)} />
             <label for={due_id.clone()}>{ t.due }</label>
-            <input id={due_id} type="date" value={item.due.clone()} onchange={on(PlanField::Due)} />
+            <input id={due_id} type="date" value={item.due} onchange={on(PlanField::Due)} />
         </div>
     }
 }

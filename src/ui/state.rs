@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::domain::answers::{self, Answer, AnswerError, PlanItem};
+use crate::domain::answers::{self, Answer, AnswerError, Status};
 use crate::domain::engine::{self, Report};
 use crate::domain::model::Bank;
 use crate::i18n::Lang;
-use crate::persist::assessment::{self, Assessment, SignOff};
+use crate::persist::assessment::{self, Assessment, SignOffField};
 
 /// Where the user is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,25 +38,44 @@ pub enum Notice {
     StorageUnavailable,
 }
 
+/// A field of a safeguard's line in the action plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanField {
+    /// `in_place`, `planned` or `not_planned` (anything else: not planned).
+    Status,
+    /// At most `assessment::MAX_META_LEN` characters.
+    Owner,
+    /// An ISO date or empty.
+    Due,
+}
+
 pub struct State {
     pub bank: &'static Bank,
     pub lang: Lang,
     /// Storage id of the open assessment (see `storage.rs`; empty when nothing is stored).
     pub id: String,
-    pub assessment: Assessment,
+    /// Shared with the views: a new `Rc` exactly when the assessment changed.
+    pub assessment: Rc<Assessment>,
+    /// A new `Rc` exactly when the report changed, so views compare it by address.
     pub report: Rc<Report>,
     pub step: Step,
     pub notice: Option<Notice>,
     /// The last refused answer (e.g. text too long), shown beside its question.
     pub refused: Option<AnswerError>,
+    /// How often a print button was pressed: the hidden print copy of the summary is brought
+    /// up to date, then the browser prints (`ui::summary::PrintCopy`).
+    pub print_requests: u32,
 }
 
+// `Open` carries a whole assessment: rare, and boxing it would only move the copy.
+#[allow(clippy::large_enum_variant)]
 pub enum Action {
     SetLang(Lang),
     Answer(String, Answer),
     /// Adds or removes one option of a multiple-choice question.
     Toggle(String, String, bool),
-    SetPlan(String, PlanItem),
+    /// One field of a safeguard's line in the action plan: safeguard id, field, new value.
+    SetPlanField(String, PlanField, String),
     Goto(Step),
     Next,
     Back,
@@ -64,8 +83,10 @@ pub enum Action {
     Reset,
     /// Sets the title or organisation (capped at `assessment::MAX_META_LEN` characters).
     SetMeta(Meta, String),
-    /// Replaces the sign-off block (see `SignOff::clamped`).
-    SetSignOff(SignOff),
+    /// One field of the sign-off block (checked and capped by `SignOff::set`).
+    SetSignOffField(SignOffField, String),
+    /// Print the summary (see `State::print_requests`).
+    Print,
     /// Switches to another stored assessment (id and content change together, so autosave
     /// never writes one assessment under another's id), at its first section.
     Open(String, Assessment),
@@ -74,7 +95,17 @@ pub enum Action {
 impl State {
     pub fn new(bank: &'static Bank, lang: Lang, assessment: Assessment) -> Self {
         let report = Rc::new(engine::evaluate(bank, &assessment.answers, &assessment.plan));
-        State { bank, lang, id: String::new(), assessment, report, step: Step::Section(0), notice: None, refused: None }
+        State {
+            bank,
+            lang,
+            id: String::new(),
+            assessment: Rc::new(assessment),
+            report,
+            step: Step::Section(0),
+            notice: None,
+            refused: None,
+            print_requests: 0,
+        }
     }
 
     /// A copy to change, without the last refusal.
@@ -88,6 +119,7 @@ impl State {
             step: self.step,
             notice: self.notice,
             refused: None,
+            print_requests: self.print_requests,
         }
     }
 }
@@ -99,83 +131,85 @@ impl Reducible for State {
         let action = match action {
             // A toggle is the multiple-choice answer it leads to.
             Action::Toggle(q, option, on) => {
-                let mut chosen: Vec<String> = self
-                    .assessment
-                    .answers
-                    .get(&q)
-                    .map(|a| a.chosen().into_iter().map(String::from).collect())
-                    .unwrap_or_default();
-                chosen.retain(|o| *o != option);
-                if on {
-                    chosen.push(option);
-                }
-                // Keep the bank's option order so that saved answers are stable.
-                if let Some(question) = self.bank.question(&q) {
-                    chosen.sort_by_key(|o| question.options.iter().position(|x| x.id == *o));
-                }
+                let before = self.assessment.answers.get(&q).map(Answer::chosen).unwrap_or_default();
+                let chosen = |id: &str| if id == option { on } else { before.contains(&id) };
+                // In the bank's option order, so that saved answers are stable (an unknown
+                // question is refused by `answers::check` below).
+                let options = self.bank.question(&q).map(|x| &x.options[..]).unwrap_or_default();
+                let chosen = options.iter().map(|o| o.id.as_str()).filter(|id| chosen(id)).map(String::from).collect();
                 Action::Answer(q, Answer::Multi(chosen))
             }
             other => other,
         };
         let last = self.bank.sections.len().saturating_sub(1);
         let mut next = self.copy();
-        let a = &mut next.assessment;
+        // What changed: nothing of the assessment, the assessment but not what the engine reads
+        // (owner, due date, details, sign-off), or what the engine reads.
+        let mut changed = Changed::Nothing;
         // A signed revision is never changed: editing it starts the next revision (the signed
         // version stays in `versions`, read-only).
-        if matches!(action, Action::Answer(..) | Action::SetPlan(..) | Action::SetMeta(..) | Action::SetSignOff(_)) {
-            a.start_revision();
+        let edits = matches!(
+            action,
+            Action::Answer(..) | Action::SetPlanField(..) | Action::SetMeta(..) | Action::SetSignOffField(..)
+        );
+        if edits && next.assessment.frozen() {
+            Rc::make_mut(&mut next.assessment).start_revision();
         }
-        // Whether the assessment changed (then the report is recomputed).
-        let edited = match action {
+        match action {
             Action::Answer(q, answer) => match answers::check(self.bank, &q, &answer) {
                 Ok(()) => {
+                    let a = Rc::make_mut(&mut next.assessment);
                     if answer.is_empty() {
                         a.answers.remove(&q);
                     } else {
                         a.answers.insert(q, answer);
                     }
-                    true
+                    changed = Changed::Inputs;
                 }
-                Err(e) => {
-                    next.refused = Some(e);
-                    false
-                }
+                Err(e) => next.refused = Some(e),
             },
-            Action::SetPlan(s, item) => {
-                a.plan.insert(s, item);
-                true
+            Action::SetPlanField(s, field, value) => {
+                let item = Rc::make_mut(&mut next.assessment).plan.entry(s).or_default();
+                changed = Changed::Assessment;
+                match field {
+                    PlanField::Status => {
+                        item.status = match value.as_str() {
+                            "in_place" => Status::InPlace,
+                            "planned" => Status::Planned,
+                            _ => Status::NotPlanned,
+                        };
+                        changed = Changed::Inputs;
+                    }
+                    PlanField::Owner => item.owner = assessment::clamp_chars(&value, assessment::MAX_META_LEN),
+                    PlanField::Due => item.due = value,
+                }
             }
             Action::SetMeta(field, value) => {
                 let value = assessment::clamp_chars(&value, assessment::MAX_META_LEN);
+                let a = Rc::make_mut(&mut next.assessment);
                 match field {
                     Meta::Title => a.title = value,
                     Meta::Organisation => a.organisation = value,
                 }
-                true
+                changed = Changed::Assessment;
             }
-            Action::SetSignOff(signoff) => {
-                a.signoff = a.signoff.edited(&signoff);
-                true
+            Action::SetSignOffField(field, value) => {
+                Rc::make_mut(&mut next.assessment).signoff.set(field, &value);
+                changed = Changed::Assessment;
             }
             Action::Open(id, assessment) => {
-                *a = assessment;
+                next.assessment = Rc::new(assessment);
                 next.id = id;
                 next.step = Step::Section(0);
-                true
+                changed = Changed::Inputs;
             }
             Action::Reset => {
-                *a = self.assessment.reset(&self.bank.version);
+                next.assessment = Rc::new(self.assessment.reset(&self.bank.version));
                 next.step = Step::Section(0);
-                true
+                changed = Changed::Inputs;
             }
-            Action::SetLang(lang) => {
-                next.lang = lang;
-                false
-            }
-            Action::Goto(step) => {
-                next.step = step;
-                false
-            }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Goto(step) => next.step = step,
             Action::Next => {
                 next.step = match self.step {
                     Step::Section(i) if i < last => Step::Section(i + 1),
@@ -183,7 +217,6 @@ impl Reducible for State {
                     Step::Results | Step::Summary => Step::Summary,
                     Step::Assessments => Step::Section(0),
                 };
-                false
             }
             Action::Back => {
                 next.step = match self.step {
@@ -192,20 +225,35 @@ impl Reducible for State {
                     Step::Summary => Step::Results,
                     Step::Assessments => Step::Section(0),
                 };
-                false
             }
-            Action::Notice(notice) => {
-                next.notice = notice;
-                false
-            }
+            Action::Notice(notice) => next.notice = notice,
+            Action::Print => next.print_requests = self.print_requests.wrapping_add(1),
             // Turned into an answer above.
-            Action::Toggle(..) => false,
-        };
-        if edited {
-            next.report = Rc::new(engine::evaluate(self.bank, &next.assessment.answers, &next.assessment.plan));
+            Action::Toggle(..) => {}
+        }
+        if changed == Changed::Nothing && *self == next {
+            // Nothing to show differently (e.g. the language or step chosen again): no render.
+            return self;
+        }
+        if changed == Changed::Inputs {
+            let report = engine::evaluate(self.bank, &next.assessment.answers, &next.assessment.plan);
+            // Same report, same `Rc`: views that show only the report are not rendered again.
+            if report != *self.report {
+                next.report = Rc::new(report);
+            }
         }
         Rc::new(next)
     }
+}
+
+/// What an action changed (see `Reducible::reduce`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Changed {
+    Nothing,
+    /// The assessment, but nothing the engine reads.
+    Assessment,
+    /// What the engine reads: answers or the status of a plan line.
+    Inputs,
 }
 
 impl PartialEq for State {
@@ -218,5 +266,6 @@ impl PartialEq for State {
             && self.step == other.step
             && self.notice == other.notice
             && self.refused == other.refused
+            && self.print_requests == other.print_requests
     }
 }

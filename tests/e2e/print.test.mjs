@@ -267,3 +267,37 @@ export async function summaryPageIsAccessible() {
     assert.match(await page.locator(`${A} #bd-hm-desc`).textContent(), /\S/);
   });
 }
+
+/**
+ * Ctrl+P from a wizard step prints the summary as it is now: the print copy is brought up to
+ * date before printing (it is not rendered on every answer). An answer is given and changed on
+ * the first section, and each time the PDF is printed at once (no waiting): the annex of
+ * answers carries the answer just chosen, and the cover the live score.
+ */
+export async function printingFromAWizardStepPrintsTheCurrentAnswers() {
+  await withApp({ name: 'print-current', path: '/?lang=en' }, async ({ page }) => {
+    // A single-choice question of the first section with two options of different labels.
+    const question = page.locator(`${A} .bd-main fieldset.bd-q`).filter({ has: page.locator('input[type=radio]') }).first();
+    const text = (await question.locator('legend').innerText()).trim();
+    const labels = await question.locator('.bd-option label').allInnerTexts();
+    const [first, second] = labels.map((l) => l.trim()).filter((l, i, all) => all.indexOf(l) === i);
+    assert.ok(first && second && first !== second, `two options to choose between in "${text}"`);
+    const live = page.locator(`${A} [data-testid="live-risk"] .bd-live-score`);
+    for (const [n, label] of [first, second, first].entries()) {
+      const before = await live.innerText();
+      await question.locator('label', { hasText: label }).first().click();
+      if (n === 0) await page.waitForFunction((b) => document.querySelector('#biodpia [data-testid="live-risk"] .bd-live-score')?.textContent !== b, before);
+      const score = /(\d+)\/100/.exec(await live.innerText())?.[1];
+      const { raw } = await printPdf(page, `print-current-${n}`);
+      const all = squash(raw);
+      assert.ok(all.includes(squash('Data protection impact assessment (DPIA)')), 'the summary is printed');
+      // Annex A: the question, then the answer chosen just now.
+      assert.ok(all.includes(squash(text) + squash(label)), `printout ${n} shows "${label}" as the answer to "${text}"`);
+      const other = label === first ? second : first;
+      assert.ok(!all.includes(squash(text) + squash(other)), `printout ${n} no longer shows "${other}"`);
+      assert.ok(score && all.includes(`${score}/100`), `printout ${n} carries the live score ${score}/100`);
+    }
+    // Still on the wizard step, nothing of it printed.
+    assert.equal(await page.locator(`${A} [data-testid="summary"]`).count(), 0);
+  });
+}

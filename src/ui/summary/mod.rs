@@ -1,0 +1,245 @@
+//! The summary a DPO can sign and file: cover with verdict and score, systematic description,
+//! risk map, risk table with explanations, action plan, open points, sign-off block (as in
+//! the ICO template), all answers by section and the findings cited. One component per part
+//! of the document (`cover`, `risks`, `plan`, `signoff`, `annex`), each with the smallest props
+//! it needs, so that an edit renders only the part it changes.
+//!
+//! The same component is the `Step::Summary` screen (with editable details, action plan and
+//! sign-off) and, on every other step, a hidden print-only copy ([`PrintCopy`]), so that
+//! printing from anywhere (button, menu or Ctrl+P) outputs this summary: the print stylesheet
+//! hides everything but `.bd-summary`. The copy is brought up to date when it is needed (before
+//! printing, or when the browser is idle), not on every answer.
+//!
+//! Print layout: the document is one table whose `<thead>` holds the running header (title,
+//! organisation, date, question bank version); Chromium and Firefox repeat a table header
+//! on every printed page. Page numbers come from an `@page` margin box in style/app.css.
+
+mod annex;
+mod controls;
+mod cover;
+mod plan;
+mod print;
+mod risks;
+mod signoff;
+
+pub use print::PrintCopy;
+
+use yew::prelude::*;
+
+use super::state::{Action, Meta, Step};
+use super::{button, send, Button, Dispatch, Shared, BTN, PRIMARY};
+use crate::domain::engine::Report;
+use crate::i18n::{strings, summary, Lang};
+use crate::persist::assessment::{Assessment, MAX_META_LEN};
+
+/// Id of the section whose text answers are the systematic description.
+pub const DESCRIPTION_SECTION: &str = "description";
+
+/// Today's date, YYYY-MM-DD, from the browser's clock (empty natively).
+fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// The date the summary carries: today, or (natively) the date of the last change.
+pub fn summary_date(updated: &str) -> String {
+    let d = today();
+    if !d.is_empty() {
+        return d;
+    }
+    updated.get(..10).unwrap_or(updated).to_string()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub lang: Lang,
+    pub assessment: Shared<Assessment>,
+    pub report: Shared<Report>,
+    /// The hidden copy rendered on the other steps for printing: no controls, no focus.
+    #[prop_or_default]
+    pub print_copy: bool,
+    pub dispatch: Dispatch,
+}
+
+#[function_component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let lang = props.lang;
+    let bank = crate::bank::bank();
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    let a = &*props.assessment;
+    let editable = !props.print_copy;
+    let dispatch = &props.dispatch;
+
+    let heading = use_node_ref();
+    super::use_focus(&heading, editable as usize);
+
+    let date = summary_date(&a.updated);
+    let title = if a.title.trim().is_empty() { s.untitled.to_string() } else { a.title.clone() };
+    let organisation = a.organisation.trim().to_string();
+    let version = if bank.version.is_empty() { a.bank_version.clone() } else { bank.version.clone() };
+
+    let toolbar = editable.then(|| {
+        html! {
+            <>
+                <div class="bd-sum-toolbar bd-noprint">
+                    <h2 id="bd-summary-title" tabindex="-1" ref={heading.clone()}>{ s.open_summary }</h2>
+                    <p class="bd-muted">{ s.print_hint }</p>
+                    <div class="bd-sum-buttons">
+                        { button(
+                            Button { class: BTN, label: s.back_to_results, ..Default::default() },
+                            send(dispatch, || Action::Goto(Step::Results)),
+                        ) }
+                        { button(
+                            Button { class: PRIMARY, testid: Some("summary-print"), label: t.print, ..Default::default() },
+                            Callback::from(|_| super::print()),
+                        ) }
+                    </div>
+                </div>
+                <section aria-labelledby="bd-sum-details" class="bd-card bd-sum-details bd-noprint">
+                    <h3 id="bd-sum-details">{ s.details }</h3>
+                    <p class="bd-muted">{ s.details_hint }</p>
+                    <div class="bd-sum-form">
+                        for (id, testid, label, value, meta) in [
+                            ("bd-sum-title", "summary-title", s.title_label, &a.title, Meta::Title),
+                            ("bd-sum-org", "summary-org", s.organisation_label, &a.organisation, Meta::Organisation),
+                        ] {
+                            <label for={id}>{ label }</label>
+                            { controls::text_input(id.to_string(), Some(testid), value, MAX_META_LEN,
+                                super::on_value(dispatch, move |v| Action::SetMeta(meta, v))) }
+                        }
+                    </div>
+                </section>
+            </>
+        }
+    });
+
+    let version_line = format!("{} {}", s.bank_version_label, version);
+    let running_meta = [organisation.as_str(), &date, &version_line]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let report = props.report.clone();
+    let assessment = props.assessment.clone();
+
+    html! {
+        <section aria-labelledby={editable.then_some("bd-summary-title")}
+            data-testid={if editable { "summary" } else { "summary-print-copy" }}
+            class={if editable { "bd-summary" } else { "bd-summary bd-print-copy" }}>
+            { for toolbar }
+            <table role="presentation" class="bd-sum-doc">
+                <thead class="bd-sum-doc-head">
+                    <tr><td>
+                        <div class="bd-sum-running">
+                            <span class="bd-sum-running-title">{ format!("{} · {}", s.running_prefix, title) }</span>
+                            <span class="bd-sum-running-meta">{ running_meta }</span>
+                        </div>
+                    </td></tr>
+                </thead>
+                <tbody><tr><td class="bd-sum-doc-body">
+                    <cover::Cover {lang} report={report.clone()} {title} {organisation} {date} {version} />
+                    <cover::Description {lang} report={report.clone()} assessment={assessment.clone()} />
+                    <risks::Risks {lang} report={report.clone()} />
+                    <plan::ActionPlan {lang} report={report.clone()} assessment={assessment.clone()} {editable}
+                        dispatch={dispatch.clone()} />
+                    <signoff::SignOffPart {lang} assessment={assessment.clone()} {editable} dispatch={dispatch.clone()} />
+                    <annex::Annexes {lang} {report} {assessment} />
+                    <p class="bd-sum-disclaimer">{ s.disclaimer }</p>
+                </td></tr></tbody>
+            </table>
+        </section>
+    }
+}
+
+/// A numbered part of the document: heading ("`number` `title`"), introduction (if any), then
+/// `body`.
+fn part(class: &'static str, id: &'static str, number: &str, title: &str, intro: &'static str, body: Html) -> Html {
+    let heading = html! { <h3 {id}>{ format!("{number} {title}") }</h3> };
+    html! {
+        <section aria-labelledby={id} {class}>
+            if intro.is_empty() {
+                { heading }
+            } else {
+                <div class="bd-sum-head">{ heading }<p class="bd-muted">{ intro }</p></div>
+            }
+            { body }
+        </section>
+    }
+}
+
+/// The `<colgroup>` (a class per column, "" for none) and the header row of a table.
+fn table_head(cols: &[&'static str], heads: &[&'static str]) -> Html {
+    html! {
+        <>
+            <colgroup>
+                for class in cols { <col class={(!class.is_empty()).then_some(*class)} /> }
+            </colgroup>
+            <thead><tr>
+                for h in heads { <th scope="col">{ *h }</th> }
+            </tr></thead>
+        </>
+    }
+}
+
+/// The summary's title while it prints ("DPIA - title - organisation - date"), so that "Save as
+/// PDF" proposes a meaningful file name.
+pub fn print_title(lang: Lang, a: &Assessment) -> String {
+    let s = summary::strings(lang);
+    let title = if a.title.trim().is_empty() { s.untitled } else { a.title.as_str() };
+    let mut parts = vec![s.running_prefix, title];
+    if !a.organisation.trim().is_empty() {
+        parts.push(a.organisation.trim());
+    }
+    let date = summary_date(&a.updated);
+    parts.push(&date);
+    parts.join(" - ")
+}
+
+/// While the browser prints, the page title is `title` (see [`print_title`]); restored
+/// afterwards. Called once, by `App`, whichever step is open.
+#[hook]
+pub fn use_print_title(title: String) {
+    use_effect_with(title, |title| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use std::cell::RefCell;
+            use std::rc::Rc;
+            let saved: Rc<RefCell<Option<String>>> = Rc::default();
+            let listeners = web_sys::window().map(|w| {
+                let (before_title, before_saved) = (title.clone(), saved.clone());
+                let before = gloo::events::EventListener::new(&w, "beforeprint", move |_| {
+                    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                        before_saved.replace(Some(doc.title()));
+                        doc.set_title(&before_title);
+                    }
+                });
+                let after_saved = saved.clone();
+                let after = gloo::events::EventListener::new(&w, "afterprint", move |_| {
+                    if let (Some(doc), Some(old)) = (web_sys::window().and_then(|w| w.document()), after_saved.take()) {
+                        doc.set_title(&old);
+                    }
+                });
+                (before, after)
+            });
+            move || {
+                if let (Some(doc), Some(old)) = (web_sys::window().and_then(|w| w.document()), saved.take()) {
+                    doc.set_title(&old);
+                }
+                drop(listeners);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = title;
+            || ()
+        }
+    });
+}

@@ -1,0 +1,193 @@
+//! Parts 4 and 5 of the summary: the action plan (editable on screen) and what to find out.
+
+use yew::prelude::*;
+
+use super::controls::{self, field, hidden_label};
+use super::{part, table_head};
+use crate::domain::answers::{PlanItem, Status};
+use crate::domain::engine::Report;
+use crate::domain::present::PlanRow;
+use crate::i18n::{strings, summary, Get, Lang, Strings};
+use crate::persist::assessment::{Assessment, MAX_META_LEN};
+use crate::ui::cite::{self, cause_line, cause_option, cause_text, Anchors};
+use crate::ui::state::{Action, PlanField};
+use crate::ui::{on_value, Dispatch, Shared};
+
+/// The value of a status in the plan's select.
+fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::InPlace => "in_place",
+        Status::Planned => "planned",
+        Status::NotPlanned => "not_planned",
+    }
+}
+
+fn status_text(t: &Strings, s: Status) -> &'static str {
+    match s {
+        Status::InPlace => t.status_in_place,
+        Status::Planned => t.status_planned,
+        Status::NotPlanned => t.status_not_planned,
+    }
+}
+
+#[derive(Properties)]
+pub struct ActionPlanProps {
+    pub lang: Lang,
+    pub report: Shared<Report>,
+    /// Only its action plan is read (and compared).
+    pub assessment: Shared<Assessment>,
+    pub editable: bool,
+    pub dispatch: Dispatch,
+}
+
+impl PartialEq for ActionPlanProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.report == other.report
+            && self.editable == other.editable
+            && self.dispatch == other.dispatch
+            && self.assessment.plan == other.assessment.plan
+    }
+}
+
+/// Part 4, every recommended safeguard, then those in place, with status, owner and due date;
+/// part 5, what to find out.
+#[function_component]
+pub fn ActionPlan(props: &ActionPlanProps) -> Html {
+    let bank = crate::bank::bank();
+    let lang = props.lang;
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    let rows = props.report.plan_rows(bank, &props.assessment.plan);
+    let body = if rows.is_empty() {
+        html! { <p>{ s.no_actions }</p> }
+    } else {
+        html! {
+            <table class="bd-sum-table bd-sum-plan">
+                { table_head(
+                    &["bd-sum-col-prio", "", "bd-sum-col-status", "bd-sum-col-owner", "bd-sum-col-due"],
+                    &[s.priority, s.safeguard, t.status, t.owner, t.due],
+                ) }
+                for row in &rows { { plan_row(props, row) } }
+            </table>
+        }
+    };
+    html! {
+        <>
+            { part("bd-sum-part", "bd-sum-h-plan", "4.", s.action_plan, s.action_plan_intro, body) }
+            { find_out(lang, &props.report) }
+        </>
+    }
+}
+
+/// One safeguard of the action plan: priority, title, status, owner and due date, and below
+/// them why.
+fn plan_row(props: &ActionPlanProps, row: &PlanRow) -> Html {
+    let bank = crate::bank::bank();
+    let lang = props.lang;
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    let g = row.safeguard;
+    let sid = g.id.as_str();
+    let title = g.title.get(lang);
+    let item = props.assessment.plan.get(sid).cloned().unwrap_or_default();
+    let editable = props.editable && !row.in_place_by_answers;
+    let on = |field: PlanField| {
+        let sid = sid.to_string();
+        move |v| Action::SetPlanField(sid.clone(), field, v)
+    };
+    let control = |what: &'static str, id: String, control: Html| {
+        editable.then(|| html! { <>{ hidden_label(&id, what, title) }{ control }</> })
+    };
+    let PlanItem { status, owner, due } = &item;
+    let status_cell = if row.in_place_by_answers {
+        html! { <span class="bd-sum-line">{ s.in_place_by_answers }</span> }
+    } else {
+        let id = format!("bd-sum-plan-{sid}-status");
+        let options =
+            [Status::NotPlanned, Status::Planned, Status::InPlace].map(|x| (status_key(x), status_text(t, x)));
+        let select = controls::select(
+            id.clone(),
+            &options,
+            status_key(*status),
+            on_value(&props.dispatch, on(PlanField::Status)),
+        );
+        field(control(t.status, id, select), status_text(t, *status))
+    };
+    let owner_id = format!("bd-sum-plan-{sid}-owner");
+    let owner_input = controls::text_input(
+        owner_id.clone(),
+        None,
+        owner,
+        MAX_META_LEN,
+        on_value(&props.dispatch, on(PlanField::Owner)),
+    );
+    let due_id = format!("bd-sum-plan-{sid}-due");
+    let due_input = controls::date_input(due_id.clone(), due, on_value(&props.dispatch, on(PlanField::Due)));
+    let rec = row.recommendation;
+    let effect = rec.filter(|r| !r.effect.is_empty()).map(|r| {
+        html! {
+            <>
+                <p class="bd-sum-small bd-sum-label">{ t.effect }</p>
+                <ul class="bd-sum-small">
+                    for (rid, before, after) in &r.effect {
+                        <li>{ format!("{}: {} → {}", bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid),
+                            t.level(before.level()), t.level(after.level())) }</li>
+                    }
+                </ul>
+            </>
+        }
+    });
+    let required = rec.filter(|r| !r.required_by.is_empty()).map(|r| {
+        html! {
+            <>
+                <p class="bd-sum-small bd-sum-label">{ t.required_by }</p>
+                <ul class="bd-sum-small">
+                    for c in &r.required_by { <li>{ cause_line(bank, lang, c) }</li> }
+                </ul>
+            </>
+        }
+    });
+    html! {
+        <tbody class="bd-sum-plan-item">
+            <tr data-testid="summary-plan-row" class="bd-sum-plan-row">
+                // data-label: the column name above each cell when the table is stacked on a narrow screen.
+                <td data-label={s.priority}>{ rec.map(|r| t.priority(r.priority)).unwrap_or("—") }</td>
+                <td><p class="bd-sum-plan-title">{ title }</p></td>
+                <td data-label={t.status}>{ status_cell }</td>
+                <td data-label={t.owner}>{ field(control(t.owner, owner_id, owner_input), owner) }</td>
+                <td data-label={t.due}>{ field(control(t.due, due_id, due_input), due) }</td>
+            </tr>
+            <tr class="bd-sum-plan-detail">
+                <td></td>
+                <td colspan="4">
+                    <p class="bd-sum-small bd-muted">{ g.explanation.get(lang) }</p>
+                    { for effect }
+                    { for required }
+                    { cite::reasons(bank, lang, &g.provisions, &g.findings, Anchors::Summary) }
+                </td>
+            </tr>
+        </tbody>
+    }
+}
+
+/// Part 5: what the "unsure" answers leave to find out.
+fn find_out(lang: Lang, report: &Report) -> Html {
+    let bank = crate::bank::bank();
+    let t = strings(lang);
+    let body = if report.find_out.is_empty() {
+        html! { <p>{ t.nothing_to_find_out }</p> }
+    } else {
+        html! {
+            <ul class="bd-sum-findout">
+                for c in &report.find_out {
+                    <li>
+                        <p class="bd-sum-q">{ cause_text(bank, lang, c).0 }</p>
+                        <p>{ cause_option(bank, c).and_then(|o| o.find_out.as_ref()).map(|f| f.get(lang)).unwrap_or("") }</p>
+                    </li>
+                }
+            </ul>
+        }
+    };
+    part("bd-sum-part", "bd-sum-h-findout", "5.", t.find_out, "", body)
+}

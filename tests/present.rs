@@ -1,0 +1,171 @@
+//! What the views show of a report (src/domain/present.rs): the order of the raised risks, the
+//! rows of the action plan, the findings cited and the progress per section, on answer sets
+//! spread over the real bank.
+
+use std::collections::BTreeSet;
+
+use biodpia::domain::answers::{Answer, Answers, Plan, PlanItem, Status};
+use biodpia::domain::engine::{evaluate, Report};
+use biodpia::domain::model::{Bank, Kind};
+use biodpia::domain::present;
+
+fn bank() -> &'static Bank {
+    biodpia::bank::bank()
+}
+
+/// Every question answered with option `pick(question index, number of options)`; text
+/// questions answered when `text` is true. Multiple choice takes that option and the next.
+fn answers(pick: impl Fn(usize, usize) -> usize, text: bool) -> Answers {
+    let mut a = Answers::new();
+    for (i, q) in bank().questions().enumerate() {
+        let n = q.options.len();
+        let answer = match q.kind {
+            Kind::Text if text => Answer::Text(format!("text {i}")),
+            Kind::Text => continue,
+            Kind::Multi => {
+                let mut v: Vec<String> =
+                    [pick(i, n), (pick(i, n) + 1) % n].iter().map(|&j| q.options[j].id.clone()).collect();
+                v.dedup();
+                Answer::Multi(v)
+            }
+            _ => Answer::Choice(q.options[pick(i, n)].id.clone()),
+        };
+        a.insert(q.id.clone(), answer);
+    }
+    a
+}
+
+/// A spread of answer sets: first options, last options, every third question left open, and
+/// option picks that vary from question to question.
+fn cases() -> Vec<(Answers, Plan)> {
+    let mut plan = Plan::new();
+    let safeguards = &bank().safeguards;
+    plan.insert(safeguards[0].id.clone(), PlanItem { status: Status::InPlace, ..Default::default() });
+    plan.insert(safeguards[1].id.clone(), PlanItem { status: Status::Planned, ..Default::default() });
+    plan.insert(
+        safeguards[2].id.clone(),
+        PlanItem { status: Status::NotPlanned, owner: "x".into(), ..Default::default() },
+    );
+    let mut out = vec![
+        (Answers::new(), Plan::new()),
+        (answers(|_, _| 0, true), Plan::new()),
+        (answers(|_, n| n - 1, false), plan.clone()),
+        (answers(|i, n| (i * 7 + 3) % n, true), plan.clone()),
+        (answers(|i, n| (i * 5 + 1) % n, false), Plan::new()),
+    ];
+    let mut gaps = answers(|i, n| (i * 3) % n, true);
+    let keys: Vec<String> = gaps.keys().cloned().collect();
+    for k in keys.iter().step_by(3) {
+        gaps.remove(k);
+    }
+    out.push((gaps, plan));
+    out
+}
+
+#[test]
+fn raised_risks_are_listed_worst_first_each_once() {
+    for (answers, plan) in cases() {
+        let r = evaluate(bank(), &answers, &plan);
+        let raised = r.raised_worst_first();
+        let ids: Vec<&str> = raised.iter().map(|x| x.risk.as_str()).collect();
+        let expected: BTreeSet<&str> = r.risks.iter().filter(|x| x.is_raised()).map(|x| x.risk.as_str()).collect();
+        assert_eq!(ids.iter().copied().collect::<BTreeSet<_>>(), expected);
+        assert_eq!(ids.len(), expected.len());
+        for w in raised.windows(2) {
+            let key =
+                |x: &biodpia::domain::engine::RiskResult| (x.planned.level(), x.residual.level(), x.inherent.level());
+            assert!(key(w[0]) >= key(w[1]), "{} before {}", w[0].risk, w[1].risk);
+            if key(w[0]) == key(w[1]) {
+                let at = |id: &str| bank().risk_index(id).unwrap();
+                assert!(at(&w[0].risk) < at(&w[1].risk), "ties in bank order");
+            }
+        }
+    }
+}
+
+#[test]
+fn cited_findings_are_those_of_the_reasons_given_in_bank_order() {
+    let b = bank();
+    let mut some = false;
+    for (answers, plan) in cases() {
+        let r = evaluate(b, &answers, &plan);
+        let cited = r.cited_findings(b);
+        some |= !cited.is_empty();
+        let positions: Vec<usize> =
+            cited.iter().map(|f| b.findings.iter().position(|x| x.id == f.id).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "bank order, each once");
+        // Exactly the findings behind the raises, red lines and recommendations.
+        let mut expected = BTreeSet::new();
+        let causes = r.risks.iter().flat_map(|x| x.raised_by.iter().map(|(c, _)| c)).chain(&r.red_lines);
+        for c in causes {
+            expected.extend(b.question(&c.question).unwrap().option(&c.option).unwrap().findings.iter().cloned());
+        }
+        for rec in &r.recommendations {
+            expected.extend(b.safeguard(&rec.safeguard).unwrap().findings.iter().cloned());
+        }
+        assert_eq!(cited.iter().map(|f| f.id.clone()).collect::<BTreeSet<_>>(), expected);
+    }
+    assert!(some, "some case cites findings");
+}
+
+#[test]
+fn action_plan_lists_recommendations_then_what_is_in_place() {
+    let b = bank();
+    let mut by_answers = false;
+    let mut by_plan = false;
+    for (answers, plan) in cases() {
+        let r: Report = evaluate(b, &answers, &plan);
+        let rows = r.plan_rows(b, &plan);
+        let n = r.recommendations.len();
+        // The recommendations first, in their priority order, each with its reason.
+        for (row, rec) in rows.iter().zip(&r.recommendations) {
+            assert_eq!(row.safeguard.id, rec.safeguard);
+            assert_eq!(row.recommendation, Some(rec));
+            assert!(!row.in_place_by_answers);
+        }
+        // Then every safeguard in place, in bank order, by plan or by answers.
+        let rest: Vec<&str> = rows[n..].iter().map(|x| x.safeguard.id.as_str()).collect();
+        let in_place: Vec<&str> =
+            b.safeguards.iter().map(|s| s.id.as_str()).filter(|id| r.in_place.iter().any(|x| x == id)).collect();
+        assert_eq!(rest, in_place);
+        for row in &rows[n..] {
+            assert_eq!(row.recommendation, None);
+            let planned_in_place = plan.get(&row.safeguard.id).is_some_and(|p| p.status == Status::InPlace);
+            assert_eq!(row.in_place_by_answers, !planned_in_place, "{}", row.safeguard.id);
+            by_answers |= row.in_place_by_answers;
+            by_plan |= planned_in_place;
+        }
+        let ids: BTreeSet<&str> = rows.iter().map(|x| x.safeguard.id.as_str()).collect();
+        assert_eq!(ids.len(), rows.len(), "each safeguard once");
+    }
+    assert!(by_answers && by_plan, "the cases cover both kinds of safeguards in place");
+}
+
+#[test]
+fn progress_counts_every_visible_question_once() {
+    let b = bank();
+    for (answers, plan) in cases() {
+        let r = evaluate(b, &answers, &plan);
+        let sections = r.section_progress(b, &answers);
+        assert_eq!(sections.len(), b.sections.len());
+        let total = present::total(&sections);
+        // The navigation and the progress bar count the same questions as the engine.
+        assert_eq!(total.total, r.visible.len());
+        assert_eq!(total.answered, r.answered);
+        // What is open is the choice questions the verdict still waits for (Report::unanswered),
+        // plus the free-text questions left empty.
+        let open_texts = r
+            .visible
+            .iter()
+            .filter(|id| b.question(id).unwrap().kind == Kind::Text)
+            .filter(|id| answers.get(id.as_str()).is_none_or(|a| a.is_empty()))
+            .count();
+        assert_eq!(total.total - total.answered, r.unanswered.len() + open_texts);
+        for (s, p) in b.sections.iter().zip(&sections) {
+            let shown = s.questions.iter().filter(|q| r.visible.contains(&q.id)).count();
+            assert_eq!(p.total, shown, "{}", s.id);
+            assert!(p.answered <= p.total);
+            assert_eq!(p.complete(), p.answered == p.total);
+        }
+    }
+}
