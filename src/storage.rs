@@ -390,7 +390,11 @@ impl<S: Store> Library<S> {
     /// (and so leaves the list).
     pub fn load(&self, bank: &Bank, id: &str, now_ms: u64) -> Result<(Assessment, Migration), LoadError> {
         match self.read_item(id) {
-            Ok((_, a)) => Ok(transfer::migrate(bank, a)),
+            Ok((_, a)) => {
+                let (mut a, m) = transfer::migrate(bank, a);
+                a.adopt_id(id);
+                Ok((a, m))
+            }
             Err(LoadError::Corrupt { error, .. }) => {
                 let key = self.item_key(id);
                 let raw = self.store.get(&key).ok().flatten().unwrap_or_default();
@@ -556,13 +560,15 @@ impl<S: Store> Library<S> {
         let mut unsaved = None;
         let (id, assessment, migration) = match chosen {
             Some((id, a)) => {
-                let (a, m) = transfer::migrate(bank, a);
+                let (mut a, m) = transfer::migrate(bank, a);
+                a.adopt_id(&id);
                 (id, a, m)
             }
             None => {
                 let mut fresh = Assessment::new(&bank.version, organisation);
                 fresh.updated = now_iso.to_string();
                 let id = self.unused_id(new_id);
+                fresh.adopt_id(&id);
                 match self.store.set(&self.item_key(&id), &assessment::write(&fresh)) {
                     Ok(()) => index.upsert(library::entry(bank, &id, &fresh)),
                     Err(e) => unsaved = Some(e),

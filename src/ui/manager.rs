@@ -37,6 +37,7 @@ use crate::persist::assessment::{self, Assessment, ReadError, RetiredReason, MAX
 use crate::persist::codec::Problem;
 use crate::persist::library::Entry;
 use crate::persist::transfer::{self, ImportError, Migration};
+use crate::persist::version::VersionError;
 use crate::storage::{self, Deleted, Library, LoadError, LocalStore, Note, SaveError};
 
 /// How long the Undo of a deletion stays offered (unless another action comes first). It stays
@@ -214,6 +215,10 @@ pub fn import_error(m: &ManagerStrings, lang: Lang, e: &ImportError) -> String {
                 list.push_str(&format!(" (+{})", ids.len() - 5));
             }
             m.err_unknown_questions(bank_version, &list)
+        }
+        ImportError::Version(VersionError::Tampered { number }) => m.err_version_tampered(number),
+        ImportError::Version(VersionError::Damaged { number } | VersionError::OutOfOrder { number }) => {
+            m.err_version_damaged(number)
         }
     }
 }
@@ -514,7 +519,8 @@ impl Persistence {
                 }
             })
         };
-        if let Some(a) = a {
+        if let Some(mut a) = a {
+            a.adopt_id(id);
             let today: String = storage::now_iso().chars().take(10).collect();
             download(&transfer::file_name(&a, &today), &transfer::export(&a));
         }
@@ -1419,6 +1425,8 @@ fn import_bytes(p: &Persistence, state: &UseReducerHandle<State>, bytes: &[u8]) 
         Err(e) => p.say(Message::ImportFailed(e)),
         Ok((mut a, migration)) => {
             let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+            // What the file holds is what its sender has: the base of the next merge.
+            crate::persist::merge::received(&mut a, "");
             if a.updated.is_empty() {
                 a.updated = storage::now_iso();
             }
@@ -1464,7 +1472,9 @@ fn duplicate(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
         lib.load(state.bank, id, storage::now_ms()).map(|(a, _)| a)
     };
     match source {
-        Ok(mut a) => {
+        Ok(a) => {
+            // A copy is another assessment: its own id, no signed versions, no review.
+            let mut a = a.duplicate();
             let title = m.copy_of(display_title(m, &a.title));
             a.title = assessment::clamp_chars(&title, assessment::MAX_META_LEN);
             a.updated = storage::now_iso();
