@@ -84,7 +84,7 @@ impl Results {
     pub fn of(report: &Report) -> Results {
         let pair = |p: Position| [p.likelihood, p.severity];
         Results {
-            verdict: report.verdict.key().to_string(),
+            verdict: report.decision.outcome.key().to_string(),
             inherent_score: report.inherent_score,
             residual_score: report.residual_score,
             planned_score: report.planned_score,
