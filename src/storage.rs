@@ -470,6 +470,42 @@ impl<S: Store> Library<S> {
         Ok(true)
     }
 
+    /// The key of the name typed once in this browser (signs comments and saves).
+    pub fn name_key(&self) -> String {
+        format!("{}name", self.prefix)
+    }
+
+    /// The name typed once in this browser; empty when none was given (or storage is
+    /// unavailable). At most `MAX_META_LEN` characters, trimmed.
+    pub fn name(&self) -> String {
+        let stored = self.store.get(&self.name_key()).ok().flatten().unwrap_or_default();
+        assessment::clamp_chars(stored.trim(), assessment::MAX_META_LEN)
+    }
+
+    /// Remembers the name for this browser (an empty name forgets it). A failed write leaves
+    /// the stored name as it was.
+    pub fn set_name(&self, name: &str) -> Result<(), SaveError> {
+        let name = assessment::clamp_chars(name.trim(), assessment::MAX_META_LEN);
+        if name.is_empty() {
+            self.store.remove(&self.name_key());
+            return Ok(());
+        }
+        self.store.set(&self.name_key(), &name)
+    }
+
+    /// The stored assessment whose assessment id (`Assessment::id`) is `assessment_id`, for an
+    /// import that merges into it: the most recently changed when there are several. One
+    /// stored before format 3 (no id) has the id it is stored under.
+    pub fn find(&self, bank: &Bank, assessment_id: &str) -> Option<String> {
+        if assessment_id.is_empty() {
+            return None;
+        }
+        self.list(bank).into_iter().map(|e| e.id).find(|id| match self.read_item(id) {
+            Ok((_, a)) => a.id == assessment_id || (a.id.is_empty() && id == assessment_id),
+            Err(_) => false,
+        })
+    }
+
     /// An id no stored assessment uses.
     pub fn unused_id(&self, new_id: &mut dyn FnMut() -> String) -> String {
         loop {

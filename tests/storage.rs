@@ -254,3 +254,36 @@ fn ids_are_valid_and_distinct() {
         assert!(!library::valid_id(bad), "{bad}");
     }
 }
+
+#[test]
+fn the_name_is_kept_once_per_browser_and_a_failed_write_keeps_the_old_one() {
+    let store = MemStore::with_quota(2_000);
+    let lib = Library::new(&store, "ns");
+    assert_eq!(lib.name(), "");
+    lib.set_name("  Dirk de Vries (FG)  ").unwrap();
+    assert_eq!(lib.name(), "Dirk de Vries (FG)");
+    assert_eq!(Library::new(&store, "other").name(), "", "per namespace");
+    assert_eq!(lib.set_name(&"x".repeat(5_000)).map(|_| lib.name().len()), Ok(200), "capped");
+    lib.set_name("Dirk").unwrap();
+    store.set("filler", &"f".repeat(1_950)).unwrap();
+    assert_eq!(lib.set_name("Een veel langere naam die niet meer past"), Err(SaveError::QuotaExceeded));
+    assert_eq!(lib.name(), "Dirk");
+    lib.set_name("").unwrap();
+    assert_eq!(lib.name(), "");
+}
+
+#[test]
+fn an_assessment_is_found_by_its_assessment_id() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let mut a = answered("Met id");
+    a.id = "m1-shared".into();
+    let with_id = lib.add(bank(), &a, &mut next).unwrap();
+    // Stored before format 3: no id, so it is known by the id it is stored under.
+    let without = lib.add(bank(), &answered("Oud"), &mut next).unwrap();
+    assert_eq!(lib.find(bank(), "m1-shared"), Some(with_id));
+    assert_eq!(lib.find(bank(), &without), Some(without.clone()));
+    assert_eq!(lib.find(bank(), "unknown"), None);
+    assert_eq!(lib.find(bank(), ""), None);
+}
