@@ -144,6 +144,18 @@ fn main() {
         black_box(engine::visible_questions(black_box(bank), black_box(&answers)));
     });
     print("visible_questions, fully answered", &s);
+    // What would change the decision: run where it is shown (results, summary), not on every
+    // change. The riskiest answers are rejected (only red-line answers are tried); the archive
+    // door of the calibration set (consultation) tries every contributing answer.
+    let s = time(20, || {
+        black_box(engine::explain(black_box(bank), black_box(&answers), black_box(&empty_plan)));
+    });
+    print("explain, fully answered (rejected)", &s);
+    let door = scenario_answers(bank, "tests/scenarios/28_municipality_archive_door.toml");
+    let s = time(20, || {
+        black_box(engine::explain(black_box(bank), black_box(&door), black_box(&empty_plan)));
+    });
+    print("explain, archive door (consultation)", &s);
 
     let embedded = biodpia::domain::compact::encode(bank);
     let s = time(100, || {
@@ -175,6 +187,26 @@ fn main() {
             Err(e) => println!("engine: could not build the seeded localStorage: {e}"),
         }
     }
+}
+
+/// The answers of a calibration case (tests/scenarios/*.toml).
+fn scenario_answers(bank: &Bank, path: &str) -> Answers {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("scenario");
+    let doc: toml::Table = text.parse().expect("scenario TOML");
+    let mut out = Answers::new();
+    for (q, v) in doc["answers"].as_table().expect("[answers]") {
+        let Some(question) = bank.question(q) else { continue };
+        let answer = match (question.kind, v) {
+            (Kind::Multi, toml::Value::Array(items)) => {
+                Answer::Multi(items.iter().filter_map(|i| i.as_str()).map(str::to_string).collect())
+            }
+            (Kind::Text, toml::Value::String(t)) => Answer::Text(t.clone()),
+            (_, toml::Value::String(c)) => Answer::Choice(c.clone()),
+            _ => continue,
+        };
+        out.insert(q.clone(), answer);
+    }
+    out
 }
 
 /// localStorage entries that make `answers` the widget's open assessment, written by the

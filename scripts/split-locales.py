@@ -54,10 +54,10 @@ TEXT_FIELDS = {
     "safeguard": ["title", "explanation"],
     "section": ["title", "intro"],
     "question": ["text", "help"],
-    "question.option": ["label", "red_line", "find_out"],
+    "question.option": ["label", "red_line", "find_out", "contradiction"],
 }
 # Fields whose presence is structure: the structure file says `red_line = true`.
-FLAG_FIELDS = {"red_line"}
+FLAG_FIELDS = {"red_line", "contradiction"}
 # Fields that hold a list of texts.
 LIST_FIELDS = {"key_findings"}
 

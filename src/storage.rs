@@ -337,6 +337,17 @@ impl<S: Store> Library<S> {
         let ids = self.item_ids();
         index.items.retain(|e| ids.contains(&e.id));
         for id in ids {
+            // An entry written under another question bank, or with a verdict key of before the
+            // four outcomes, may show an outdated decision: recompute it from the assessment.
+            let stale = index.get(&id).is_some_and(|e| {
+                e.bank_version != bank.version
+                    || crate::domain::engine::Outcome::from_key(&e.verdict).map(|o| o.key()) != Some(e.verdict.as_str())
+            });
+            if stale {
+                if let Ok((_, a)) = self.read_item(&id) {
+                    index.upsert(library::entry(bank, &id, &a));
+                }
+            }
             if index.get(&id).is_none() {
                 if let Ok((_, a)) = self.read_item(&id) {
                     index.upsert(library::entry(bank, &id, &a));
@@ -379,7 +390,11 @@ impl<S: Store> Library<S> {
     /// (and so leaves the list).
     pub fn load(&self, bank: &Bank, id: &str, now_ms: u64) -> Result<(Assessment, Migration), LoadError> {
         match self.read_item(id) {
-            Ok((_, a)) => Ok(transfer::migrate(bank, a)),
+            Ok((_, a)) => {
+                let (mut a, m) = transfer::migrate(bank, a);
+                a.adopt_id(id);
+                Ok((a, m))
+            }
             Err(LoadError::Corrupt { error, .. }) => {
                 let key = self.item_key(id);
                 let raw = self.store.get(&key).ok().flatten().unwrap_or_default();
@@ -453,6 +468,42 @@ impl<S: Store> Library<S> {
             return Err(e);
         }
         Ok(true)
+    }
+
+    /// The key of the name typed once in this browser (signs comments and saves).
+    pub fn name_key(&self) -> String {
+        format!("{}name", self.prefix)
+    }
+
+    /// The name typed once in this browser; empty when none was given (or storage is
+    /// unavailable). At most `MAX_META_LEN` characters, trimmed.
+    pub fn name(&self) -> String {
+        let stored = self.store.get(&self.name_key()).ok().flatten().unwrap_or_default();
+        assessment::clamp_chars(stored.trim(), assessment::MAX_META_LEN)
+    }
+
+    /// Remembers the name for this browser (an empty name forgets it). A failed write leaves
+    /// the stored name as it was.
+    pub fn set_name(&self, name: &str) -> Result<(), SaveError> {
+        let name = assessment::clamp_chars(name.trim(), assessment::MAX_META_LEN);
+        if name.is_empty() {
+            self.store.remove(&self.name_key());
+            return Ok(());
+        }
+        self.store.set(&self.name_key(), &name)
+    }
+
+    /// The stored assessment whose assessment id (`Assessment::id`) is `assessment_id`, for an
+    /// import that merges into it: the most recently changed when there are several. One
+    /// stored before format 3 (no id) has the id it is stored under.
+    pub fn find(&self, bank: &Bank, assessment_id: &str) -> Option<String> {
+        if assessment_id.is_empty() {
+            return None;
+        }
+        self.list(bank).into_iter().map(|e| e.id).find(|id| match self.read_item(id) {
+            Ok((_, a)) => a.id == assessment_id || (a.id.is_empty() && id == assessment_id),
+            Err(_) => false,
+        })
     }
 
     /// An id no stored assessment uses.
@@ -545,13 +596,15 @@ impl<S: Store> Library<S> {
         let mut unsaved = None;
         let (id, assessment, migration) = match chosen {
             Some((id, a)) => {
-                let (a, m) = transfer::migrate(bank, a);
+                let (mut a, m) = transfer::migrate(bank, a);
+                a.adopt_id(&id);
                 (id, a, m)
             }
             None => {
                 let mut fresh = Assessment::new(&bank.version, organisation);
                 fresh.updated = now_iso.to_string();
                 let id = self.unused_id(new_id);
+                fresh.adopt_id(&id);
                 match self.store.set(&self.item_key(&id), &assessment::write(&fresh)) {
                     Ok(()) => index.upsert(library::entry(bank, &id, &fresh)),
                     Err(e) => unsaved = Some(e),

@@ -48,6 +48,9 @@ fn every_variant() -> Bank {
         find_out: None,
         wp248: vec![],
         dpia_required: false,
+        exclusive: false,
+        contradicts: vec![],
+        contradiction: None,
     };
     let question = |id: &str, kind: Kind| Question {
         id: id.into(),
@@ -128,6 +131,7 @@ fn every_variant() -> Bank {
                 trigger: Trigger::Effect,
                 findings: vec!["f1".into()],
                 provisions: vec!["p1".into()],
+                not_applicable_when: vec![Clause { question: "q2".into(), any_of: vec!["no".into()], none_of: vec![] }],
                 file: String::new(),
             },
             Safeguard {
@@ -138,6 +142,7 @@ fn every_variant() -> Bank {
                 trigger: Trigger::RedLine,
                 findings: vec![],
                 provisions: vec![],
+                not_applicable_when: vec![],
                 file: String::new(),
             },
             Safeguard {
@@ -148,6 +153,7 @@ fn every_variant() -> Bank {
                 trigger: Trigger::HighResidual,
                 findings: vec![],
                 provisions: vec![],
+                not_applicable_when: vec![],
                 file: String::new(),
             },
         ],
@@ -162,7 +168,16 @@ fn every_variant() -> Bank {
                         options: vec![
                             AnswerOption {
                                 label: Some(text("Yes, always", "Ja, altijd")),
-                                raises: vec![Raise { risk: "r1".into(), likelihood: 4, severity: 4 }],
+                                raises: vec![
+                                    Raise { risk: "r1".into(), likelihood: 4, severity: 4, when: vec![], unless: vec![] },
+                                    Raise {
+                                        risk: "r1".into(),
+                                        likelihood: 1,
+                                        severity: 2,
+                                        when: vec![Clause { question: "q0".into(), any_of: vec!["x".into()], none_of: vec![] }],
+                                        unless: vec![Clause { question: "q0".into(), any_of: vec![], none_of: vec!["y".into()] }],
+                                    },
+                                ],
                                 findings: vec!["f1".into(), "f2".into()],
                                 provisions: vec!["p1".into()],
                                 implements: vec!["s1".into()],
@@ -192,7 +207,18 @@ fn every_variant() -> Bank {
                             Clause { question: "q1".into(), any_of: vec!["yes".into()], none_of: vec![] },
                             Clause { question: "q2".into(), any_of: vec![], none_of: vec!["no".into()] },
                         ],
-                        options: vec![option("a"), option("b")],
+                        options: vec![
+                            AnswerOption {
+                                contradicts: vec![Clause {
+                                    question: "q1".into(),
+                                    any_of: vec!["no".into(), "unsure".into()],
+                                    none_of: vec![],
+                                }],
+                                contradiction: Some(text("Does not fit", "Past niet")),
+                                ..option("a")
+                            },
+                            AnswerOption { exclusive: true, ..option("b") },
+                        ],
                         ..question("q3", Kind::Multi)
                     },
                     Question { max_len: Some(0), ..question("q4", Kind::Text) },

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use biodpia::domain::answers::{Answer, Answers, Plan, PlanItem, Status};
-use biodpia::domain::engine::{evaluate, score, visible_questions, Level, Position, Priority, Report, Verdict};
+use biodpia::domain::engine::{
+    evaluate, explain, score, visible_questions, Cause, Lever, Level, Outcome, Position, Priority, Report,
+};
 use biodpia::domain::load::load_and_validate;
 use biodpia::domain::model::Bank;
 
@@ -45,14 +47,17 @@ fn one_very_high_risk_cannot_be_averaged_away() {
 }
 
 #[test]
-fn nothing_answered_is_low_and_complete_flags_open_questions() {
+fn nothing_answered_is_not_assessed_and_never_approved() {
     let bank = mini();
     let r = evaluate(&bank, &Answers::new(), &Plan::new());
     assert_eq!(Report::band(r.residual_score), Level::Low);
-    assert_eq!(r.verdict, Verdict::ProceedWithSafeguards);
-    assert!(!r.complete());
+    assert_eq!(r.decision.outcome, Outcome::NotAssessed);
+    assert!(r.decision.provisional && !r.complete());
     // q_encrypted stays hidden until q_mode is answered (a none_of clause needs an answer).
-    assert_eq!(r.unanswered, vec!["q_mode", "q_scraping"]);
+    assert_eq!(r.unanswered, vec!["q_mode", "q_scraping", "q_reach", "q_alternative", "q_purposes"]);
+    // Two of five answered is still "barely answered".
+    let r = evaluate(&bank, &answers(&[("q_mode", "verify"), ("q_scraping", "no")]), &Plan::new());
+    assert_eq!(r.decision.outcome, Outcome::NotAssessed);
 }
 
 #[test]
@@ -109,11 +114,13 @@ fn planned_safeguards_count_for_the_planned_residual_only() {
 }
 
 #[test]
-fn red_line_means_do_not_proceed_whatever_the_score() {
+fn red_line_rejects_whatever_the_score_even_when_barely_answered() {
     let bank = mini();
+    let r = evaluate(&bank, &answers(&[("q_scraping", "yes")]), &Plan::new());
+    assert_eq!(r.decision.outcome, Outcome::Rejected);
     let a = answers(&[("q_mode", "verify"), ("q_encrypted", "yes"), ("q_scraping", "yes")]);
     let r = evaluate(&bank, &a, &Plan::new());
-    assert_eq!(r.verdict, Verdict::DoNotProceed);
+    assert_eq!(r.decision.outcome, Outcome::Rejected);
     assert_eq!(r.red_lines.len(), 1);
     let first = &r.recommendations[0];
     assert_eq!((first.safeguard.as_str(), first.priority), ("s_do_not_proceed", Priority::Must));
@@ -124,10 +131,18 @@ fn high_residual_risk_requires_prior_consultation() {
     let bank = mini();
     let a = answers(&[("q_mode", "identify"), ("q_encrypted", "no"), ("q_scraping", "no")]);
     let r = evaluate(&bank, &a, &Plan::new());
-    assert_eq!(r.verdict, Verdict::PriorConsultation);
+    assert_eq!(r.decision.outcome, Outcome::Consultation);
+    assert_eq!(r.decision.high_risks, vec!["r_breach", "r_surveillance"]);
     assert!(r.recommendations.iter().any(|x| x.safeguard == "s_prior_consultation" && x.priority == Priority::Must));
     assert!(r.screening.required);
-    assert_eq!(r.screening.criteria, vec!["systematic_monitoring", "sensitive"]);
+    // Each criterion names the answers that meet it.
+    let criteria: Vec<(&str, Vec<&str>)> = r
+        .screening
+        .criteria
+        .iter()
+        .map(|c| (c.id.as_str(), c.by.iter().map(|x| x.question.as_str()).collect()))
+        .collect();
+    assert_eq!(criteria, vec![("systematic_monitoring", vec!["q_mode"]), ("sensitive", vec!["q_mode"])]);
 }
 
 #[test]
@@ -141,7 +156,7 @@ fn required_safeguard_is_a_must_with_its_cause() {
 }
 
 #[test]
-fn recommendations_are_ordered_must_should_could() {
+fn recommendations_are_ordered_must_then_should() {
     let bank = mini();
     let r = evaluate(
         &bank,
@@ -187,6 +202,219 @@ fn safeguards_cannot_lower_a_risk_raised_to_a_red_line_but_redesign_can() {
     plan.insert("s_do_not_proceed".into(), PlanItem { status: Status::Planned, ..Default::default() });
     let r = evaluate(&bank, &a, &plan);
     assert!(r.risk("r_unlawful").unwrap().planned < pos(4, 4));
-    // The verdict stays "do not proceed" while the red-line answer stands.
-    assert_eq!(r.verdict, Verdict::DoNotProceed);
+    // The decision stays "rejected" while the red-line answer stands.
+    assert_eq!(r.decision.outcome, Outcome::Rejected);
+}
+
+fn multi(ids: &[&str]) -> Answer {
+    Answer::Multi(ids.iter().map(|s| s.to_string()).collect())
+}
+
+/// verify, not encrypted (breach high, encryption required), no scraping, enrolled only, an
+/// alternative, access only: every question answered.
+fn door(encrypted: &str) -> Answers {
+    let mut a = answers(&[
+        ("q_mode", "verify"),
+        ("q_encrypted", encrypted),
+        ("q_scraping", "no"),
+        ("q_reach", "enrolled"),
+        ("q_alternative", "yes"),
+    ]);
+    a.insert("q_purposes".into(), multi(&["access"]));
+    a
+}
+
+fn item(status: Status) -> PlanItem {
+    PlanItem { status, owner: "Facilities".into(), due: "2027-03-01".into() }
+}
+
+#[test]
+fn a_raise_applies_only_in_its_context() {
+    let bank = mini();
+    // Everyone passing: limited surveillance for verification, mass surveillance for 1:N.
+    let verify = evaluate(&bank, &answers(&[("q_mode", "verify"), ("q_reach", "everyone")]), &Plan::new());
+    assert_eq!(verify.risk("r_surveillance").unwrap().inherent, pos(2, 2));
+    let identify = evaluate(&bank, &answers(&[("q_mode", "identify"), ("q_reach", "everyone")]), &Plan::new());
+    assert_eq!(identify.risk("r_surveillance").unwrap().inherent, pos(4, 3));
+    // Only the raises that apply are given as reasons.
+    let reasons = &verify.risk("r_surveillance").unwrap().raised_by;
+    assert_eq!(reasons.len(), 1);
+    assert_eq!(reasons[0].1, pos(2, 2));
+}
+
+#[test]
+fn an_unless_clause_cancels_a_raise_but_not_the_requirement() {
+    let bank = mini();
+    let with = |mode: &str| evaluate(&bank, &answers(&[("q_mode", mode), ("q_alternative", "no")]), &Plan::new());
+    assert!(with("identify").risk("r_unlawful").unwrap().is_raised());
+    let verify = with("verify");
+    assert!(!verify.risk("r_unlawful").unwrap().is_raised(), "unless q_mode = verify");
+    let rec = verify.recommendations.iter().find(|r| r.safeguard == "s_alternative").unwrap();
+    assert_eq!(rec.priority, Priority::Must);
+    assert_eq!(rec.required_by, vec![Cause { question: "q_alternative".into(), option: "no".into() }]);
+}
+
+#[test]
+fn a_measure_the_answers_rule_out_is_never_recommended_even_when_required() {
+    let bank = mini();
+    let a = answers(&[("q_mode", "identify"), ("q_reach", "everyone"), ("q_alternative", "no")]);
+    let r = evaluate(&bank, &a, &Plan::new());
+    assert!(r.recommendations.iter().all(|x| x.safeguard != "s_alternative"), "{:?}", r.recommendations);
+}
+
+#[test]
+fn no_recommendation_without_an_effect_on_a_level_unless_required() {
+    let bank = mini();
+    for a in [door("no"), door("yes"), answers(&[("q_mode", "identify"), ("q_encrypted", "unsure")])] {
+        let r = evaluate(&bank, &a, &Plan::new());
+        for rec in &r.recommendations {
+            for (risk, before, after) in &rec.effect {
+                assert!(after.level() < before.level(), "{}: {risk} {before:?} -> {after:?}", rec.safeguard);
+            }
+            let triggered = ["s_do_not_proceed", "s_prior_consultation"].contains(&rec.safeguard.as_str());
+            assert!(
+                !rec.effect.is_empty() || !rec.required_by.is_empty() || triggered,
+                "{} is recommended with no effect",
+                rec.safeguard
+            );
+        }
+    }
+}
+
+#[test]
+fn the_four_outcomes_follow_the_action_plan() {
+    let bank = mini();
+    let a = door("no");
+    // Breach stays high with nothing planned: consultation.
+    let r = evaluate(&bank, &a, &Plan::new());
+    assert_eq!(r.decision.outcome, Outcome::Consultation);
+    assert!(r.complete());
+    // Planned: conditionally approved, the condition named with owner and due date.
+    let mut plan = Plan::new();
+    plan.insert("s_encryption_logging".into(), item(Status::Planned));
+    let r = evaluate(&bank, &a, &plan);
+    assert_eq!(r.decision.outcome, Outcome::ConditionallyApproved);
+    assert_eq!(r.decision.high_until_planned, vec!["r_breach"]);
+    let c = &r.decision.conditions;
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].safeguard.as_str(), c[0].status, c[0].owner.as_str(), c[0].due.as_str()), (
+        "s_encryption_logging",
+        Status::Planned,
+        "Facilities",
+        "2027-03-01"
+    ));
+    // In place: approved, nothing left to do.
+    plan.insert("s_encryption_logging".into(), item(Status::InPlace));
+    let r = evaluate(&bank, &a, &plan);
+    assert_eq!(r.decision.outcome, Outcome::Approved);
+    assert!(r.decision.conditions.is_empty() && !r.decision.provisional);
+}
+
+#[test]
+fn a_required_measure_not_even_planned_blocks_approval() {
+    let bank = mini();
+    let mut a = door("yes");
+    a.insert("q_alternative".into(), Answer::Choice("no".into()));
+    let r = evaluate(&bank, &a, &Plan::new());
+    // No high risk at all, but the alternative that the answer requires is not planned.
+    assert!(r.decision.high_risks.is_empty());
+    assert_eq!(r.decision.outcome, Outcome::MeasuresNotPlanned);
+    let unplanned: Vec<&str> = r.decision.not_planned().map(|c| c.safeguard.as_str()).collect();
+    assert_eq!(unplanned, vec!["s_alternative"]);
+    let mut plan = Plan::new();
+    plan.insert("s_alternative".into(), item(Status::Planned));
+    assert_eq!(evaluate(&bank, &a, &plan).decision.outcome, Outcome::ConditionallyApproved);
+    plan.insert("s_alternative".into(), item(Status::NotPlanned));
+    assert_eq!(evaluate(&bank, &a, &plan).decision.outcome, Outcome::MeasuresNotPlanned);
+}
+
+#[test]
+fn an_open_question_keeps_the_decision_provisional_and_below_approval() {
+    let bank = mini();
+    let mut a = door("yes");
+    assert_eq!(evaluate(&bank, &a, &Plan::new()).decision.outcome, Outcome::Approved);
+    a.remove("q_purposes");
+    let r = evaluate(&bank, &a, &Plan::new());
+    assert!(r.decision.provisional);
+    assert_eq!(r.decision.outcome, Outcome::ConditionallyApproved);
+}
+
+#[test]
+fn contradictions_name_both_answers_and_are_not_scored() {
+    let bank = mini();
+    let mut a = door("yes");
+    a.insert("q_reach".into(), Answer::Choice("everyone".into()));
+    let r = evaluate(&bank, &a, &Plan::new());
+    assert_eq!(r.contradictions.len(), 1);
+    let c = &r.contradictions[0];
+    assert_eq!((c.first.question.as_str(), c.first.option.as_str()), ("q_reach", "everyone"));
+    assert_eq!((c.second.question.as_str(), c.second.option.as_str()), ("q_alternative", "yes"));
+    assert!(c.declared);
+    // Not silently scored: the risks are what the answers raise, but no approval while the
+    // point is open.
+    assert_eq!(r.risk("r_surveillance").unwrap().inherent, pos(2, 2));
+    assert_eq!(r.decision.outcome, Outcome::ConditionallyApproved);
+}
+
+#[test]
+fn none_of_these_with_another_option_is_a_contradiction() {
+    let bank = mini();
+    let mut a = door("yes");
+    a.insert("q_purposes".into(), multi(&["none", "attendance"]));
+    let r = evaluate(&bank, &a, &Plan::new());
+    assert_eq!(r.contradictions.len(), 1);
+    assert_eq!(r.contradictions[0].first.option, "none");
+    assert_eq!(r.contradictions[0].second.option, "attendance");
+    assert!(!r.contradictions[0].declared);
+}
+
+#[test]
+fn drivers_and_what_ifs_are_computed_by_re_evaluating() {
+    let bank = mini();
+    let a = door("no");
+    assert_eq!(evaluate(&bank, &a, &Plan::new()).decision.outcome, Outcome::Consultation);
+    let x = explain(&bank, &a, &Plan::new());
+    // The unencrypted store drives the decision: encrypted, it would be approved.
+    let first = &x.drivers[0];
+    assert_eq!(
+        first.lever,
+        Lever::Answer { cause: Cause { question: "q_encrypted".into(), option: "no".into() }, instead: vec!["yes".into()] }
+    );
+    assert_eq!(first.outcome, Outcome::Approved);
+    // With the required measure in place it would be approved as well.
+    assert_eq!(x.outcome_with("s_encryption_logging"), Some(Outcome::Approved));
+    assert!(x.what_if.iter().any(|w| w.outcome == Outcome::Approved
+        && matches!(&w.lever, Lever::Measures(m) if m.contains(&"s_encryption_logging".to_string()))));
+    // An approved assessment has nothing that would improve its outcome.
+    let mut plan = Plan::new();
+    plan.insert("s_encryption_logging".into(), item(Status::InPlace));
+    assert_eq!(evaluate(&bank, &a, &plan).decision.outcome, Outcome::Approved);
+    assert!(explain(&bank, &a, &plan).drivers.is_empty());
+    // Nothing to explain before anything is assessed.
+    assert_eq!(explain(&bank, &Answers::new(), &Plan::new()), Default::default());
+}
+
+#[test]
+fn a_rejection_is_explained_only_by_answers_that_would_lift_it() {
+    let bank = mini();
+    let mut a = door("no");
+    a.insert("q_scraping".into(), Answer::Choice("yes".into()));
+    assert_eq!(evaluate(&bank, &a, &Plan::new()).decision.outcome, Outcome::Rejected);
+    let x = explain(&bank, &a, &Plan::new());
+    // The red line is the only lever; the unencrypted store lowers the score but cannot lift it.
+    let levers: Vec<&Lever> = x.drivers.iter().map(|d| &d.lever).collect();
+    assert_eq!(levers.len(), 1, "{levers:?}");
+    assert!(matches!(levers[0], Lever::Answer { cause, .. } if cause.question == "q_scraping"));
+    assert_ne!(x.drivers[0].outcome, Outcome::Rejected);
+}
+
+#[test]
+fn outcome_keys_read_the_old_verdict_keys() {
+    for o in Outcome::ALL {
+        assert_eq!(Outcome::from_key(o.key()), Some(o));
+    }
+    assert_eq!(Outcome::from_key("do_not_proceed"), Some(Outcome::Rejected));
+    assert_eq!(Outcome::from_key("prior_consultation"), Some(Outcome::Consultation));
+    assert_eq!(Outcome::from_key("proceed"), Some(Outcome::ConditionallyApproved));
+    assert_eq!(Outcome::from_key("nonsense"), None);
 }

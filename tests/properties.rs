@@ -6,7 +6,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use biodpia::domain::answers::{Answer, Answers, Plan, PlanItem, Status};
-use biodpia::domain::engine::{evaluate, Report};
+use biodpia::domain::engine::{applicable_raises, evaluate, explain, Outcome, Report};
 use biodpia::domain::load::load_and_validate;
 use biodpia::domain::model::{Bank, Kind};
 
@@ -95,16 +95,18 @@ fn adding_a_safeguard_never_raises(bank: &Bank, answers: &Answers, plan: &Plan, 
 }
 
 /// Options of `q` ordered so that `riskier` raises at least as much as `safer` on every risk
-/// and implements no safeguard that `safer` lacks.
+/// (counting the raises that apply given the other answers) and implements no safeguard that
+/// `safer` lacks.
 fn dominates(
     bank: &Bank,
+    answers: &Answers,
     riskier: &biodpia::domain::model::AnswerOption,
     safer: &biodpia::domain::model::AnswerOption,
 ) -> bool {
     bank.risks.iter().all(|r| {
         let top = |o: &biodpia::domain::model::AnswerOption| {
-            o.raises
-                .iter()
+            applicable_raises(bank, answers, o)
+                .into_iter()
                 .filter(|x| x.risk == r.id)
                 .fold((1, 1), |(l, s), x| (l.max(x.likelihood), s.max(x.severity)))
         };
@@ -114,9 +116,22 @@ fn dominates(
         && (riskier.red_line.is_some() || safer.red_line.is_none())
 }
 
+/// Questions that some show_if or raise condition refers to: changing them can hide other
+/// questions or change what other answers raise.
+fn referenced(bank: &Bank) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for q in bank.questions() {
+        out.extend(q.show_if.iter().map(|c| c.question.as_str()));
+        for r in q.options.iter().flat_map(|o| &o.raises) {
+            out.extend(r.when.iter().chain(&r.unless).map(|c| c.question.as_str()));
+        }
+    }
+    out
+}
+
 fn riskier_option_never_lowers_the_score(bank: &Bank, answers: &Answers, plan: &Plan, pick: usize) {
-    // Questions that no show_if depends on: changing them cannot hide other questions.
-    let referenced: Vec<&str> = bank.questions().flat_map(|q| q.show_if.iter().map(|c| c.question.as_str())).collect();
+    // Questions that no condition depends on: changing them changes only their own raises.
+    let referenced = referenced(bank);
     let candidates: Vec<_> = bank
         .questions()
         .filter(|q| matches!(q.kind, Kind::Single | Kind::YesNo) && !referenced.contains(&q.id.as_str()))
@@ -127,7 +142,7 @@ fn riskier_option_never_lowers_the_score(bank: &Bank, answers: &Answers, plan: &
     let q = candidates[pick % candidates.len()];
     for a in &q.options {
         for b in &q.options {
-            if a.id == b.id || !dominates(bank, a, b) {
+            if a.id == b.id || !dominates(bank, answers, a, b) {
                 continue;
             }
             let mut with_b = answers.clone();
@@ -154,6 +169,69 @@ fn order_never_matters(bank: &Bank, answers: &Answers, plan: &Plan, seed: u64) {
         scrambled.insert(q.clone(), a.clone());
     }
     assert_eq!(evaluate(bank, answers, plan), evaluate(bank, &scrambled, plan));
+    // The counterfactuals too.
+    assert_eq!(explain(bank, answers, plan), explain(bank, &scrambled, plan));
+}
+
+/// Planned measures never yield an approval: what is approved with them is approved without.
+fn planned_only_never_approves(bank: &Bank, answers: &Answers, plan: &Plan) {
+    let r = evaluate(bank, answers, plan);
+    if r.decision.outcome != Outcome::Approved {
+        return;
+    }
+    let without: Plan = plan.iter().filter(|(_, i)| i.status != Status::Planned).map(|(k, v)| (k.clone(), v.clone())).collect();
+    assert_eq!(evaluate(bank, answers, &without).decision.outcome, Outcome::Approved, "approved only thanks to planned measures");
+    assert!(r.decision.conditions.is_empty() && !r.decision.provisional);
+}
+
+/// A measure put in place never worsens the decision.
+fn a_measure_in_place_never_worsens_the_decision(bank: &Bank, answers: &Answers, plan: &Plan, pick: usize) {
+    let before = evaluate(bank, answers, plan).decision.outcome;
+    let sid = bank.safeguards[pick % bank.safeguards.len()].id.clone();
+    let mut more = plan.clone();
+    more.insert(sid.clone(), PlanItem { status: Status::InPlace, ..Default::default() });
+    let after = evaluate(bank, answers, &more).decision.outcome;
+    assert!(after.rank() >= before.rank(), "{sid} in place: {before:?} -> {after:?}");
+}
+
+/// Adding an answer that only puts a safeguard in place (it raises nothing, requires nothing,
+/// crosses no red line) never worsens the decision, unless it contradicts another answer (then
+/// the contradiction is reported, which keeps the decision below approval).
+fn an_implementing_answer_never_worsens_the_decision(bank: &Bank, answers: &Answers, plan: &Plan, pick: usize) {
+    let candidates: Vec<(&str, &str, Kind)> = bank
+        .questions()
+        .filter(|q| !answers.contains_key(&q.id) && matches!(q.kind, Kind::Single | Kind::YesNo | Kind::Multi))
+        .flat_map(|q| {
+            q.options
+                .iter()
+                .filter(|o| {
+                    !o.implements.is_empty()
+                        && o.raises.is_empty()
+                        && o.requires.is_empty()
+                        && o.red_line.is_none()
+                        && o.find_out.is_none()
+                })
+                .map(move |o| (q.id.as_str(), o.id.as_str(), q.kind))
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let (qid, oid, kind) = candidates[pick % candidates.len()];
+    let before = evaluate(bank, answers, plan);
+    let mut more = answers.clone();
+    let answer = if kind == Kind::Multi { Answer::Multi(vec![oid.to_string()]) } else { Answer::Choice(oid.to_string()) };
+    more.insert(qid.to_string(), answer);
+    let after = evaluate(bank, &more, plan);
+    if before.decision.outcome == Outcome::NotAssessed || after.contradictions.len() > before.contradictions.len() {
+        return;
+    }
+    assert!(
+        after.decision.outcome.rank() >= before.decision.outcome.rank(),
+        "{qid} = {oid}: {:?} -> {:?}",
+        before.decision.outcome,
+        after.decision.outcome
+    );
 }
 
 proptest! {
@@ -180,11 +258,29 @@ proptest! {
     }
 
     #[test]
+    fn real_bank_planned_measures_never_yield_approved((a, p) in (answer_sets(real()), plans(real()))) {
+        planned_only_never_approves(real(), &a, &p);
+    }
+
+    #[test]
+    fn real_bank_a_measure_in_place_never_worsens_the_decision((a, p, pick) in (answer_sets(real()), plans(real()), any::<usize>())) {
+        a_measure_in_place_never_worsens_the_decision(real(), &a, &p, pick);
+    }
+
+    #[test]
+    fn real_bank_an_implementing_answer_never_worsens_the_decision((a, p, pick) in (answer_sets(real()), plans(real()), any::<usize>())) {
+        an_implementing_answer_never_worsens_the_decision(real(), &a, &p, pick);
+    }
+
+    #[test]
     fn mini_bank_properties((a, p, pick) in (answer_sets(&mini()), plans(&mini()), any::<usize>())) {
         let bank = mini();
         check_bounds(&evaluate(&bank, &a, &p));
         adding_a_safeguard_never_raises(&bank, &a, &p, pick);
         riskier_option_never_lowers_the_score(&bank, &a, &p, pick);
         order_never_matters(&bank, &a, &p, pick as u64);
+        planned_only_never_approves(&bank, &a, &p);
+        a_measure_in_place_never_worsens_the_decision(&bank, &a, &p, pick);
+        an_implementing_answer_never_worsens_the_decision(&bank, &a, &p, pick);
     }
 }

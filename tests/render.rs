@@ -114,7 +114,7 @@ async fn results_show_verdict_risks_and_reasons() {
         answers.insert(q.to_string(), Answer::Choice(o.to_string()));
     }
     let report = biodpia::domain::engine::evaluate(bank, &answers, &Default::default());
-    let (title, _) = biodpia::i18n::strings(l("en")).verdict(report.verdict);
+    let (title, _) = biodpia::i18n::strings(l("en")).outcome(report.decision.outcome);
     assert!(html.contains(title), "verdict `{title}` not shown");
     for r in report.risks.iter().filter(|r| r.is_raised()) {
         assert!(html.contains(&bank.risk(&r.risk).unwrap().title.get(l("en"))), "risk {} not listed", r.risk);
@@ -131,6 +131,6 @@ async fn results_show_verdict_risks_and_reasons() {
     assert!(html.contains(biodpia::i18n::method::strings(l("en")).title));
 
     let nl = render_results(l("nl"), &worst).await;
-    assert!(nl.contains(biodpia::i18n::strings(l("nl")).verdict(report.verdict).0));
+    assert!(nl.contains(biodpia::i18n::strings(l("nl")).outcome(report.decision.outcome).0));
     assert!(nl.contains(biodpia::i18n::method::strings(l("nl")).title));
 }

@@ -1,17 +1,22 @@
-//! Realistic scenarios against the real question bank. Each file in tests/scenarios/ states
-//! its expected outcome in `[expect]` and says why in its header comment.
+//! The calibration set: realistic cases against the real question bank. Each file in
+//! tests/scenarios/ describes a deployment, states in `[case]` what kind of case it is and the
+//! decision or guidance behind its expectation, and in `[expect]` the decision and band a DPO
+//! would sign. Enforcement cases are the decisions of the fact sheets; well-designed
+//! deployments must come out approved or conditionally approved with a low or medium residual
+//! risk.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use biodpia::domain::answers::{check, Answer, Answers, Plan, PlanItem, Status};
-use biodpia::domain::engine::{evaluate, Report};
+use biodpia::domain::engine::{evaluate, explain, Outcome, Priority, Report};
 use biodpia::domain::model::{Bank, Kind};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Scenario {
+    case: Case,
     expect: Expect,
     answers: BTreeMap<String, toml::Value>,
     #[serde(default)]
@@ -20,8 +25,21 @@ struct Scenario {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct Case {
+    /// "enforcement" (a decision of the fact sheets), "well_designed" or "variant".
+    kind: String,
+    /// The decision or guidance behind the expectation, with its date and reference.
+    basis: String,
+    /// The bank's findings this case calibrates (must exist in the bank).
+    #[serde(default)]
+    findings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Expect {
-    verdict: String,
+    /// `Outcome::key()`.
+    decision: String,
     band: String,
     /// Questions whose answers are red lines, in any order.
     #[serde(default)]
@@ -32,6 +50,15 @@ struct Expect {
     /// Safeguards that must be recommended as "must".
     #[serde(default)]
     must: Vec<String>,
+    /// Safeguards that must not be recommended at all (their precondition is ruled out).
+    #[serde(default)]
+    not_recommended: Vec<String>,
+    /// Contradictions expected, as "q_a.option / q_b.option" (first / second).
+    #[serde(default)]
+    contradictions: Vec<String>,
+    /// Questions that must not be asked in this case.
+    #[serde(default)]
+    hidden: Vec<String>,
 }
 
 fn to_answers(bank: &Bank, file: &str, raw: &BTreeMap<String, toml::Value>) -> Answers {
@@ -61,25 +88,55 @@ fn to_plan(file: &str, raw: &BTreeMap<String, String>) -> Plan {
                 "not_planned" => Status::NotPlanned,
                 other => panic!("{file}: {s}: unknown status {other}"),
             };
-            (s.clone(), PlanItem { status, ..Default::default() })
+            (s.clone(), PlanItem { status, owner: "Owner".into(), due: "2027-01-31".into() })
         })
         .collect()
 }
 
-fn check_scenario(path: &Path) -> Result<(), String> {
-    let bank = biodpia::bank::bank();
+struct Checked {
+    file: String,
+    kind: String,
+    expected: (String, String),
+    got: (String, String),
+    problems: Vec<String>,
+}
+
+fn load(path: &Path) -> (String, Scenario) {
     let file = path.file_name().unwrap().to_string_lossy().to_string();
     let text = std::fs::read_to_string(path).unwrap();
-    let sc: Scenario = toml::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
+    let sc: Scenario = toml::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+    (file, sc)
+}
+
+fn check_scenario(path: &Path) -> Checked {
+    let bank = biodpia::bank::bank();
+    let (file, sc) = load(path);
     let answers = to_answers(bank, &file, &sc.answers);
     let plan = to_plan(&file, &sc.plan);
+    let mut problems = Vec::new();
     for s in plan.keys() {
-        assert!(bank.safeguard(s).is_some(), "{file}: unknown safeguard {s}");
+        if bank.safeguard(s).is_none() {
+            problems.push(format!("unknown safeguard {s}"));
+        }
+    }
+    for f in &sc.case.findings {
+        if bank.finding(f).is_none() {
+            problems.push(format!("unknown finding {f}"));
+        }
+    }
+    if !["enforcement", "well_designed", "variant"].contains(&sc.case.kind.as_str()) {
+        problems.push(format!("unknown kind {}", sc.case.kind));
+    }
+    if sc.case.basis.trim().len() < 20 {
+        problems.push("basis must name the decision or guidance behind the expectation".into());
     }
     let r = evaluate(bank, &answers, &plan);
-    let mut problems = Vec::new();
-    if r.verdict.key() != sc.expect.verdict {
-        problems.push(format!("verdict {} (expected {})", r.verdict.key(), sc.expect.verdict));
+    let outcome = r.decision.outcome.key();
+    if Outcome::from_key(&sc.expect.decision).is_none() {
+        problems.push(format!("unknown decision {}", sc.expect.decision));
+    }
+    if outcome != sc.expect.decision {
+        problems.push(format!("decision {outcome} (expected {})", sc.expect.decision));
     }
     let band = Report::band(r.residual_score).key();
     if band != sc.expect.band {
@@ -100,29 +157,84 @@ fn check_scenario(path: &Path) -> Result<(), String> {
         problems.push(format!("unanswered: {:?}", r.unanswered));
     }
     for m in &sc.expect.must {
-        let ok = r
-            .recommendations
-            .iter()
-            .any(|x| x.safeguard == *m && x.priority == biodpia::domain::engine::Priority::Must);
-        if !ok {
+        if !r.recommendations.iter().any(|x| x.safeguard == *m && x.priority == Priority::Must) {
             problems.push(format!("{m} not recommended as must"));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
+    for m in &sc.expect.not_recommended {
+        if r.recommendations.iter().any(|x| x.safeguard == *m) {
+            problems.push(format!("{m} recommended although ruled out"));
+        }
+    }
+    let mut contradictions: Vec<String> = r
+        .contradictions
+        .iter()
+        .map(|c| format!("{}.{} / {}.{}", c.first.question, c.first.option, c.second.question, c.second.option))
+        .collect();
+    contradictions.sort();
+    let mut want = sc.expect.contradictions.clone();
+    want.sort();
+    if contradictions != want {
+        problems.push(format!("contradictions {contradictions:?} (expected {want:?})"));
+    }
+    for q in &sc.expect.hidden {
+        if r.visible.contains(q) {
+            problems.push(format!("{q} is asked"));
+        }
+    }
+    if std::env::var_os("BIODPIA_SCENARIO_REPORT").is_some() {
+        // For reading a case as a DPO would: `BIODPIA_SCENARIO_REPORT=1 cargo test --test
+        // scenarios -- --nocapture`.
+        println!("\n== {file}: {outcome} (provisional {}), band {band}", r.decision.provisional);
+        for x in r.risks.iter().filter(|x| x.is_raised()) {
+            let p = |p: biodpia::domain::engine::Position| format!("{}{}", p.likelihood, p.severity);
+            println!("  risk {:<22} {} -> {} -> {}", x.risk, p(x.inherent), p(x.residual), p(x.planned));
+        }
+        let x = explain(bank, &answers, &plan);
+        for rec in &r.recommendations {
+            println!(
+                "  {:?} {} req {:?} effect {:?} with {:?}",
+                rec.priority,
+                rec.safeguard,
+                rec.required_by.iter().map(|c| format!("{}.{}", c.question, c.option)).collect::<Vec<_>>(),
+                rec.effect.iter().map(|(id, b, a)| format!("{id} {:?}->{:?}", b.level(), a.level())).collect::<Vec<_>>(),
+                x.outcome_with(&rec.safeguard)
+            );
+        }
+        for c in &r.decision.conditions {
+            println!("  condition {} {:?}", c.safeguard, c.status);
+        }
+        for d in &x.drivers {
+            println!("  driver {:?} -> {:?} {}", d.lever, d.outcome, d.planned_score);
+        }
+        for w in &x.what_if {
+            println!("  what-if {:?} -> {:?}", w.lever, w.outcome);
+        }
+        for c in &r.contradictions {
+            println!("  contradiction {}.{} / {}.{}", c.first.question, c.first.option, c.second.question, c.second.option);
+        }
+    }
+    if !problems.is_empty() {
         let risks: Vec<String> = r
             .risks
             .iter()
             .filter(|x| x.is_raised())
-            .map(|x| format!("{} {:?}->{:?}", x.risk, x.inherent, x.residual))
+            .map(|x| format!("{} {:?}->{:?}->{:?}", x.risk, x.inherent, x.residual, x.planned))
             .collect();
-        Err(format!("{file}: {}\n  risks: {}", problems.join("; "), risks.join(", ")))
+        let musts: Vec<&str> =
+            r.recommendations.iter().filter(|x| x.priority == Priority::Must).map(|x| x.safeguard.as_str()).collect();
+        problems.push(format!("risks: {}; musts: {musts:?}", risks.join(", ")));
+    }
+    Checked {
+        file,
+        kind: sc.case.kind,
+        expected: (sc.expect.decision, sc.expect.band),
+        got: (outcome.to_string(), band.to_string()),
+        problems,
     }
 }
 
-#[test]
-fn every_scenario_has_its_expected_outcome() {
+fn scenario_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -130,7 +242,50 @@ fn every_scenario_has_its_expected_outcome() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    let failures: Vec<String> = files.iter().filter_map(|f| check_scenario(f).err()).collect();
+    files
+}
+
+#[test]
+fn every_scenario_has_its_expected_outcome() {
+    let checked: Vec<Checked> = scenario_files().iter().map(|f| check_scenario(f)).collect();
+    // The calibration table, printed for the record (`cargo test --test scenarios -- --nocapture`).
+    for c in &checked {
+        println!(
+            "{:<45} {:<14} expected {:<24} {:<9} got {:<24} {}",
+            c.file, c.kind, c.expected.0, c.expected.1, c.got.0, c.got.1
+        );
+    }
+    let failures: Vec<String> =
+        checked.iter().filter(|c| !c.problems.is_empty()).map(|c| format!("{}: {}", c.file, c.problems.join("; "))).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(files.len() >= 6, "at least six scenarios, found {}", files.len());
+}
+
+#[test]
+fn the_calibration_set_is_large_enough_and_covers_every_enforcement_decision() {
+    let bank = biodpia::bank::bank();
+    let cases: Vec<(String, Scenario)> = scenario_files().iter().map(|f| load(f)).collect();
+    assert!(cases.len() >= 20, "at least 20 cases, found {}", cases.len());
+    let good: Vec<&str> = cases
+        .iter()
+        .filter(|(_, s)| s.case.kind == "well_designed")
+        .map(|(f, s)| {
+            assert!(
+                ["approved", "conditionally_approved"].contains(&s.expect.decision.as_str())
+                    && ["low", "medium"].contains(&s.expect.band.as_str()),
+                "{f}: a well-designed deployment must be expected approved or conditionally approved, low or medium"
+            );
+            f.as_str()
+        })
+        .collect();
+    assert!(good.len() >= 8, "at least 8 well-designed deployments, found {good:?}");
+    // Every enforcement decision in the bank is calibrated by at least one case (decisions
+    // under non-EU law that the bank cites for comparison only are not).
+    let covered: Vec<&str> = cases
+        .iter()
+        .filter(|(_, s)| s.case.kind == "enforcement")
+        .flat_map(|(_, s)| s.case.findings.iter().map(String::as_str))
+        .collect();
+    let missing: Vec<&str> =
+        bank.findings.iter().filter(|f| f.kind == "decision" && !f.comparison_only).map(|f| f.id.as_str()).filter(|f| !covered.contains(f)).collect();
+    assert!(missing.is_empty(), "enforcement decisions without a calibration case: {missing:?}");
 }

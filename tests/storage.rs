@@ -59,7 +59,10 @@ fn several_assessments_keep_their_own_keys_and_entries() {
     assert_eq!(list.len(), 3);
     assert_eq!(list.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["C", "B", ""], "most recent first");
     let (loaded, _) = lib.load(bank(), &b, 0).unwrap();
-    assert_eq!(loaded, answered("B"));
+    // An assessment stored without id takes the one it is stored under.
+    let mut expected = answered("B");
+    expected.id = b.clone();
+    assert_eq!(loaded, expected);
     lib.set_current(bank(), &c);
     assert_eq!(lib.current(bank()), Some(c.clone()));
     assert_eq!(lib.open(bank(), "", 2, "t", &mut next).unwrap().id, c, "reopens the one opened last");
@@ -151,7 +154,9 @@ fn the_first_layouts_assessment_joins_the_list() {
     let old = answered("Before the list existed");
     store.set("biodpia/ns/v1/current", &assessment::write(&old)).unwrap();
     let o = lib.open(bank(), "", 1, "t", &mut ids()).unwrap();
-    assert_eq!(o.assessment, old);
+    let mut expected = old.clone();
+    expected.id = o.id.clone();
+    assert_eq!(o.assessment, expected);
     assert!(o.notes.is_empty());
     assert!(store.get("biodpia/ns/v1/current").unwrap().is_none());
     assert_eq!(lib.list(bank()).len(), 1);
@@ -248,4 +253,37 @@ fn ids_are_valid_and_distinct() {
     for bad in ["", "A", "a/b", "../x", &"a".repeat(41)] {
         assert!(!library::valid_id(bad), "{bad}");
     }
+}
+
+#[test]
+fn the_name_is_kept_once_per_browser_and_a_failed_write_keeps_the_old_one() {
+    let store = MemStore::with_quota(2_000);
+    let lib = Library::new(&store, "ns");
+    assert_eq!(lib.name(), "");
+    lib.set_name("  Dirk de Vries (FG)  ").unwrap();
+    assert_eq!(lib.name(), "Dirk de Vries (FG)");
+    assert_eq!(Library::new(&store, "other").name(), "", "per namespace");
+    assert_eq!(lib.set_name(&"x".repeat(5_000)).map(|_| lib.name().len()), Ok(200), "capped");
+    lib.set_name("Dirk").unwrap();
+    store.set("filler", &"f".repeat(1_950)).unwrap();
+    assert_eq!(lib.set_name("Een veel langere naam die niet meer past"), Err(SaveError::QuotaExceeded));
+    assert_eq!(lib.name(), "Dirk");
+    lib.set_name("").unwrap();
+    assert_eq!(lib.name(), "");
+}
+
+#[test]
+fn an_assessment_is_found_by_its_assessment_id() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let mut a = answered("Met id");
+    a.id = "m1-shared".into();
+    let with_id = lib.add(bank(), &a, &mut next).unwrap();
+    // Stored before format 3: no id, so it is known by the id it is stored under.
+    let without = lib.add(bank(), &answered("Oud"), &mut next).unwrap();
+    assert_eq!(lib.find(bank(), "m1-shared"), Some(with_id));
+    assert_eq!(lib.find(bank(), &without), Some(without.clone()));
+    assert_eq!(lib.find(bank(), "unknown"), None);
+    assert_eq!(lib.find(bank(), ""), None);
 }

@@ -134,7 +134,7 @@ async fn summary_shows_everything_a_dpo_signs() {
         for print_copy in [false, true] {
             let html = render(lang, &a, print_copy).await;
             let has = |x: &str| html.contains(x) || html.contains(&esc(x));
-            assert!(has(t.verdict(r.verdict).0), "{lang:?}: verdict");
+            assert!(has(t.outcome(r.decision.outcome).0), "{lang:?}: verdict");
             assert!(html.contains(&format!(">{}<", r.residual_score)), "{lang:?}: score");
             for rec in &r.recommendations {
                 let title = bank.safeguard(&rec.safeguard).unwrap().title.get(lang);

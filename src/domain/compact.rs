@@ -107,6 +107,14 @@ impl Writer {
     fn texts(&mut self, items: &[Text]) {
         self.list(items, |w, t| w.text(t));
     }
+    fn clauses(&mut self, items: &[Clause]) {
+        self.list(items, |w, c| {
+            let Clause { question, any_of, none_of } = c;
+            w.s(question);
+            w.strs(any_of);
+            w.strs(none_of);
+        });
+    }
 }
 
 /// The bank in the compact form (the `file` fields are left out).
@@ -172,7 +180,8 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
         w.s(source);
     });
     w.list(safeguards, |w, s| {
-        let Safeguard { id, title, explanation, lowers, trigger, findings, provisions, file: _ } = s;
+        let Safeguard { id, title, explanation, lowers, trigger, findings, provisions, not_applicable_when, file: _ } =
+            s;
         w.s(id);
         w.text(title);
         w.text(explanation);
@@ -189,6 +198,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
         });
         w.strs(findings);
         w.strs(provisions);
+        w.clauses(not_applicable_when);
     });
     w.list(sections, |w, s| {
         let Section { id, title, intro, questions, file: _ } = s;
@@ -206,12 +216,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
             });
             w.text(text);
             w.opt_text(help);
-            w.list(show_if, |w, c| {
-                let Clause { question, any_of, none_of } = c;
-                w.s(question);
-                w.strs(any_of);
-                w.strs(none_of);
-            });
+            w.clauses(show_if);
             w.u(max_len.map_or(0, |m| m as u64 + 1));
             w.list(options, |w, o| {
                 let AnswerOption {
@@ -226,14 +231,19 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
                     find_out,
                     wp248,
                     dpia_required,
+                    exclusive,
+                    contradicts,
+                    contradiction,
                 } = o;
                 w.s(id);
                 w.opt_text(label);
                 w.list(raises, |w, r| {
-                    let Raise { risk, likelihood, severity } = r;
+                    let Raise { risk, likelihood, severity, when, unless } = r;
                     w.s(risk);
                     w.u(*likelihood as u64);
                     w.u(*severity as u64);
+                    w.clauses(when);
+                    w.clauses(unless);
                 });
                 w.strs(findings);
                 w.strs(provisions);
@@ -243,6 +253,9 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
                 w.opt_text(find_out);
                 w.strs(wp248);
                 w.u(*dpia_required as u64);
+                w.u(*exclusive as u64);
+                w.clauses(contradicts);
+                w.opt_text(contradiction);
             });
         });
     });
@@ -321,6 +334,16 @@ impl<'a> Reader<'a> {
     }
     fn strs(&mut self) -> Option<Vec<String>> {
         self.list(|r| r.s())
+    }
+    fn flag(&mut self) -> Option<bool> {
+        match self.u()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+    fn clauses(&mut self) -> Option<Vec<Clause>> {
+        self.list(|r| Some(Clause { question: r.s()?, any_of: r.strs()?, none_of: r.strs()? }))
     }
 }
 
@@ -407,6 +430,7 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
             },
             findings: r.strs()?,
             provisions: r.strs()?,
+            not_applicable_when: r.clauses()?,
             file: String::new(),
         })
     })?;
@@ -427,7 +451,7 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                     },
                     text: r.text()?,
                     help: r.opt_text()?,
-                    show_if: r.list(|r| Some(Clause { question: r.s()?, any_of: r.strs()?, none_of: r.strs()? }))?,
+                    show_if: r.clauses()?,
                     max_len: match r.u()? {
                         0 => None,
                         m => Some(u32::try_from(m - 1).ok()?),
@@ -436,7 +460,15 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                         Some(AnswerOption {
                             id: r.s()?,
                             label: r.opt_text()?,
-                            raises: r.list(|r| Some(Raise { risk: r.s()?, likelihood: r.u8()?, severity: r.u8()? }))?,
+                            raises: r.list(|r| {
+                                Some(Raise {
+                                    risk: r.s()?,
+                                    likelihood: r.u8()?,
+                                    severity: r.u8()?,
+                                    when: r.clauses()?,
+                                    unless: r.clauses()?,
+                                })
+                            })?,
                             findings: r.strs()?,
                             provisions: r.strs()?,
                             implements: r.strs()?,
@@ -444,11 +476,10 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                             red_line: r.opt_text()?,
                             find_out: r.opt_text()?,
                             wp248: r.strs()?,
-                            dpia_required: match r.u()? {
-                                0 => false,
-                                1 => true,
-                                _ => return None,
-                            },
+                            dpia_required: r.flag()?,
+                            exclusive: r.flag()?,
+                            contradicts: r.clauses()?,
+                            contradiction: r.opt_text()?,
                         })
                     })?,
                 })

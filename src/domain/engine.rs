@@ -1,11 +1,12 @@
 //! The risk model: from answers and action plan to inherent and residual risk, score, band,
-//! red lines, verdict and prioritised safeguards. Pure and deterministic; see
-//! docs/methodology.md for the method in prose.
+//! red lines, the decision (the four outcomes of the EDPB DPIA template), prioritised
+//! safeguards, contradictions between answers, and what would change the decision. Pure and
+//! deterministic; see docs/methodology.md for the method in prose.
 
 use std::collections::BTreeSet;
 
-use super::answers::{Answers, Plan, Status};
-use super::model::{Bank, Kind, Question, Trigger};
+use super::answers::{Answer, Answers, Plan, Status};
+use super::model::{Bank, Clause, Kind, Question, Raise, Safeguard, Trigger};
 
 /// Likelihood and severity, each 1 (negligible) ..= 4 (maximum).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -77,6 +78,12 @@ pub struct Cause {
     pub option: String,
 }
 
+impl Cause {
+    fn new(question: &str, option: &str) -> Cause {
+        Cause { question: question.to_string(), option: option.to_string() }
+    }
+}
+
 /// One risk, assessed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RiskResult {
@@ -87,7 +94,8 @@ pub struct RiskResult {
     pub residual: Position,
     /// After the safeguards in place and those planned in the action plan.
     pub planned: Position,
-    /// Answers that raised this risk (with their own raise).
+    /// Answers that raised this risk (with their own raise), in context: a raise whose
+    /// `when`/`unless` conditions do not hold is not listed.
     pub raised_by: Vec<(Cause, Position)>,
     /// Safeguards in place (or planned) that lower this risk.
     pub lowered_by: Vec<String>,
@@ -99,12 +107,15 @@ impl RiskResult {
     }
 }
 
-/// Must, should, could.
+/// Must or should. A measure that changes no risk level and that no answer requires is not
+/// recommended at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Priority {
+    /// An answer requires it, it lowers a high or very high risk by a level, or the outcome
+    /// calls for it (stop or redesign; prior consultation).
     Must,
+    /// It lowers a medium risk to low.
     Should,
-    Could,
 }
 
 impl Priority {
@@ -112,7 +123,6 @@ impl Priority {
         match self {
             Priority::Must => "must",
             Priority::Should => "should",
-            Priority::Could => "could",
         }
     }
 }
@@ -122,33 +132,122 @@ impl Priority {
 pub struct Recommendation {
     pub safeguard: String,
     pub priority: Priority,
-    /// Answers that make it a must.
+    /// Answers that require it.
     pub required_by: Vec<Cause>,
-    /// Risk id, current residual and residual with this safeguard added, for each risk it lowers.
+    /// What it changes, risk by risk: risk id, level-changing position without it and with it.
+    /// For a measure not yet planned "without" is the position the plan leads to; for a
+    /// planned one it is that position with this measure taken out of the plan. Only risks
+    /// whose level changes are listed (no "high -> high").
     pub effect: Vec<(String, Position, Position)>,
     /// Already planned in the action plan (not yet in place).
     pub planned: bool,
 }
 
-/// The overall conclusion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    /// A red line is crossed: the processing must not go ahead as designed.
-    DoNotProceed,
-    /// High residual risk remains even with planned measures: Art. 36 prior consultation.
-    PriorConsultation,
-    /// Proceed, with the listed must safeguards in place first.
-    ProceedWithSafeguards,
+/// The conclusion, as the four outcomes of the EDPB DPIA template (2026, section 6), plus the
+/// two states in which no conclusion can be drawn yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// Too few questions answered to draw any conclusion (no red line either).
+    NotAssessed,
+    /// A red line is crossed: the processing must be abandoned or redesigned.
+    Rejected,
+    /// A high residual risk remains with every measure in place and planned: Art. 36 prior
+    /// consultation of the supervisory authority before the processing starts.
+    Consultation,
+    /// A required measure is not even planned: neither approval nor conditional approval is
+    /// possible until it is.
+    MeasuresNotPlanned,
+    /// May proceed only once the listed conditions are met (measures planned but not in
+    /// place, questions still open, answers that contradict each other).
+    ConditionallyApproved,
+    /// Every required measure is in place, no high residual risk, nothing open.
+    Approved,
 }
 
-impl Verdict {
+impl Outcome {
+    pub const ALL: [Outcome; 6] = [
+        Outcome::NotAssessed,
+        Outcome::Rejected,
+        Outcome::Consultation,
+        Outcome::MeasuresNotPlanned,
+        Outcome::ConditionallyApproved,
+        Outcome::Approved,
+    ];
+
+    /// Key for translations, CSS classes and the assessments index.
     pub fn key(self) -> &'static str {
         match self {
-            Verdict::DoNotProceed => "do_not_proceed",
-            Verdict::PriorConsultation => "prior_consultation",
-            Verdict::ProceedWithSafeguards => "proceed",
+            Outcome::NotAssessed => "not_assessed",
+            Outcome::Rejected => "rejected",
+            Outcome::Consultation => "consultation",
+            Outcome::MeasuresNotPlanned => "measures_not_planned",
+            Outcome::ConditionallyApproved => "conditionally_approved",
+            Outcome::Approved => "approved",
         }
     }
+
+    /// Reads a key, including the verdict keys stored before the four outcomes
+    /// ("do_not_proceed", "prior_consultation", "proceed": the last meant "proceed with the
+    /// listed safeguards", which is a conditional approval).
+    pub fn from_key(key: &str) -> Option<Outcome> {
+        match key {
+            "do_not_proceed" => Some(Outcome::Rejected),
+            "prior_consultation" => Some(Outcome::Consultation),
+            "proceed" => Some(Outcome::ConditionallyApproved),
+            k => Outcome::ALL.into_iter().find(|o| o.key() == k),
+        }
+    }
+
+    /// Order from worst to best (rejected 0 .. approved 4); `None` when nothing is assessed.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            Outcome::NotAssessed => None,
+            Outcome::Rejected => Some(0),
+            Outcome::Consultation => Some(1),
+            Outcome::MeasuresNotPlanned => Some(2),
+            Outcome::ConditionallyApproved => Some(3),
+            Outcome::Approved => Some(4),
+        }
+    }
+}
+
+/// A required measure not yet in place, with its line of the action plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Condition {
+    pub safeguard: String,
+    pub status: Status,
+    pub owner: String,
+    pub due: String,
+}
+
+/// The decision and everything it rests on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    pub outcome: Outcome,
+    /// Choice questions are still open: the outcome may change (never "approved" then).
+    pub provisional: bool,
+    /// Every "must" measure not yet in place (planned or not), in the order of the
+    /// recommendations, with owner and due date from the action plan.
+    pub conditions: Vec<Condition>,
+    /// Risks still high or very high with the measures in place and planned (Art. 36).
+    pub high_risks: Vec<String>,
+    /// Risks high or very high with the measures in place only (planned ones bring them down).
+    pub high_until_planned: Vec<String>,
+}
+
+impl Decision {
+    /// Conditions whose measure is not even planned.
+    pub fn not_planned(&self) -> impl Iterator<Item = &Condition> {
+        self.conditions.iter().filter(|c| c.status != Status::Planned)
+    }
+}
+
+/// A WP248 criterion met, and the answers that meet it (the screening question itself, or an
+/// answer elsewhere, such as employees counting as vulnerable data subjects).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Criterion {
+    pub id: String,
+    pub by: Vec<Cause>,
 }
 
 /// Screening under Art. 35(1), 35(3)(b), 35(4) and WP248.
@@ -156,9 +255,39 @@ impl Verdict {
 pub struct Screening {
     pub required: bool,
     /// Distinct WP248 criteria met, in the canonical order.
-    pub criteria: Vec<String>,
+    pub criteria: Vec<Criterion>,
     /// Answers that alone make a DPIA mandatory.
     pub mandatory_by: Vec<Cause>,
+}
+
+/// Two answers that cannot both be true: a point to resolve, never scored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contradiction {
+    /// The earlier answer (or, for an exclusive option, the exclusive one).
+    pub first: Cause,
+    /// The answer that declares the conflict.
+    pub second: Cause,
+    /// Declared in the bank (`second`'s option has a `contradiction` text saying what to
+    /// resolve); false when an exclusive option ("none of these") is chosen with another.
+    pub declared: bool,
+}
+
+/// What a counterfactual changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lever {
+    /// This answer, given instead as `instead` (option ids; for a multi question, the remaining
+    /// choice).
+    Answer { cause: Cause, instead: Vec<String> },
+    /// These measures in place.
+    Measures(Vec<String>),
+}
+
+/// "With this lever the decision would be `outcome`", computed by re-evaluating.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WhatIf {
+    pub lever: Lever,
+    pub outcome: Outcome,
+    pub planned_score: u8,
 }
 
 /// Everything the results page and the summary show. Recomputed from scratch on every change.
@@ -174,13 +303,40 @@ pub struct Report {
     pub planned_score: u8,
     pub red_lines: Vec<Cause>,
     pub screening: Screening,
-    pub verdict: Verdict,
+    pub decision: Decision,
     pub recommendations: Vec<Recommendation>,
     /// "Unsure" answers: what to find out.
     pub find_out: Vec<Cause>,
     /// Safeguards in place, from answers or the action plan.
     pub in_place: Vec<String>,
+    /// Answers that contradict each other.
+    pub contradictions: Vec<Contradiction>,
 }
+
+/// Why the decision is what it is, and what would change it: computed by evaluating the
+/// assessment again with one answer or some measures changed ([`explain`]).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Explanation {
+    /// The answers that drive the decision most: each with the answer that would improve the
+    /// outcome most and the outcome it would give (when no single answer would change the
+    /// outcome: those that would lower the score most; for a rejection, only answers that
+    /// would lift it); best first, at most five; none for an approval.
+    pub drivers: Vec<WhatIf>,
+    /// The outcome with measures put in place: all planned ones, and all required ones.
+    pub what_if: Vec<WhatIf>,
+    /// For each recommended measure whose being in place would change the outcome: that outcome.
+    pub outcome_with: Vec<(String, Outcome)>,
+}
+
+impl Explanation {
+    /// The outcome with this measure in place as well, when it differs from the current one.
+    pub fn outcome_with(&self, safeguard: &str) -> Option<Outcome> {
+        self.outcome_with.iter().find(|(s, _)| s == safeguard).map(|(_, o)| *o)
+    }
+}
+
+/// Most drivers a report names.
+pub const MAX_DRIVERS: usize = 5;
 
 impl Report {
     pub fn complete(&self) -> bool {
@@ -197,31 +353,79 @@ impl Report {
     pub fn risk(&self, id: &str) -> Option<&RiskResult> {
         self.risks.iter().find(|r| r.risk == id)
     }
+    pub fn outcome(&self) -> Outcome {
+        self.decision.outcome
+    }
+}
+
+/// The answers as given, with at most one of them replaced (a counterfactual), so that
+/// re-evaluating never copies the whole set.
+#[derive(Clone, Copy)]
+struct Given<'a> {
+    answers: &'a Answers,
+    replace: Option<(&'a str, &'a Answer)>,
+}
+
+impl<'a> Given<'a> {
+    fn all(answers: &'a Answers) -> Self {
+        Given { answers, replace: None }
+    }
+    fn get(&self, q: &str) -> Option<&'a Answer> {
+        match self.replace {
+            Some((id, a)) if id == q => Some(a),
+            _ => self.answers.get(q),
+        }
+    }
+}
+
+type Shown<'b> = BTreeSet<&'b str>;
+
+/// Whether a clause holds: its question is shown and its answer has one of `any_of`, or is
+/// answered with none of `none_of`. A clause on a hidden or unanswered question never holds.
+fn holds(c: &Clause, given: &Given, shown: &Shown) -> bool {
+    if !shown.contains(c.question.as_str()) {
+        return false;
+    }
+    let chosen: Vec<&str> = given.get(&c.question).map(|a| a.chosen()).unwrap_or_default();
+    if !c.any_of.is_empty() {
+        chosen.iter().any(|o| c.any_of.iter().any(|x| x == o))
+    } else {
+        !chosen.is_empty() && !chosen.iter().any(|o| c.none_of.iter().any(|x| x == o))
+    }
+}
+
+/// Whether a raise counts in this context: every `when` clause holds, no `unless` clause does.
+fn applies(r: &Raise, given: &Given, shown: &Shown) -> bool {
+    r.when.iter().all(|c| holds(c, given, shown)) && !r.unless.iter().any(|c| holds(c, given, shown))
+}
+
+fn shown_questions<'b>(bank: &'b Bank, given: &Given) -> (Vec<&'b Question>, Shown<'b>) {
+    let mut shown: Vec<&Question> = Vec::new();
+    let mut ids: Shown = BTreeSet::new();
+    for q in bank.questions() {
+        if q.show_if.iter().all(|c| holds(c, given, &ids)) {
+            ids.insert(&q.id);
+            shown.push(q);
+        }
+    }
+    (shown, ids)
 }
 
 /// Which questions are shown, given the answers. A question is shown when every clause of its
 /// `show_if` holds; a clause on a hidden question never holds (its answer is kept but ignored).
 pub fn visible_questions<'b>(bank: &'b Bank, answers: &Answers) -> Vec<&'b Question> {
-    let mut shown: Vec<&Question> = Vec::new();
-    let mut shown_ids: BTreeSet<&str> = BTreeSet::new();
-    for q in bank.questions() {
-        let ok = q.show_if.iter().all(|c| {
-            if !shown_ids.contains(c.question.as_str()) {
-                return false;
-            }
-            let chosen: Vec<&str> = answers.get(&c.question).map(|a| a.chosen()).unwrap_or_default();
-            if !c.any_of.is_empty() {
-                chosen.iter().any(|o| c.any_of.iter().any(|x| x == o))
-            } else {
-                !chosen.is_empty() && !chosen.iter().any(|o| c.none_of.iter().any(|x| x == o))
-            }
-        });
-        if ok {
-            shown_ids.insert(&q.id);
-            shown.push(q);
-        }
-    }
-    shown
+    shown_questions(bank, &Given::all(answers)).0
+}
+
+/// The raises of an option that count given the answers (for tests and explanations).
+pub fn applicable_raises<'b>(
+    bank: &Bank,
+    answers: &Answers,
+    option: &'b super::model::AnswerOption,
+) -> Vec<&'b Raise> {
+    let given = Given::all(answers);
+    let (_, shown) = shown_questions(bank, &given);
+    option.raises.iter().filter(|r| applies(r, &given, &shown)).collect()
 }
 
 /// Overall score 0..=100 from risk positions. The band is set by the worst risk level W
@@ -250,10 +454,58 @@ fn apply(inherent: Position, floor: Position, down_l: u8, down_s: u8) -> Positio
     }
 }
 
-/// Per-risk lowering sums for a set of safeguards, indexed like `bank.risks`.
-fn lowering(bank: &Bank, safeguards: &BTreeSet<&str>) -> Vec<(u8, u8)> {
+fn any_high(positions: &[Position]) -> bool {
+    positions.iter().any(|p| p.level() >= Level::High)
+}
+
+/// An answer, by reference into the bank.
+type Ans<'b> = (&'b Question, &'b super::model::AnswerOption);
+
+fn cause(a: &Ans) -> Cause {
+    Cause::new(&a.0.id, &a.1.id)
+}
+
+/// A recommendation, by reference into the bank.
+struct Rec<'b> {
+    safeguard: &'b Safeguard,
+    priority: Priority,
+    required_by: Vec<Ans<'b>>,
+    /// Risk index, position without and with the measure, for each risk whose level changes.
+    effect: Vec<(usize, Position, Position)>,
+    planned: bool,
+}
+
+/// One evaluation, with everything borrowed from the bank: the counterfactuals run this many
+/// times, so it allocates little and builds no strings.
+struct Core<'b> {
+    bank: &'b Bank,
+    visible: Vec<&'b Question>,
+    answered: usize,
+    unanswered: Vec<&'b str>,
+    inherent: Vec<Position>,
+    locked: Vec<Position>,
+    raised_by: Vec<Vec<(Ans<'b>, Position)>>,
+    red_lines: Vec<Ans<'b>>,
+    criteria: Vec<(&'b str, Ans<'b>)>,
+    mandatory_by: Vec<Ans<'b>>,
+    find_out: Vec<Ans<'b>>,
+    /// First, second, declared.
+    contradictions: Vec<(Ans<'b>, Ans<'b>, bool)>,
+    in_place: BTreeSet<&'b str>,
+    with_planned: BTreeSet<&'b str>,
+    residual: Vec<Position>,
+    planned: Vec<Position>,
+    /// Steps of the measures in place and planned, per risk.
+    planned_steps: Vec<(u8, u8)>,
+    recs: Vec<Rec<'b>>,
+    outcome: Outcome,
+    provisional: bool,
+}
+
+/// Per-risk sums of the steps of a set of safeguards.
+fn steps(bank: &Bank, set: &BTreeSet<&str>) -> Vec<(u8, u8)> {
     let mut down = vec![(0u8, 0u8); bank.risks.len()];
-    for s in bank.safeguards.iter().filter(|s| safeguards.contains(s.id.as_str())) {
+    for s in bank.safeguards.iter().filter(|s| set.contains(s.id.as_str())) {
         for l in &s.lowers {
             if let Some(i) = bank.risk_index(&l.risk) {
                 down[i].0 = down[i].0.saturating_add(l.likelihood);
@@ -264,210 +516,442 @@ fn lowering(bank: &Bank, safeguards: &BTreeSet<&str>) -> Vec<(u8, u8)> {
     down
 }
 
-fn residuals(bank: &Bank, inherent: &[Position], locked: &[Position], safeguards: &BTreeSet<&str>) -> Vec<Position> {
-    let down = lowering(bank, safeguards);
-    // Stopping or redesigning (a red-line safeguard) is the only measure that may lower a
-    // risk an answer raised to a red line.
-    let redesign = bank.safeguards.iter().any(|s| s.trigger == Trigger::RedLine && safeguards.contains(s.id.as_str()));
-    bank.risks
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let mut floor = Position { likelihood: r.floor_likelihood, severity: r.floor_severity };
-            if !redesign {
-                floor.likelihood = floor.likelihood.max(locked[i].likelihood);
-                floor.severity = floor.severity.max(locked[i].severity);
+impl<'b> Core<'b> {
+    fn floor(&self, i: usize, redesign: bool) -> Position {
+        let r = &self.bank.risks[i];
+        let mut floor = Position { likelihood: r.floor_likelihood, severity: r.floor_severity };
+        // Stopping or redesigning (a red-line safeguard) is the only measure that may lower a
+        // risk an answer raised to a red line.
+        if !redesign {
+            floor.likelihood = floor.likelihood.max(self.locked[i].likelihood);
+            floor.severity = floor.severity.max(self.locked[i].severity);
+        }
+        floor
+    }
+
+    fn redesign(&self, set: &BTreeSet<&str>) -> bool {
+        self.bank.safeguards.iter().any(|s| s.trigger == Trigger::RedLine && set.contains(s.id.as_str()))
+    }
+
+    fn residuals(&self, set: &BTreeSet<&str>) -> Vec<Position> {
+        let down = steps(self.bank, set);
+        let redesign = self.redesign(set);
+        (0..self.bank.risks.len()).map(|i| apply(self.inherent[i], self.floor(i, redesign), down[i].0, down[i].1)).collect()
+    }
+
+    /// What a measure changes against where the plan leads: for a planned one, the plan
+    /// without it against the plan; for another, the plan against the plan with it. Only the
+    /// risks it lowers are recomputed (all of them when it lifts the red-line lock).
+    fn effect(&self, s: &Safeguard, planned: bool) -> Vec<(usize, Position, Position)> {
+        let other = if s.trigger == Trigger::RedLine {
+            let mut set = self.with_planned.clone();
+            if planned {
+                set.remove(s.id.as_str());
+            } else {
+                set.insert(s.id.as_str());
             }
-            apply(inherent[i], floor, down[i].0, down[i].1)
-        })
-        .collect()
+            self.residuals(&set)
+        } else {
+            let redesign = self.redesign(&self.with_planned);
+            let mut p = self.planned.clone();
+            for l in &s.lowers {
+                if let Some(i) = self.bank.risk_index(&l.risk) {
+                    let (dl, ds) = self.planned_steps[i];
+                    let (dl, ds) = if planned {
+                        (dl.saturating_sub(l.likelihood), ds.saturating_sub(l.severity))
+                    } else {
+                        (dl.saturating_add(l.likelihood), ds.saturating_add(l.severity))
+                    };
+                    p[i] = apply(self.inherent[i], self.floor(i, redesign), dl, ds);
+                }
+            }
+            p
+        };
+        let (before, after) = if planned { (&other, &self.planned) } else { (&self.planned, &other) };
+        (0..self.bank.risks.len())
+            .filter(|&i| after[i].level() < before[i].level())
+            .map(|i| (i, before[i], after[i]))
+            .collect()
+    }
 }
 
-/// Assesses a set of answers and an action plan against the bank.
-pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
-    let visible = visible_questions(bank, answers);
-    let nrisks = bank.risks.len();
-    let mut inherent = vec![Position::NEGLIGIBLE; nrisks];
-    // Positions raised by red-line answers: no safeguard but a redesign lowers them.
-    let mut locked = vec![Position::NEGLIGIBLE; nrisks];
-    let mut raised_by: Vec<Vec<(Cause, Position)>> = vec![Vec::new(); nrisks];
-    let mut implemented: BTreeSet<&str> = BTreeSet::new();
-    let mut required: Vec<(&str, Cause)> = Vec::new();
-    let mut red_lines = Vec::new();
-    let mut criteria: BTreeSet<&str> = BTreeSet::new();
-    let mut mandatory_by = Vec::new();
-    let mut find_out = Vec::new();
-    let mut answered = 0;
-    let mut unanswered = Vec::new();
+/// The evaluation itself: answers (possibly one replaced), the action plan, and measures to
+/// count as in place on top of it.
+fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<'b> {
+    let (visible, shown) = shown_questions(bank, given);
+    let n = bank.risks.len();
+    let mut c = Core {
+        bank,
+        visible: Vec::new(),
+        answered: 0,
+        unanswered: Vec::new(),
+        inherent: vec![Position::NEGLIGIBLE; n],
+        locked: vec![Position::NEGLIGIBLE; n],
+        raised_by: vec![Vec::new(); n],
+        red_lines: Vec::new(),
+        criteria: Vec::new(),
+        mandatory_by: Vec::new(),
+        find_out: Vec::new(),
+        contradictions: Vec::new(),
+        in_place: BTreeSet::new(),
+        with_planned: BTreeSet::new(),
+        residual: Vec::new(),
+        planned: Vec::new(),
+        planned_steps: Vec::new(),
+        recs: Vec::new(),
+        outcome: Outcome::NotAssessed,
+        provisional: false,
+    };
+    let mut implemented: BTreeSet<&'b str> = BTreeSet::new();
+    let mut required: Vec<(&'b str, Ans<'b>)> = Vec::new();
+    let mut choice_questions = 0;
 
-    for q in &visible {
-        let answer = answers.get(&q.id).filter(|a| !a.is_empty());
+    for &q in &visible {
+        let answer = given.get(&q.id).filter(|a| !a.is_empty());
+        if q.kind != Kind::Text {
+            choice_questions += 1;
+        }
         match answer {
-            Some(_) => answered += 1,
-            None if q.kind != Kind::Text => unanswered.push(q.id.clone()),
+            Some(_) => c.answered += 1,
+            None if q.kind != Kind::Text => c.unanswered.push(&q.id),
             None => {}
         }
         let Some(answer) = answer else { continue };
-        for oid in answer.chosen() {
-            let Some(o) = q.option(oid) else { continue };
-            let cause = Cause { question: q.id.clone(), option: o.id.clone() };
-            for r in &o.raises {
+        let chosen: Vec<&super::model::AnswerOption> = answer.chosen().into_iter().filter_map(|o| q.option(o)).collect();
+        for &o in &chosen {
+            let a: Ans = (q, o);
+            for r in o.raises.iter().filter(|r| applies(r, given, &shown)) {
                 if let Some(i) = bank.risk_index(&r.risk) {
                     // The highest raise wins, per dimension: order-independent.
-                    inherent[i].likelihood = inherent[i].likelihood.max(r.likelihood);
-                    inherent[i].severity = inherent[i].severity.max(r.severity);
+                    let p = &mut c.inherent[i];
+                    p.likelihood = p.likelihood.max(r.likelihood);
+                    p.severity = p.severity.max(r.severity);
                     if o.red_line.is_some() {
-                        locked[i].likelihood = locked[i].likelihood.max(r.likelihood);
-                        locked[i].severity = locked[i].severity.max(r.severity);
+                        let l = &mut c.locked[i];
+                        l.likelihood = l.likelihood.max(r.likelihood);
+                        l.severity = l.severity.max(r.severity);
                     }
-                    raised_by[i].push((cause.clone(), Position { likelihood: r.likelihood, severity: r.severity }));
+                    c.raised_by[i].push((a, Position { likelihood: r.likelihood, severity: r.severity }));
                 }
             }
             implemented.extend(o.implements.iter().map(String::as_str));
-            required.extend(o.requires.iter().map(|s| (s.as_str(), cause.clone())));
+            required.extend(o.requires.iter().map(|s| (s.as_str(), a)));
             if o.red_line.is_some() {
-                red_lines.push(cause.clone());
+                c.red_lines.push(a);
             }
-            criteria.extend(o.wp248.iter().map(String::as_str));
+            c.criteria.extend(o.wp248.iter().map(|w| (w.as_str(), a)));
             if o.dpia_required {
-                mandatory_by.push(cause.clone());
+                c.mandatory_by.push(a);
             }
             if o.find_out.is_some() {
-                find_out.push(cause.clone());
+                c.find_out.push(a);
+            }
+            if o.exclusive {
+                for &other in chosen.iter().filter(|x| x.id != o.id) {
+                    c.contradictions.push((a, (q, other), false));
+                }
+            }
+            for cl in o.contradicts.iter().filter(|cl| holds(cl, given, &shown)) {
+                let Some(tq) = bank.question(&cl.question) else { continue };
+                // Name the earlier answer as given: the options the clause matched (any_of),
+                // or everything chosen (none_of).
+                let theirs = given.get(&cl.question).map(|x| x.chosen()).unwrap_or_default();
+                for x in theirs.into_iter().filter(|x| cl.any_of.is_empty() || cl.any_of.iter().any(|y| y == x)) {
+                    if let Some(to) = tq.option(x) {
+                        c.contradictions.push(((tq, to), a, true));
+                    }
+                }
             }
         }
     }
 
-    let mut in_place = implemented.clone();
-    let mut with_planned = implemented.clone();
+    c.in_place = implemented.clone();
+    c.with_planned = implemented;
     for (id, item) in plan {
-        if bank.safeguard(id).is_none() {
-            continue;
-        }
+        let Some(s) = bank.safeguard(id) else { continue };
         match item.status {
             Status::InPlace => {
-                in_place.insert(id.as_str());
-                with_planned.insert(id.as_str());
+                c.in_place.insert(&s.id);
+                c.with_planned.insert(&s.id);
             }
             Status::Planned => {
-                with_planned.insert(id.as_str());
+                c.with_planned.insert(&s.id);
             }
             Status::NotPlanned => {}
         }
     }
-    let residual = residuals(bank, &inherent, &locked, &in_place);
-    let planned = residuals(bank, &inherent, &locked, &with_planned);
+    for id in extra {
+        if let Some(s) = bank.safeguard(id) {
+            c.in_place.insert(&s.id);
+            c.with_planned.insert(&s.id);
+        }
+    }
+    c.residual = c.residuals(&c.in_place);
+    c.planned = c.residuals(&c.with_planned);
+    c.planned_steps = steps(bank, &c.with_planned);
 
-    let risks: Vec<RiskResult> = bank
-        .risks
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let lowered_by = bank
-                .safeguards
-                .iter()
-                .filter(|s| with_planned.contains(s.id.as_str()))
-                .filter(|s| s.lowers.iter().any(|l| l.risk == r.id))
-                .filter(|_| !raised_by[i].is_empty())
-                .map(|s| s.id.clone())
-                .collect();
-            RiskResult {
-                risk: r.id.clone(),
-                inherent: inherent[i],
-                residual: residual[i],
-                planned: planned[i],
-                raised_by: std::mem::take(&mut raised_by[i]),
-                lowered_by,
-            }
-        })
-        .collect();
-
-    let verdict = if !red_lines.is_empty() {
-        Verdict::DoNotProceed
-    } else if planned.iter().any(|p| p.level() >= Level::High) {
-        Verdict::PriorConsultation
+    // The outcome as far as it does not depend on the recommendations.
+    let barely = (choice_questions - c.unanswered.len()) * 2 < choice_questions;
+    let pre = if !c.red_lines.is_empty() {
+        Outcome::Rejected
+    } else if barely {
+        Outcome::NotAssessed
+    } else if any_high(&c.planned) {
+        Outcome::Consultation
     } else {
-        Verdict::ProceedWithSafeguards
+        Outcome::Approved
     };
 
-    let recommendations = recommend(bank, &inherent, &locked, &residual, &in_place, &with_planned, &required, verdict);
-
-    let criteria: Vec<String> =
-        super::model::WP248_CRITERIA.iter().filter(|c| criteria.contains(**c)).map(|c| c.to_string()).collect();
-    let screening = Screening { required: criteria.len() >= 2 || !mandatory_by.is_empty(), criteria, mandatory_by };
-
-    Report {
-        visible: visible.iter().map(|q| q.id.clone()).collect(),
-        answered,
-        unanswered,
-        inherent_score: score(&inherent),
-        residual_score: score(&residual),
-        planned_score: score(&planned),
-        risks,
-        red_lines,
-        screening,
-        verdict,
-        recommendations,
-        find_out,
-        in_place: in_place.iter().map(|s| s.to_string()).collect(),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn recommend(
-    bank: &Bank,
-    inherent: &[Position],
-    locked: &[Position],
-    residual: &[Position],
-    in_place: &BTreeSet<&str>,
-    with_planned: &BTreeSet<&str>,
-    required: &[(&str, Cause)],
-    verdict: Verdict,
-) -> Vec<Recommendation> {
-    let mut out = Vec::new();
+    let mut recs = Vec::new();
     for s in &bank.safeguards {
-        if in_place.contains(s.id.as_str()) {
+        let not_applicable =
+            !s.not_applicable_when.is_empty() && s.not_applicable_when.iter().all(|cl| holds(cl, given, &shown));
+        if c.in_place.contains(s.id.as_str()) || not_applicable {
             continue;
         }
-        let required_by: Vec<Cause> = required.iter().filter(|(id, _)| *id == s.id).map(|(_, c)| c.clone()).collect();
-        let mut with = in_place.clone();
-        with.insert(s.id.as_str());
-        let after = residuals(bank, inherent, locked, &with);
-        let effect: Vec<(String, Position, Position)> = bank
-            .risks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| after[*i] != residual[*i])
-            .map(|(i, r)| (r.id.clone(), residual[i], after[i]))
-            .collect();
-        let worst_lowered = effect.iter().map(|(_, before, _)| before.level()).max().unwrap_or(Level::Low);
+        let required_by: Vec<Ans> = required.iter().filter(|(id, _)| *id == s.id).map(|(_, a)| *a).collect();
+        let planned = c.with_planned.contains(s.id.as_str());
+        let effect = c.effect(s, planned);
+        let lowers_high = effect.iter().any(|(_, b, _)| b.level() >= Level::High);
         let priority = match s.trigger {
-            Trigger::RedLine if verdict == Verdict::DoNotProceed => Some(Priority::Must),
-            Trigger::HighResidual if verdict == Verdict::PriorConsultation => Some(Priority::Must),
+            Trigger::RedLine if pre == Outcome::Rejected => Some(Priority::Must),
+            Trigger::HighResidual if pre == Outcome::Consultation => Some(Priority::Must),
             Trigger::RedLine | Trigger::HighResidual => None,
-            Trigger::Effect if !required_by.is_empty() => Some(Priority::Must),
-            Trigger::Effect if effect.is_empty() => None,
-            Trigger::Effect => Some(match worst_lowered {
-                Level::High | Level::VeryHigh => Priority::Must,
-                Level::Medium => Priority::Should,
-                Level::Low => Priority::Could,
-            }),
+            Trigger::Effect if !required_by.is_empty() || lowers_high => Some(Priority::Must),
+            Trigger::Effect if !effect.is_empty() => Some(Priority::Should),
+            Trigger::Effect => None,
         };
         if let Some(priority) = priority {
-            out.push(Recommendation {
-                safeguard: s.id.clone(),
-                priority,
-                required_by,
-                planned: with_planned.contains(s.id.as_str()),
-                effect,
-            });
+            recs.push(Rec { safeguard: s, priority, required_by, effect, planned });
         }
     }
-    // Must before should before could; within a priority, the biggest total reduction first;
-    // then bank order (the sort is stable).
-    out.sort_by_key(|r| {
+    // Must before should; within a priority, the biggest total reduction first; then bank
+    // order (the sort is stable).
+    recs.sort_by_key(|r| {
         let gain: i32 = r.effect.iter().map(|(_, b, a)| b.product() as i32 - a.product() as i32).sum();
         (r.priority, -gain)
     });
+    c.recs = recs;
+
+    c.provisional = !c.unanswered.is_empty();
+    let mut musts = c.recs.iter().filter(|r| r.priority == Priority::Must);
+    c.outcome = match pre {
+        Outcome::Approved if musts.clone().any(|r| !r.planned) => Outcome::MeasuresNotPlanned,
+        Outcome::Approved
+            if musts.next().is_some() || any_high(&c.residual) || c.provisional || !c.contradictions.is_empty() =>
+        {
+            Outcome::ConditionallyApproved
+        }
+        o => o,
+    };
+    c.visible = visible;
+    c
+}
+
+impl Core<'_> {
+    fn report(&self, plan: &Plan) -> Report {
+        let bank = self.bank;
+        let causes = |v: &[Ans]| v.iter().map(cause).collect::<Vec<_>>();
+        let ids = |ps: &[Position]| -> Vec<String> {
+            bank.risks.iter().zip(ps).filter(|(_, p)| p.level() >= Level::High).map(|(r, _)| r.id.clone()).collect()
+        };
+        let recommendations: Vec<Recommendation> = self
+            .recs
+            .iter()
+            .map(|r| Recommendation {
+                safeguard: r.safeguard.id.clone(),
+                priority: r.priority,
+                required_by: causes(&r.required_by),
+                effect: r.effect.iter().map(|(i, b, a)| (bank.risks[*i].id.clone(), *b, *a)).collect(),
+                planned: r.planned,
+            })
+            .collect();
+        let conditions: Vec<Condition> = self
+            .recs
+            .iter()
+            .filter(|r| r.priority == Priority::Must)
+            .map(|r| {
+                let item = plan.get(&r.safeguard.id).cloned().unwrap_or_default();
+                let status = if r.planned { Status::Planned } else { Status::NotPlanned };
+                Condition { safeguard: r.safeguard.id.clone(), status, owner: item.owner, due: item.due }
+            })
+            .collect();
+        let high_risks = ids(&self.planned);
+        let high_until_planned = ids(&self.residual).into_iter().filter(|r| !high_risks.contains(r)).collect();
+        let decision =
+            Decision { outcome: self.outcome, provisional: self.provisional, conditions, high_risks, high_until_planned };
+
+        let risks: Vec<RiskResult> = bank
+            .risks
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let raised = !self.raised_by[i].is_empty();
+                let lowered_by = bank
+                    .safeguards
+                    .iter()
+                    .filter(|s| raised && self.with_planned.contains(s.id.as_str()))
+                    .filter(|s| s.lowers.iter().any(|l| l.risk == r.id))
+                    .map(|s| s.id.clone())
+                    .collect();
+                RiskResult {
+                    risk: r.id.clone(),
+                    inherent: self.inherent[i],
+                    residual: self.residual[i],
+                    planned: self.planned[i],
+                    raised_by: self.raised_by[i].iter().map(|(a, p)| (cause(a), *p)).collect(),
+                    lowered_by,
+                }
+            })
+            .collect();
+
+        let criteria: Vec<Criterion> = super::model::WP248_CRITERIA
+            .iter()
+            .filter_map(|c| {
+                let by: Vec<Cause> = self.criteria.iter().filter(|(id, _)| id == c).map(|(_, a)| cause(a)).collect();
+                (!by.is_empty()).then(|| Criterion { id: c.to_string(), by })
+            })
+            .collect();
+        let screening =
+            Screening { required: criteria.len() >= 2 || !self.mandatory_by.is_empty(), criteria, mandatory_by: causes(&self.mandatory_by) };
+
+        Report {
+            visible: self.visible.iter().map(|q| q.id.clone()).collect(),
+            answered: self.answered,
+            unanswered: self.unanswered.iter().map(|s| s.to_string()).collect(),
+            inherent_score: score(&self.inherent),
+            residual_score: score(&self.residual),
+            planned_score: score(&self.planned),
+            risks,
+            red_lines: causes(&self.red_lines),
+            screening,
+            decision,
+            recommendations,
+            find_out: causes(&self.find_out),
+            in_place: self.in_place.iter().map(|s| s.to_string()).collect(),
+            contradictions: self
+                .contradictions
+                .iter()
+                .map(|(a, b, declared)| Contradiction { first: cause(a), second: cause(b), declared: *declared })
+                .collect(),
+        }
+    }
+}
+
+/// Assesses a set of answers and an action plan against the bank: risks, score, decision,
+/// measures, contradictions. Fast enough to run on every change; what would change the
+/// decision is [`explain`].
+pub fn evaluate(bank: &Bank, answers: &Answers, plan: &Plan) -> Report {
+    core(bank, &Given::all(answers), plan, &[]).report(plan)
+}
+
+/// The decision alone (for the assessments list).
+pub fn decide(bank: &Bank, answers: &Answers, plan: &Plan) -> Decision {
+    evaluate(bank, answers, plan).decision
+}
+
+/// Why this decision, and what would change it: the assessment evaluated again with each
+/// contributing answer given otherwise, and with measures put in place.
+pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
+    let given = Given::all(answers);
+    let base = core(bank, &given, plan, &[]);
+    let mut out = Explanation::default();
+    if base.outcome == Outcome::NotAssessed {
+        return out;
+    }
+    let now = (base.outcome.rank(), std::cmp::Reverse(score(&base.planned)));
+    let key = |c: &Core| (c.outcome.rank(), std::cmp::Reverse(score(&c.planned)));
+    // A rejection is lifted only by removing every red line: by changing a red-line answer, or
+    // an answer that a red-line question's show_if depends on.
+    let lifts: BTreeSet<&str> = base
+        .red_lines
+        .iter()
+        .flat_map(|(q, _)| std::iter::once(q.id.as_str()).chain(q.show_if.iter().map(|c| c.question.as_str())))
+        .collect();
+
+    // Drivers: each contributing answer, given otherwise.
+    let mut drivers: Vec<WhatIf> = Vec::new();
+    if base.outcome != Outcome::Approved {
+        for &q in &base.visible {
+            if base.outcome == Outcome::Rejected && !lifts.contains(q.id.as_str()) {
+                continue;
+            }
+            let Some(answer) = answers.get(&q.id).filter(|a| !a.is_empty()) else { continue };
+            for oid in answer.chosen() {
+                let Some(o) = q.option(oid) else { continue };
+                if o.raises.is_empty() && o.red_line.is_none() && o.requires.is_empty() {
+                    continue;
+                }
+                let mut best: Option<(Vec<String>, Outcome, u8)> = None;
+                for instead in alternatives(q, answer, oid) {
+                    let replaced = instead_answer(q, &instead);
+                    let c = core(bank, &Given { answers, replace: Some((&q.id, &replaced)) }, plan, &[]);
+                    let k = key(&c);
+                    if k > now && best.as_ref().is_none_or(|(_, o, s)| k > (o.rank(), std::cmp::Reverse(*s))) {
+                        best = Some((instead, c.outcome, score(&c.planned)));
+                    }
+                }
+                if let Some((instead, outcome, planned_score)) = best {
+                    let lever = Lever::Answer { cause: Cause::new(&q.id, oid), instead };
+                    drivers.push(WhatIf { lever, outcome, planned_score });
+                }
+            }
+        }
+    }
+    // Answers that would change the outcome, best first (the sort is stable, so ties keep the
+    // order of the questions); only when none would, those that would lower the score most.
+    if base.outcome == Outcome::Rejected || drivers.iter().any(|w| w.outcome.rank() > now.0) {
+        drivers.retain(|w| w.outcome.rank() > now.0);
+    }
+    drivers.sort_by_key(|w| (std::cmp::Reverse(w.outcome.rank()), w.planned_score));
+    drivers.truncate(MAX_DRIVERS);
+    out.drivers = drivers;
+
+    // Measures: each recommended one alone, then all planned ones, then all required ones.
+    for r in &base.recs {
+        let c = core(bank, &given, plan, &[r.safeguard.id.as_str()]);
+        if c.outcome != base.outcome {
+            out.outcome_with.push((r.safeguard.id.clone(), c.outcome));
+        }
+    }
+    let planned: Vec<&str> =
+        plan.iter().filter(|(_, i)| i.status == Status::Planned).map(|(id, _)| id.as_str()).collect();
+    let required: Vec<&str> =
+        base.recs.iter().filter(|r| r.priority == Priority::Must).map(|r| r.safeguard.id.as_str()).collect();
+    for ids in [planned, required] {
+        let lever = Lever::Measures(ids.iter().map(|s| s.to_string()).collect());
+        if ids.is_empty() || out.what_if.iter().any(|w| w.lever == lever) {
+            continue;
+        }
+        let c = core(bank, &given, plan, &ids);
+        out.what_if.push(WhatIf { lever, outcome: c.outcome, planned_score: score(&c.planned) });
+    }
     out
+}
+
+/// Other answers to `q` than choosing `oid`: every other option (not "unsure") of a single or
+/// yes/no question; for a multi question, the same choice without `oid` (or, if nothing would
+/// be left, its exclusive "none of these" option).
+fn alternatives(q: &Question, answer: &Answer, oid: &str) -> Vec<Vec<String>> {
+    match q.kind {
+        Kind::Text => Vec::new(),
+        Kind::Single | Kind::YesNo => {
+            q.options.iter().filter(|o| o.id != oid && o.id != "unsure").map(|o| vec![o.id.clone()]).collect()
+        }
+        Kind::Multi => {
+            let rest: Vec<String> = answer.chosen().into_iter().filter(|c| *c != oid).map(str::to_string).collect();
+            if !rest.is_empty() {
+                vec![rest]
+            } else {
+                q.options.iter().filter(|o| o.exclusive && o.id != oid).map(|o| vec![o.id.clone()]).collect()
+            }
+        }
+    }
+}
+
+fn instead_answer(q: &Question, instead: &[String]) -> Answer {
+    match q.kind {
+        Kind::Multi => Answer::Multi(instead.to_vec()),
+        _ => Answer::Choice(instead.first().cloned().unwrap_or_default()),
+    }
 }

@@ -164,6 +164,7 @@ fn number_texts(bank: &mut Bank, n: &mut Numbering, rel: &dyn Fn(&str) -> String
                 let t = format!("question.{}.option.{}", q.id, o.id);
                 o.label = n.opt(&f, &t, "label");
                 o.red_line = n.flagged(&f, &t, "red_line", o.red_line.is_some());
+                o.contradiction = n.flagged(&f, &t, "contradiction", o.contradiction.is_some());
                 o.find_out = n.opt(&f, &t, "find_out");
             }
         }

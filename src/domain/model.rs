@@ -160,6 +160,11 @@ pub struct Safeguard {
     pub findings: Vec<String>,
     #[serde(default)]
     pub provisions: Vec<String>,
+    /// The measure cannot apply when every clause holds (human review of a match that only
+    /// opens a door; consent measures where the ground is not consent): it is then never
+    /// recommended, whatever requires it. Clauses as in `show_if`, on any question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable_when: Vec<Clause>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
 }
@@ -202,14 +207,23 @@ pub struct Clause {
     pub none_of: Vec<String>,
 }
 
-/// A risk an answer raises to at least these levels (1..=4).
+/// A risk an answer raises to at least these levels (1..=4), in a context: the raise counts
+/// only when every `when` clause holds and no `unless` clause does. Clauses refer to earlier
+/// questions, as in `show_if`. Several raises of one risk on one option scale it with the
+/// context (the highest that applies wins).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Raise {
     pub risk: String,
     pub likelihood: u8,
     pub severity: u8,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Clause>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<Clause>,
 }
+
+
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -265,6 +279,17 @@ pub struct AnswerOption {
     pub wp248: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub dpia_required: bool,
+    /// In a multi question: this option ("none of these") excludes every other.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
+    /// Answers to earlier questions that cannot be true together with this one (each clause
+    /// as in `show_if`): shown as points to resolve, with both answers named, never scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicts: Vec<Clause>,
+    /// `contradiction = true`: what does not fit and how to resolve it is in the locales;
+    /// required with `contradicts`.
+    #[serde(default, deserialize_with = "flag", skip_serializing)]
+    pub contradiction: Option<Text>,
 }
 
 /// The nine WP248 rev.01 criteria for "likely high risk".

@@ -196,6 +196,13 @@ impl<'a> Checker<'a> {
         if bank.sections.is_empty() {
             self.err("questions/sections", "", "no sections defined");
         }
+        // A safeguard's context may refer to any question.
+        let all: HashMap<&str, &Question> = bank.questions().map(|q| (q.id.as_str(), q)).collect();
+        for s in &bank.safeguards {
+            for c in &s.not_applicable_when {
+                self.clause(&s.file, &s.id, "not_applicable_when", c, all.get(c.question.as_str()).copied(), "not a question");
+            }
+        }
         self.errors
     }
 
@@ -250,23 +257,51 @@ impl<'a> Checker<'a> {
             self.option(file, &oid, o);
         }
         for c in &q.show_if {
-            match earlier.get(c.question.as_str()) {
-                None => {
-                    self.err(file, qid, format!("show_if refers to `{}`, which is not an earlier question", c.question))
+            self.clause(file, qid, "show_if", c, earlier.get(c.question.as_str()).copied(), "not an earlier question");
+        }
+        if q.kind != Kind::Multi {
+            for o in q.options.iter().filter(|o| o.exclusive) {
+                self.err(file, &format!("{qid}.{}", o.id), "`exclusive` applies to options of multi questions only");
+            }
+        }
+        for o in &q.options {
+            let oid = format!("{qid}.{}", o.id);
+            for r in &o.raises {
+                for (what, clauses) in [("when", &r.when), ("unless", &r.unless)] {
+                    for c in clauses {
+                        // Conditions only look back, as show_if does: no answer can depend on
+                        // itself or on a later one, so no cycle can form.
+                        let what = format!("raise of `{}`: `{what}`", r.risk);
+                        let target = earlier.get(c.question.as_str()).copied();
+                        self.clause(file, &oid, &what, c, target, "not an earlier question (conditions only look back)");
+                    }
                 }
-                Some(target) => {
-                    if target.kind == Kind::Text {
-                        self.err(file, qid, format!("show_if cannot test the text question `{}`", c.question));
-                    }
-                    if c.any_of.is_empty() == c.none_of.is_empty() {
-                        self.err(file, qid, "each show_if clause has exactly one of any_of / none_of");
-                    }
-                    for o in c.any_of.iter().chain(&c.none_of) {
-                        if target.option(o).is_none() {
-                            self.err(file, qid, format!("show_if: `{}` has no option `{o}`", c.question));
-                        }
-                    }
-                }
+            }
+            for c in &o.contradicts {
+                let target = earlier.get(c.question.as_str()).copied();
+                self.clause(file, &oid, "contradicts", c, target, "not an earlier question");
+            }
+            if o.contradiction.is_none() && !o.contradicts.is_empty() {
+                self.err(file, &oid, "`contradicts` needs `contradiction = true` and its text: what does not fit and how to resolve it");
+            }
+        }
+    }
+
+    /// One clause of a condition: `target` is the question it refers to, if it may refer to it.
+    fn clause(&mut self, file: &str, id: &str, what: &str, c: &Clause, target: Option<&Question>, not_found: &str) {
+        let Some(target) = target else {
+            self.err(file, id, format!("{what} refers to `{}`, which is {not_found}", c.question));
+            return;
+        };
+        if target.kind == Kind::Text {
+            self.err(file, id, format!("{what} cannot test the text question `{}`", c.question));
+        }
+        if c.any_of.is_empty() == c.none_of.is_empty() {
+            self.err(file, id, format!("{what}: each clause has exactly one of any_of / none_of"));
+        }
+        for o in c.any_of.iter().chain(&c.none_of) {
+            if target.option(o).is_none() {
+                self.err(file, id, format!("{what}: `{}` has no option `{o}`", c.question));
             }
         }
     }

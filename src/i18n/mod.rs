@@ -22,7 +22,7 @@ use std::sync::Mutex;
 
 use serde::Deserialize;
 
-use crate::domain::engine::{Level, Priority, Verdict};
+use crate::domain::engine::{Level, Outcome, Priority};
 use crate::domain::model::Text;
 pub use crate::domain::plural::PluralRule;
 
@@ -296,14 +296,19 @@ impl GeneralStrings {
         match p {
             Priority::Must => self.must,
             Priority::Should => self.should,
-            Priority::Could => self.could,
         }
     }
-    pub fn verdict(&self, v: Verdict) -> (&'static str, &'static str) {
-        match v {
-            Verdict::DoNotProceed => (self.verdict_do_not_proceed, self.verdict_do_not_proceed_body),
-            Verdict::PriorConsultation => (self.verdict_prior_consultation, self.verdict_prior_consultation_body),
-            Verdict::ProceedWithSafeguards => (self.verdict_proceed, self.verdict_proceed_body),
+    /// Title and body of a decision outcome.
+    pub fn outcome(&self, o: Outcome) -> (&'static str, &'static str) {
+        match o {
+            Outcome::NotAssessed => (self.outcome_not_assessed, self.outcome_not_assessed_body),
+            Outcome::Rejected => (self.outcome_rejected, self.outcome_rejected_body),
+            Outcome::Consultation => (self.outcome_consultation, self.outcome_consultation_body),
+            Outcome::MeasuresNotPlanned => (self.outcome_measures_not_planned, self.outcome_measures_not_planned_body),
+            Outcome::ConditionallyApproved => {
+                (self.outcome_conditionally_approved, self.outcome_conditionally_approved_body)
+            }
+            Outcome::Approved => (self.outcome_approved, self.outcome_approved_body),
         }
     }
     /// The name of a WP248 criterion id (the id itself if unknown).

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::codec::ReadError;
 use super::codec::{self, Format, Problem};
+use super::review::Review;
+use super::version::Version;
 use crate::domain::answers::{Answer, Answers, Plan};
 
 /// Version of the saved/exported format. Bump when the shape changes; older formats are
@@ -12,7 +14,10 @@ use crate::domain::answers::{Answer, Answers, Plan};
 ///
 /// 1: the first format. 2: adds `retired` (answers the current bank no longer asks) and
 /// `signoff.dpo_advice_reasons`; a format 1 file reads as format 2 with both empty.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: adds the review (`id`, `updated_by`, `revision`, `versions`, `review`: see
+/// `persist::review` and `persist::version`); an older file reads as format 3 with no id (it
+/// takes the id it is stored under), revision 1, no signed version and no comments.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The sign-off block of the summary (as in the ICO template). Every field is optional when
 /// read.
@@ -127,6 +132,19 @@ pub struct Assessment {
     /// Answers to questions the current bank no longer asks (or no longer accepts in this
     /// form), kept as they were given; see `transfer::migrate`.
     pub retired: Vec<Retired>,
+    /// Identity of the assessment across browsers and files: importing a file with the same id
+    /// merges it into this assessment (`persist::merge`). Made once, never changed; empty in
+    /// files of formats 1 and 2 (the assessment then takes the id it is stored under).
+    pub id: String,
+    /// Who saved it last: the name typed once per browser (empty when none was given).
+    pub updated_by: String,
+    /// The revision being worked on, from 1. When the last signed version has this number,
+    /// the assessment is frozen (read-only) until a new revision is started.
+    pub revision: u32,
+    /// The signed versions, oldest first, each frozen with its fingerprint.
+    pub versions: Vec<Version>,
+    /// Comments, evaluations and proposed changes of the review.
+    pub review: Review,
 }
 
 impl Default for Assessment {
@@ -174,7 +192,58 @@ impl Assessment {
             signoff: SignOff::default(),
             updated: String::new(),
             retired: Vec::new(),
+            id: String::new(),
+            updated_by: String::new(),
+            revision: 1,
+            versions: Vec::new(),
+            review: Review::default(),
         }
+    }
+
+    /// True when the revision being worked on has been signed: nothing in it may change until
+    /// [`Assessment::start_revision`] (comments may still be added).
+    pub fn frozen(&self) -> bool {
+        self.versions.last().is_some_and(|v| v.number == self.revision)
+    }
+
+    /// Starts a new revision after the last signed version (no-op when not frozen). The
+    /// signed versions stay as they are.
+    pub fn start_revision(&mut self) {
+        if self.frozen() {
+            self.revision += 1;
+        }
+    }
+
+    /// Gives an assessment without id (one made before format 3, or new) the id it is stored
+    /// under, so that every copy exported from here carries the same id.
+    pub fn adopt_id(&mut self, stored_as: &str) {
+        if self.id.is_empty() {
+            self.id = stored_as.to_string();
+        }
+    }
+
+    /// A new assessment with the same content (title, answers, plan, sign-off): its own id
+    /// (taken when it is stored), revision 1, no signed versions and no review.
+    pub fn duplicate(&self) -> Assessment {
+        Assessment { id: String::new(), revision: 1, versions: Vec::new(), review: Review::default(), ..self.clone() }
+    }
+
+    /// This assessment started over: no answers, plan, sign-off or title, the same id and
+    /// organisation, its signed versions and its review kept (a reset never loses a signed
+    /// version or a comment), in the revision after the last signed one.
+    pub fn reset(&self, bank_version: &str) -> Assessment {
+        Assessment {
+            id: self.id.clone(),
+            revision: self.versions.last().map_or(1, |v| v.number + 1),
+            versions: self.versions.clone(),
+            review: self.review.clone(),
+            ..Assessment::new(bank_version, &self.organisation)
+        }
+    }
+
+    /// The last signed version, if any.
+    pub fn last_signed(&self) -> Option<&Version> {
+        self.versions.last()
     }
 }
 

@@ -91,6 +91,15 @@ pub(crate) fn read<T: DeserializeOwned>(
     Ok(value)
 }
 
+/// Parses JSON text the widget wrote itself (a signed version's content, a field's value) as
+/// `T`; `None` when it is not that. Through the same deserializer as [`read`], so that the
+/// Wasm holds one copy of each type's reading code.
+pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).ok()?;
+    de.end().ok().map(|()| value)
+}
+
 fn not_json(e: &serde_json::Error) -> ReadError {
     ReadError::NotJson { line: e.line(), column: e.column() }
 }

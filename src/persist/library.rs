@@ -35,8 +35,10 @@ pub struct Entry {
     pub title: String,
     /// Last change, ISO 8601 (as `Assessment::updated`).
     pub updated: String,
-    /// `engine::Verdict::key()` when the entry was written. A key this version does not know
-    /// (written by another version of the widget) is shown as no verdict until the next save.
+    /// `engine::Outcome::key()` when the entry was written. Indexes written before the four
+    /// outcomes hold the old verdict keys ("do_not_proceed", "prior_consultation", "proceed"),
+    /// which `Outcome::from_key` still reads; the storage code recomputes such entries. A key
+    /// this version does not know at all is shown as no decision until the next save.
     pub verdict: String,
     /// True while questions are still open (the verdict is provisional).
     pub provisional: bool,
@@ -56,16 +58,16 @@ pub struct Index {
     pub items: Vec<Entry>,
 }
 
-/// The list entry for an assessment, with its verdict from the engine. Its texts are capped,
+/// The list entry for an assessment, with its decision from the engine. Its texts are capped,
 /// so that an entry never holds more than [`MAX_ENTRY_BYTES`] whatever the assessment holds.
 pub fn entry(bank: &Bank, id: &str, a: &Assessment) -> Entry {
-    let report = engine::evaluate(bank, &a.answers, &a.plan);
+    let decision = engine::decide(bank, &a.answers, &a.plan);
     Entry {
         id: id.to_string(),
         title: clamp_chars(&a.title, MAX_META_LEN),
         updated: clamp_chars(&a.updated, MAX_STAMP_LEN),
-        verdict: report.verdict.key().to_string(),
-        provisional: !report.complete(),
+        verdict: decision.outcome.key().to_string(),
+        provisional: decision.provisional,
         bank_version: clamp_chars(&a.bank_version, MAX_STAMP_LEN),
         retired: a.retired.len(),
     }

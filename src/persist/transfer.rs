@@ -8,7 +8,10 @@
 use super::assessment::{
     self, clamp_chars, Assessment, ReadError, Retired, RetiredReason, FORMAT_VERSION, MAX_ADVICE_LEN, MAX_META_LEN,
 };
+use super::codec::Problem;
 use super::library::MAX_STAMP_LEN;
+use super::review::MAX_COMMENT_LEN;
+use super::version::{self, VersionError};
 use crate::domain::answers::{self, Answer, AnswerError};
 use crate::domain::model::Bank;
 
@@ -99,6 +102,15 @@ pub enum ImportError {
     /// The file says it was made under the current bank, yet answers questions the bank does not
     /// have: it was not made by this widget (or was edited by hand).
     UnknownQuestions { bank_version: String, ids: Vec<String> },
+    /// A signed version in the file does not match its fingerprint, or is damaged: the file was
+    /// changed after it was signed.
+    Version(VersionError),
+}
+
+impl From<VersionError> for ImportError {
+    fn from(e: VersionError) -> Self {
+        ImportError::Version(e)
+    }
 }
 
 impl From<ReadError> for ImportError {
@@ -121,6 +133,12 @@ pub fn import(bank: &Bank, bytes: &[u8]) -> Result<(Assessment, Migration), Impo
             return Err(ImportError::UnknownQuestions { bank_version: a.bank_version, ids });
         }
     }
+    if !a.id.is_empty() && !super::library::valid_id(&a.id) {
+        let e = ReadError::Invalid { field: "id".into(), problem: Problem::NotAllowed, line: 0, column: 0 };
+        return Err(ImportError::Read(e));
+    }
+    // Signed versions are checked as they are in the file: nothing of them is shortened.
+    version::check_all(&a)?;
     let shortened = fit_to_form(bank, &mut a);
     let (a, mut m) = migrate(bank, a);
     m.shortened = shortened;
@@ -180,6 +198,18 @@ fn fit_to_form(bank: &Bank, a: &mut Assessment) -> Vec<Shortened> {
             }
         }
         fit(&|| format!("retired[{i}].bank_version"), &mut r.bank_version, MAX_STAMP_LEN);
+    }
+    fit(&|| "updated_by".into(), &mut a.updated_by, MAX_META_LEN);
+    for (i, c) in a.review.comments.iter_mut().enumerate() {
+        fit(&|| format!("review.comments[{i}].id"), &mut c.id, MAX_STAMP_LEN);
+        fit(&|| format!("review.comments[{i}].reply_to"), &mut c.reply_to, MAX_STAMP_LEN);
+        fit(&|| format!("review.comments[{i}].author"), &mut c.author, MAX_META_LEN);
+        fit(&|| format!("review.comments[{i}].at"), &mut c.at, MAX_STAMP_LEN);
+        fit(&|| format!("review.comments[{i}].text"), &mut c.text, MAX_COMMENT_LEN);
+    }
+    for (i, p) in a.review.proposals.iter_mut().enumerate() {
+        fit(&|| format!("review.proposals[{i}].by"), &mut p.by, MAX_META_LEN);
+        fit(&|| format!("review.proposals[{i}].at"), &mut p.at, MAX_STAMP_LEN);
     }
     out
 }

@@ -29,7 +29,7 @@ use super::doc::Doc;
 use super::state::{Action, Meta, Notice, State, Step};
 use super::{Button, BTN, DANGER, PRIMARY};
 use crate::domain::answers::Answer;
-use crate::domain::engine::Verdict;
+use crate::domain::engine::Outcome;
 use crate::domain::model::Bank;
 use crate::i18n::manager::{strings as mstrings, ManagerStrings};
 use crate::i18n::{strings, Get, Lang};
@@ -37,6 +37,7 @@ use crate::persist::assessment::{self, Assessment, ReadError, RetiredReason, MAX
 use crate::persist::codec::Problem;
 use crate::persist::library::Entry;
 use crate::persist::transfer::{self, ImportError, Migration};
+use crate::persist::version::VersionError;
 use crate::storage::{self, Deleted, Library, LoadError, LocalStore, Note, SaveError};
 
 /// How long the Undo of a deletion stays offered (unless another action comes first). It stays
@@ -214,6 +215,10 @@ pub fn import_error(m: &ManagerStrings, lang: Lang, e: &ImportError) -> String {
                 list.push_str(&format!(" (+{})", ids.len() - 5));
             }
             m.err_unknown_questions(bank_version, &list)
+        }
+        ImportError::Version(VersionError::Tampered { number }) => m.err_version_tampered(number),
+        ImportError::Version(VersionError::Damaged { number } | VersionError::OutOfOrder { number }) => {
+            m.err_version_damaged(number)
         }
     }
 }
@@ -514,7 +519,8 @@ impl Persistence {
                 }
             })
         };
-        if let Some(a) = a {
+        if let Some(mut a) = a {
+            a.adopt_id(id);
             let today: String = storage::now_iso().chars().take(10).collect();
             download(&transfer::file_name(&a, &today), &transfer::export(&a));
         }
@@ -800,12 +806,6 @@ fn format_time(iso: &str, lang: Lang) -> String {
         let _ = lang;
         iso.replace('T', " ").chars().take(16).collect()
     }
-}
-
-fn verdict_of(key: &str) -> Option<Verdict> {
-    [Verdict::DoNotProceed, Verdict::PriorConsultation, Verdict::ProceedWithSafeguards]
-        .into_iter()
-        .find(|v| v.key() == key)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1195,8 +1195,8 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
         id: state.id.clone(),
         title: state.assessment.title.clone(),
         updated: entries.iter().find(|e| e.id == state.id).map(|e| e.updated.clone()).unwrap_or_default(),
-        verdict: state.report.verdict.key().to_string(),
-        provisional: !state.report.complete(),
+        verdict: state.report.decision.outcome.key().to_string(),
+        provisional: state.report.decision.provisional,
         bank_version: state.assessment.bank_version.clone(),
         retired: state.assessment.retired.len(),
     };
@@ -1241,7 +1241,10 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
             let id = &e.id;
             let is_current = *id == state.id;
             let title = display_title(m, &e.title);
-            let verdict = verdict_of(&e.verdict).map(|v| t.verdict(v).0).unwrap_or("");
+            // Old indexes hold the verdict keys of before the four outcomes; from_key reads both.
+            let outcome = Outcome::from_key(&e.verdict);
+            let verdict = outcome.map(|o| t.outcome(o).0).unwrap_or("");
+            let verdict_key = outcome.map(Outcome::key).unwrap_or("");
             let sr = format!(" {}", lang.quote(&title));
             let editing = p.shown.renaming.as_ref().filter(|(rid, _)| rid == id).map(|(_, d)| d.clone());
             d.open_attrs(
@@ -1287,7 +1290,7 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
             }
             d.close();
             d.open("td", "");
-            d.open_attrs("span", &["class"], &[&format!("bd-list-verdict bd-list-verdict-{}", e.verdict)]);
+            d.open_attrs("span", &["class"], &[&format!("bd-list-verdict bd-list-verdict-{verdict_key}")]);
             d.text(verdict);
             d.close();
             d.group();
@@ -1482,6 +1485,8 @@ fn import_bytes(p: &Persistence, state: &UseReducerHandle<State>, bytes: &[u8]) 
         Err(e) => p.say(Message::ImportFailed(e)),
         Ok((mut a, migration)) => {
             let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+            // What the file holds is what its sender has: the base of the next merge.
+            crate::persist::merge::received(&mut a, "");
             if a.updated.is_empty() {
                 a.updated = storage::now_iso();
             }
@@ -1527,7 +1532,9 @@ fn duplicate(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
         lib.load(state.bank, id, storage::now_ms()).map(|(a, _)| a)
     };
     match source {
-        Ok(mut a) => {
+        Ok(a) => {
+            // A copy is another assessment: its own id, no signed versions, no review.
+            let mut a = a.duplicate();
             let title = m.copy_of(display_title(m, &a.title));
             a.title = assessment::clamp_chars(&title, assessment::MAX_META_LEN);
             a.updated = storage::now_iso();

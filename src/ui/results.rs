@@ -80,7 +80,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let report = &*props.report;
-    let (verdict_title, verdict_body) = t.verdict(report.verdict);
+    let (verdict_title, verdict_body) = t.outcome(report.decision.outcome);
     let dispatch = &props.dispatch;
 
     let red_lines = (!report.red_lines.is_empty()).then(|| {
@@ -104,7 +104,7 @@ pub fn Results(props: &ResultsProps) -> Html {
 
     let screening = &report.screening;
     let criteria = (!screening.criteria.is_empty()).then(|| {
-        let names = screening.criteria.iter().map(|c| t.wp248(c)).collect::<Vec<_>>().join("; ");
+        let names = screening.criteria.iter().map(|c| t.wp248(&c.id)).collect::<Vec<_>>().join("; ");
         html! { <p>{ t.wp248_met }{ ": " }{ names }</p> }
     });
     let mandatory = (!screening.mandatory_by.is_empty()).then(|| {
@@ -185,7 +185,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <section class="bd-results" aria-labelledby="bd-results-title" key="results">
             <h2 id="bd-results-title" tabindex="-1" ref={props.heading.clone()}>{ t.results }</h2>
-            <div class={format!("bd-verdict bd-verdict-{}", report.verdict.key())} data-testid="verdict">
+            <div class={format!("bd-verdict bd-verdict-{}", report.decision.outcome.key())} data-testid="verdict">
                 <p class="bd-verdict-label">{ t.verdict }</p>
                 <p class="bd-verdict-title">{ verdict_title }</p>
                 <p>{ verdict_body }</p>

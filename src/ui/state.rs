@@ -146,6 +146,15 @@ impl Reducible for State {
         // What changed: nothing of the assessment, the assessment but not what the engine reads
         // (owner, due date, details, sign-off), or what the engine reads.
         let mut changed = Changed::Nothing;
+        // A signed revision is never changed: editing it starts the next revision (the signed
+        // version stays in `versions`, read-only).
+        let edits = matches!(
+            action,
+            Action::Answer(..) | Action::SetPlanField(..) | Action::SetMeta(..) | Action::SetSignOffField(..)
+        );
+        if edits && next.assessment.frozen() {
+            Rc::make_mut(&mut next.assessment).start_revision();
+        }
         match action {
             Action::Answer(q, answer) => match answers::check(self.bank, &q, &answer) {
                 Ok(()) => {
@@ -195,7 +204,7 @@ impl Reducible for State {
                 changed = Changed::Inputs;
             }
             Action::Reset => {
-                next.assessment = Rc::new(Assessment::new(&self.bank.version, &self.assessment.organisation));
+                next.assessment = Rc::new(self.assessment.reset(&self.bank.version));
                 next.step = Step::Section(0);
                 changed = Changed::Inputs;
             }

@@ -194,8 +194,9 @@ export async function exportThenImportRoundTrips() {
     assert.match(download.suggestedFilename(), /^biodpia-assessment-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
     const exported = JSON.parse(await fs.readFile(file, 'utf8'));
-    assert.equal(exported.format, 2);
+    assert.equal(exported.format, 3);
     assert.ok(exported.bank_version, 'bank version exported');
+    assert.match(exported.id, /^[a-z0-9-]{1,40}$/, 'the assessment id is exported');
     assert.ok(Object.values(exported.answers).some((a) => a.choice === oid));
     assert.ok(Object.values(exported.answers).some((a) => a.text === long));
 
@@ -206,11 +207,17 @@ export async function exportThenImportRoundTrips() {
     await page.locator($('[data-testid="open-imported"]')).click();
     assert.ok(await page.locator(id).isChecked(), 'imported answers shown');
 
-    // The imported copy exports to the same content.
+    // The imported copy exports to the same content, with the same assessment id; it also
+    // records what it received (the base of a later merge).
     await openManager(page);
     const row = page.locator($('[data-testid="assessment-row"][aria-current="true"]'));
     const [again] = await Promise.all([page.waitForEvent('download'), row.locator('[data-testid="export"]').click()]);
-    assert.deepEqual(JSON.parse(await fs.readFile(await again.path(), 'utf8')), exported);
+    const { review: review2, ...copy } = JSON.parse(await fs.readFile(await again.path(), 'utf8'));
+    const { review: review1, ...original } = exported;
+    assert.deepEqual(copy, original);
+    assert.deepEqual(review2.comments, review1.comments);
+    assert.deepEqual(Object.keys(review1.base), []);
+    assert.ok(Object.keys(review2.base).some((k) => k.startsWith('answers.')), 'base of the copy');
   });
 }
 

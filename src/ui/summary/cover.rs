@@ -46,11 +46,11 @@ pub fn Cover(props: &CoverProps) -> Html {
     let t = strings(lang);
     let s = summary::strings(lang);
     let report = &*props.report;
-    let (verdict_title, verdict_body) = t.verdict(report.verdict);
+    let (verdict_title, verdict_body) = t.outcome(report.decision.outcome);
     // A dash for an unknown organisation or date.
     let dash = |v: &str| if v.is_empty() { "—".to_string() } else { v.to_string() };
     let criteria = (!report.screening.criteria.is_empty()).then(|| {
-        let names = report.screening.criteria.iter().map(|x| t.wp248(x)).collect::<Vec<_>>().join("; ");
+        let names = report.screening.criteria.iter().map(|x| t.wp248(&x.id)).collect::<Vec<_>>().join("; ");
         html! { <p>{ t.wp248_met }{ ": " }{ names }</p> }
     });
     let red_lines = (!report.red_lines.is_empty()).then(|| {
@@ -81,7 +81,7 @@ pub fn Cover(props: &CoverProps) -> Html {
                 <dt>{ s.date_label }</dt><dd>{ dash(&props.date) }</dd>
                 <dt>{ s.bank_version_label }</dt><dd>{ &props.version }</dd>
             </dl>
-            <div data-testid="summary-verdict" class={format!("bd-sum-verdict bd-sum-verdict-{}", report.verdict.key())}>
+            <div data-testid="summary-verdict" class={format!("bd-sum-verdict bd-sum-verdict-{}", report.decision.outcome.key())}>
                 <p class="bd-sum-label">{ t.verdict }</p>
                 <p class="bd-sum-verdict-title">{ verdict_title }</p>
                 <p>{ verdict_body }</p>
