@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cite;
+pub mod decision;
 pub mod doc;
 pub mod heatmap;
 pub mod manager;
@@ -16,6 +17,7 @@ pub mod method;
 pub mod mount;
 pub mod questions;
 pub mod results;
+pub mod widget;
 pub mod state;
 pub mod summary;
 
