@@ -28,9 +28,8 @@ pub struct DecisionProps {
 /// only by a view that shows it: never in the wizard).
 #[hook]
 pub fn use_explanation(assessment: &Shared<Assessment>) -> Shared<Explanation> {
-    let memo = use_memo(assessment.clone(), |a| {
-        crate::domain::engine::explain(crate::bank::bank(), &a.answers, &a.plan)
-    });
+    let memo =
+        use_memo(assessment.clone(), |a| crate::domain::engine::explain(crate::bank::bank(), &a.answers, &a.plan));
     Shared(memo)
 }
 
@@ -44,7 +43,8 @@ pub fn Decision(props: &DecisionProps) -> Html {
     let report = &*props.report;
     let view = report.decision_view(bank, &props.explanation);
     let (title, body) = t.outcome(view.outcome);
-    let safeguard = |id: &str| bank.safeguard(id).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
+    let safeguard =
+        |id: &str| bank.safeguard(id).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
     let risk = |id: &str| bank.risk(id).map(|r| r.title.get(lang)).unwrap_or_default().to_string();
 
     let conditions = (!view.conditions.is_empty()).then(|| {
@@ -97,7 +97,11 @@ pub fn Decision(props: &DecisionProps) -> Html {
     });
 
     // Each risk with its level with the planned measures (Art. 36) or with those in place.
-    let risk_list = |class: &'static str, heading: Option<&'static str>, intro: &'static str, risks: &[&RiskResult], planned: bool| {
+    let risk_list = |class: &'static str,
+                     heading: Option<&'static str>,
+                     intro: &'static str,
+                     risks: &[&RiskResult],
+                     planned: bool| {
         (!risks.is_empty()).then(|| {
             html! {
                 <div class={format!("bd-decision-part {class}")}>
