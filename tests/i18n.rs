@@ -25,7 +25,11 @@ fn every_built_language_file_reads_and_is_named_by_its_content() {
     for info in LANGS.iter() {
         let json = embedded_file(info);
         assert!(parse(info, json).is_ok(), "{}", info.code);
-        assert!(info.file.starts_with(&format!("lang-{}-", info.code)) && info.file.ends_with(".json"), "{}", info.file);
+        assert!(
+            info.file.starts_with(&format!("lang-{}-", info.code)) && info.file.ends_with(".json"),
+            "{}",
+            info.file
+        );
         let hash = &info.file[info.file.len() - 17..info.file.len() - 5];
         assert!(hash.chars().all(|c| c.is_ascii_hexdigit()), "{}", info.file);
     }

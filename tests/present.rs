@@ -173,7 +173,8 @@ fn progress_counts_every_visible_question_once() {
 /// The archive door of the DPO review (tests/fixtures/exports), imported under the current
 /// bank: most required measures planned with owner and date, one not planned at all.
 fn archive_door() -> biodpia::persist::assessment::Assessment {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archive_door_2026.11.2.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archive_door_2026.11.2.json");
     biodpia::persist::transfer::import(bank(), &std::fs::read(path).unwrap()).expect("imports").0
 }
 
@@ -205,8 +206,10 @@ fn the_decision_lists_unplanned_conditions_first_and_what_would_change_it() {
     // alternative offered to everyone is a point to resolve.
     assert!(v.art36.is_empty() && v.red_lines.is_empty());
     assert_eq!(v.contradictions, &r.contradictions[..]);
-    assert!(v.contradictions.iter().any(|c| c.first.question == "q_uavg29_without_biometrics"
-        && c.second.question == "q_alternative_offered"));
+    assert!(v
+        .contradictions
+        .iter()
+        .any(|c| c.first.question == "q_uavg29_without_biometrics" && c.second.question == "q_alternative_offered"));
     // Until the planned measures are in place, the breach risk stays high.
     assert!(v.until_planned.iter().any(|x| x.risk == "r_breach"), "{:?}", v.until_planned);
     // What would change it: every required measure in place gives a conditional approval at
@@ -232,7 +235,10 @@ fn a_consultation_names_the_risks_that_stay_high_and_a_conditional_approval_none
     let v = r.decision_view(bank(), &x);
     assert_eq!(v.outcome, Outcome::Consultation);
     let high: Vec<&str> = v.art36.iter().map(|x| x.risk.as_str()).collect();
-    assert_eq!(high.iter().copied().collect::<BTreeSet<_>>(), r.decision.high_risks.iter().map(String::as_str).collect());
+    assert_eq!(
+        high.iter().copied().collect::<BTreeSet<_>>(),
+        r.decision.high_risks.iter().map(String::as_str).collect()
+    );
     assert!(!high.is_empty());
     assert!(v.art36.windows(2).all(|w| w[0].planned.level() >= w[1].planned.level()), "worst first");
     assert!(v.until_planned.is_empty());
@@ -285,7 +291,8 @@ fn an_approval_names_the_measures_it_rests_on_and_the_risks_it_accepts() {
     use biodpia::domain::engine::{Level, Outcome};
     // The bank vault of the DPO review (templates on each employee's card, UAVG 29), with the
     // one question the bank gained since answered.
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/bank_vault_2026.11.2.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/bank_vault_2026.11.2.json");
     let mut a = biodpia::persist::transfer::import(bank(), &std::fs::read(path).unwrap()).expect("imports").0;
     a.answers.insert("q_competent_authority".into(), Answer::Choice("ap".into()));
     let (r, x) = view_of(&a);
@@ -296,9 +303,13 @@ fn an_approval_names_the_measures_it_rests_on_and_the_risks_it_accepts() {
     assert!(v.rests_on.contains(&"s_template_user_held"), "{:?}", v.rests_on);
     for s in &v.rests_on {
         assert!(r.in_place.iter().any(|x| x == s), "{s} in place");
-        assert!(r.risks.iter().any(|x| x.is_raised() && x.lowered_by.iter().any(|l| l == s)), "{s} lowers a raised risk");
+        assert!(
+            r.risks.iter().any(|x| x.is_raised() && x.lowered_by.iter().any(|l| l == s)),
+            "{s} lowers a raised risk"
+        );
     }
-    let order: Vec<usize> = v.rests_on.iter().map(|s| bank().safeguards.iter().position(|x| x.id == *s).unwrap()).collect();
+    let order: Vec<usize> =
+        v.rests_on.iter().map(|s| bank().safeguards.iter().position(|x| x.id == *s).unwrap()).collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "bank order");
     // The risks accepted: those still medium with everything in place (a fingerprint cannot be
     // reissued, so a breach stays significant), none high.

@@ -141,7 +141,8 @@ async fn render_assessment(lang: Lang, a: &Assessment) -> String {
 }
 
 fn archive_door() -> Assessment {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archive_door_2026.11.2.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archive_door_2026.11.2.json");
     biodpia::persist::transfer::import(biodpia::bank::bank(), &std::fs::read(path).unwrap()).expect("imports").0
 }
 
@@ -181,13 +182,22 @@ async fn the_decision_names_its_conditions_contradictions_and_what_would_change_
         assert!(html.contains(t.decision_blocking), "{code}: blocking");
         // Why the unplanned access control is required: the vendor staff's access.
         let access = bank.question("q_sec_search_access").unwrap();
-        let why = format!("{}: {} → {}", t.required_by, access.text.get(lang), biodpia::ui::cite::option_label(access.option("vendor_staff").unwrap(), lang));
+        let why = format!(
+            "{}: {} → {}",
+            t.required_by,
+            access.text.get(lang),
+            biodpia::ui::cite::option_label(access.option("vendor_staff").unwrap(), lang)
+        );
         assert!(html.contains(&why), "{code}: {why}");
         // The contradiction names both answers and says what to resolve.
         assert!(html.contains(t.decision_conflicts), "{code}");
         let c = &report.contradictions[0];
         for cause in [&c.first, &c.second] {
-            assert!(html.contains(bank.question(&cause.question).unwrap().text.get(lang)), "{code}: {}", cause.question);
+            assert!(
+                html.contains(bank.question(&cause.question).unwrap().text.get(lang)),
+                "{code}: {}",
+                cause.question
+            );
         }
         let text = bank.question(&c.second.question).unwrap().option(&c.second.option).unwrap().contradiction.unwrap();
         assert!(html.contains(text.get(lang)), "{code}: what to resolve");
@@ -204,7 +214,12 @@ async fn the_decision_names_its_conditions_contradictions_and_what_would_change_
         for c in &report.screening.criteria {
             assert!(wp248.contains(t.wp248(&c.id)), "{code}: {}", c.id);
             for by in &c.by {
-                assert!(wp248.contains(bank.question(&by.question).unwrap().text.get(lang)), "{code}: {} by {}", c.id, by.question);
+                assert!(
+                    wp248.contains(bank.question(&by.question).unwrap().text.get(lang)),
+                    "{code}: {} by {}",
+                    c.id,
+                    by.question
+                );
             }
         }
         // The red line card is gone: no red line here.

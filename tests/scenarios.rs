@@ -190,7 +190,9 @@ fn check_scenario(path: &Path) -> Checked {
         a.answers = answers.clone();
         a.plan = plan.clone();
         let path = Path::new(&dir).join(format!("{}.json", a.title));
-        std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&path, biodpia::persist::transfer::export(&a))).unwrap();
+        std::fs::create_dir_all(&dir)
+            .and_then(|_| std::fs::write(&path, biodpia::persist::transfer::export(&a)))
+            .unwrap();
     }
     if std::env::var_os("BIODPIA_SCENARIO_REPORT").is_some() {
         // For reading a case as a DPO would: `BIODPIA_SCENARIO_REPORT=1 cargo test --test

@@ -510,3 +510,24 @@ fn an_assessment_is_found_by_its_assessment_id() {
     assert_eq!(lib.find(bank(), "unknown"), None);
     assert_eq!(lib.find(bank(), ""), None);
 }
+
+/// The list as the assessments page shows it: the open assessment as it is in memory, in its
+/// stored place with its stored last-change stamp, or first when it is not stored.
+#[test]
+fn the_list_shows_the_open_assessment_as_it_is_now() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let a = lib.add(bank(), &answered("A"), &mut next).unwrap();
+    let b = lib.add(bank(), &answered("B"), &mut next).unwrap();
+    let stored = lib.list(bank());
+    let mut open = lib.load(bank(), &a, 0).unwrap().0;
+    open.title = "A, renamed in memory".into();
+    let shown = library::with_open(&stored, library::entry(bank(), &a, &open));
+    assert_eq!(shown.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), [b.as_str(), a.as_str()], "order kept");
+    assert_eq!(shown[1].title, "A, renamed in memory");
+    assert_eq!(shown[1].updated, stored[1].updated, "the stored stamp");
+    let fresh = Assessment::new(&bank().version, "");
+    let shown = library::with_open(&stored, library::entry(bank(), "not-stored", &fresh));
+    assert_eq!((shown.len(), shown[0].id.as_str(), shown[0].updated.as_str()), (3, "not-stored", ""));
+}

@@ -220,7 +220,10 @@ impl Report {
         };
         rests_on.sort_by_key(|id| bank.safeguards.iter().position(|s| s.id == *id));
         let accepted: Vec<&RiskResult> = if approval {
-            self.raised_worst_first().into_iter().filter(|r| r.planned.level() >= super::engine::Level::Medium).collect()
+            self.raised_worst_first()
+                .into_iter()
+                .filter(|r| r.planned.level() >= super::engine::Level::Medium)
+                .collect()
         } else {
             Vec::new()
         };

@@ -61,7 +61,11 @@ pub struct Index {
 /// The list entry for an assessment, with its decision from the engine. Its texts are capped,
 /// so that an entry never holds more than [`MAX_ENTRY_BYTES`] whatever the assessment holds.
 pub fn entry(bank: &Bank, id: &str, a: &Assessment) -> Entry {
-    let decision = engine::decide(bank, &a.answers, &a.plan);
+    entry_with(id, a, &engine::decide(bank, &a.answers, &a.plan))
+}
+
+/// The list entry for an assessment whose decision is known (the open one: the report's).
+pub fn entry_with(id: &str, a: &Assessment, decision: &engine::Decision) -> Entry {
     Entry {
         id: id.to_string(),
         title: clamp_chars(&a.title, MAX_META_LEN),
@@ -71,6 +75,21 @@ pub fn entry(bank: &Bank, id: &str, a: &Assessment) -> Entry {
         bank_version: clamp_chars(&a.bank_version, MAX_STAMP_LEN),
         retired: a.retired.len(),
     }
+}
+
+/// The list as shown: the stored entries in their order, with the open assessment's entry as
+/// it is now in memory (its stored entry may be a change behind: it keeps its place and its
+/// last-change stamp), or first when it is not stored (storage unavailable, or not yet saved).
+pub fn with_open(stored: &[Entry], open: Entry) -> Vec<Entry> {
+    let mut out = stored.to_vec();
+    match out.iter_mut().find(|e| e.id == open.id) {
+        Some(e) => {
+            let updated = std::mem::take(&mut e.updated);
+            *e = Entry { updated, ..open };
+        }
+        None => out.insert(0, Entry { updated: String::new(), ..open }),
+    }
+    out
 }
 
 /// True for the ids this widget makes: 1 to 40 lower-case ASCII letters, digits and hyphens.

@@ -4,7 +4,10 @@
 
 use yew::prelude::*;
 
-use super::manager;
+use super::actions::Ctx;
+use super::manager::{ExportCurrent, Manager, NoLongerAsked};
+use super::messages::Messages;
+use super::persistence;
 use super::questions::SectionView;
 use super::results::Results;
 use super::state::{Action, Notice, State, Step};
@@ -29,7 +32,7 @@ pub struct Config {
 }
 
 /// The state the widget starts with: the assessment storage opened (see `manager::boot`).
-fn initial(config: &Config, boot: &manager::Boot) -> State {
+fn initial(config: &Config, boot: &persistence::Boot) -> State {
     let mut state = State::new(crate::bank::bank(), config.lang, boot.assessment.clone());
     state.id = boot.id.clone();
     state.notice = boot.notice;
@@ -41,7 +44,7 @@ fn initial(config: &Config, boot: &manager::Boot) -> State {
 pub fn App(config: &Config) -> Html {
     let boot = {
         let (namespace, organisation) = (config.namespace.clone(), config.organisation.clone());
-        use_memo((), move |_| manager::boot(&namespace, &organisation))
+        use_memo((), move |_| persistence::boot(&namespace, &organisation))
     };
     let state = use_reducer(|| initial(config, &boot));
     let dispatch = state.dispatcher();
@@ -62,8 +65,9 @@ pub fn App(config: &Config) -> Html {
     let bank = state.bank;
 
     // Autosave every change (a failed save leaves the stored copy as it was), watch other
-    // tabs, and hold the messages of src/ui/manager.rs.
-    let persistence = manager::use_persistence(&state, &config.namespace, &config.organisation, boot.message.clone());
+    // tabs, and hold the messages of src/ui/persistence.rs.
+    let persistence = persistence::use_persistence(&state, &config.namespace, &config.organisation, &boot);
+    let ctx = Ctx { state: state.clone(), p: persistence };
     // Focus moves to the heading of a wizard section, the results or the list when that step
     // opens, for keyboard and screen reader users (the summary focuses its own heading).
     let heading = use_node_ref();
@@ -93,7 +97,7 @@ pub fn App(config: &Config) -> Html {
         html! {
             <div class="bd-notice" role="alert" data-testid="notice">
                 <p>{ text }</p>
-                if n == Notice::StorageFull { { manager::export_current(&state, &persistence) } }
+                if n == Notice::StorageFull { <ExportCurrent ..ctx.clone() /> }
                 { super::button(Button { class: BTN, label: t.dismiss, ..Default::default() },
                     super::send(&dispatch, || Action::Notice(None))) }
             </div>
@@ -120,10 +124,10 @@ pub fn App(config: &Config) -> Html {
             <>
                 <Results {lang} report={report.clone()} assessment={assessment.clone()} heading={heading.clone()}
                     dispatch={dispatch.clone()} />
-                { manager::no_longer_asked(&state) }
+                <NoLongerAsked {lang} assessment={assessment.clone()} />
             </>
         },
-        Step::Assessments => manager::manager(&state, &persistence, &heading),
+        Step::Assessments => html! { <Manager ctx={ctx.clone()} heading={heading.clone()} /> },
         Step::Summary => html! {
             <Summary {lang} assessment={assessment.clone()} report={report.clone()} dispatch={dispatch.clone()} />
         },
@@ -136,7 +140,7 @@ pub fn App(config: &Config) -> Html {
                 score={state.report.residual_score} dispatch={dispatch.clone()} />
             { for notice }
             { for lang_problem }
-            { manager::messages(&state, &persistence) }
+            <Messages ..ctx.clone() />
             <div class="bd-layout">
                 <Nav {lang} step={state.step} progress={Shared(progress)} {total} dispatch={dispatch.clone()} />
                 <main id="bd-main" class="bd-main" tabindex="-1" ref={main_ref}>

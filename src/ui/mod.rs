@@ -7,19 +7,22 @@
 //! [`Shared`]), so that Yew renders again only what changed: an answer renders its question,
 //! the live risk indicator and the navigation counters again, not the rest of the app.
 
+pub mod actions;
 pub mod app;
 pub mod cite;
 pub mod decision;
-pub mod doc;
 pub mod heatmap;
 pub mod manager;
+pub mod messages;
 pub mod method;
 pub mod mount;
+pub mod persistence;
+pub mod platform;
 pub mod questions;
 pub mod results;
-pub mod widget;
 pub mod state;
 pub mod summary;
+pub mod widget;
 
 pub use app::{App, Config};
 
