@@ -207,7 +207,10 @@ fn check_scenario(path: &Path) -> Checked {
                 rec.priority,
                 rec.safeguard,
                 rec.required_by.iter().map(|c| format!("{}.{}", c.question, c.option)).collect::<Vec<_>>(),
-                rec.effect.iter().map(|(id, b, a)| format!("{id} {:?}->{:?}", b.level(), a.level())).collect::<Vec<_>>(),
+                rec.effect
+                    .iter()
+                    .map(|(id, b, a)| format!("{id} {:?}->{:?}", b.level(), a.level()))
+                    .collect::<Vec<_>>(),
                 x.outcome_with(&rec.safeguard)
             );
         }
@@ -221,7 +224,10 @@ fn check_scenario(path: &Path) -> Checked {
             println!("  what-if {:?} -> {:?}", w.lever, w.outcome);
         }
         for c in &r.contradictions {
-            println!("  contradiction {}.{} / {}.{}", c.first.question, c.first.option, c.second.question, c.second.option);
+            println!(
+                "  contradiction {}.{} / {}.{}",
+                c.first.question, c.first.option, c.second.question, c.second.option
+            );
         }
     }
     if !problems.is_empty() {
@@ -265,8 +271,11 @@ fn every_scenario_has_its_expected_outcome() {
             c.file, c.kind, c.expected.0, c.expected.1, c.got.0, c.got.1
         );
     }
-    let failures: Vec<String> =
-        checked.iter().filter(|c| !c.problems.is_empty()).map(|c| format!("{}: {}", c.file, c.problems.join("; "))).collect();
+    let failures: Vec<String> = checked
+        .iter()
+        .filter(|c| !c.problems.is_empty())
+        .map(|c| format!("{}: {}", c.file, c.problems.join("; ")))
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -295,8 +304,13 @@ fn the_calibration_set_is_large_enough_and_covers_every_enforcement_decision() {
         .filter(|(_, s)| s.case.kind == "enforcement")
         .flat_map(|(_, s)| s.case.findings.iter().map(String::as_str))
         .collect();
-    let missing: Vec<&str> =
-        bank.findings.iter().filter(|f| f.kind == "decision" && !f.comparison_only).map(|f| f.id.as_str()).filter(|f| !covered.contains(f)).collect();
+    let missing: Vec<&str> = bank
+        .findings
+        .iter()
+        .filter(|f| f.kind == "decision" && !f.comparison_only)
+        .map(|f| f.id.as_str())
+        .filter(|f| !covered.contains(f))
+        .collect();
     assert!(missing.is_empty(), "enforcement decisions without a calibration case: {missing:?}");
 }
 
