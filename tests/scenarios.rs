@@ -341,3 +341,21 @@ fn what_would_change_a_decision_is_never_another_fact_of_the_case() {
     }
     assert!(facts_raise > 0, "facts of the cases raise risks, so the rule is exercised");
 }
+
+#[test]
+fn of_two_measure_sets_that_give_the_same_outcome_only_the_smaller_is_named() {
+    use biodpia::domain::present::WhyLever;
+    // The lab's iris access after its measures: 5 planned, 2 of them required; with either
+    // set in place it would be approved, so "why" names the 2 required ones only.
+    let bank = biodpia::bank::bank();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/07_lab_iris_access_after_measures.toml");
+    let (file, sc) = load(&path);
+    let (answers, plan) = (to_answers(bank, &file, &sc.answers), to_plan(&file, &sc.plan));
+    let (r, x) = (evaluate(bank, &answers, &plan), explain(bank, &answers, &plan));
+    assert_eq!(r.decision.outcome, Outcome::ConditionallyApproved);
+    assert!(x.what_if.len() == 2 && x.what_if.iter().all(|w| w.outcome == Outcome::Approved), "{:?}", x.what_if);
+    let v = r.decision_view(bank, &x);
+    let groups: Vec<&WhyLever> =
+        v.why.iter().map(|w| &w.lever).filter(|l| matches!(l, WhyLever::Planned(_) | WhyLever::Required(_))).collect();
+    assert_eq!(groups, vec![&WhyLever::Required(r.decision.conditions.len())]);
+}
