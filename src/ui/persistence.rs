@@ -100,16 +100,18 @@ pub struct Handles {
     pub(super) kept: Rc<Kept>,
 }
 
-/// Equal while what the views show is the same (the handles compare their values by address).
+/// Equal while what the views show is the same.
 impl PartialEq for Persistence {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq::<Shown>(&*self.shown, &*other.shown)
+        // Through the handles' own comparison: each compares the value it was rendered with
+        // (dereferencing an older handle would give the newest value).
+        self.shown == other.shown
     }
 }
 
 /// What the views of this module show besides the assessment (one reducer, so that one hook
 /// holds it all). Changing it re-renders.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Shown {
     /// Another tab's unanswered write to the open assessment.
     pub conflict: Option<Conflict>,
