@@ -169,3 +169,111 @@ fn progress_counts_every_visible_question_once() {
         }
     }
 }
+
+/// The archive door of the DPO review (tests/fixtures/exports), imported under the current
+/// bank: most required measures planned with owner and date, one not planned at all.
+fn archive_door() -> biodpia::persist::assessment::Assessment {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archive_door_2026.11.2.json");
+    biodpia::persist::transfer::import(bank(), &std::fs::read(path).unwrap()).expect("imports").0
+}
+
+fn view_of(a: &biodpia::persist::assessment::Assessment) -> (Report, biodpia::domain::engine::Explanation) {
+    let r = evaluate(bank(), &a.answers, &a.plan);
+    let x = biodpia::domain::engine::explain(bank(), &a.answers, &a.plan);
+    (r, x)
+}
+
+#[test]
+fn the_decision_lists_unplanned_conditions_first_and_what_would_change_it() {
+    use biodpia::domain::engine::Outcome;
+    use biodpia::domain::present::WhyLever;
+    let a = archive_door();
+    let (r, x) = view_of(&a);
+    let v = r.decision_view(bank(), &x);
+    assert_eq!(v.outcome, Outcome::MeasuresNotPlanned);
+    // Every condition of the decision, the unplanned ones (which block approval) first, each
+    // group in the engine's order.
+    assert_eq!(v.conditions.len(), r.decision.conditions.len());
+    let unplanned: Vec<&str> = r.decision.not_planned().map(|c| c.safeguard.as_str()).collect();
+    let first: Vec<&str> = v.conditions[..unplanned.len()].iter().map(|c| c.safeguard.as_str()).collect();
+    assert_eq!(first, unplanned);
+    assert!(v.conditions[unplanned.len()..].iter().all(|c| c.status == Status::Planned));
+    assert!(unplanned.contains(&"s_access_control"));
+    // Not a consultation, no red line; the contradiction between the UAVG 29 answer and the
+    // alternative offered to everyone is a point to resolve.
+    assert!(v.art36.is_empty() && v.red_lines.is_empty());
+    assert_eq!(v.contradictions, &r.contradictions[..]);
+    assert!(v.contradictions.iter().any(|c| c.first.question == "q_uavg29_without_biometrics"
+        && c.second.question == "q_alternative_offered"));
+    // Until the planned measures are in place, the breach risk stays high.
+    assert!(v.until_planned.iter().any(|x| x.risk == "r_breach"), "{:?}", v.until_planned);
+    // What would change it: every required measure in place gives a conditional approval at
+    // best (a contradiction is open); planned measures alone never change this outcome, so
+    // they are not named.
+    assert!(v.why.iter().all(|w| w.changes || matches!(w.lever, WhyLever::Instead { .. } | WhyLever::Without { .. })));
+    assert!(
+        v.why.iter().any(|w| matches!(w.lever, WhyLever::Required(_)) && w.outcome == Outcome::ConditionallyApproved),
+        "{:?}",
+        v.why
+    );
+    assert!(!v.why.iter().any(|w| matches!(w.lever, WhyLever::Planned(_))));
+}
+
+#[test]
+fn a_consultation_names_the_risks_that_stay_high_and_a_conditional_approval_none_blocking() {
+    use biodpia::domain::answers::PlanItem;
+    use biodpia::domain::engine::Outcome;
+    // Without its action plan the archive door is a case for prior consultation.
+    let mut a = archive_door();
+    a.plan = Plan::new();
+    let (r, x) = view_of(&a);
+    let v = r.decision_view(bank(), &x);
+    assert_eq!(v.outcome, Outcome::Consultation);
+    let high: Vec<&str> = v.art36.iter().map(|x| x.risk.as_str()).collect();
+    assert_eq!(high.iter().copied().collect::<BTreeSet<_>>(), r.decision.high_risks.iter().map(String::as_str).collect());
+    assert!(!high.is_empty());
+    assert!(v.art36.windows(2).all(|w| w[0].planned.level() >= w[1].planned.level()), "worst first");
+    assert!(v.until_planned.is_empty());
+    // Every required measure planned, with owner and date: conditionally approved, the
+    // conditions carry the plan's owner and due date and nothing blocks.
+    for c in &r.decision.conditions {
+        a.plan.insert(
+            c.safeguard.clone(),
+            PlanItem { status: Status::Planned, owner: "FG".into(), due: "2027-01-31".into(), ..Default::default() },
+        );
+    }
+    let (r, x) = view_of(&a);
+    let v = r.decision_view(bank(), &x);
+    assert_eq!(v.outcome, Outcome::ConditionallyApproved);
+    assert!(!v.conditions.is_empty());
+    assert!(v.conditions.iter().all(|c| c.status == Status::Planned && c.owner == "FG" && c.due == "2027-01-31"));
+    assert!(v.art36.is_empty());
+}
+
+#[test]
+fn a_rejection_shows_its_red_lines_and_no_conditions() {
+    use biodpia::domain::engine::Outcome;
+    let mut rejected = false;
+    for (answers, plan) in cases() {
+        let r = evaluate(bank(), &answers, &plan);
+        let x = biodpia::domain::engine::explain(bank(), &answers, &plan);
+        rejected |= r.decision.outcome == Outcome::Rejected;
+        let v = r.decision_view(bank(), &x);
+        assert_eq!(v.outcome, r.decision.outcome);
+        match v.outcome {
+            Outcome::Rejected => {
+                assert_eq!(v.red_lines, &r.red_lines[..]);
+                assert!(!v.red_lines.is_empty());
+                assert!(v.conditions.is_empty() && v.art36.is_empty());
+            }
+            Outcome::NotAssessed => {
+                assert!(v.why.is_empty() && v.contradictions.is_empty() && v.conditions.is_empty());
+            }
+            Outcome::Approved => assert!(v.conditions.is_empty() && v.why.is_empty()),
+            _ => assert!(v.red_lines.is_empty()),
+        }
+        // Never more lines than the caps allow.
+        assert!(v.why.len() <= biodpia::domain::engine::MAX_DRIVERS + present::MAX_MEASURES + 2);
+    }
+    assert!(rejected, "the cases include a rejection");
+}

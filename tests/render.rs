@@ -23,39 +23,12 @@ async fn render_app(lang: Lang) -> String {
     .await
 }
 
-#[derive(Properties, PartialEq)]
-struct WithState {
-    lang: Lang,
-    answers: Vec<(String, String)>,
-}
-
-#[function_component]
-fn ResultsHarness(props: &WithState) -> Html {
-    let bank = biodpia::bank::bank();
-    let answers = props.answers.clone();
-    let lang = props.lang;
-    let state = use_reducer(move || {
-        let mut a = Assessment::new(&bank.version, "Org");
-        for (q, o) in answers {
-            a.answers.insert(q, Answer::Choice(o));
-        }
-        let mut s = State::new(bank, lang, a);
-        s.step = Step::Results;
-        s
-    });
-    let heading = use_node_ref();
-    html! {
-        <Results lang={state.lang} report={Shared::from(&state.report)} assessment={Shared::from(&state.assessment)}
-            {heading} dispatch={state.dispatcher()} />
-    }
-}
-
 async fn render_results(lang: Lang, answers: &[(&str, &str)]) -> String {
-    let answers: Vec<(String, String)> = answers.iter().map(|(q, o)| (q.to_string(), o.to_string())).collect();
-    yew::ServerRenderer::<ResultsHarness>::with_props(move || WithState { lang, answers })
-        .hydratable(false)
-        .render()
-        .await
+    let mut a = Assessment::new(&biodpia::bank::bank().version, "Org");
+    for (q, o) in answers {
+        a.answers.insert(q.to_string(), Answer::Choice(o.to_string()));
+    }
+    render_assessment(lang, &a).await
 }
 
 #[tokio::test]
@@ -133,4 +106,113 @@ async fn results_show_verdict_risks_and_reasons() {
     let nl = render_results(l("nl"), &worst).await;
     assert!(nl.contains(biodpia::i18n::strings(l("nl")).outcome(report.decision.outcome).0));
     assert!(nl.contains(biodpia::i18n::method::strings(l("nl")).title));
+}
+
+#[derive(Properties, PartialEq)]
+struct WithAssessment {
+    lang: Lang,
+    assessment: Assessment,
+}
+
+/// The results page of an assessment (through the real reducer state).
+#[function_component]
+fn AssessmentResults(props: &WithAssessment) -> Html {
+    let bank = biodpia::bank::bank();
+    let (lang, a) = (props.lang, props.assessment.clone());
+    let state = use_reducer(move || {
+        let mut s = State::new(bank, lang, a);
+        s.step = Step::Results;
+        s
+    });
+    let heading = use_node_ref();
+    html! {
+        <Results lang={state.lang} report={Shared::from(&state.report)} assessment={Shared::from(&state.assessment)}
+            {heading} dispatch={state.dispatcher()} />
+    }
+}
+
+async fn render_assessment(lang: Lang, a: &Assessment) -> String {
+    let assessment = a.clone();
+    yew::ServerRenderer::<AssessmentResults>::with_props(move || WithAssessment { lang, assessment })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn archive_door() -> Assessment {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archive_door_2026.11.2.json");
+    biodpia::persist::transfer::import(biodpia::bank::bank(), &std::fs::read(path).unwrap()).expect("imports").0
+}
+
+/// Text without markup, with the bidi isolates of quoted texts removed.
+fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => tag = true,
+            '>' => tag = false,
+            '\u{2068}' | '\u{2069}' => {}
+            c if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn the_decision_names_its_conditions_contradictions_and_what_would_change_it() {
+    let bank = biodpia::bank::bank();
+    let a = archive_door();
+    let report = biodpia::domain::engine::evaluate(bank, &a.answers, &a.plan);
+    for code in ["en", "nl"] {
+        let lang = l(code);
+        let t = biodpia::i18n::strings(lang);
+        let raw = render_assessment(lang, &a).await;
+        let html = plain(&raw);
+        assert!(html.contains(t.outcome(report.decision.outcome).0), "{code}: outcome");
+        // Each condition with its line of the action plan; the unplanned one blocks approval.
+        assert!(html.contains(t.decision_conditions), "{code}");
+        for c in &report.decision.conditions {
+            assert!(html.contains(bank.safeguard(&c.safeguard).unwrap().title.get(lang)), "{code}: {}", c.safeguard);
+        }
+        assert!(html.contains("Facilitair bedrijf") && html.contains("2027-03-01"), "{code}: owner and due date");
+        assert!(html.contains(t.decision_blocking), "{code}: blocking");
+        assert!(html.contains(t.decision_no_owner), "{code}: the unplanned measure has no owner");
+        // The contradiction names both answers and says what to resolve.
+        assert!(html.contains(t.decision_conflicts), "{code}");
+        let c = &report.contradictions[0];
+        for cause in [&c.first, &c.second] {
+            assert!(html.contains(bank.question(&cause.question).unwrap().text.get(lang)), "{code}: {}", cause.question);
+        }
+        let text = bank.question(&c.second.question).unwrap().option(&c.second.option).unwrap().contradiction.unwrap();
+        assert!(html.contains(text.get(lang)), "{code}: what to resolve");
+        // Why: what would change the decision, in this language's words.
+        assert!(html.contains(t.decision_why), "{code}");
+        let changed = t.outcome(biodpia::domain::engine::Outcome::ConditionallyApproved).0;
+        let line = plain(&t.why_outcome(lang.quote(changed)));
+        assert!(html.contains(&line), "{code}: a what-if `{line}`");
+        // The red line card is gone: no red line here.
+        assert!(!html.contains(t.decision_red_line_intro));
+    }
+}
+
+#[tokio::test]
+async fn a_rejection_shows_the_red_line_with_its_reasons() {
+    let bank = biodpia::bank::bank();
+    let mut a = archive_door();
+    // Emotion recognition at work: prohibited by the AI Act, a red line.
+    a.answers.insert("q_ai_emotion".into(), Answer::Choice("yes".into()));
+    a.answers.insert("q_ai_emotion_setting".into(), Answer::Choice("work_edu_other".into()));
+    let report = biodpia::domain::engine::evaluate(bank, &a.answers, &a.plan);
+    assert_eq!(report.decision.outcome, biodpia::domain::engine::Outcome::Rejected, "{:?}", report.red_lines);
+    let html = plain(&render_assessment(l("nl"), &a).await);
+    let t = biodpia::i18n::strings(l("nl"));
+    assert!(html.contains(t.decision_red_line_intro));
+    let o = bank.question("q_ai_emotion_setting").unwrap().option("work_edu_other").unwrap();
+    assert!(html.contains(o.red_line.unwrap().get(l("nl"))));
+    for p in &o.provisions {
+        assert!(html.contains(bank.provision(p).unwrap().label.get(l("nl"))), "provision {p}");
+    }
+    assert!(!html.contains(t.decision_conditions));
 }

@@ -182,6 +182,16 @@ fn check_scenario(path: &Path) -> Checked {
             problems.push(format!("{q} is asked"));
         }
     }
+    if let Some(dir) = std::env::var_os("BIODPIA_SCENARIO_EXPORT") {
+        // Each case as an export file, for loading into the built widget (screenshots of the
+        // results as a DPO reads them): `BIODPIA_SCENARIO_EXPORT=/tmp/x cargo test --test scenarios`.
+        let mut a = biodpia::persist::assessment::Assessment::new(&bank.version, "Scenario");
+        a.title = file.trim_end_matches(".toml").to_string();
+        a.answers = answers.clone();
+        a.plan = plan.clone();
+        let path = Path::new(&dir).join(format!("{}.json", a.title));
+        std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&path, biodpia::persist::transfer::export(&a))).unwrap();
+    }
     if std::env::var_os("BIODPIA_SCENARIO_REPORT").is_some() {
         // For reading a case as a DPO would: `BIODPIA_SCENARIO_REPORT=1 cargo test --test
         // scenarios -- --nocapture`.

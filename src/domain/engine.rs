@@ -278,8 +278,10 @@ pub enum Lever {
     /// This answer, given instead as `instead` (option ids; for a multi question, the remaining
     /// choice).
     Answer { cause: Cause, instead: Vec<String> },
-    /// These measures in place.
-    Measures(Vec<String>),
+    /// Every measure planned in the action plan in place (these ids).
+    Planned(Vec<String>),
+    /// Every required ("must") measure in place (these ids).
+    Required(Vec<String>),
 }
 
 /// "With this lever the decision would be `outcome`", computed by re-evaluating.
@@ -322,7 +324,8 @@ pub struct Explanation {
     /// outcome: those that would lower the score most; for a rejection, only answers that
     /// would lift it); best first, at most five; none for an approval.
     pub drivers: Vec<WhatIf>,
-    /// The outcome with measures put in place: all planned ones, and all required ones.
+    /// The outcome with measures put in place: all planned ones ([`Lever::Planned`]), then
+    /// all required ones ([`Lever::Required`], left out when it is the same set).
     pub what_if: Vec<WhatIf>,
     /// For each recommended measure whose being in place would change the outcome: that outcome.
     pub outcome_with: Vec<(String, Outcome)>,
@@ -919,12 +922,15 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
         plan.iter().filter(|(_, i)| i.status == Status::Planned).map(|(id, _)| id.as_str()).collect();
     let required: Vec<&str> =
         base.recs.iter().filter(|r| r.priority == Priority::Must).map(|r| r.safeguard.id.as_str()).collect();
-    for ids in [planned, required] {
-        let lever = Lever::Measures(ids.iter().map(|s| s.to_string()).collect());
-        if ids.is_empty() || out.what_if.iter().any(|w| w.lever == lever) {
+    let same = |a: &[&str], b: &[&str]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
+    let skip_required = same(&planned, &required);
+    for (ids, planned_set) in [(planned, true), (required, false)] {
+        if ids.is_empty() || (!planned_set && skip_required) {
             continue;
         }
         let c = core(bank, &given, plan, &ids);
+        let owned = ids.iter().map(|s| s.to_string()).collect();
+        let lever = if planned_set { Lever::Planned(owned) } else { Lever::Required(owned) };
         out.what_if.push(WhatIf { lever, outcome: c.outcome, planned_score: score(&c.planned) });
     }
     out

@@ -1,12 +1,15 @@
 //! What the views show of a report, decided here once: the order of the raised risks, the rows
-//! of the action plan, the findings cited and the progress per section. The results page, the
-//! summary and the navigation only render these (views never order, filter or count).
+//! of the action plan, the findings cited, the progress per section and the parts of the
+//! decision. The results page, the summary and the navigation only render these (views never
+//! order, filter or count).
 
 use std::collections::BTreeSet;
 
 use super::answers::{Answers, Plan, Status};
-use super::engine::{Recommendation, Report, RiskResult};
-use super::model::{Bank, Finding, Safeguard};
+use super::engine::{
+    Cause, Condition, Contradiction, Explanation, Lever, Outcome, Recommendation, Report, RiskResult, MAX_DRIVERS,
+};
+use super::model::{Bank, Finding, Kind, Safeguard};
 
 /// One line of the action plan.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -104,4 +107,111 @@ pub fn total(sections: &[Progress]) -> Progress {
     sections
         .iter()
         .fold(Progress::default(), |t, p| Progress { answered: t.answered + p.answered, total: t.total + p.total })
+}
+
+/// The decision as the views show it (`ui::decision::Decision`): what it rests on and what
+/// would change it, each part empty when it does not apply to the outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecisionView<'a> {
+    pub outcome: Outcome,
+    /// Required measures not yet in place (conditional approval, measures not planned,
+    /// consultation): those not even planned first, as they block approval; then the planned
+    /// ones; each group in the order of the recommendations.
+    pub conditions: Vec<&'a Condition>,
+    /// Consultation: the risks that stay high or very high with every measure in place and
+    /// planned (the Art. 36(1) reason), worst first.
+    pub art36: Vec<&'a RiskResult>,
+    /// Conditional approval or measures not planned: the risks that stay high until the planned
+    /// measures are in place, worst first.
+    pub until_planned: Vec<&'a RiskResult>,
+    /// Rejection: the red lines crossed.
+    pub red_lines: &'a [Cause],
+    /// Answers that cannot both be true (any outcome but "not assessed").
+    pub contradictions: &'a [Contradiction],
+    /// Why this decision: the driving answers (at most [`MAX_DRIVERS`]), then single measures
+    /// that would change the outcome (at most [`MAX_MEASURES`]), then the planned and the
+    /// required measures together, where they would change it.
+    pub why: Vec<Why<'a>>,
+}
+
+/// Most single measures "why this decision" names.
+pub const MAX_MEASURES: usize = 3;
+
+/// One line of "why this decision": what would change the outcome, or (when nothing would)
+/// lower the score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Why<'a> {
+    pub lever: WhyLever<'a>,
+    pub outcome: Outcome,
+    /// The outcome differs from the current one; otherwise only the score would (`score`).
+    pub changes: bool,
+    pub score: u8,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum WhyLever<'a> {
+    /// A single-choice or yes/no answer given as `instead`.
+    Instead { cause: &'a Cause, instead: &'a str },
+    /// A multiple-choice answer without this option.
+    Without { cause: &'a Cause },
+    /// This recommended measure in place.
+    Measure(&'a str),
+    /// Every planned measure in place (how many).
+    Planned(usize),
+    /// Every required measure in place (how many).
+    Required(usize),
+}
+
+impl Report {
+    /// The decision's parts for the view, with the explanation computed by `engine::explain`
+    /// for the same answers and plan.
+    pub fn decision_view<'a>(&'a self, bank: &Bank, explanation: &'a Explanation) -> DecisionView<'a> {
+        let d = &self.decision;
+        let outcome = d.outcome;
+        let has_conditions =
+            matches!(outcome, Outcome::ConditionallyApproved | Outcome::MeasuresNotPlanned | Outcome::Consultation);
+        let mut conditions: Vec<&Condition> = if has_conditions { d.conditions.iter().collect() } else { Vec::new() };
+        conditions.sort_by_key(|c| c.status == Status::Planned);
+        let risks = |ids: &[String]| {
+            let mut v: Vec<&RiskResult> = ids.iter().filter_map(|id| self.risk(id)).collect();
+            v.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level())));
+            v
+        };
+        let art36 = if outcome == Outcome::Consultation { risks(&d.high_risks) } else { Vec::new() };
+        let until_planned = if matches!(outcome, Outcome::ConditionallyApproved | Outcome::MeasuresNotPlanned) {
+            risks(&d.high_until_planned)
+        } else {
+            Vec::new()
+        };
+        let red_lines: &[Cause] = if outcome == Outcome::Rejected { &self.red_lines } else { &[] };
+        let contradictions: &[Contradiction] = if outcome == Outcome::NotAssessed { &[] } else { &self.contradictions };
+
+        let line = |lever, o: Outcome, score| Why { lever, outcome: o, changes: o != outcome, score };
+        let mut why: Vec<Why> = Vec::new();
+        for w in explanation.drivers.iter().take(MAX_DRIVERS) {
+            let Lever::Answer { cause, instead } = &w.lever else { continue };
+            let multi = bank.question(&cause.question).is_some_and(|q| q.kind == Kind::Multi);
+            let lever = match instead.first() {
+                Some(i) if !multi => WhyLever::Instead { cause, instead: i },
+                _ => WhyLever::Without { cause },
+            };
+            why.push(line(lever, w.outcome, w.planned_score));
+        }
+        // A measure's own line only where it changes the outcome (the engine lists only those).
+        for (s, o) in explanation.outcome_with.iter().take(MAX_MEASURES) {
+            why.push(line(WhyLever::Measure(s), *o, 0));
+        }
+        for w in &explanation.what_if {
+            let lever = match &w.lever {
+                Lever::Planned(ids) => WhyLever::Planned(ids.len()),
+                Lever::Required(ids) => WhyLever::Required(ids.len()),
+                Lever::Answer { .. } => continue,
+            };
+            // "With the planned measures the decision would stay the same" says nothing new.
+            if w.outcome != outcome {
+                why.push(line(lever, w.outcome, w.planned_score));
+            }
+        }
+        DecisionView { outcome, conditions, art36, until_planned, red_lines, contradictions, why }
+    }
 }

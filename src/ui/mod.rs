@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cite;
+pub mod decision;
 pub mod doc;
 pub mod heatmap;
 pub mod manager;

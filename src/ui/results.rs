@@ -1,9 +1,11 @@
-//! The results page: verdict, score and band, screening, red lines, risks with their reasons,
+//! The results page: the decision (`decision::Decision`: outcome, conditions, red lines,
+//! contradictions, why), score and band, screening, risks with their reasons,
 //! prioritised safeguards with the action plan, what to find out, and the findings cited.
 
 use yew::prelude::*;
 
 use super::cite::{self, cause_line, cause_option, cause_text, Anchors, FindingClasses};
+use super::decision::{use_explanation, Decision};
 use super::state::{Action, PlanField};
 use super::{Button, Dispatch, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Plan, Status};
@@ -80,27 +82,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let report = &*props.report;
-    let (verdict_title, verdict_body) = t.outcome(report.decision.outcome);
+    let explanation = use_explanation(&props.assessment);
     let dispatch = &props.dispatch;
-
-    let red_lines = (!report.red_lines.is_empty()).then(|| {
-        card(
-            "bd-card bd-redlines",
-            "bd-redlines",
-            t.red_lines,
-            html! {
-                <ul>
-                    for c in &report.red_lines {
-                        <li>
-                            <p>{ cause_line(bank, lang, c) }</p>
-                            <p>{ cause_option(bank, c).and_then(|o| o.red_line.as_ref()).map(|r| r.get(lang)).unwrap_or_default() }</p>
-                            { cause_reasons(bank, lang, c) }
-                        </li>
-                    }
-                </ul>
-            },
-        )
-    });
 
     let screening = &report.screening;
     let criteria = (!screening.criteria.is_empty()).then(|| {
@@ -185,21 +168,13 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <section class="bd-results" aria-labelledby="bd-results-title" key="results">
             <h2 id="bd-results-title" tabindex="-1" ref={props.heading.clone()}>{ t.results }</h2>
-            <div class={format!("bd-verdict bd-verdict-{}", report.decision.outcome.key())} data-testid="verdict">
-                <p class="bd-verdict-label">{ t.verdict }</p>
-                <p class="bd-verdict-title">{ verdict_title }</p>
-                <p>{ verdict_body }</p>
-                if !report.complete() {
-                    <p class="bd-provisional">{ t.provisional(report.unanswered.len()) }</p>
-                }
-            </div>
+            <Decision {lang} report={props.report.clone()} {explanation} anchors={Anchors::Results} />
             <div class="bd-scores">
                 { score_box(t, report.residual_score, t.residual_score, true) }
                 { score_box(t, report.inherent_score, t.inherent_score, false) }
                 { score_box(t, report.planned_score, t.planned_score, false) }
             </div>
             { super::method::method(lang) }
-            { for red_lines }
             { card("bd-card", "bd-screening", t.screening, html! {
                 <>
                     <p data-testid="screening">{ if screening.required { t.dpia_required } else { t.dpia_not_indicated } }</p>

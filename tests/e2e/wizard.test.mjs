@@ -46,7 +46,7 @@ export async function completingTheWizardGivesAVerdictThatSurvivesReload() {
     assert.doesNotMatch(await verdict.innerText(), /Provisional/, 'every question was answered');
     const score = await page.locator(`${APP_SELECTOR} [data-testid="score"] .bd-score-num`).innerText();
     assert.ok(Number(score) >= 75, `a red line scenario scores very high, got ${score}`);
-    assert.match(await page.locator(`${APP_SELECTOR} .bd-redlines`).innerText(), /scraped|internet/i);
+    assert.match(await page.locator(`${APP_SELECTOR} [data-testid="decision-red-lines"]`).innerText(), /scraped|internet/i);
 
     await page.reload();
     await page.locator(APP_SELECTOR).waitFor();
