@@ -3,7 +3,9 @@
 //!
 //! - `bank.pack`: the language-neutral structure in the compact binary form of
 //!   src/domain/compact.rs, packed by src/domain/pack.rs (read back by src/bank.rs);
-//! - `lang-<code>.json`: one file per language, its UI strings and bank texts (src/i18n);
+//! - `lang-<code>-<hash>.json`: one file per language, its UI strings and bank texts, named by
+//!   its content (src/i18n fetches it in the browser; scripts/manifest.mjs copies the files the
+//!   wasm names into the built folder; native builds embed them for the tests);
 //! - `i18n.rs`: typed access to the UI strings, generated from the reference language's
 //!   `ui.toml` (a key the code uses but the catalogue lacks, or a placeholder passed under the
 //!   wrong name, does not compile), and the list of languages.
@@ -66,7 +68,7 @@ fn main() {
     for lang in &locales.languages {
         let json = language_file(lang, &schema);
         let name = format!("lang-{}-{}.json", lang.code, &hex(&json)[..12]);
-        std::fs::write(out.join(format!("lang-{}.json", lang.code)), &json).expect("write language file");
+        std::fs::write(out.join(&name), &json).expect("write language file");
         files.push(name);
     }
     std::fs::write(out.join("i18n.rs"), generate(&locales, &schema, &files)).expect("write i18n.rs");
@@ -231,21 +233,25 @@ fn generate(l: &Locales, schema: &str, files: &[String]) -> String {
     for (lang, file) in l.languages.iter().zip(files) {
         let _ = writeln!(
             o,
-            "    LangInfo {{ code: {}, name: {}, plural: PluralRule::{:?}, quotes: [{}, {}], date_locale: {}, file: {} }},",
+            "    LangInfo {{ code: {}, name: {}, plural: PluralRule::{:?}, quotes: [{}, {}], date_locale: {}, loading: {}, unavailable: {}, file: {} }},",
             rust_str(&lang.code),
             rust_str(&lang.name),
             lang.plural,
             rust_str(&lang.quotes.0),
             rust_str(&lang.quotes.1),
             rust_str(&lang.date_locale),
+            rust_str(&lang.loading),
+            rust_str(&lang.unavailable),
             rust_str(file)
         );
     }
     o.push_str("];\n\n");
-    let _ = writeln!(o, "/// The language files, in the order of [`LANGS`].");
+    let _ = writeln!(o, "/// The language files, in the order of [`LANGS`]: embedded in native builds only (tests,");
+    let _ = writeln!(o, "/// SSR); the browser fetches them.");
+    let _ = writeln!(o, "#[cfg(not(target_arch = \"wasm32\"))]");
     let _ = writeln!(o, "static EMBEDDED: [&str; {}] = [", l.languages.len());
-    for lang in &l.languages {
-        let _ = writeln!(o, "    include_str!(concat!(env!(\"OUT_DIR\"), \"/lang-{}.json\")),", lang.code);
+    for file in files {
+        let _ = writeln!(o, "    include_str!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),");
     }
     o.push_str("];\n");
     o

@@ -1,16 +1,26 @@
 // Trunk post_build hook (see Trunk.toml). In release builds it first minifies the
 // wasm-bindgen JS module with terser (Trunk does not: 45 kB -> 20 kB raw, 7.8 -> 6.0 kB gzip)
-// and puts the new file's SRI hash into index.html. Then it writes manifest.json next to the
-// built index.html, so that web/embed.js can find the hashed file names when a host page
-// includes the widget with <script type="module" src=".../embed.js">. (One script: Trunk
-// runs the hooks of a stage concurrently, and the manifest must hash the minified file.)
+// and puts the new file's SRI hash into index.html. Then it copies the language files into
+// the built folder and writes manifest.json next to the built index.html, so that
+// web/embed.js can find the hashed file names when a host page includes the widget with
+// <script type="module" src=".../embed.js">. (One script: Trunk runs the hooks of a stage
+// concurrently, and the manifest must hash the minified file.)
 //
 //   {
 //     "name": "biodpia",
 //     "js":   { "file": "biodpia-<hash>.js",      "integrity": "sha384-..." },
 //     "wasm": { "file": "biodpia-<hash>_bg.wasm", "integrity": "sha384-..." },
-//     "css":  [ { "file": "app-<hash>.css",       "integrity": "sha384-..." } ]
+//     "css":  [ { "file": "app-<hash>.css",       "integrity": "sha384-..." } ],
+//     "languages": { "en": { "file": "lang-en-<hash>.json", "integrity": "sha384-..." }, ... }
 //   }
+//
+// Language files: build.rs writes one per language into cargo's OUT_DIR, named by its content
+// (lang-<code>-<hash>.json), and the wasm holds those names (src/i18n, LANGS), which is how the
+// widget finds them. This script reads the names out of the built wasm, so it copies exactly
+// the files this wasm asks for (never a stale one of another build, e.g. a fixture bank's),
+// from target/<triple>/<profile>/build/biodpia-*/out/, and fails if one is missing or is not
+// the language its name says. ("languages" in the manifest is for tools such as bench/; the
+// widget does not read it.)
 //
 // File names are relative to the folder that holds manifest.json. They are read from the
 // built index.html (the loader tag that Trunk.toml's pattern_script emits, and the stylesheet
@@ -95,6 +105,45 @@ async function minifyModule({ file, integrity }) {
   console.log(`manifest.mjs: minified ${file} (${source.length} -> ${result.code.length} bytes)`);
 }
 
+const wasmEntry = entry(loader['data-biodpia-wasm'], 'wasm file');
+const languages = copyLanguages(path.join(dir, wasmEntry.file));
+
+/** Copies the language files the wasm names from cargo's OUT_DIR into dir. */
+function copyLanguages(wasmFile) {
+  const bytes = fs.readFileSync(wasmFile).toString('latin1');
+  const names = [...new Set(bytes.match(/lang-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*?-[0-9a-f]{12}\.json/g) ?? [])];
+  if (names.length === 0) fail(`${wasmFile} names no language file (lang-<code>-<hash>.json)`);
+  const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+  const target = path.resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
+  const outDirs = [];
+  for (const triple of ['wasm32-unknown-unknown']) {
+    const profiles = path.join(target, triple);
+    for (const profile of fs.existsSync(profiles) ? fs.readdirSync(profiles) : []) {
+      const build = path.join(profiles, profile, 'build');
+      if (!fs.existsSync(build)) continue;
+      for (const d of fs.readdirSync(build)) if (d.startsWith('biodpia-')) outDirs.push(path.join(build, d, 'out'));
+    }
+  }
+  const out = {};
+  for (const name of names) {
+    const from = outDirs.map((d) => path.join(d, name)).find((f) => fs.existsSync(f));
+    if (!from) fail(`the wasm names ${name}, but no ${path.relative(root, target)}/wasm32-unknown-unknown/*/build/biodpia-*/out/ has it`);
+    const code = name.slice('lang-'.length, -'-0123456789ab.json'.length);
+    let lang;
+    try {
+      lang = JSON.parse(fs.readFileSync(from, 'utf8')).lang;
+    } catch (err) {
+      fail(`${from} is not JSON: ${err.message}`);
+    }
+    if (lang !== code) fail(`${from} is the language file of ${JSON.stringify(lang)}, not ${code}`);
+    fs.copyFileSync(from, path.join(dir, name));
+    out[code] = entry(`./${name}`, 'language file');
+  }
+  if (!out.en) fail('no English language file (lang-en-<hash>.json) named in the wasm');
+  console.log(`manifest.mjs: copied ${names.length} language file(s): ${names.join(', ')}`);
+  return out;
+}
+
 const css = tags('link')
   .filter((a) => (a.rel ?? '').toLowerCase().split(/\s+/).includes('stylesheet'))
   .map((a) => entry(a.href, 'stylesheet'));
@@ -103,8 +152,9 @@ if (css.length === 0) fail('index.html links no stylesheet');
 const manifest = {
   name: 'biodpia',
   js: entry(loader['data-biodpia-js'], 'JS module'),
-  wasm: entry(loader['data-biodpia-wasm'], 'wasm file'),
+  wasm: wasmEntry,
   css,
+  languages,
 };
 fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`manifest.mjs: wrote ${path.join(dir, 'manifest.json')}`);

@@ -2,7 +2,7 @@
 //! entirely in the browser.
 //!
 //! `domain` is the pure core (model, answers, engine, validation); `persist` the saved and
-//! exported formats (serde_json); `bank` embeds the validated question bank; `i18n` holds every user-visible UI string in English and Dutch; `storage`
+//! exported formats (serde_json); `bank` embeds the validated question bank; `i18n` loads the languages (one file each, fetched when shown); `storage`
 //! is the only code that touches localStorage; `ui` renders state with Yew.
 
 pub mod bank;

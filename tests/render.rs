@@ -17,6 +17,7 @@ async fn render_app(lang: Lang) -> String {
         lang,
         organisation: "Gemeente X".into(),
         namespace: "test".into(),
+        lang_problem: None,
     })
     .hydratable(false)
     .render()

@@ -79,6 +79,10 @@ pub struct Language {
     pub plural: PluralRule,
     pub quotes: (String, String),
     pub date_locale: String,
+    /// Shown while the language file loads (the only texts the wasm holds, with the name).
+    pub loading: String,
+    /// Shown when no language file at all could be loaded (not even English).
+    pub unavailable: String,
     /// The UI strings, in the reference language's order.
     pub ui: Vec<UiGroup<UiValue>>,
     /// The bank texts, by [`Text`] index.
@@ -299,6 +303,8 @@ struct LanguageHead {
     plural: String,
     quotes: [String; 2],
     date_locale: String,
+    loading: String,
+    unavailable: String,
 }
 
 struct Ctx<'a> {
@@ -564,6 +570,8 @@ fn read_language_head(root: &Path, lang: &str, errors: &mut Vec<BankError>) -> O
     for (k, v) in [
         ("name", &head.name),
         ("date_locale", &head.date_locale),
+        ("loading", &head.loading),
+        ("unavailable", &head.unavailable),
         ("quotes", &head.quotes[0]),
         ("quotes", &head.quotes[1]),
     ] {
@@ -710,6 +718,8 @@ pub fn read_all(
             plural: rule,
             quotes: (open, close),
             date_locale: head.date_locale,
+            loading: head.loading,
+            unavailable: head.unavailable,
             ui,
             texts,
         });

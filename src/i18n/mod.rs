@@ -12,10 +12,21 @@
 //! - bank texts: `q.text.get(lang)` ([`Get`], for [`Text`] and `Option<Text>` users alike).
 //! - `lang.quote(s)`, `lang.date_locale()`, `lang.code()`, `lang.info().name`; [`LANGS`] lists
 //!   every language for the language menu.
+//!
+//! Loading: the wasm holds no texts but each language's name, loading and unavailable message
+//! ([`LangInfo`]) and its file's content-hashed name. In the browser a language is fetched
+//! from the widget's own folder when first needed ([`load`], src/i18n/fetch.rs) and checked
+//! ([`parse`]: format, language, schema digest, counts); native builds (tests, SSR) embed the
+//! files and read them on first use ([`Lang::get`]).
 
+#[cfg(target_arch = "wasm32")]
+mod fetch;
 pub mod manager;
 pub mod method;
 pub mod summary;
+
+#[cfg(target_arch = "wasm32")]
+pub use fetch::{load, url as file_url};
 
 use std::fmt::Display;
 use std::sync::Mutex;
@@ -43,6 +54,10 @@ pub struct LangInfo {
     pub quotes: [&'static str; 2],
     /// Locale for dates (`Intl.DateTimeFormat`).
     pub date_locale: &'static str,
+    /// Shown while the language file loads.
+    pub loading: &'static str,
+    /// Shown when no language file could be loaded at all.
+    pub unavailable: &'static str,
     /// The language file's name in the built folder (content-hashed).
     pub file: &'static str,
 }
@@ -89,6 +104,7 @@ impl std::fmt::Debug for Lang {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Default for Lang {
     fn default() -> Self {
         Lang::reference()
@@ -120,26 +136,46 @@ impl Lang {
         self.0.info.date_locale
     }
 
-    /// The reference language (English).
+    /// The language if it is loaded already (in the browser: fetched before; natively: always).
+    pub fn loaded(info: &'static LangInfo) -> Option<Lang> {
+        #[cfg(not(target_arch = "wasm32"))]
+        return Some(Lang::get(info));
+        #[cfg(target_arch = "wasm32")]
+        return cached(info).map(Lang);
+    }
+
+    /// Reads a language file for `info` (see [`parse`]) and keeps it for the page's life.
+    pub fn install(info: &'static LangInfo, json: &str) -> Result<Lang, LoadError> {
+        if let Some(c) = cached(info) {
+            return Ok(Lang(c));
+        }
+        parse(info, json).map(|c| Lang(remember(c)))
+    }
+
+    /// The reference language (English), native builds only (the browser loads it, [`load`]).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn reference() -> Lang {
         Lang::get(LangInfo::reference())
     }
 
-    /// A language by code (see [`LangInfo::find`]), loaded.
+    /// A language by code (see [`LangInfo::find`]), loaded; native builds only.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(code: &str) -> Option<Lang> {
         LangInfo::find(code).map(Lang::get)
     }
 
-    /// The language, read from the language file embedded in the build once and kept.
+    /// The language, read from the language file embedded in the native build once and kept.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn get(info: &'static LangInfo) -> Lang {
-        let i = LANGS.iter().position(|l| std::ptr::eq(l, info)).unwrap_or(0);
-        if let Some(c) = cached(info) {
-            return Lang(c);
-        }
         // build.rs wrote and checked this file in the same build.
-        let c = parse(info, EMBEDDED[i]).expect("embedded language file reads");
-        Lang(remember(c))
+        Lang::install(info, embedded_file(info)).expect("embedded language file reads")
     }
+}
+
+/// The language file of `info` as this build wrote it (native builds only: tests, tools).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn embedded_file(info: &'static LangInfo) -> &'static str {
+    EMBEDDED[LANGS.iter().position(|l| std::ptr::eq(l, info)).unwrap_or(0)]
 }
 
 static CACHE: Mutex<Vec<&'static Catalogue>> = Mutex::new(Vec::new());
@@ -160,9 +196,13 @@ fn remember(c: Catalogue) -> &'static Catalogue {
     c
 }
 
-/// Why a language file was refused.
+/// Why a language file could not be loaded or was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
+    /// The server answered with this HTTP status (404: the file is not in the folder).
+    Http(u16),
+    /// No answer (offline, blocked); the browser's message.
+    Network(String),
     /// Not the JSON a build writes (truncated, or not a language file at all).
     NotJson(String),
     /// A language file of another language, format or build.
@@ -172,9 +212,39 @@ pub enum LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            LoadError::Http(status) => write!(f, "HTTP {status}"),
+            LoadError::Network(e) => write!(f, "no answer: {e}"),
             LoadError::NotJson(e) => write!(f, "not a language file: {e}"),
             LoadError::Mismatch(what) => write!(f, "not this build's language file: {what}"),
         }
+    }
+}
+
+impl LoadError {
+    /// The reason, for [`GeneralStrings::lang_failed`], in the language `t` is of.
+    pub fn reason(&self, t: &GeneralStrings) -> String {
+        match self {
+            LoadError::Http(status) => t.lang_reason_http(status),
+            LoadError::Network(_) => t.lang_reason_network.to_string(),
+            LoadError::NotJson(_) => t.lang_reason_damaged.to_string(),
+            LoadError::Mismatch(_) => t.lang_reason_other_build.to_string(),
+        }
+    }
+}
+
+/// A language that could not be loaded, and why: the message names it and the language shown
+/// instead ([`GeneralStrings::lang_failed`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LangProblem {
+    pub lang: &'static LangInfo,
+    pub error: LoadError,
+}
+
+impl LangProblem {
+    /// The whole message in `shown` (the language the widget shows now).
+    pub fn message(&self, shown: Lang) -> String {
+        let t = strings(shown);
+        t.lang_failed(self.lang.name, self.error.reason(t), shown.info().name)
     }
 }
 

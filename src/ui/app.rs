@@ -12,9 +12,10 @@ use super::summary::{PrintCopy, Summary};
 use super::{Button, Dispatch, Ref, Shared, BTN};
 use crate::domain::engine::Report;
 use crate::domain::present::{self, Progress};
-use crate::i18n::{strings, Get, Lang, Strings, LANGS};
+use crate::i18n::{strings, Get, Lang, LangInfo, LangProblem, Strings, LANGS};
 
-/// Options the host page gives through data attributes.
+/// Options the host page gives through data attributes, with the language loaded
+/// (src/ui/start.rs).
 #[derive(Properties, PartialEq, Clone)]
 pub struct Config {
     pub lang: Lang,
@@ -22,6 +23,9 @@ pub struct Config {
     pub organisation: String,
     #[prop_or_else(|| "default".to_string())]
     pub namespace: String,
+    /// The language the host asked for could not be loaded: the widget shows `lang` instead.
+    #[prop_or_default]
+    pub lang_problem: Option<LangProblem>,
 }
 
 /// The state the widget starts with: the assessment storage opened (see `manager::boot`).
@@ -29,6 +33,7 @@ fn initial(config: &Config, boot: &manager::Boot) -> State {
     let mut state = State::new(crate::bank::bank(), config.lang, boot.assessment.clone());
     state.id = boot.id.clone();
     state.notice = boot.notice;
+    state.lang_problem = config.lang_problem.clone();
     state
 }
 
@@ -95,6 +100,16 @@ pub fn App(config: &Config) -> Html {
         }
     });
 
+    let lang_problem = state.lang_problem.as_ref().map(|p| {
+        html! {
+            <div class="bd-notice" role="alert" data-testid="lang-problem">
+                <p>{ p.message(lang) }</p>
+                { super::button(Button { class: BTN, label: t.dismiss, ..Default::default() },
+                    super::send(&dispatch, || Action::LangProblem(None))) }
+            </div>
+        }
+    });
+
     let main = match state.step {
         Step::Section(i) => html! {
             <SectionView index={i} section={Ref(&bank.sections[i])} last={i + 1 == bank.sections.len()} {lang}
@@ -120,6 +135,7 @@ pub fn App(config: &Config) -> Html {
             <Header {lang} assessments={state.step == Step::Assessments} answered={total.answered}
                 score={state.report.residual_score} dispatch={dispatch.clone()} />
             { for notice }
+            { for lang_problem }
             { manager::messages(&state, &persistence) }
             <div class="bd-layout">
                 <Nav {lang} step={state.step} progress={Shared(progress)} {total} dispatch={dispatch.clone()} />
@@ -157,8 +173,8 @@ fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(l) = Lang::parse(&select.value()) {
-                dispatch.dispatch(Action::SetLang(l));
+            if let Some(info) = LangInfo::find(&select.value()) {
+                switch(info, lang, select, dispatch.clone());
             }
         })
     };
@@ -191,6 +207,33 @@ fn Header(props: &HeaderProps) -> Html {
             </div>
         </header>
     }
+}
+
+/// Shows the widget in another language: at once if it is loaded, else after its file is
+/// fetched (answers and everything else stay as they are). A file that fails leaves the
+/// widget in `current`, with a message naming the language.
+fn switch(info: &'static LangInfo, current: Lang, select: web_sys::HtmlSelectElement, dispatch: Dispatch) {
+    if let Some(l) = Lang::loaded(info) {
+        dispatch.dispatch(Action::SetLang(l));
+        return;
+    }
+    #[cfg(target_arch = "wasm32")]
+    yew::platform::spawn_local(async move {
+        let _ = select.set_attribute("aria-busy", "true");
+        let result = crate::i18n::load(info).await;
+        let _ = select.remove_attribute("aria-busy");
+        match result {
+            Ok(l) => dispatch.dispatch(Action::SetLang(l)),
+            Err(error) => {
+                super::widget::log(info, &error);
+                // The menu shows the language the widget is in.
+                select.set_value(current.code());
+                dispatch.dispatch(Action::LangProblem(Some(LangProblem { lang: info, error })));
+            }
+        }
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (current, select);
 }
 
 /// The live risk indicator: the residual score and its band as the answers stand.

@@ -17,6 +17,7 @@ pub mod method;
 pub mod mount;
 pub mod questions;
 pub mod results;
+pub mod widget;
 pub mod state;
 pub mod summary;
 

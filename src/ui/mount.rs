@@ -14,8 +14,8 @@
 //! new assessment), `namespace` (separate localStorage key, `[A-Za-z0-9_.-]{1,64}`), `theme`
 //! (`light`/`dark`; purely CSS: `[data-theme]` on the host element, see style/app.css).
 
-use super::app::Config;
-use crate::i18n::Lang;
+use super::widget::Options;
+use crate::i18n::LangInfo;
 
 /// The built-in theme presets (style/app.css "embedding and theming").
 pub const THEMES: &[&str] = &["light", "dark"];
@@ -37,10 +37,11 @@ pub fn theme(value: &str) -> Option<&'static str> {
     THEMES.iter().copied().find(|t| *t == v)
 }
 
-/// Builds the widget's configuration from named options (`lang`, `org`, `namespace`); `get`
-/// returns an option's raw value. Invalid values fall back to the defaults.
-pub fn config(get: &dyn Fn(&str) -> Option<String>, browser_lang: Option<Lang>) -> Config {
-    let lang = get("lang").and_then(|l| Lang::parse(l.trim())).or(browser_lang).unwrap_or_default();
+/// Builds the widget's options from named options (`lang`, `org`, `namespace`); `get`
+/// returns an option's raw value. Invalid values fall back to the defaults. The language is
+/// only chosen here; src/ui/widget.rs loads it.
+pub fn config(get: &dyn Fn(&str) -> Option<String>, browser_lang: Option<&'static LangInfo>) -> Options {
+    let lang = get("lang").and_then(|l| LangInfo::find(l.trim())).or(browser_lang).unwrap_or(LangInfo::reference());
     let organisation: String = get("org")
         .map(|o| o.split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_default()
@@ -48,7 +49,7 @@ pub fn config(get: &dyn Fn(&str) -> Option<String>, browser_lang: Option<Lang>) 
         .take(MAX_ORG_CHARS)
         .collect();
     let namespace = get("namespace").and_then(|n| namespace(&n)).unwrap_or_else(|| "default".to_string());
-    Config { lang, organisation, namespace }
+    Options { lang, organisation, namespace }
 }
 
 /// Renders one widget into every host element on the page: each `[data-biodpia]` element
@@ -59,7 +60,7 @@ pub fn start() {
 
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
-    let browser_lang = window.navigator().language().and_then(|l| Lang::parse(&l));
+    let browser_lang = window.navigator().language().and_then(|l| LangInfo::find(&l));
     let mut hosts: Vec<web_sys::Element> = Vec::new();
     if let Ok(list) = document.query_selector_all("[data-biodpia]") {
         hosts.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()));
@@ -73,7 +74,7 @@ pub fn start() {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn mount(window: &web_sys::Window, host: &web_sys::Element, browser_lang: Option<Lang>) {
+fn mount(window: &web_sys::Window, host: &web_sys::Element, browser_lang: Option<&'static LangInfo>) {
     if host.has_attribute("data-biodpia-mounted") {
         return;
     }
@@ -103,7 +104,7 @@ fn mount(window: &web_sys::Window, host: &web_sys::Element, browser_lang: Option
     }
     let config = config(&get, browser_lang);
     let _ = host.set_attribute("data-biodpia-mounted", "");
-    yew::Renderer::<super::App>::with_root_and_props(root, config).render();
+    yew::Renderer::<super::widget::Widget>::with_root_and_props(root, config).render();
 }
 
 #[cfg(test)]
@@ -117,16 +118,17 @@ mod tests {
     #[test]
     fn reads_every_option() {
         let c = config(&opts(&[("lang", "nl-NL"), ("org", "  Gemeente \n X "), ("namespace", "hr-2025")]), None);
-        assert_eq!(c.lang, Lang::parse("nl").unwrap());
+        assert_eq!(c.lang.code, "nl");
         assert_eq!(c.organisation, "Gemeente X");
         assert_eq!(c.namespace, "hr-2025");
     }
 
     #[test]
     fn falls_back_to_browser_language_then_default() {
-        assert_eq!(config(&opts(&[("lang", "fr")]), Some(Lang::parse("nl").unwrap())).lang, Lang::parse("nl").unwrap());
-        assert_eq!(config(&opts(&[]), None).lang, Lang::default());
-        assert_eq!(config(&opts(&[("lang", "EN")]), Some(Lang::parse("nl").unwrap())).lang, Lang::parse("en").unwrap());
+        let nl = LangInfo::find("nl");
+        assert_eq!(config(&opts(&[("lang", "fr")]), nl).lang.code, "nl");
+        assert_eq!(config(&opts(&[]), None).lang, LangInfo::reference());
+        assert_eq!(config(&opts(&[("lang", "EN")]), nl).lang.code, "en");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use yew::Reducible;
 use crate::domain::answers::{self, Answer, AnswerError, Status};
 use crate::domain::engine::{self, Report};
 use crate::domain::model::Bank;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangProblem};
 use crate::persist::assessment::{self, Assessment, SignOffField};
 
 /// Where the user is.
@@ -60,6 +60,8 @@ pub struct State {
     pub report: Rc<Report>,
     pub step: Step,
     pub notice: Option<Notice>,
+    /// A language that could not be loaded (at start or on a switch), until dismissed.
+    pub lang_problem: Option<LangProblem>,
     /// The last refused answer (e.g. text too long), shown beside its question.
     pub refused: Option<AnswerError>,
     /// How often a print button was pressed: the hidden print copy of the summary is brought
@@ -70,7 +72,11 @@ pub struct State {
 // `Open` carries a whole assessment: rare, and boxing it would only move the copy.
 #[allow(clippy::large_enum_variant)]
 pub enum Action {
+    /// Shows the widget in a loaded language (src/ui/app.rs loads it first) and clears the
+    /// message about a language that failed.
     SetLang(Lang),
+    /// A language could not be loaded (`Some`: the message; `None`: dismissed).
+    LangProblem(Option<LangProblem>),
     Answer(String, Answer),
     /// Adds or removes one option of a multiple-choice question.
     Toggle(String, String, bool),
@@ -103,6 +109,7 @@ impl State {
             report,
             step: Step::Section(0),
             notice: None,
+            lang_problem: None,
             refused: None,
             print_requests: 0,
         }
@@ -118,6 +125,7 @@ impl State {
             report: self.report.clone(),
             step: self.step,
             notice: self.notice,
+            lang_problem: self.lang_problem.clone(),
             refused: None,
             print_requests: self.print_requests,
         }
@@ -208,7 +216,11 @@ impl Reducible for State {
                 next.step = Step::Section(0);
                 changed = Changed::Inputs;
             }
-            Action::SetLang(lang) => next.lang = lang,
+            Action::SetLang(lang) => {
+                next.lang = lang;
+                next.lang_problem = None;
+            }
+            Action::LangProblem(problem) => next.lang_problem = problem,
             Action::Goto(step) => next.step = step,
             Action::Next => {
                 next.step = match self.step {
@@ -265,6 +277,7 @@ impl PartialEq for State {
             && self.assessment == other.assessment
             && self.step == other.step
             && self.notice == other.notice
+            && self.lang_problem == other.lang_problem
             && self.refused == other.refused
             && self.print_requests == other.print_requests
     }
