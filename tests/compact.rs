@@ -60,6 +60,7 @@ fn every_variant() -> Bank {
         show_if: vec![],
         show_if_any: vec![],
         max_len: None,
+        fact: false,
         options: vec![],
     };
     Bank {
@@ -226,7 +227,7 @@ fn every_variant() -> Bank {
                         ],
                         ..question("q3", Kind::Multi)
                     },
-                    Question { max_len: Some(0), ..question("q4", Kind::Text) },
+                    Question { max_len: Some(0), fact: true, ..question("q4", Kind::Text) },
                     Question { max_len: Some(u32::MAX), ..question("q5", Kind::Text) },
                     Question { max_len: Some(5000), ..question("q6", Kind::Text) },
                 ],

@@ -206,7 +206,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
         w.text(title);
         w.text(intro);
         w.list(questions, |w, q| {
-            let Question { id, kind, text, help, show_if, show_if_any, max_len, options } = q;
+            let Question { id, kind, text, help, show_if, show_if_any, max_len, fact, options } = q;
             w.s(id);
             w.u(match kind {
                 Kind::Single => 0,
@@ -219,6 +219,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
             w.clauses(show_if);
             w.clauses(show_if_any);
             w.u(max_len.map_or(0, |m| m as u64 + 1));
+            w.u(*fact as u64);
             w.list(options, |w, o| {
                 let AnswerOption {
                     id,
@@ -457,6 +458,11 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                     max_len: match r.u()? {
                         0 => None,
                         m => Some(u32::try_from(m - 1).ok()?),
+                    },
+                    fact: match r.u()? {
+                        0 => false,
+                        1 => true,
+                        _ => return None,
                     },
                     options: r.list(|r| {
                         Some(AnswerOption {
