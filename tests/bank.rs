@@ -50,3 +50,23 @@ fn embedded_bank_and_languages_equal_the_files() {
         }
     }
 }
+
+#[test]
+fn a_system_that_both_matches_and_analyses_raises_what_each_does_alone() {
+    // Issue 12: a system doing 1:1 verification and behaviour analysis had no true answer.
+    let bank = biodpia::bank::bank();
+    let q = bank.question("q_processing_type").unwrap();
+    let both = q.option("matching_and_analysis").expect("the option exists");
+    for alone in ["template_matching", "feature_analysis"] {
+        let o = q.option(alone).unwrap();
+        for r in &o.raises {
+            assert!(both.raises.contains(r), "{alone}: {r:?}");
+        }
+        for p in &o.provisions {
+            assert!(both.provisions.contains(p), "{alone}: {p}");
+        }
+        for w in &o.wp248 {
+            assert!(both.wp248.contains(w), "{alone}: {w}");
+        }
+    }
+}

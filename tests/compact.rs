@@ -58,6 +58,7 @@ fn every_variant() -> Bank {
         help: None,
         show_if: vec![],
         max_len: None,
+        fact: false,
         options: vec![],
     };
     Bank {
@@ -220,7 +221,7 @@ fn every_variant() -> Bank {
                         ],
                         ..question("q3", Kind::Multi)
                     },
-                    Question { max_len: Some(0), ..question("q4", Kind::Text) },
+                    Question { max_len: Some(0), fact: true, ..question("q4", Kind::Text) },
                     Question { max_len: Some(u32::MAX), ..question("q5", Kind::Text) },
                     Question { max_len: Some(5000), ..question("q6", Kind::Text) },
                 ],

@@ -199,6 +199,8 @@ fn the_decision_lists_unplanned_conditions_first_and_what_would_change_it() {
     assert_eq!(first, unplanned);
     assert!(v.conditions[unplanned.len()..].iter().all(|c| c.status == Status::Planned));
     assert!(unplanned.contains(&"s_access_control"));
+    // Each with the recommendation that says why it is required.
+    assert!(v.conditions.iter().all(|c| c.recommendation.is_some_and(|r| r.safeguard == c.safeguard)));
     // Not a consultation, no red line; the contradiction between the UAVG 29 answer and the
     // alternative offered to everyone is a point to resolve.
     assert!(v.art36.is_empty() && v.red_lines.is_empty());
@@ -239,7 +241,7 @@ fn a_consultation_names_the_risks_that_stay_high_and_a_conditional_approval_none
     for c in &r.decision.conditions {
         a.plan.insert(
             c.safeguard.clone(),
-            PlanItem { status: Status::Planned, owner: "FG".into(), due: "2027-01-31".into(), ..Default::default() },
+            PlanItem { status: Status::Planned, owner: "FG".into(), due: "2027-01-31".into() },
         );
     }
     let (r, x) = view_of(&a);
@@ -276,4 +278,38 @@ fn a_rejection_shows_its_red_lines_and_no_conditions() {
         assert!(v.why.len() <= biodpia::domain::engine::MAX_DRIVERS + present::MAX_MEASURES + 2);
     }
     assert!(rejected, "the cases include a rejection");
+}
+
+#[test]
+fn an_approval_names_the_measures_it_rests_on_and_the_risks_it_accepts() {
+    use biodpia::domain::engine::{Level, Outcome};
+    // The bank vault of the DPO review (templates on each employee's card, UAVG 29), with the
+    // one question the bank gained since answered.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/bank_vault_2026.11.2.json");
+    let mut a = biodpia::persist::transfer::import(bank(), &std::fs::read(path).unwrap()).expect("imports").0;
+    a.answers.insert("q_competent_authority".into(), Answer::Choice("ap".into()));
+    let (r, x) = view_of(&a);
+    let v = r.decision_view(bank(), &x);
+    assert_eq!(v.outcome, Outcome::Approved);
+    assert!(v.conditions.is_empty() && v.why.is_empty() && v.red_lines.is_empty() && v.art36.is_empty());
+    // Every measure named is in place and lowers a raised risk; the template on the card is one.
+    assert!(v.rests_on.contains(&"s_template_user_held"), "{:?}", v.rests_on);
+    for s in &v.rests_on {
+        assert!(r.in_place.iter().any(|x| x == s), "{s} in place");
+        assert!(r.risks.iter().any(|x| x.is_raised() && x.lowered_by.iter().any(|l| l == s)), "{s} lowers a raised risk");
+    }
+    let order: Vec<usize> = v.rests_on.iter().map(|s| bank().safeguards.iter().position(|x| x.id == *s).unwrap()).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "bank order");
+    // The risks accepted: those still medium with everything in place (a fingerprint cannot be
+    // reissued, so a breach stays significant), none high.
+    assert!(!v.accepted.is_empty());
+    assert!(v.accepted.iter().all(|x| x.planned.level() == Level::Medium));
+    let expected = r.risks.iter().filter(|x| x.is_raised() && x.planned.level() >= Level::Medium).count();
+    assert_eq!(v.accepted.len(), expected);
+    // A rejection or a consultation names neither.
+    let mut b = archive_door();
+    b.plan = Plan::new();
+    let (r, x) = view_of(&b);
+    let v = r.decision_view(bank(), &x);
+    assert!(v.rests_on.is_empty() && v.accepted.is_empty());
 }

@@ -179,7 +179,10 @@ async fn the_decision_names_its_conditions_contradictions_and_what_would_change_
         }
         assert!(html.contains("Facilitair bedrijf") && html.contains("2027-03-01"), "{code}: owner and due date");
         assert!(html.contains(t.decision_blocking), "{code}: blocking");
-        assert!(html.contains(t.decision_no_owner), "{code}: the unplanned measure has no owner");
+        // Why the unplanned access control is required: the vendor staff's access.
+        let access = bank.question("q_sec_search_access").unwrap();
+        let why = format!("{}: {} → {}", t.required_by, access.text.get(lang), biodpia::ui::cite::option_label(access.option("vendor_staff").unwrap(), lang));
+        assert!(html.contains(&why), "{code}: {why}");
         // The contradiction names both answers and says what to resolve.
         assert!(html.contains(t.decision_conflicts), "{code}");
         let c = &report.contradictions[0];
@@ -190,9 +193,20 @@ async fn the_decision_names_its_conditions_contradictions_and_what_would_change_
         assert!(html.contains(text.get(lang)), "{code}: what to resolve");
         // Why: what would change the decision, in this language's words.
         assert!(html.contains(t.decision_why), "{code}");
-        let changed = t.outcome(biodpia::domain::engine::Outcome::ConditionallyApproved).0;
-        let line = plain(&t.why_outcome(lang.quote(changed)));
+        let changed = t.outcome_short(biodpia::domain::engine::Outcome::ConditionallyApproved);
+        let line = t.why_outcome(changed);
         assert!(html.contains(&line), "{code}: a what-if `{line}`");
+        // Each WP248 criterion met is shown with the answers that meet it (issue 12: they are
+        // derived from all answers, not only the ones ticked in the screening question).
+        let wp248 = raw.split("data-testid=\"wp248\"").nth(1).and_then(|x| x.split("</ul>").next()).map(plain);
+        let wp248 = wp248.unwrap_or_else(|| panic!("{code}: no WP248 list"));
+        assert!(!report.screening.criteria.is_empty());
+        for c in &report.screening.criteria {
+            assert!(wp248.contains(t.wp248(&c.id)), "{code}: {}", c.id);
+            for by in &c.by {
+                assert!(wp248.contains(bank.question(&by.question).unwrap().text.get(lang)), "{code}: {} by {}", c.id, by.question);
+            }
+        }
         // The red line card is gone: no red line here.
         assert!(!html.contains(t.decision_red_line_intro));
     }

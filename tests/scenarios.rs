@@ -299,3 +299,29 @@ fn the_calibration_set_is_large_enough_and_covers_every_enforcement_decision() {
         bank.findings.iter().filter(|f| f.kind == "decision" && !f.comparison_only).map(|f| f.id.as_str()).filter(|f| !covered.contains(f)).collect();
     assert!(missing.is_empty(), "enforcement decisions without a calibration case: {missing:?}");
 }
+
+#[test]
+fn what_would_change_a_decision_is_never_another_fact_of_the_case() {
+    // "With fewer than 100 people the decision would be ..." is no advice for an airport: the
+    // bank marks the answers that describe the case (`fact = true`) and explain() leaves them.
+    let bank = biodpia::bank::bank();
+    let mut facts_raise = 0;
+    for path in scenario_files() {
+        let (file, sc) = load(&path);
+        let answers = to_answers(bank, &file, &sc.answers);
+        let plan = to_plan(&file, &sc.plan);
+        let r = evaluate(bank, &answers, &plan);
+        facts_raise += r
+            .risks
+            .iter()
+            .flat_map(|x| &x.raised_by)
+            .filter(|(c, _)| bank.question(&c.question).is_some_and(|q| q.fact))
+            .count();
+        for d in explain(bank, &answers, &plan).drivers {
+            if let biodpia::domain::engine::Lever::Answer { cause, .. } = &d.lever {
+                assert!(!bank.question(&cause.question).unwrap().fact, "{file}: proposes another {}", cause.question);
+            }
+        }
+    }
+    assert!(facts_raise > 0, "facts of the cases raise risks, so the rule is exercised");
+}

@@ -206,7 +206,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
         w.text(title);
         w.text(intro);
         w.list(questions, |w, q| {
-            let Question { id, kind, text, help, show_if, max_len, options } = q;
+            let Question { id, kind, text, help, show_if, max_len, fact, options } = q;
             w.s(id);
             w.u(match kind {
                 Kind::Single => 0,
@@ -218,6 +218,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
             w.opt_text(help);
             w.clauses(show_if);
             w.u(max_len.map_or(0, |m| m as u64 + 1));
+            w.u(*fact as u64);
             w.list(options, |w, o| {
                 let AnswerOption {
                     id,
@@ -454,6 +455,11 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                     max_len: match r.u()? {
                         0 => None,
                         m => Some(u32::try_from(m - 1).ok()?),
+                    },
+                    fact: match r.u()? {
+                        0 => false,
+                        1 => true,
+                        _ => return None,
                     },
                     options: r.list(|r| {
                         Some(AnswerOption {

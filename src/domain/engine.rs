@@ -876,7 +876,7 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
     let mut drivers: Vec<WhatIf> = Vec::new();
     if base.outcome != Outcome::Approved {
         for &q in &base.visible {
-            if base.outcome == Outcome::Rejected && !lifts.contains(q.id.as_str()) {
+            if q.fact || (base.outcome == Outcome::Rejected && !lifts.contains(q.id.as_str())) {
                 continue;
             }
             let Some(answer) = answers.get(&q.id).filter(|a| !a.is_empty()) else { continue };

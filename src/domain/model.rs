@@ -239,6 +239,11 @@ pub struct Question {
     /// Maximum characters of a text answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_len: Option<u32>,
+    /// `fact = true`: the answer describes the case as it is (who is processed, how many, in
+    /// what setting, for what purpose), not a design choice, so "what would change the
+    /// decision" never proposes another answer to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fact: bool,
     #[serde(default, rename = "option", alias = "options", skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<AnswerOption>,
 }

@@ -117,7 +117,7 @@ pub struct DecisionView<'a> {
     /// Required measures not yet in place (conditional approval, measures not planned,
     /// consultation): those not even planned first, as they block approval; then the planned
     /// ones; each group in the order of the recommendations.
-    pub conditions: Vec<&'a Condition>,
+    pub conditions: Vec<ConditionRow<'a>>,
     /// Consultation: the risks that stay high or very high with every measure in place and
     /// planned (the Art. 36(1) reason), worst first.
     pub art36: Vec<&'a RiskResult>,
@@ -126,12 +126,33 @@ pub struct DecisionView<'a> {
     pub until_planned: Vec<&'a RiskResult>,
     /// Rejection: the red lines crossed.
     pub red_lines: &'a [Cause],
+    /// Approval (conditional or not): the measures in place that lower a raised risk, in bank
+    /// order (what the approval rests on).
+    pub rests_on: Vec<&'a str>,
+    /// Approval (conditional or not): the raised risks still medium or higher with the
+    /// measures in place and planned, worst first (what is accepted by signing).
+    pub accepted: Vec<&'a RiskResult>,
     /// Answers that cannot both be true (any outcome but "not assessed").
     pub contradictions: &'a [Contradiction],
     /// Why this decision: the driving answers (at most [`MAX_DRIVERS`]), then single measures
     /// that would change the outcome (at most [`MAX_MEASURES`]), then the planned and the
     /// required measures together, where they would change it.
     pub why: Vec<Why<'a>>,
+}
+
+/// A condition with the recommendation behind it: the answers that require the measure, or
+/// what it changes (a measure no answer requires is a must because it lowers a high risk).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConditionRow<'a> {
+    pub condition: &'a Condition,
+    pub recommendation: Option<&'a Recommendation>,
+}
+
+impl std::ops::Deref for ConditionRow<'_> {
+    type Target = Condition;
+    fn deref(&self) -> &Condition {
+        self.condition
+    }
 }
 
 /// Most single measures "why this decision" names.
@@ -170,7 +191,12 @@ impl Report {
         let outcome = d.outcome;
         let has_conditions =
             matches!(outcome, Outcome::ConditionallyApproved | Outcome::MeasuresNotPlanned | Outcome::Consultation);
-        let mut conditions: Vec<&Condition> = if has_conditions { d.conditions.iter().collect() } else { Vec::new() };
+        let row = |c| ConditionRow {
+            condition: c,
+            recommendation: self.recommendations.iter().find(|r| r.safeguard == c.safeguard),
+        };
+        let mut conditions: Vec<ConditionRow> =
+            if has_conditions { d.conditions.iter().map(row).collect() } else { Vec::new() };
         conditions.sort_by_key(|c| c.status == Status::Planned);
         let risks = |ids: &[String]| {
             let mut v: Vec<&RiskResult> = ids.iter().filter_map(|id| self.risk(id)).collect();
@@ -184,6 +210,20 @@ impl Report {
             Vec::new()
         };
         let red_lines: &[Cause] = if outcome == Outcome::Rejected { &self.red_lines } else { &[] };
+        let approval = matches!(outcome, Outcome::Approved | Outcome::ConditionallyApproved);
+        let lowering: BTreeSet<&str> =
+            self.risks.iter().filter(|r| r.is_raised()).flat_map(|r| r.lowered_by.iter().map(String::as_str)).collect();
+        let mut rests_on: Vec<&str> = if approval {
+            self.in_place.iter().map(String::as_str).filter(|id| lowering.contains(id)).collect()
+        } else {
+            Vec::new()
+        };
+        rests_on.sort_by_key(|id| bank.safeguards.iter().position(|s| s.id == *id));
+        let accepted: Vec<&RiskResult> = if approval {
+            self.raised_worst_first().into_iter().filter(|r| r.planned.level() >= super::engine::Level::Medium).collect()
+        } else {
+            Vec::new()
+        };
         let contradictions: &[Contradiction] = if outcome == Outcome::NotAssessed { &[] } else { &self.contradictions };
 
         let line = |lever, o: Outcome, score| Why { lever, outcome: o, changes: o != outcome, score };
@@ -212,6 +252,6 @@ impl Report {
                 why.push(line(lever, w.outcome, w.planned_score));
             }
         }
-        DecisionView { outcome, conditions, art36, until_planned, red_lines, contradictions, why }
+        DecisionView { outcome, conditions, art36, until_planned, red_lines, rests_on, accepted, contradictions, why }
     }
 }

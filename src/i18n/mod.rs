@@ -381,6 +381,17 @@ impl GeneralStrings {
             Outcome::Approved => (self.outcome_approved, self.outcome_approved_body),
         }
     }
+    /// A decision outcome as the end of a sentence ("the decision would be: approved").
+    pub fn outcome_short(&self, o: Outcome) -> &'static str {
+        match o {
+            Outcome::NotAssessed => self.outcome_short_not_assessed,
+            Outcome::Rejected => self.outcome_short_rejected,
+            Outcome::Consultation => self.outcome_short_consultation,
+            Outcome::MeasuresNotPlanned => self.outcome_short_measures_not_planned,
+            Outcome::ConditionallyApproved => self.outcome_short_conditionally_approved,
+            Outcome::Approved => self.outcome_short_approved,
+        }
+    }
     /// The name of a WP248 criterion id (the id itself if unknown).
     pub fn wp248<'a>(&self, id: &'a str) -> &'a str {
         crate::domain::model::WP248_CRITERIA.iter().position(|c| *c == id).map(|i| self.wp248_names[i]).unwrap_or(id)

@@ -28,9 +28,8 @@ pub struct DecisionProps {
 /// only by a view that shows it: never in the wizard).
 #[hook]
 pub fn use_explanation(assessment: &Shared<Assessment>) -> Shared<Explanation> {
-    let memo = use_memo(assessment.clone(), |a| {
-        crate::domain::engine::explain(crate::bank::bank(), &a.answers, &a.plan)
-    });
+    let memo =
+        use_memo(assessment.clone(), |a| crate::domain::engine::explain(crate::bank::bank(), &a.answers, &a.plan));
     Shared(memo)
 }
 
@@ -44,7 +43,8 @@ pub fn Decision(props: &DecisionProps) -> Html {
     let report = &*props.report;
     let view = report.decision_view(bank, &props.explanation);
     let (title, body) = t.outcome(view.outcome);
-    let safeguard = |id: &str| bank.safeguard(id).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
+    let safeguard =
+        |id: &str| bank.safeguard(id).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
     let risk = |id: &str| bank.risk(id).map(|r| r.title.get(lang)).unwrap_or_default().to_string();
 
     let conditions = (!view.conditions.is_empty()).then(|| {
@@ -58,14 +58,36 @@ pub fn Decision(props: &DecisionProps) -> Html {
                         <li data-testid="condition"
                             class={if c.status == Status::Planned { "bd-cond-planned" } else { "bd-cond-blocking" }}>
                             <strong>{ safeguard(&c.safeguard) }</strong>
+                            if let Some(rec) = c.recommendation {
+                                if !rec.required_by.is_empty() {
+                                    <p class="bd-cond-why">
+                                        { t.required_by }{ ": " }
+                                        for (i, by) in rec.required_by.iter().enumerate() {
+                                            if i > 0 { { "; " } }
+                                            { cause_line(bank, lang, by) }
+                                        }
+                                    </p>
+                                } else if !rec.effect.is_empty() {
+                                    <p class="bd-cond-why">
+                                        { t.effect }{ ": " }
+                                        { rec.effect.iter().map(|(r, b, a)| format!("{}: {} → {}", risk(r), t.level(b.level()), t.level(a.level())))
+                                            .collect::<Vec<_>>().join("; ") }
+                                    </p>
+                                }
+                            }
                             <p class="bd-cond-meta">
                                 if c.status == Status::Planned {
                                     <span>{ t.status_planned }</span>
                                 } else {
                                     <span class="bd-cond-block">{ t.decision_blocking }</span>
                                 }
-                                <span>{ t.owner }{ ": " }{ if c.owner.is_empty() { t.decision_no_owner } else { &c.owner } }</span>
-                                <span>{ t.due }{ ": " }{ if c.due.is_empty() { t.decision_no_due } else { &c.due } }</span>
+                                // An unplanned measure usually has neither: its line says it blocks.
+                                if c.status == Status::Planned || !c.owner.is_empty() {
+                                    <span>{ t.owner }{ ": " }{ if c.owner.is_empty() { t.decision_no_owner } else { &c.owner } }</span>
+                                }
+                                if c.status == Status::Planned || !c.due.is_empty() {
+                                    <span>{ t.due }{ ": " }{ if c.due.is_empty() { t.decision_no_due } else { &c.due } }</span>
+                                }
                             </p>
                         </li>
                     }
@@ -75,7 +97,11 @@ pub fn Decision(props: &DecisionProps) -> Html {
     });
 
     // Each risk with its level with the planned measures (Art. 36) or with those in place.
-    let risk_list = |class: &'static str, heading: Option<&'static str>, intro: &'static str, risks: &[&RiskResult], planned: bool| {
+    let risk_list = |class: &'static str,
+                     heading: Option<&'static str>,
+                     intro: &'static str,
+                     risks: &[&RiskResult],
+                     planned: bool| {
         (!risks.is_empty()).then(|| {
             html! {
                 <div class={format!("bd-decision-part {class}")}>
@@ -92,6 +118,18 @@ pub fn Decision(props: &DecisionProps) -> Html {
     };
     let art36 = risk_list("bd-decision-art36", Some(t.decision_art36), t.decision_art36_intro, &view.art36, true);
     let until_planned = risk_list("bd-decision-until", None, t.decision_until_planned, &view.until_planned, false);
+
+    let rests_on = (!view.rests_on.is_empty()).then(|| {
+        html! {
+            <div class="bd-decision-part bd-decision-rests">
+                <p>{ t.decision_rests_on }</p>
+                <ul data-testid="rests-on">
+                    for s in &view.rests_on { <li>{ safeguard(s) }</li> }
+                </ul>
+            </div>
+        }
+    });
+    let accepted = risk_list("bd-decision-accepted", None, t.decision_accepted, &view.accepted, true);
 
     let red_lines = (!view.red_lines.is_empty()).then(|| {
         html! {
@@ -156,7 +194,7 @@ pub fn Decision(props: &DecisionProps) -> Html {
             WhyLever::Required(n) => t.why_required(*n),
         };
         let result = if w.changes {
-            t.why_outcome(lang.quote(t.outcome(w.outcome).0))
+            t.why_outcome(t.outcome_short(w.outcome))
         } else {
             t.why_score(report.planned_score, w.score)
         };
@@ -195,6 +233,8 @@ pub fn Decision(props: &DecisionProps) -> Html {
             { for art36 }
             { for conditions }
             { for until_planned }
+            { for rests_on }
+            { for accepted }
             { for conflicts }
             { for why }
         </div>

@@ -86,9 +86,25 @@ pub fn Results(props: &ResultsProps) -> Html {
     let dispatch = &props.dispatch;
 
     let screening = &report.screening;
+    // Each criterion with the answers that meet it: several are met by answers outside the
+    // screening question (employees are vulnerable data subjects, for one).
     let criteria = (!screening.criteria.is_empty()).then(|| {
-        let names = screening.criteria.iter().map(|c| t.wp248(&c.id)).collect::<Vec<_>>().join("; ");
-        html! { <p>{ t.wp248_met }{ ": " }{ names }</p> }
+        html! {
+            <>
+                <p>{ t.wp248_met_by }</p>
+                <ul data-testid="wp248">
+                    for c in &screening.criteria {
+                        <li>
+                            <strong>{ t.wp248(&c.id) }</strong>{ ": " }
+                            for (i, by) in c.by.iter().enumerate() {
+                                if i > 0 { { "; " } }
+                                { cause_line(bank, lang, by) }
+                            }
+                        </li>
+                    }
+                </ul>
+            </>
+        }
     });
     let mandatory = (!screening.mandatory_by.is_empty()).then(|| {
         html! {
