@@ -44,6 +44,15 @@ pub trait Store {
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError>;
     fn remove(&self, key: &str);
     fn keys(&self) -> Vec<String>;
+    /// Copies the value under `from` to `to` exactly as stored (localStorage holds UTF-16,
+    /// which may contain what a Rust string cannot, such as a lone surrogate: such a value
+    /// must not pass through `get`). `Ok(false)` when there is nothing under `from`.
+    fn copy(&self, from: &str, to: &str) -> Result<bool, SaveError> {
+        match self.get(from)? {
+            Some(value) => self.set(to, &value).map(|()| true),
+            None => Ok(false),
+        }
+    }
 }
 
 /// An in-memory [`Store`] with an optional quota (in UTF-16 code units of keys and values, as
@@ -108,6 +117,9 @@ impl<S: Store> Store for &S {
     fn keys(&self) -> Vec<String> {
         (**self).keys()
     }
+    fn copy(&self, from: &str, to: &str) -> Result<bool, SaveError> {
+        (**self).copy(from, to)
+    }
 }
 
 /// The browser's localStorage.
@@ -120,14 +132,7 @@ impl Store for LocalStore {
         self.0.get_item(key).map_err(|_| SaveError::Unavailable)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        self.0.set_item(key, value).map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
-            match name.as_deref() {
-                Some("SecurityError" | "InvalidAccessError") => SaveError::Unavailable,
-                // QuotaExceededError (NS_ERROR_DOM_QUOTA_REACHED in old Firefox), or unknown.
-                _ => SaveError::QuotaExceeded,
-            }
-        })
+        self.0.set_item(key, value).map_err(|e| write_error(&e))
     }
     fn remove(&self, key: &str) {
         let _ = self.0.remove_item(key);
@@ -135,6 +140,34 @@ impl Store for LocalStore {
     fn keys(&self) -> Vec<String> {
         let n = self.0.length().unwrap_or(0);
         (0..n).filter_map(|i| self.0.key(i).ok().flatten()).collect()
+    }
+    /// The value stays a JavaScript string from `getItem` to `setItem`, so it is copied unit
+    /// for unit (converting it to a Rust string would replace a lone surrogate by U+FFFD).
+    fn copy(&self, from: &str, to: &str) -> Result<bool, SaveError> {
+        use wasm_bindgen::JsCast;
+        let storage: &wasm_bindgen::JsValue = self.0.as_ref();
+        let method = |name: &str| {
+            js_sys::Reflect::get(storage, &name.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        };
+        let (Some(get), Some(set)) = (method("getItem"), method("setItem")) else {
+            return Err(SaveError::Unavailable);
+        };
+        let value = get.call1(storage, &from.into()).map_err(|_| SaveError::Unavailable)?;
+        if value.is_null() || value.is_undefined() {
+            return Ok(false);
+        }
+        set.call2(storage, &to.into(), &value).map(|_| true).map_err(|e| write_error(&e))
+    }
+}
+
+/// Why localStorage refused a write.
+#[cfg(target_arch = "wasm32")]
+fn write_error(e: &wasm_bindgen::JsValue) -> SaveError {
+    let name = js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string());
+    match name.as_deref() {
+        Some("SecurityError" | "InvalidAccessError") => SaveError::Unavailable,
+        // QuotaExceededError (NS_ERROR_DOM_QUOTA_REACHED in old Firefox), or unknown.
+        _ => SaveError::QuotaExceeded,
     }
 }
 
@@ -256,6 +289,59 @@ pub struct Deleted {
     pub was_current: bool,
 }
 
+/// What [`Library::restore`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Restore {
+    Restored,
+    /// Not restored, for this reason; nothing was changed.
+    Refused(RestoreRefused),
+    /// Storage refused the write; nothing was changed.
+    NotSaved(SaveError),
+}
+
+/// Why a deletion cannot be undone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestoreRefused {
+    /// The assessment was saved again since it was deleted (in another tab): that version is
+    /// in the list, and an undo would overwrite it.
+    SavedAgain,
+}
+
+/// What [`Library::rename`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rename {
+    /// Saved under the new title: the assessment as saved.
+    Renamed(Assessment),
+    /// Storage refused the write; nothing was changed.
+    NotSaved(SaveError),
+    /// The stored assessment could not be loaded (missing, or unreadable and kept aside).
+    NotLoaded(LoadError),
+}
+
+/// What [`Library::duplicate`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Duplicate {
+    /// The copy was added under `id`, titled `title`.
+    Duplicated {
+        id: String,
+        title: String,
+    },
+    NotSaved(SaveError),
+    NotLoaded(LoadError),
+}
+
+/// What [`Library::import`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Import {
+    /// Added under `id`; `migration` says what was changed on the way in (shortened fields,
+    /// answers no longer asked).
+    Imported { id: String, title: String, migration: Migration },
+    /// The file was refused; nothing was changed.
+    Refused(transfer::ImportError),
+    /// Storage refused the write; nothing was changed.
+    NotSaved(SaveError),
+}
+
 type StoredIndex = (String, Result<Index, ReadError>);
 
 /// The assessments of one namespace in one [`Store`].
@@ -292,21 +378,21 @@ impl<S: Store> Library<S> {
         self.store.keys().iter().filter_map(|k| self.id_of_key(k).map(String::from)).collect()
     }
 
-    /// Moves unreadable data aside: copies it to `<key>/unreadable-<ms>` and only then removes
-    /// it from `key`. Returns where it is now.
-    fn keep_aside(&self, key: &str, raw: &str, now_ms: u64) -> String {
+    /// Moves unreadable data aside: copies it, exactly as stored (see [`Store::copy`]), to
+    /// `<key>/unreadable-<ms>` and only then removes it from `key`. Returns where it is now.
+    fn keep_aside(&self, key: &str, now_ms: u64) -> String {
         let mut kept_as = format!("{key}/unreadable-{now_ms}");
         let mut n = 1;
         while matches!(self.store.get(&kept_as), Ok(Some(_))) {
             n += 1;
             kept_as = format!("{key}/unreadable-{now_ms}-{n}");
         }
-        match self.store.set(&kept_as, raw) {
-            Ok(()) => {
+        match self.store.copy(key, &kept_as) {
+            Ok(true) => {
                 self.store.remove(key);
                 kept_as
             }
-            Err(_) => key.to_string(),
+            Ok(false) | Err(_) => key.to_string(),
         }
     }
 
@@ -396,9 +482,7 @@ impl<S: Store> Library<S> {
                 Ok((a, m))
             }
             Err(LoadError::Corrupt { error, .. }) => {
-                let key = self.item_key(id);
-                let raw = self.store.get(&key).ok().flatten().unwrap_or_default();
-                let kept_as = self.keep_aside(&key, &raw, now_ms);
+                let kept_as = self.keep_aside(&self.item_key(id), now_ms);
                 let mut index = self.fresh_index(bank);
                 if index.remove(id).is_some() {
                     let _ = self.store.set(&self.index_key(), &index.to_json());
@@ -454,20 +538,101 @@ impl<S: Store> Library<S> {
         Ok(Deleted { id: id.to_string(), raw, entry, was_current })
     }
 
-    /// Undoes a deletion. Refuses (Ok(false)) when the id has been taken since.
-    pub fn restore(&self, bank: &Bank, d: &Deleted) -> Result<bool, SaveError> {
+    /// Undoes a deletion, unless the id holds an assessment again (another tab saved it after
+    /// the deletion): that one is never overwritten.
+    pub fn restore(&self, bank: &Bank, d: &Deleted) -> Restore {
         let key = self.item_key(&d.id);
-        if self.store.get(&key)?.is_some() {
-            return Ok(false);
+        match self.store.get(&key) {
+            Err(e) => return Restore::NotSaved(e),
+            Ok(Some(_)) => return Restore::Refused(RestoreRefused::SavedAgain),
+            Ok(None) => {}
         }
-        self.store.set(&key, &d.raw)?;
+        if let Err(e) = self.store.set(&key, &d.raw) {
+            return Restore::NotSaved(e);
+        }
         let mut index = self.fresh_index(bank);
         index.upsert(d.entry.clone());
         if let Err(e) = self.store.set(&self.index_key(), &index.to_json()) {
             self.store.remove(&key);
-            return Err(e);
+            return Restore::NotSaved(e);
         }
-        Ok(true)
+        Restore::Restored
+    }
+
+    /// Gives an assessment a new title (capped at `MAX_META_LEN` characters, trimmed) and
+    /// saves it, stamped `now_iso`. `open` is the open assessment as it is in memory when `id`
+    /// is the open one (it may hold changes not saved yet); otherwise the stored one is
+    /// loaded. Nothing is changed unless it says `Renamed`.
+    pub fn rename(
+        &self,
+        bank: &Bank,
+        id: &str,
+        open: Option<&Assessment>,
+        title: &str,
+        now_iso: &str,
+        now_ms: u64,
+    ) -> Rename {
+        let mut a = match open {
+            Some(a) => a.clone(),
+            None => match self.load(bank, id, now_ms) {
+                Ok((a, _)) => a,
+                Err(e) => return Rename::NotLoaded(e),
+            },
+        };
+        a.title = assessment::clamp_chars(title.trim(), assessment::MAX_META_LEN);
+        a.updated = now_iso.to_string();
+        match self.save(bank, id, &a) {
+            Ok(()) => Rename::Renamed(a),
+            Err(e) => Rename::NotSaved(e),
+        }
+    }
+
+    /// Adds a copy of an assessment under a new id, titled `title(its title)` (capped): its
+    /// own assessment id, no signed versions, no review (`Assessment::duplicate`). `open` as
+    /// for [`Library::rename`].
+    pub fn duplicate(
+        &self,
+        bank: &Bank,
+        id: &str,
+        open: Option<&Assessment>,
+        title: impl FnOnce(&str) -> String,
+        now_iso: &str,
+        now_ms: u64,
+        new_id: &mut dyn FnMut() -> String,
+    ) -> Duplicate {
+        let source = match open {
+            Some(a) => a.duplicate(),
+            None => match self.load(bank, id, now_ms) {
+                Ok((a, _)) => a.duplicate(),
+                Err(e) => return Duplicate::NotLoaded(e),
+            },
+        };
+        let mut a = source;
+        a.title = assessment::clamp_chars(&title(&a.title), assessment::MAX_META_LEN);
+        a.updated = now_iso.to_string();
+        match self.add(bank, &a, new_id) {
+            Ok(id) => Duplicate::Duplicated { id, title: a.title },
+            Err(e) => Duplicate::NotSaved(e),
+        }
+    }
+
+    /// Reads an exported file (`transfer::import`: checked, shortened to the form's limits,
+    /// brought to the current bank) and adds it to the list under a new id, recording what
+    /// it holds as the base of a later merge. Never overwrites anything.
+    pub fn import(&self, bank: &Bank, bytes: &[u8], now_iso: &str, new_id: &mut dyn FnMut() -> String) -> Import {
+        let (mut a, migration) = match transfer::import(bank, bytes) {
+            Ok(read) => read,
+            Err(e) => return Import::Refused(e),
+        };
+        // What the file holds is what its sender has: the base of the next merge.
+        crate::persist::merge::received(&mut a, "");
+        if a.updated.is_empty() {
+            a.updated = now_iso.to_string();
+        }
+        match self.add(bank, &a, new_id) {
+            Ok(id) => Import::Imported { id, title: a.title, migration },
+            Err(e) => Import::NotSaved(e),
+        }
     }
 
     /// The key of the name typed once in this browser (signs comments and saves).
@@ -541,8 +706,8 @@ impl<S: Store> Library<S> {
         let index = match stored {
             None => Index::new(),
             Some((_, Ok(index))) => index,
-            Some((raw, Err(_))) => {
-                let kept_as = self.keep_aside(&self.index_key(), &raw, now_ms);
+            Some((_, Err(_))) => {
+                let kept_as = self.keep_aside(&self.index_key(), now_ms);
                 notes.push(Note::IndexRebuilt { kept_as });
                 Index::new()
             }
@@ -556,12 +721,12 @@ impl<S: Store> Library<S> {
             match assessment::read(raw.as_bytes()) {
                 Ok(_) => {
                     let id = self.unused_id(new_id);
-                    if self.store.set(&self.item_key(&id), &raw).is_ok() {
+                    if matches!(self.store.copy(&legacy, &self.item_key(&id)), Ok(true)) {
                         self.store.remove(&legacy);
                     }
                 }
                 Err(error) => {
-                    let kept_as = self.keep_aside(&legacy, &raw, now_ms);
+                    let kept_as = self.keep_aside(&legacy, now_ms);
                     notes.push(Note::KeptAside { key: legacy.clone(), kept_as, error });
                     current_unreadable |= index.current.is_empty();
                 }
@@ -572,8 +737,7 @@ impl<S: Store> Library<S> {
         for id in self.item_ids() {
             if let Err(LoadError::Corrupt { error, .. }) = self.read_item(&id) {
                 let key = self.item_key(&id);
-                let raw = self.store.get(&key).ok().flatten().unwrap_or_default();
-                let kept_as = self.keep_aside(&key, &raw, now_ms);
+                let kept_as = self.keep_aside(&key, now_ms);
                 current_unreadable |= index.current == id;
                 notes.push(Note::KeptAside { key, kept_as, error });
             }

@@ -280,11 +280,16 @@ fn a_raise_condition_may_only_look_back() {
     assert_names(&e, "02_b.toml", "q_reach.everyone", "`q_purposes`, which is not an earlier question");
     // To its own question: the smallest cycle, refused the same way.
     let e = broken("self", "sections/02_b.toml", |t| {
-        t.replacen("unless = [ { question = \"q_mode\", any_of = [\"verify\"]", "unless = [ { question = \"q_alternative\", any_of = [\"yes\"]", 1)
+        t.replacen(
+            "unless = [ { question = \"q_mode\", any_of = [\"verify\"]",
+            "unless = [ { question = \"q_alternative\", any_of = [\"yes\"]",
+            1,
+        )
     });
     assert_names(&e, "02_b.toml", "q_alternative.no", "raise of `r_unlawful`: `unless` refers to `q_alternative`");
     // To an option that does not exist.
-    let e = broken("option", "sections/02_b.toml", |t| t.replacen("any_of = [\"identify\"]", "any_of = [\"identfy\"]", 1));
+    let e =
+        broken("option", "sections/02_b.toml", |t| t.replacen("any_of = [\"identify\"]", "any_of = [\"identfy\"]", 1));
     assert_names(&e, "02_b.toml", "q_reach.everyone", "`q_mode` has no option `identfy`");
     // Both any_of and none_of in one clause.
     let e = broken("both", "sections/02_b.toml", |t| {
@@ -298,10 +303,19 @@ fn a_contradiction_refers_to_an_earlier_answer_and_says_what_to_resolve() {
     let e = broken("conflict", "sections/02_b.toml", |t| {
         t.replacen("contradicts = [ { question = \"q_reach\"", "contradicts = [ { question = \"q_purposes\"", 1)
     });
-    assert_names(&e, "02_b.toml", "q_alternative.yes", "contradicts refers to `q_purposes`, which is not an earlier question");
+    assert_names(
+        &e,
+        "02_b.toml",
+        "q_alternative.yes",
+        "contradicts refers to `q_purposes`, which is not an earlier question",
+    );
     // Its text is in every language: missing in Dutch, the Dutch file and key are named.
     let e = broken("conflict-text", "locales/nl/sections/02_b.toml", |t| {
-        t.replacen("contradiction = \"Iedereen die passeert wordt gescand, dus niemand kan het alternatief kiezen.\"\n", "", 1)
+        t.replacen(
+            "contradiction = \"Iedereen die passeert wordt gescand, dus niemand kan het alternatief kiezen.\"\n",
+            "",
+            1,
+        )
     });
     assert_names(&e, "locales/nl/sections/02_b.toml", "question.q_alternative.option.yes", "contradiction");
     // Without the flag, the structure says nothing about a text to show.
@@ -321,6 +335,7 @@ fn exclusive_only_on_multi_questions() {
 fn a_safeguard_context_names_a_real_question_and_option() {
     let e = broken("na", "safeguards/s.toml", |t| t.replacen("question = \"q_reach\"", "question = \"q_rach\"", 1));
     assert_names(&e, "s.toml", "s_alternative", "not_applicable_when refers to `q_rach`, which is not a question");
-    let e = broken("na-option", "safeguards/s.toml", |t| t.replacen("any_of = [\"everyone\"]", "any_of = [\"all\"]", 1));
+    let e =
+        broken("na-option", "safeguards/s.toml", |t| t.replacen("any_of = [\"everyone\"]", "any_of = [\"all\"]", 1));
     assert_names(&e, "s.toml", "s_alternative", "`q_reach` has no option `all`");
 }

@@ -169,13 +169,27 @@ fn every_variant() -> Bank {
                             AnswerOption {
                                 label: Some(text("Yes, always", "Ja, altijd")),
                                 raises: vec![
-                                    Raise { risk: "r1".into(), likelihood: 4, severity: 4, when: vec![], unless: vec![] },
+                                    Raise {
+                                        risk: "r1".into(),
+                                        likelihood: 4,
+                                        severity: 4,
+                                        when: vec![],
+                                        unless: vec![],
+                                    },
                                     Raise {
                                         risk: "r1".into(),
                                         likelihood: 1,
                                         severity: 2,
-                                        when: vec![Clause { question: "q0".into(), any_of: vec!["x".into()], none_of: vec![] }],
-                                        unless: vec![Clause { question: "q0".into(), any_of: vec![], none_of: vec!["y".into()] }],
+                                        when: vec![Clause {
+                                            question: "q0".into(),
+                                            any_of: vec!["x".into()],
+                                            none_of: vec![],
+                                        }],
+                                        unless: vec![Clause {
+                                            question: "q0".into(),
+                                            any_of: vec![],
+                                            none_of: vec!["y".into()],
+                                        }],
                                     },
                                 ],
                                 findings: vec!["f1".into(), "f2".into()],

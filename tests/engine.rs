@@ -5,7 +5,7 @@ use std::path::Path;
 
 use biodpia::domain::answers::{Answer, Answers, Plan, PlanItem, Status};
 use biodpia::domain::engine::{
-    evaluate, explain, score, visible_questions, Cause, Lever, Level, Outcome, Position, Priority, Report,
+    evaluate, explain, score, visible_questions, Cause, Level, Lever, Outcome, Position, Priority, Report,
 };
 use biodpia::domain::load::load_and_validate;
 use biodpia::domain::model::Bank;
@@ -297,12 +297,10 @@ fn the_four_outcomes_follow_the_action_plan() {
     assert_eq!(r.decision.high_until_planned, vec!["r_breach"]);
     let c = &r.decision.conditions;
     assert_eq!(c.len(), 1);
-    assert_eq!((c[0].safeguard.as_str(), c[0].status, c[0].owner.as_str(), c[0].due.as_str()), (
-        "s_encryption_logging",
-        Status::Planned,
-        "Facilities",
-        "2027-03-01"
-    ));
+    assert_eq!(
+        (c[0].safeguard.as_str(), c[0].status, c[0].owner.as_str(), c[0].due.as_str()),
+        ("s_encryption_logging", Status::Planned, "Facilities", "2027-03-01")
+    );
     // In place: approved, nothing left to do.
     plan.insert("s_encryption_logging".into(), item(Status::InPlace));
     let r = evaluate(&bank, &a, &plan);
@@ -378,7 +376,10 @@ fn drivers_and_what_ifs_are_computed_by_re_evaluating() {
     let first = &x.drivers[0];
     assert_eq!(
         first.lever,
-        Lever::Answer { cause: Cause { question: "q_encrypted".into(), option: "no".into() }, instead: vec!["yes".into()] }
+        Lever::Answer {
+            cause: Cause { question: "q_encrypted".into(), option: "no".into() },
+            instead: vec!["yes".into()]
+        }
     );
     assert_eq!(first.outcome, Outcome::Approved);
     // With the required measure in place it would be approved as well.

@@ -179,8 +179,13 @@ fn planned_only_never_approves(bank: &Bank, answers: &Answers, plan: &Plan) {
     if r.decision.outcome != Outcome::Approved {
         return;
     }
-    let without: Plan = plan.iter().filter(|(_, i)| i.status != Status::Planned).map(|(k, v)| (k.clone(), v.clone())).collect();
-    assert_eq!(evaluate(bank, answers, &without).decision.outcome, Outcome::Approved, "approved only thanks to planned measures");
+    let without: Plan =
+        plan.iter().filter(|(_, i)| i.status != Status::Planned).map(|(k, v)| (k.clone(), v.clone())).collect();
+    assert_eq!(
+        evaluate(bank, answers, &without).decision.outcome,
+        Outcome::Approved,
+        "approved only thanks to planned measures"
+    );
     assert!(r.decision.conditions.is_empty() && !r.decision.provisional);
 }
 
@@ -220,7 +225,8 @@ fn an_implementing_answer_never_worsens_the_decision(bank: &Bank, answers: &Answ
     let (qid, oid, kind) = candidates[pick % candidates.len()];
     let before = evaluate(bank, answers, plan);
     let mut more = answers.clone();
-    let answer = if kind == Kind::Multi { Answer::Multi(vec![oid.to_string()]) } else { Answer::Choice(oid.to_string()) };
+    let answer =
+        if kind == Kind::Multi { Answer::Multi(vec![oid.to_string()]) } else { Answer::Choice(oid.to_string()) };
     more.insert(qid.to_string(), answer);
     let after = evaluate(bank, &more, plan);
     if before.decision.outcome == Outcome::NotAssessed || after.contradictions.len() > before.contradictions.len() {

@@ -305,7 +305,10 @@ fn signing_needs_the_decision_and_no_pending_proposals_and_freezes() {
     assert_eq!(v.fingerprint_grouped().split(' ').count(), 8);
     let content = v.check().unwrap();
     assert_eq!(content.answers, a.answers);
-    assert_eq!(content.results.verdict, biodpia::domain::engine::evaluate(bank(), &a.answers, &a.plan).decision.outcome.key());
+    assert_eq!(
+        content.results.verdict,
+        biodpia::domain::engine::evaluate(bank(), &a.answers, &a.plan).decision.outcome.key()
+    );
     // Comments may still be added to a signed version; proposals wait for a new revision.
     comment(&mut a, "late", "Dirk", "t", Target::Question(q(1).id.clone()), "Voor volgend jaar.", None);
     dpo.answers.insert(q(1).id.clone(), choice(q(1), 1));

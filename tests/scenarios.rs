@@ -207,7 +207,10 @@ fn check_scenario(path: &Path) -> Checked {
                 rec.priority,
                 rec.safeguard,
                 rec.required_by.iter().map(|c| format!("{}.{}", c.question, c.option)).collect::<Vec<_>>(),
-                rec.effect.iter().map(|(id, b, a)| format!("{id} {:?}->{:?}", b.level(), a.level())).collect::<Vec<_>>(),
+                rec.effect
+                    .iter()
+                    .map(|(id, b, a)| format!("{id} {:?}->{:?}", b.level(), a.level()))
+                    .collect::<Vec<_>>(),
                 x.outcome_with(&rec.safeguard)
             );
         }
@@ -221,7 +224,10 @@ fn check_scenario(path: &Path) -> Checked {
             println!("  what-if {:?} -> {:?}", w.lever, w.outcome);
         }
         for c in &r.contradictions {
-            println!("  contradiction {}.{} / {}.{}", c.first.question, c.first.option, c.second.question, c.second.option);
+            println!(
+                "  contradiction {}.{} / {}.{}",
+                c.first.question, c.first.option, c.second.question, c.second.option
+            );
         }
     }
     if !problems.is_empty() {
@@ -265,8 +271,11 @@ fn every_scenario_has_its_expected_outcome() {
             c.file, c.kind, c.expected.0, c.expected.1, c.got.0, c.got.1
         );
     }
-    let failures: Vec<String> =
-        checked.iter().filter(|c| !c.problems.is_empty()).map(|c| format!("{}: {}", c.file, c.problems.join("; "))).collect();
+    let failures: Vec<String> = checked
+        .iter()
+        .filter(|c| !c.problems.is_empty())
+        .map(|c| format!("{}: {}", c.file, c.problems.join("; ")))
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -295,8 +304,13 @@ fn the_calibration_set_is_large_enough_and_covers_every_enforcement_decision() {
         .filter(|(_, s)| s.case.kind == "enforcement")
         .flat_map(|(_, s)| s.case.findings.iter().map(String::as_str))
         .collect();
-    let missing: Vec<&str> =
-        bank.findings.iter().filter(|f| f.kind == "decision" && !f.comparison_only).map(|f| f.id.as_str()).filter(|f| !covered.contains(f)).collect();
+    let missing: Vec<&str> = bank
+        .findings
+        .iter()
+        .filter(|f| f.kind == "decision" && !f.comparison_only)
+        .map(|f| f.id.as_str())
+        .filter(|f| !covered.contains(f))
+        .collect();
     assert!(missing.is_empty(), "enforcement decisions without a calibration case: {missing:?}");
 }
 
@@ -324,4 +338,22 @@ fn what_would_change_a_decision_is_never_another_fact_of_the_case() {
         }
     }
     assert!(facts_raise > 0, "facts of the cases raise risks, so the rule is exercised");
+}
+
+#[test]
+fn of_two_measure_sets_that_give_the_same_outcome_only_the_smaller_is_named() {
+    use biodpia::domain::present::WhyLever;
+    // The lab's iris access after its measures: 5 planned, 2 of them required; with either
+    // set in place it would be approved, so "why" names the 2 required ones only.
+    let bank = biodpia::bank::bank();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/07_lab_iris_access_after_measures.toml");
+    let (file, sc) = load(&path);
+    let (answers, plan) = (to_answers(bank, &file, &sc.answers), to_plan(&file, &sc.plan));
+    let (r, x) = (evaluate(bank, &answers, &plan), explain(bank, &answers, &plan));
+    assert_eq!(r.decision.outcome, Outcome::ConditionallyApproved);
+    assert!(x.what_if.len() == 2 && x.what_if.iter().all(|w| w.outcome == Outcome::Approved), "{:?}", x.what_if);
+    let v = r.decision_view(bank, &x);
+    let groups: Vec<&WhyLever> =
+        v.why.iter().map(|w| &w.lever).filter(|l| matches!(l, WhyLever::Planned(_) | WhyLever::Required(_))).collect();
+    assert_eq!(groups, vec![&WhyLever::Required(r.decision.conditions.len())]);
 }

@@ -5,8 +5,12 @@
 use biodpia::domain::answers::Answer;
 use biodpia::domain::model::{Bank, Kind};
 use biodpia::persist::assessment::{self, Assessment};
+use biodpia::persist::codec::{Problem, ReadError};
 use biodpia::persist::library;
-use biodpia::storage::{Library, LoadError, MemStore, Note, SaveError, Store};
+use biodpia::persist::transfer::ImportError;
+use biodpia::storage::{
+    Duplicate, Import, Library, LoadError, MemStore, Note, Rename, Restore, RestoreRefused, SaveError, Store,
+};
 
 fn bank() -> &'static Bank {
     biodpia::bank::bank()
@@ -217,15 +221,234 @@ fn delete_and_undo() {
     let d = lib.delete(bank(), &a).unwrap();
     assert!(d.was_current);
     assert_eq!(lib.list(bank()).len(), 1);
-    assert!(lib.restore(bank(), &d).unwrap());
+    assert_eq!(lib.restore(bank(), &d), Restore::Restored);
     assert_eq!(lib.list(bank()).len(), 2);
     assert_eq!(lib.raw(&a), before.get(&lib.item_key(&a)).cloned(), "restored byte for byte");
     assert_eq!(lib.delete(bank(), "no-such-id"), Err(LoadError::Missing));
     // An undo never overwrites: if the id was taken since, it is refused.
     let d = lib.delete(bank(), &b).unwrap();
     store.set(&lib.item_key(&b), "taken").unwrap();
-    assert!(!lib.restore(bank(), &d).unwrap());
+    assert_eq!(lib.restore(bank(), &d), Restore::Refused(RestoreRefused::SavedAgain));
     assert_eq!(store.get(&lib.item_key(&b)).unwrap().as_deref(), Some("taken"));
+}
+
+/// Issue 14: tab B deletes, tab A (which has it open) saves it again, B clicks Undo. Storage
+/// refuses, and says why, so B can say so; A's version is kept and listed.
+#[test]
+fn undo_after_another_tab_saved_it_again_is_refused_and_says_so() {
+    let store = MemStore::default();
+    let tab_a = Library::new(&store, "ns");
+    let tab_b = Library::new(&store, "ns");
+    let mut next = ids();
+    let id = tab_a.add(bank(), &answered("Shared"), &mut next).unwrap();
+    let deleted = tab_b.delete(bank(), &id).unwrap();
+    let mut again = answered("Shared, saved again in tab A");
+    again.id = id.clone();
+    tab_a.save(bank(), &id, &again).unwrap();
+    let before = store.snapshot();
+    assert_eq!(tab_b.restore(bank(), &deleted), Restore::Refused(RestoreRefused::SavedAgain));
+    assert_eq!(store.snapshot(), before, "nothing overwritten");
+    assert_eq!(tab_b.list(bank())[0].title, "Shared, saved again in tab A");
+    // A full store: the undo is not done, and says why.
+    let d = tab_b.delete(bank(), &id).unwrap();
+    let full = MemStore::with_quota(10);
+    assert_eq!(Library::new(&full, "ns").restore(bank(), &d), Restore::NotSaved(SaveError::QuotaExceeded));
+}
+
+/// Copies `store` into a store with `quota` units of room left.
+fn nearly_full(store: &MemStore, room: usize) -> MemStore {
+    let used: usize = store.snapshot().iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum();
+    let full = MemStore::with_quota(used + room);
+    *full.map.borrow_mut() = store.snapshot();
+    full
+}
+
+/// Issue 14: renaming while storage is full must not say "Renamed": `rename` says what it did.
+#[test]
+fn rename_saves_the_new_title_or_says_why_not() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let id = lib.add(bank(), &answered("Old"), &mut next).unwrap();
+    match lib.rename(bank(), &id, None, "  New title  ", "2026-12-02T10:00:00.000Z", 0) {
+        Rename::Renamed(a) => {
+            assert_eq!((a.title.as_str(), a.updated.as_str()), ("New title", "2026-12-02T10:00:00.000Z"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(lib.load(bank(), &id, 0).unwrap().0.title, "New title");
+    assert_eq!(lib.list(bank())[0].title, "New title");
+    // The open one is renamed as it is in memory (with a change not saved yet).
+    let mut open = lib.load(bank(), &id, 0).unwrap().0;
+    open.organisation = "Changed in memory".into();
+    let Rename::Renamed(saved) = lib.rename(bank(), &id, Some(&open), "Open", "t2", 0) else { panic!() };
+    assert_eq!(lib.load(bank(), &id, 0).unwrap().0, saved);
+    assert_eq!(saved.organisation, "Changed in memory");
+    // Capped at the form's limit.
+    let Rename::Renamed(long) = lib.rename(bank(), &id, None, &"ש".repeat(5_000), "t3", 0) else { panic!() };
+    assert_eq!(long.title.chars().count(), assessment::MAX_META_LEN);
+
+    // Storage full: not renamed, nothing changed.
+    let full = nearly_full(&store, 0);
+    let lib = Library::new(&full, "ns");
+    let before = full.snapshot();
+    let longer = "🙂".repeat(assessment::MAX_META_LEN); // two UTF-16 units each
+    assert_eq!(lib.rename(bank(), &id, None, &longer, "t4", 0), Rename::NotSaved(SaveError::QuotaExceeded));
+    assert_eq!(lib.rename(bank(), &id, Some(&open), &longer, "t4", 0), Rename::NotSaved(SaveError::QuotaExceeded));
+    assert_eq!(full.snapshot(), before);
+    assert_eq!(lib.rename(bank(), "gone", None, "x", "t", 0), Rename::NotLoaded(LoadError::Missing));
+}
+
+#[test]
+fn duplicate_adds_a_copy_of_its_own_or_says_why_not() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let mut original = answered("Original");
+    original.id = "shared-id".into();
+    let id = lib.add(bank(), &original, &mut next).unwrap();
+    let Duplicate::Duplicated { id: copy, title } =
+        lib.duplicate(bank(), &id, None, |t| format!("Copy of {t}"), "t1", 0, &mut next)
+    else {
+        panic!()
+    };
+    assert_eq!(title, "Copy of Original");
+    let (a, _) = lib.load(bank(), &copy, 0).unwrap();
+    assert_eq!(a.answers, original.answers);
+    assert_ne!(a.id, "shared-id", "its own assessment id");
+    assert_eq!(lib.list(bank()).len(), 2);
+    // The open one is copied as it is in memory; the title is capped.
+    let mut open = original.clone();
+    open.organisation = "In memory".into();
+    let Duplicate::Duplicated { id: copy2, title } =
+        lib.duplicate(bank(), &id, Some(&open), |_| "x".repeat(1_000), "t2", 0, &mut next)
+    else {
+        panic!()
+    };
+    assert_eq!(title.chars().count(), assessment::MAX_META_LEN);
+    assert_eq!(lib.load(bank(), &copy2, 0).unwrap().0.organisation, "In memory");
+    // Full, or gone: nothing added.
+    let full = nearly_full(&store, 100);
+    let lib = Library::new(&full, "ns");
+    let before = full.snapshot();
+    assert_eq!(
+        lib.duplicate(bank(), &id, None, |t: &str| t.to_string(), "t", 0, &mut next),
+        Duplicate::NotSaved(SaveError::QuotaExceeded)
+    );
+    assert_eq!(full.snapshot(), before);
+    assert_eq!(
+        lib.duplicate(bank(), "gone", None, |t: &str| t.to_string(), "t", 0, &mut next),
+        Duplicate::NotLoaded(LoadError::Missing)
+    );
+}
+
+/// Issue 14: an imported 1 MB title is shortened and named, the list entry stays bounded, and
+/// opening again and again neither reports the list unreadable nor grows storage.
+#[test]
+fn importing_a_huge_title_keeps_the_list_bounded_and_storage_stable() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    lib.open(bank(), "", 1, "t", &mut next).unwrap();
+    let file =
+        format!(r#"{{"format": 3, "bank_version": "{}", "title": "{}"}}"#, bank().version, "T".repeat(1_000_000));
+    let Import::Imported { id, title, migration } =
+        lib.import(bank(), file.as_bytes(), "2026-12-02T10:00:00.000Z", &mut next)
+    else {
+        panic!()
+    };
+    assert_eq!(title.chars().count(), assessment::MAX_META_LEN);
+    assert_eq!(migration.shortened.len(), 1);
+    assert_eq!((migration.shortened[0].field.as_str(), migration.shortened[0].len), ("title", 1_000_000));
+    let index = store.get(&lib.index_key()).unwrap().unwrap();
+    assert!(index.len() < 2 * library::MAX_ENTRY_BYTES, "{} bytes", index.len());
+    let size = |s: &MemStore| s.snapshot().iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
+    let after_import = size(&store);
+    assert!(after_import < 20_000, "{after_import}");
+    for n in 2..8 {
+        let o = lib.open(bank(), "", n, "t", &mut next).unwrap();
+        assert!(o.notes.is_empty(), "{:?}", o.notes);
+        assert_eq!(size(&store), after_import, "open {n} changed storage");
+    }
+    assert!(lib.list(bank()).iter().any(|e| e.id == id));
+}
+
+/// Issue 14: a key given twice in an import names that key ("title", not "format"), and
+/// nothing is added.
+#[test]
+fn an_import_with_a_duplicate_key_is_refused_naming_it() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    lib.open(bank(), "", 1, "t", &mut next).unwrap();
+    let before = store.snapshot();
+    match lib.import(bank(), br#"{"format": 3, "title": "a", "title": "b"}"#, "t", &mut next) {
+        Import::Refused(ImportError::Read(ReadError::Invalid { field, problem: Problem::Duplicate, .. })) => {
+            assert_eq!(field, "title")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store.snapshot(), before);
+    // A full store: refused as a whole.
+    let full = nearly_full(&store, 50);
+    let file = format!(r#"{{"format": 3, "bank_version": "{}", "title": "fits the file"}}"#, bank().version);
+    assert_eq!(
+        Library::new(&full, "ns").import(bank(), file.as_bytes(), "t", &mut next),
+        Import::NotSaved(SaveError::QuotaExceeded)
+    );
+    assert_eq!(full.snapshot(), before);
+}
+
+/// A store that holds UTF-16 as localStorage does, and hands out Rust strings as
+/// wasm-bindgen does (a lone surrogate becomes U+FFFD); `copy` copies the units.
+#[derive(Default)]
+struct Utf16Store(std::cell::RefCell<std::collections::BTreeMap<String, Vec<u16>>>);
+
+impl Store for Utf16Store {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveError> {
+        Ok(self.0.borrow().get(key).map(|v| String::from_utf16_lossy(v)))
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        self.0.borrow_mut().insert(key.into(), value.encode_utf16().collect());
+        Ok(())
+    }
+    fn remove(&self, key: &str) {
+        self.0.borrow_mut().remove(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        self.0.borrow().keys().cloned().collect()
+    }
+    fn copy(&self, from: &str, to: &str) -> Result<bool, SaveError> {
+        let value = self.0.borrow().get(from).cloned();
+        Ok(value.map(|v| self.0.borrow_mut().insert(to.into(), v)).is_some())
+    }
+}
+
+/// Issue 14: unreadable data with a lone surrogate is kept aside unit for unit (it never
+/// passes through a Rust string), whether it is an assessment, the index or the first layout.
+#[test]
+fn unreadable_data_with_a_lone_surrogate_is_kept_aside_exactly() {
+    let store = Utf16Store::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let id = lib.open(bank(), "", 1, "t", &mut next).unwrap().id;
+    let mut hostile: Vec<u16> = r#"{"format":3,"title":"x"#.encode_utf16().collect();
+    hostile.push(0xD800);
+    let item = lib.item_key(&id);
+    for key in [item.as_str(), "biodpia/ns/v1/index", "biodpia/ns/v1/current"] {
+        store.0.borrow_mut().insert(key.into(), hostile.clone());
+    }
+    let o = lib.open(bank(), "", 42, "t", &mut next).unwrap();
+    for key in [item.as_str(), "biodpia/ns/v1/index", "biodpia/ns/v1/current"] {
+        let kept = format!("{key}/unreadable-42");
+        assert_eq!(store.0.borrow().get(&kept), Some(&hostile), "{kept}");
+    }
+    assert_eq!(o.notes.len(), 3, "{:?}", o.notes);
+    // Loading one kept aside later, too.
+    let id2 = lib.add(bank(), &answered("B"), &mut next).unwrap();
+    store.0.borrow_mut().insert(lib.item_key(&id2), hostile.clone());
+    assert!(matches!(lib.load(bank(), &id2, 43), Err(LoadError::Corrupt { .. })));
+    assert_eq!(store.0.borrow().get(&format!("{}/unreadable-43", lib.item_key(&id2))), Some(&hostile));
 }
 
 #[test]

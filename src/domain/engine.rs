@@ -421,11 +421,7 @@ pub fn visible_questions<'b>(bank: &'b Bank, answers: &Answers) -> Vec<&'b Quest
 }
 
 /// The raises of an option that count given the answers (for tests and explanations).
-pub fn applicable_raises<'b>(
-    bank: &Bank,
-    answers: &Answers,
-    option: &'b super::model::AnswerOption,
-) -> Vec<&'b Raise> {
+pub fn applicable_raises<'b>(bank: &Bank, answers: &Answers, option: &'b super::model::AnswerOption) -> Vec<&'b Raise> {
     let given = Given::all(answers);
     let (_, shown) = shown_questions(bank, &given);
     option.raises.iter().filter(|r| applies(r, &given, &shown)).collect()
@@ -539,7 +535,9 @@ impl<'b> Core<'b> {
     fn residuals(&self, set: &BTreeSet<&str>) -> Vec<Position> {
         let down = steps(self.bank, set);
         let redesign = self.redesign(set);
-        (0..self.bank.risks.len()).map(|i| apply(self.inherent[i], self.floor(i, redesign), down[i].0, down[i].1)).collect()
+        (0..self.bank.risks.len())
+            .map(|i| apply(self.inherent[i], self.floor(i, redesign), down[i].0, down[i].1))
+            .collect()
     }
 
     /// What a measure changes against where the plan leads: for a planned one, the plan
@@ -620,7 +618,8 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
             None => {}
         }
         let Some(answer) = answer else { continue };
-        let chosen: Vec<&super::model::AnswerOption> = answer.chosen().into_iter().filter_map(|o| q.option(o)).collect();
+        let chosen: Vec<&super::model::AnswerOption> =
+            answer.chosen().into_iter().filter_map(|o| q.option(o)).collect();
         for &o in &chosen {
             let a: Ans = (q, o);
             for r in o.raises.iter().filter(|r| applies(r, given, &shown)) {
@@ -781,8 +780,13 @@ impl Core<'_> {
             .collect();
         let high_risks = ids(&self.planned);
         let high_until_planned = ids(&self.residual).into_iter().filter(|r| !high_risks.contains(r)).collect();
-        let decision =
-            Decision { outcome: self.outcome, provisional: self.provisional, conditions, high_risks, high_until_planned };
+        let decision = Decision {
+            outcome: self.outcome,
+            provisional: self.provisional,
+            conditions,
+            high_risks,
+            high_until_planned,
+        };
 
         let risks: Vec<RiskResult> = bank
             .risks
@@ -815,8 +819,11 @@ impl Core<'_> {
                 (!by.is_empty()).then(|| Criterion { id: c.to_string(), by })
             })
             .collect();
-        let screening =
-            Screening { required: criteria.len() >= 2 || !self.mandatory_by.is_empty(), criteria, mandatory_by: causes(&self.mandatory_by) };
+        let screening = Screening {
+            required: criteria.len() >= 2 || !self.mandatory_by.is_empty(),
+            criteria,
+            mandatory_by: causes(&self.mandatory_by),
+        };
 
         Report {
             visible: self.visible.iter().map(|q| q.id.clone()).collect(),

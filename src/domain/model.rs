@@ -223,8 +223,6 @@ pub struct Raise {
     pub unless: Vec<Clause>,
 }
 
-
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {

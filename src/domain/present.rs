@@ -241,16 +241,25 @@ impl Report {
         for (s, o) in explanation.outcome_with.iter().take(MAX_MEASURES) {
             why.push(line(WhyLever::Measure(s), *o, 0));
         }
-        for w in &explanation.what_if {
-            let lever = match &w.lever {
-                Lever::Planned(ids) => WhyLever::Planned(ids.len()),
-                Lever::Required(ids) => WhyLever::Required(ids.len()),
-                Lever::Answer { .. } => continue,
-            };
-            // "With the planned measures the decision would stay the same" says nothing new.
-            if w.outcome != outcome {
-                why.push(line(lever, w.outcome, w.planned_score));
+        // The planned and the required measures together, where they would change the
+        // outcome ("with the planned measures the decision would stay the same" says nothing
+        // new); when both give the same outcome, only the smaller set.
+        let groups: Vec<(usize, &super::engine::WhatIf)> = explanation
+            .what_if
+            .iter()
+            .filter_map(|w| match &w.lever {
+                Lever::Planned(ids) | Lever::Required(ids) if w.outcome != outcome => Some((ids.len(), w)),
+                _ => None,
+            })
+            .collect();
+        for (i, &(n, w)) in groups.iter().enumerate() {
+            let smaller_elsewhere =
+                groups.iter().enumerate().any(|(j, &(m, x))| j != i && x.outcome == w.outcome && (m < n || (m == n && j < i)));
+            if smaller_elsewhere {
+                continue;
             }
+            let lever = if matches!(w.lever, Lever::Planned(_)) { WhyLever::Planned(n) } else { WhyLever::Required(n) };
+            why.push(line(lever, w.outcome, w.planned_score));
         }
         DecisionView { outcome, conditions, art36, until_planned, red_lines, rests_on, accepted, contradictions, why }
     }

@@ -200,7 +200,14 @@ impl<'a> Checker<'a> {
         let all: HashMap<&str, &Question> = bank.questions().map(|q| (q.id.as_str(), q)).collect();
         for s in &bank.safeguards {
             for c in &s.not_applicable_when {
-                self.clause(&s.file, &s.id, "not_applicable_when", c, all.get(c.question.as_str()).copied(), "not a question");
+                self.clause(
+                    &s.file,
+                    &s.id,
+                    "not_applicable_when",
+                    c,
+                    all.get(c.question.as_str()).copied(),
+                    "not a question",
+                );
             }
         }
         self.errors
@@ -273,7 +280,14 @@ impl<'a> Checker<'a> {
                         // itself or on a later one, so no cycle can form.
                         let what = format!("raise of `{}`: `{what}`", r.risk);
                         let target = earlier.get(c.question.as_str()).copied();
-                        self.clause(file, &oid, &what, c, target, "not an earlier question (conditions only look back)");
+                        self.clause(
+                            file,
+                            &oid,
+                            &what,
+                            c,
+                            target,
+                            "not an earlier question (conditions only look back)",
+                        );
                     }
                 }
             }
@@ -282,7 +296,11 @@ impl<'a> Checker<'a> {
                 self.clause(file, &oid, "contradicts", c, target, "not an earlier question");
             }
             if o.contradiction.is_none() && !o.contradicts.is_empty() {
-                self.err(file, &oid, "`contradicts` needs `contradiction = true` and its text: what does not fit and how to resolve it");
+                self.err(
+                    file,
+                    &oid,
+                    "`contradicts` needs `contradiction = true` and its text: what does not fit and how to resolve it",
+                );
             }
         }
     }

@@ -130,7 +130,7 @@ impl Lang {
     /// around it.
     pub fn quote(self, s: &str) -> String {
         let [open, close] = self.0.info.quotes;
-        format!("{open}\u{2068}{s}\u{2069}{close}")
+        format!("{open}{}{close}", isolate(s))
     }
     pub fn date_locale(self) -> &'static str {
         self.0.info.date_locale
@@ -421,4 +421,11 @@ mod tests {
         let p = Plural { forms: &["one", "other"], rule: PluralRule::ZeroOneOther };
         assert_eq!([p.pick(0), p.pick(1), p.pick(2)], ["one", "one", "other"]);
     }
+}
+
+/// `s` isolated (U+2068 FIRST STRONG ISOLATE .. U+2069 POP DIRECTIONAL ISOLATE): a user's text
+/// set inside a sentence of the widget keeps its own direction marks (an unterminated U+202E)
+/// to itself. [`Lang::quote`] also puts it in quotation marks; in markup, `<bdi>` does the same.
+pub fn isolate(s: &str) -> String {
+    format!("\u{2068}{s}\u{2069}")
 }

@@ -32,13 +32,13 @@ use crate::domain::answers::Answer;
 use crate::domain::engine::Outcome;
 use crate::domain::model::Bank;
 use crate::i18n::manager::{strings as mstrings, ManagerStrings};
-use crate::i18n::{strings, Get, Lang};
+use crate::i18n::{isolate, strings, Get, Lang};
 use crate::persist::assessment::{self, Assessment, ReadError, RetiredReason, MAX_BYTES};
 use crate::persist::codec::Problem;
 use crate::persist::library::Entry;
 use crate::persist::transfer::{self, ImportError, Migration};
 use crate::persist::version::VersionError;
-use crate::storage::{self, Deleted, Library, LoadError, LocalStore, Note, SaveError};
+use crate::storage::{self, Deleted, Library, LoadError, LocalStore, Note, RestoreRefused, SaveError};
 
 /// How long the Undo of a deletion stays offered (unless another action comes first). It stays
 /// while it has focus.
@@ -71,6 +71,9 @@ pub enum Message {
     Duplicated(String),
     Renamed(String),
     Restored(String),
+    /// The deletion of this title could not be undone: another tab saved the assessment again
+    /// since, and that version is in the list (nothing was overwritten).
+    NotRestored(String),
     /// An assessment could not be read when opened: kept aside under this key.
     Unreadable(String),
     Missing,
@@ -88,6 +91,7 @@ impl Message {
             Message::ImportFailed(_)
             | Message::FileUnreadable
             | Message::NotDone(_)
+            | Message::NotRestored(_)
             | Message::Unreadable(_)
             | Message::Missing
             | Message::OtherUnreadable(_) => true,
@@ -130,9 +134,10 @@ impl Message {
             Message::NotDone(SaveError::QuotaExceeded) => m.err_storage_full.to_string(),
             Message::NotDone(SaveError::Unavailable) => m.err_unavailable.to_string(),
             Message::Created => m.created.to_string(),
-            Message::Duplicated(t) => m.duplicated(quote(t)),
+            Message::Duplicated(t) => m.duplicated(quote(&display_title(m, t))),
             Message::Renamed(t) => m.renamed(quote(&display_title(m, t))),
             Message::Restored(t) => m.restored(quote(&display_title(m, t))),
+            Message::NotRestored(t) => m.not_restored(quote(&display_title(m, t))),
             Message::Unreadable(k) => m.unreadable(k),
             Message::Missing => m.missing.to_string(),
             Message::OtherLoaded => m.conflict_loaded.to_string(),
@@ -156,7 +161,7 @@ fn migration_lines(m: &ManagerStrings, lang: Lang, bank: &Bank, mg: &Migration) 
     let mut out = Vec::new();
     if let Some(from) = &mg.from_bank {
         if !from.is_empty() && (!mg.retired.is_empty() || !mg.restored.is_empty() || !mg.too_long.is_empty()) {
-            out.push(m.migrated(from, &bank.version));
+            out.push(m.migrated(&isolate(from), &bank.version));
         }
     }
     if !mg.retired.is_empty() {
@@ -210,7 +215,7 @@ pub fn import_error(m: &ManagerStrings, lang: Lang, e: &ImportError) -> String {
         }
         ImportError::Read(ReadError::NewerFormat { found, supported }) => m.err_newer(found, supported),
         ImportError::UnknownQuestions { bank_version, ids } => {
-            let mut list = ids.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+            let mut list = ids.iter().take(5).map(|id| isolate(id)).collect::<Vec<_>>().join(", ");
             if ids.len() > 5 {
                 list.push_str(&format!(" (+{})", ids.len() - 5));
             }
@@ -885,8 +890,11 @@ fn act(p: &Persistence, state: &UseReducerHandle<State>, a: Act) {
             p.begin();
             let Some(lib) = p.library() else { return };
             match lib.restore(state.bank, &d) {
-                Ok(_) => p.say(Message::Restored(d.entry.title.clone())),
-                Err(e) => p.say(Message::NotDone(e)),
+                storage::Restore::Restored => p.say(Message::Restored(d.entry.title.clone())),
+                storage::Restore::Refused(RestoreRefused::SavedAgain) => {
+                    p.say(Message::NotRestored(d.entry.title.clone()))
+                }
+                storage::Restore::NotSaved(e) => p.say(Message::NotDone(e)),
             }
             p.bump();
         }
@@ -1156,16 +1164,16 @@ pub fn no_longer_asked(state: &State) -> Html {
         };
         d.open("li", "bd-retired-item");
         d.open("p", "");
-        d.leaf_string("strong", "", question);
+        d.leaf_string("strong", "", isolate(&question));
         d.text(" ");
-        d.leaf_string("span", "bd-muted", format!("({}, {})", reason, m.given_under(&r.bank_version)));
+        d.leaf_string("span", "bd-muted", format!("({}, {})", reason, m.given_under(&isolate(&r.bank_version))));
         d.close();
         d.open("p", "bd-retired-answer");
         d.open("span", "bd-muted");
         d.text(m.answer_given);
         d.text(": ");
         d.close();
-        d.string(answer);
+        d.leaf_string("bdi", "", answer);
         d.close();
         d.close();
     }
@@ -1265,7 +1273,8 @@ pub fn manager(state: &UseReducerHandle<State>, p: &Persistence, heading: &NodeR
             match editing {
                 Some(draft) => d.add(rename_form(p, &on, id, &title, lang, draft)),
                 None => {
-                    d.leaf_string("span", "bd-list-title", title);
+                    // Isolated (<bdi>): a title's own direction marks stay inside it.
+                    d.leaf_string("bdi", "bd-list-title", title);
                     d.group();
                     if is_current {
                         d.leaf("span", "bd-tag", m.open_now);
@@ -1481,43 +1490,32 @@ fn focus_within(root: &NodeRef, id: Option<String>) {
 }
 
 fn import_bytes(p: &Persistence, state: &UseReducerHandle<State>, bytes: &[u8]) {
-    match transfer::import(state.bank, bytes) {
-        Err(e) => p.say(Message::ImportFailed(e)),
-        Ok((mut a, migration)) => {
-            let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
-            // What the file holds is what its sender has: the base of the next merge.
-            crate::persist::merge::received(&mut a, "");
-            if a.updated.is_empty() {
-                a.updated = storage::now_iso();
-            }
-            match lib.add(state.bank, &a, &mut storage::random_id) {
-                Ok(id) => p.say(Message::Imported { id, title: a.title.clone(), migration }),
-                Err(e) => p.say(Message::NotDone(e)),
-            }
-            p.bump();
-        }
+    let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+    match lib.import(state.bank, bytes, &storage::now_iso(), &mut storage::random_id) {
+        storage::Import::Imported { id, title, migration } => p.say(Message::Imported { id, title, migration }),
+        storage::Import::Refused(e) => return p.say(Message::ImportFailed(e)),
+        storage::Import::NotSaved(e) => p.say(Message::NotDone(e)),
     }
+    p.bump();
 }
 
 fn rename(p: &Persistence, state: &UseReducerHandle<State>, id: &str, title: &str) {
     p.begin();
-    let title = assessment::clamp_chars(title, assessment::MAX_META_LEN);
-    if id == state.id {
-        state.dispatch(Action::SetMeta(Meta::Title, title.clone()));
-        p.say(Message::Renamed(title));
-        return;
-    }
-    let Some(lib) = p.library() else { return };
-    match lib.load(state.bank, id, storage::now_ms()) {
-        Ok((mut a, _)) => {
-            a.title = title.clone();
-            a.updated = storage::now_iso();
-            match lib.save(state.bank, id, &a) {
-                Ok(()) => p.say(Message::Renamed(title)),
-                Err(e) => p.say(Message::NotDone(e)),
+    let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+    let open = (id == state.id).then(|| &*state.assessment);
+    match lib.rename(state.bank, id, open, title, &storage::now_iso(), storage::now_ms()) {
+        storage::Rename::Renamed(saved) => {
+            if id == state.id {
+                // Saved as it is in memory with the new title: autosave has nothing to write.
+                let mut shown = (*state.assessment).clone();
+                shown.title = saved.title.clone();
+                *p.kept.last_saved.borrow_mut() = Some((id.to_string(), shown));
+                state.dispatch(Action::SetMeta(Meta::Title, saved.title.clone()));
             }
+            p.say(Message::Renamed(saved.title));
         }
-        Err(e) => p.say_not_loaded(e),
+        storage::Rename::NotSaved(e) => p.say(Message::NotDone(e)),
+        storage::Rename::NotLoaded(e) => p.say_not_loaded(e),
     }
     p.bump();
 }
@@ -1526,24 +1524,12 @@ fn duplicate(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
     p.begin();
     let m = mstrings(state.lang);
     let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
-    let source = if id == state.id {
-        Ok((*state.assessment).clone())
-    } else {
-        lib.load(state.bank, id, storage::now_ms()).map(|(a, _)| a)
-    };
-    match source {
-        Ok(a) => {
-            // A copy is another assessment: its own id, no signed versions, no review.
-            let mut a = a.duplicate();
-            let title = m.copy_of(display_title(m, &a.title));
-            a.title = assessment::clamp_chars(&title, assessment::MAX_META_LEN);
-            a.updated = storage::now_iso();
-            match lib.add(state.bank, &a, &mut storage::random_id) {
-                Ok(_) => p.say(Message::Duplicated(a.title.clone())),
-                Err(e) => p.say(Message::NotDone(e)),
-            }
-        }
-        Err(e) => p.say_not_loaded(e),
+    let open = (id == state.id).then(|| &*state.assessment);
+    let title = |t: &str| m.copy_of(display_title(m, t));
+    match lib.duplicate(state.bank, id, open, title, &storage::now_iso(), storage::now_ms(), &mut storage::random_id) {
+        storage::Duplicate::Duplicated { title, .. } => p.say(Message::Duplicated(title)),
+        storage::Duplicate::NotSaved(e) => p.say(Message::NotDone(e)),
+        storage::Duplicate::NotLoaded(e) => p.say_not_loaded(e),
     }
     p.bump();
 }

@@ -110,7 +110,7 @@ const DOOR = {
     uavg29: /Could the same level of security be achieved without biometrics.*→ No/,
     offered: /Is a non-biometric alternative actively offered to everyone.*→ Yes/,
     why: 'Why this decision',
-    whatIf: /With all 5 required measures in place, the decision would be: conditionally approved\./,
+    whatIf: /With the 5 required measures in place, the decision would be: conditionally approved\./,
   },
   nl: {
     notPlanned: 'Nog niet goed te keuren: vereiste maatregelen zijn niet gepland',
@@ -126,7 +126,7 @@ const DOOR = {
     uavg29: /Kan hetzelfde beveiligingsniveau worden bereikt zonder biometrie.*→ Nee/,
     offered: /Wordt iedereen actief een niet-biometrisch alternatief aangeboden.*→ Ja/,
     why: 'Waarom dit besluit',
-    whatIf: /Als alle 5 vereiste maatregelen zijn genomen, wordt het besluit: goedgekeurd onder voorwaarden\./,
+    whatIf: /Als de 5 vereiste maatregelen zijn genomen, wordt het besluit: goedgekeurd onder voorwaarden\./,
   },
 };
 

@@ -6,14 +6,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_SELECTOR, assert, collectConsole, formatAxe, runAxe, waitForApp, withApp } from './lib.mjs';
+import { $, NS, openManager, simulateFullStorage, snapshot } from './storage-lib.mjs';
 
-const NS = 'biodpia/default/v1/';
 const ITEM = /^biodpia\/default\/v1\/a\/[a-z0-9-]+$/;
-const $ = (sel) => `${APP_SELECTOR} ${sel}`;
 
-/** Everything in localStorage, as an object. */
-const snapshot = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
 
 /** Waits until one stored assessment contains `text`; returns its key. */
 async function savedKeyContaining(page, text) {
@@ -59,10 +55,6 @@ async function typeText(page, area, text) {
   );
 }
 
-async function openManager(page) {
-  await page.locator($('[data-testid="nav-assessments"]')).click();
-  await page.locator($('[data-testid="manager"]')).waitFor();
-}
 
 export async function corruptedStorageIsKeptAsideAndTheWidgetStillStarts() {
   await withApp({ name: 'storage-corrupt' }, async ({ page }) => {
@@ -242,7 +234,7 @@ export async function badImportFilesAreRefusedAndChangeNothing() {
         [file('other.json', '{"name":"another tool","items":[1,2]}'), /not an assessment exported from this tool/],
         [
           file('edited.json', JSON.stringify({ format: 2, bank_version: bankVersion, answers: { q_not_in_bank: { choice: 'yes' } } })),
-          new RegExp(`question bank version ${bankVersion.replace(/\./g, '\\.')} does not contain: q_not_in_bank`),
+          new RegExp(`question bank version ${bankVersion.replace(/\./g, '\\.')} does not contain: \u2068q_not_in_bank\u2069`),
         ],
         [
           file('shape.json', JSON.stringify({ format: 2, signoff: { review_date: 2027 } })),
@@ -308,14 +300,6 @@ export async function twoTabsOnOneAssessmentNeverOverwriteSilently() {
   });
 }
 
-/** Makes localStorage.setItem throw QuotaExceededError while `window.__storageFull` is set. */
-function simulateFullStorage() {
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (key, value) {
-    if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    return setItem.call(this, key, value);
-  };
-}
 
 export async function fullStorageIsReportedWithAnExportAndNothingIsHalfWritten() {
   await withApp({ name: 'storage-quota', goto: false, waitForApp: false }, async ({ page, url }) => {
@@ -383,7 +367,7 @@ export async function answersNoLongerAskedAreKeptAndShown() {
     });
     const status = page.locator($('[data-testid="status"]'));
     await status.getByText(/2 answers to questions that are no longer asked in this form were kept/).waitFor();
-    assert.match(await status.innerText(), /question bank version 2020\.1\.0/);
+    assert.match(await status.innerText(), /question bank version \u20682020\.1\.0\u2069/);
     await page.locator($('[data-testid="open-imported"]')).click();
     assert.ok(await page.locator(id).isChecked(), 'the answer the bank still asks is an answer');
     await page.locator($('[data-testid="nav-results"]')).click();

@@ -122,11 +122,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
     });
 
     let version_line = format!("{} {}", s.bank_version_label, version);
-    let running_meta = [organisation.as_str(), &date, &version_line]
-        .into_iter()
-        .filter(|x| !x.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    // The organisation isolated: it is set in one line with the date and the version.
+    let isolated = if organisation.is_empty() { String::new() } else { crate::i18n::isolate(&organisation) };
+    let running_meta =
+        [isolated.as_str(), &date, &version_line].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
     let report = props.report.clone();
     let assessment = props.assessment.clone();
 
