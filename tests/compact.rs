@@ -57,6 +57,7 @@ fn every_variant() -> Bank {
         text: text("Question?", "Vraag?"),
         help: None,
         show_if: vec![],
+        show_if_any: vec![],
         max_len: None,
         fact: false,
         options: vec![],
@@ -220,6 +221,10 @@ fn every_variant() -> Bank {
                         show_if: vec![
                             Clause { question: "q1".into(), any_of: vec!["yes".into()], none_of: vec![] },
                             Clause { question: "q2".into(), any_of: vec![], none_of: vec!["no".into()] },
+                        ],
+                        show_if_any: vec![
+                            Clause { question: "q1".into(), any_of: vec!["no".into()], none_of: vec![] },
+                            Clause { question: "q2".into(), any_of: vec!["yes".into()], none_of: vec![] },
                         ],
                         options: vec![
                             AnswerOption {
