@@ -350,9 +350,8 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads the compact form back. `None` if the bytes are not a bank [`encode`] wrote.
-/// `buf` (an `encode` result) cut where its parts meet: the header, the string table and the
-/// structure. `decode` reads them from here; `pack` packs each alone, as their statistics
-/// differ (0.6 kB smaller).
+/// `buf` (an `encode` result) cut where its parts meet: the header, the string tables and the
+/// structure. `decode` reads them from here.
 pub fn parts(buf: &[u8]) -> Option<Vec<&[u8]>> {
     if buf.get(..4)? != MAGIC {
         return None;
