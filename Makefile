@@ -37,12 +37,14 @@ build: setup
 serve: setup
 	trunk serve --release --address 127.0.0.1 --port 8080
 
-# Sequential on purpose (safe under make -j): native tests, browser tests, build, e2e.
+# Sequential on purpose (safe under make -j): native tests, browser tests, build, e2e, then a
+# build with a third (pseudo-)language and the wizard in it (tests/third-language.sh).
 test: setup
 	cargo test
 	@$(MAKE) --no-print-directory test-web
 	trunk build --release
 	node tests/e2e/run.mjs
+	bash tests/third-language.sh
 
 test-native:
 	cargo test

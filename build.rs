@@ -1,8 +1,8 @@
 //! Parses and cross-checks the question bank in `questions/` (structure files and every language
 //! in `questions/locales/`), then writes into `$OUT_DIR`:
 //!
-//! - `bank.pack`: the language-neutral structure in the compact binary form of
-//!   src/domain/compact.rs, packed by src/domain/pack.rs (read back by src/bank.rs);
+//! - `bank.bin`: the language-neutral structure in the compact binary form of
+//!   src/domain/compact.rs (read back by src/bank.rs);
 //! - `lang-<code>-<hash>.json`: one file per language, its UI strings and bank texts, named by
 //!   its content (src/i18n fetches it in the browser; scripts/manifest.mjs copies the files the
 //!   wasm names into the built folder; native builds embed them for the tests);
@@ -50,16 +50,14 @@ fn main() {
     };
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
 
-    // The structure: compact form (src/domain/compact.rs), packed (src/domain/pack.rs), read back
-    // by src/bank.rs. bank.bin is kept unpacked for the benchmark's figures.
+    // The structure: compact form (src/domain/compact.rs), read back by src/bank.rs. Not packed:
+    // with the texts in the language files it is 24 kB, and gzip on the wire does as well as a
+    // packer would (ARCHITECTURE.md, "Dependencies").
     let compact = domain::compact::encode(&bank);
-    let parts = domain::compact::parts(&compact).expect("encode writes the compact form");
-    let packed = domain::pack::pack_parts(&parts);
     let mut plain = bank.clone();
     clear_files(&mut plain);
-    let back = domain::pack::unpack_parts(&packed, 16 << 20).and_then(|c| domain::compact::decode(&c));
-    assert!(back.as_ref() == Some(&plain), "the packed bank does not read back as written");
-    std::fs::write(out.join("bank.pack"), packed).expect("write bank.pack");
+    let back = domain::compact::decode(&compact);
+    assert!(back.as_ref() == Some(&plain), "the compact bank does not read back as written");
     std::fs::write(out.join("bank.bin"), compact).expect("write bank.bin");
 
     // One file per language, and the code that reads them.

@@ -162,12 +162,6 @@ fn main() {
         black_box(biodpia::domain::compact::decode(black_box(&embedded)));
     });
     print(&format!("decode embedded bank ({} bytes)", embedded.len()), &s);
-    let parts = biodpia::domain::compact::parts(&embedded).expect("compact form");
-    let packed = biodpia::domain::pack::pack_parts(&parts);
-    let s = time(20, || {
-        black_box(biodpia::domain::pack::unpack_parts(black_box(&packed), 1 << 24));
-    });
-    print(&format!("unpack embedded bank ({} -> {} bytes)", packed.len(), embedded.len()), &s);
     // For comparison: the same bank as JSON, as it was embedded before the compact form.
     let json = serde_json::to_string(bank).expect("bank serialises");
     let s = time(100, || {

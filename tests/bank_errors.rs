@@ -115,6 +115,14 @@ fn show_if_must_refer_to_an_earlier_question() {
     let e =
         broken("option", "sections/01_a.toml", |t| t.replacen("none_of = [\"unsure\"]", "none_of = [\"maybe\"]", 1));
     assert_names(&e, "01_a.toml", "q_encrypted", "no option `maybe`");
+    let e = broken("any-order", "sections/01_a.toml", |t| {
+        t.replacen(
+            "show_if = [ { question = \"q_mode\", none_of = [\"unsure\"] } ]",
+            "show_if_any = [ { question = \"q_mode\", any_of = [\"verify\"] }, { question = \"q_scraping\", any_of = [\"yes\"] } ]",
+            1,
+        )
+    });
+    assert_names(&e, "01_a.toml", "q_encrypted", "show_if_any refers to `q_scraping`, which is not an earlier question");
 }
 
 #[test]

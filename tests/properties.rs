@@ -121,7 +121,7 @@ fn dominates(
 fn referenced(bank: &Bank) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     for q in bank.questions() {
-        out.extend(q.show_if.iter().map(|c| c.question.as_str()));
+        out.extend(q.show_if.iter().chain(&q.show_if_any).map(|c| c.question.as_str()));
         for r in q.options.iter().flat_map(|o| &o.raises) {
             out.extend(r.when.iter().chain(&r.unless).map(|c| c.question.as_str()));
         }

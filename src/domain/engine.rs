@@ -406,7 +406,8 @@ fn shown_questions<'b>(bank: &'b Bank, given: &Given) -> (Vec<&'b Question>, Sho
     let mut shown: Vec<&Question> = Vec::new();
     let mut ids: Shown = BTreeSet::new();
     for q in bank.questions() {
-        if q.show_if.iter().all(|c| holds(c, given, &ids)) {
+        let any = q.show_if_any.is_empty() || q.show_if_any.iter().any(|c| holds(c, given, &ids));
+        if any && q.show_if.iter().all(|c| holds(c, given, &ids)) {
             ids.insert(&q.id);
             shown.push(q);
         }
@@ -415,7 +416,7 @@ fn shown_questions<'b>(bank: &'b Bank, given: &Given) -> (Vec<&'b Question>, Sho
 }
 
 /// Which questions are shown, given the answers. A question is shown when every clause of its
-/// `show_if` holds; a clause on a hidden question never holds (its answer is kept but ignored).
+/// `show_if` holds and, if it has a `show_if_any`, at least one of those; a clause on a hidden question never holds (its answer is kept but ignored).
 pub fn visible_questions<'b>(bank: &'b Bank, answers: &Answers) -> Vec<&'b Question> {
     shown_questions(bank, &Given::all(answers)).0
 }
@@ -876,7 +877,7 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
     let lifts: BTreeSet<&str> = base
         .red_lines
         .iter()
-        .flat_map(|(q, _)| std::iter::once(q.id.as_str()).chain(q.show_if.iter().map(|c| c.question.as_str())))
+        .flat_map(|(q, _)| std::iter::once(q.id.as_str()).chain(q.show_if.iter().chain(&q.show_if_any).map(|c| c.question.as_str())))
         .collect();
 
     // Drivers: each contributing answer, given otherwise.

@@ -5,7 +5,6 @@ pub mod answers;
 pub mod compact;
 pub mod engine;
 pub mod model;
-pub mod pack;
 pub mod plural;
 pub mod present;
 pub mod validate;

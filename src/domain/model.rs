@@ -234,6 +234,10 @@ pub struct Question {
     pub help: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub show_if: Vec<Clause>,
+    /// Also shown only when at least one of these clauses holds (none: no such condition).
+    /// "Emotion recognition or biometric categorisation": one clause per earlier question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub show_if_any: Vec<Clause>,
     /// Maximum characters of a text answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_len: Option<u32>,

@@ -263,8 +263,10 @@ impl<'a> Checker<'a> {
             }
             self.option(file, &oid, o);
         }
-        for c in &q.show_if {
-            self.clause(file, qid, "show_if", c, earlier.get(c.question.as_str()).copied(), "not an earlier question");
+        for (what, clauses) in [("show_if", &q.show_if), ("show_if_any", &q.show_if_any)] {
+            for c in clauses {
+                self.clause(file, qid, what, c, earlier.get(c.question.as_str()).copied(), "not an earlier question");
+            }
         }
         if q.kind != Kind::Multi {
             for o in q.options.iter().filter(|o| o.exclusive) {

@@ -5,7 +5,8 @@
 //   node tests/e2e/run.mjs                 # all tests
 //   node tests/e2e/run.mjs smoke csp       # only files or tests whose name contains a word
 //
-// E2E_TIMEOUT_MS (default 90000) limits each test.
+// E2E_TIMEOUT_MS (default 90000) limits each test. E2E_SUITE=fixture runs *.fixture.mjs
+// instead (tests against a fixture build, see tests/third-language.sh).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,7 +24,8 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-const files = (await fs.readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort();
+const suffix = `.${process.env.E2E_SUITE ?? 'test'}.mjs`;
+const files = (await fs.readdir(here)).filter((f) => f.endsWith(suffix)).sort();
 let passed = 0;
 let failed = 0;
 const failures = [];
@@ -33,7 +35,7 @@ for (const file of files) {
   const mod = await import(pathToFileURL(path.join(here, file)).href);
   for (const [name, fn] of Object.entries(mod)) {
     if (typeof fn !== 'function') continue;
-    const id = `${file.replace(/\.test\.mjs$/, '')} › ${name}`;
+    const id = `${file.slice(0, -suffix.length)} › ${name}`;
     if (filters.length && !filters.some((f) => id.includes(f))) continue;
     const start = Date.now();
     try {

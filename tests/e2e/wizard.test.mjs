@@ -1,41 +1,7 @@
 // The questionnaire end to end, as a new user meets it: answer every section by clicking,
 // see the verdict, reload and find the answers restored, switch language without losing
 // anything. withApp() also fails the test on any request outside the page's origin.
-import { APP_SELECTOR, assert, withApp } from './lib.mjs';
-
-/** Answers every visible, unanswered question of the current section by clicking. */
-async function answerSection(page, { prefer = {} } = {}) {
-  // Answers can reveal follow-up questions, so repeat until nothing is left open.
-  for (let round = 0; round < 10; round++) {
-    let clicked = 0;
-    for (const fs of await page.locator(`${APP_SELECTOR} fieldset.bd-q`).all()) {
-      const qid = (await fs.getAttribute('id')).replace(/^bd-q-/, '');
-      const inputs = fs.locator('input[type=radio], input[type=checkbox]');
-      if ((await fs.locator('input:checked').count()) > 0) continue;
-      const wanted = prefer[qid];
-      const target = wanted ? fs.locator(`#bd-${qid}-${wanted}`) : inputs.first();
-      await fs.locator(`label[for="${await target.getAttribute('id')}"]`).click();
-      clicked++;
-    }
-    for (const area of await page.locator(`${APP_SELECTOR} textarea`).all()) {
-      if ((await area.inputValue()) === '') {
-        await area.fill('Described in our own words for the test.');
-        clicked++;
-      }
-    }
-    if (clicked === 0) return;
-  }
-}
-
-async function completeWizard(page, prefer) {
-  const sections = await page.locator(`${APP_SELECTOR} nav .bd-nav-item:not(.bd-nav-results)`).count();
-  assert.ok(sections >= 8, `expected at least 8 sections, found ${sections}`);
-  for (let i = 0; i < sections; i++) {
-    await answerSection(page, { prefer });
-    await page.locator(`${APP_SELECTOR} [data-testid="next"]`).click();
-  }
-  await page.locator(`${APP_SELECTOR} [data-testid="verdict"]`).waitFor();
-}
+import { answerSection, APP_SELECTOR, assert, completeWizard, withApp } from './lib.mjs';
 
 export async function completingTheWizardGivesAVerdictThatSurvivesReload() {
   await withApp({ name: 'wizard' }, async ({ page }) => {
