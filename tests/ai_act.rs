@@ -56,21 +56,34 @@ fn no_notice_raises_covert_processing_requires_the_notice_and_cites_art_50_3() {
     for o in ["general_notice_only", "not_informed"] {
         let opt = q.option(o).unwrap();
         assert!(opt.provisions.iter().any(|p| p == "ai_act_50_3"), "{o} cites Art. 50(3)");
-        let r = evaluate(bank, &answers(&[("q_ai_emotion", "yes"), ("q_ai_categorisation", "none"), (&q.id, o)]), &Plan::new());
+        let r = evaluate(
+            bank,
+            &answers(&[("q_ai_emotion", "yes"), ("q_ai_categorisation", "none"), (&q.id, o)]),
+            &Plan::new(),
+        );
         assert!(r.risk("r_covert").unwrap().is_raised(), "{o} raises r_covert");
         let rec = r.recommendations.iter().find(|x| x.safeguard == "s_ai_exposure_notice").expect("notice recommended");
         assert_eq!(rec.priority, Priority::Must);
         assert!(rec.required_by.iter().any(|c| c.question == q.id && c.option == o));
     }
     // Informed: the measure is in place, nothing is raised by this answer.
-    let r = evaluate(bank, &answers(&[("q_ai_emotion", "yes"), ("q_ai_categorisation", "none"), (&q.id, "informed")]), &Plan::new());
+    let r = evaluate(
+        bank,
+        &answers(&[("q_ai_emotion", "yes"), ("q_ai_categorisation", "none"), (&q.id, "informed")]),
+        &Plan::new(),
+    );
     assert!(r.in_place.iter().any(|s| s == "s_ai_exposure_notice"), "in place: {:?}", r.in_place);
     assert!(!r.recommendations.iter().any(|x| x.safeguard == "s_ai_exposure_notice"));
 }
 
 #[test]
 fn the_law_enforcement_exception_outside_law_enforcement_is_a_point_to_resolve() {
-    let base = [("q_context", "retail"), ("q_ai_emotion", "yes"), ("q_ai_categorisation", "none"), ("q_ai_exposure_notice", "law_enforcement_exception")];
+    let base = [
+        ("q_context", "retail"),
+        ("q_ai_emotion", "yes"),
+        ("q_ai_categorisation", "none"),
+        ("q_ai_exposure_notice", "law_enforcement_exception"),
+    ];
     let r = evaluate(bank(), &answers(&base), &Plan::new());
     assert!(
         r.contradictions.iter().any(|c| c.second.question == "q_ai_exposure_notice" && c.first.question == "q_context"),
@@ -90,12 +103,44 @@ fn the_art_26_duties_are_asked_only_for_a_high_risk_system() {
         (NO_AI, false),
         (&[("q_ai_emotion", "yes"), ("q_ai_categorisation", "none")], true),
         (&[("q_ai_emotion", "no"), ("q_ai_categorisation", "other_traits")], true),
-        (&[("q_identification_mode", "identification_1ton"), ("q_ai_remote_id", "realtime"), ("q_ai_emotion", "no"), ("q_ai_categorisation", "none")], true),
-        (&[("q_identification_mode", "identification_1ton"), ("q_ai_remote_id", "post"), ("q_ai_emotion", "no"), ("q_ai_categorisation", "none")], true),
+        (
+            &[
+                ("q_identification_mode", "identification_1ton"),
+                ("q_ai_remote_id", "realtime"),
+                ("q_ai_emotion", "no"),
+                ("q_ai_categorisation", "none"),
+            ],
+            true,
+        ),
+        (
+            &[
+                ("q_identification_mode", "identification_1ton"),
+                ("q_ai_remote_id", "post"),
+                ("q_ai_emotion", "no"),
+                ("q_ai_categorisation", "none"),
+            ],
+            true,
+        ),
         // Presenting oneself at a terminal is not remote identification.
-        (&[("q_identification_mode", "identification_1ton"), ("q_ai_remote_id", "no"), ("q_ai_emotion", "no"), ("q_ai_categorisation", "none")], false),
+        (
+            &[
+                ("q_identification_mode", "identification_1ton"),
+                ("q_ai_remote_id", "no"),
+                ("q_ai_emotion", "no"),
+                ("q_ai_categorisation", "none"),
+            ],
+            false,
+        ),
         // 1:1 verification only: outside Annex III point 1.
-        (&[("q_identification_mode", "verification_1to1"), ("q_ai_verification_only", "yes"), ("q_ai_emotion", "no"), ("q_ai_categorisation", "none")], false),
+        (
+            &[
+                ("q_identification_mode", "verification_1to1"),
+                ("q_ai_verification_only", "yes"),
+                ("q_ai_emotion", "no"),
+                ("q_ai_categorisation", "none"),
+            ],
+            false,
+        ),
         (&one_to_many, false),
     ];
     for (pairs, high_risk) in cases {
@@ -126,7 +171,11 @@ fn art_26_10_is_asked_for_post_remote_identification_in_law_enforcement_only() {
 fn each_duty_cites_its_article_and_its_measure_is_a_must_when_missing() {
     let bank = bank();
     let high_risk = [("q_ai_emotion", "yes"), ("q_ai_categorisation", "none"), ("q_data_subjects", "employees")];
-    let post = [("q_identification_mode", "identification_1ton"), ("q_ai_remote_id", "post"), ("q_context", "law_enforcement")];
+    let post = [
+        ("q_identification_mode", "identification_1ton"),
+        ("q_ai_remote_id", "post"),
+        ("q_context", "law_enforcement"),
+    ];
     let cases: [(&str, &str, &str, &str, &[(&str, &str)]); 5] = [
         ("q_ai_oversight", "no", "ai_act_26_2", "s_ai_oversight", &high_risk),
         ("q_ai_logs", "no", "ai_act_26_6", "s_ai_logs", &high_risk),
@@ -145,7 +194,11 @@ fn each_duty_cites_its_article_and_its_measure_is_a_must_when_missing() {
         let mut pairs = context.to_vec();
         pairs.push((q, o));
         let r = evaluate(bank, &answers(&pairs), &Plan::new());
-        let rec = r.recommendations.iter().find(|x| x.safeguard == safeguard).unwrap_or_else(|| panic!("{q}.{o}: {safeguard}"));
+        let rec = r
+            .recommendations
+            .iter()
+            .find(|x| x.safeguard == safeguard)
+            .unwrap_or_else(|| panic!("{q}.{o}: {safeguard}"));
         assert_eq!(rec.priority, Priority::Must, "{q}.{o}");
     }
 }
@@ -166,7 +219,9 @@ fn the_new_ai_act_measures_are_never_proposed_where_no_answer_requires_them() {
         ]),
         &Plan::new(),
     );
-    for s in ["s_ai_exposure_notice", "s_ai_oversight", "s_ai_logs", "s_ai_inform_workers", "s_ai_post_rbi_authorisation"] {
+    for s in
+        ["s_ai_exposure_notice", "s_ai_oversight", "s_ai_logs", "s_ai_inform_workers", "s_ai_post_rbi_authorisation"]
+    {
         assert!(!r.recommendations.iter().any(|x| x.safeguard == s), "{s} proposed");
     }
 }
@@ -192,5 +247,10 @@ fn the_articles_carry_the_dates_of_the_fact_sheet() {
     // Art. 4 as amended: the softened wording, and no date (from when it applies is unconfirmed).
     let art4 = bank.provision("ai_act_4").unwrap();
     assert!(art4.title.get(en).contains("2026/1744") && art4.title.get(en).contains("no particular level"));
-    assert!(bank.question("q_gov_training").unwrap().options.iter().all(|o| o.provisions.iter().any(|p| p == "ai_act_4")));
+    assert!(bank
+        .question("q_gov_training")
+        .unwrap()
+        .options
+        .iter()
+        .all(|o| o.provisions.iter().any(|p| p == "ai_act_4")));
 }

@@ -122,7 +122,12 @@ fn show_if_must_refer_to_an_earlier_question() {
             1,
         )
     });
-    assert_names(&e, "01_a.toml", "q_encrypted", "show_if_any refers to `q_scraping`, which is not an earlier question");
+    assert_names(
+        &e,
+        "01_a.toml",
+        "q_encrypted",
+        "show_if_any refers to `q_scraping`, which is not an earlier question",
+    );
 }
 
 #[test]
@@ -346,4 +351,20 @@ fn a_safeguard_context_names_a_real_question_and_option() {
     let e =
         broken("na-option", "safeguards/s.toml", |t| t.replacen("any_of = [\"everyone\"]", "any_of = [\"all\"]", 1));
     assert_names(&e, "s.toml", "s_alternative", "`q_reach` has no option `all`");
+}
+
+#[test]
+fn an_alternative_is_another_real_safeguard_against_the_same_risk() {
+    fn with(alt: &'static str) -> impl Fn(String) -> String {
+        move |t: String| {
+            t.replacen("id = \"s_alternative\"\n", &format!("id = \"s_alternative\"\nalternatives = [\"{alt}\"]\n"), 1)
+        }
+    }
+    let e = broken("alt-missing", "safeguards/s.toml", with("s_nothing"));
+    assert_names(&e, "s.toml", "s_alternative", "alternatives names `s_nothing`, which is not a safeguard");
+    let e = broken("alt-self", "safeguards/s.toml", with("s_alternative"));
+    assert_names(&e, "s.toml", "s_alternative", "a safeguard is not its own alternative");
+    // Encryption lowers only the breach risk; the alternative lowers unlawfulness and surveillance.
+    let e = broken("alt-unrelated", "safeguards/s.toml", with("s_encryption_logging"));
+    assert_names(&e, "s.toml", "s_alternative", "alternative `s_encryption_logging` lowers none of the same risks");
 }

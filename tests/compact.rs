@@ -133,6 +133,7 @@ fn every_variant() -> Bank {
                 findings: vec!["f1".into()],
                 provisions: vec!["p1".into()],
                 not_applicable_when: vec![Clause { question: "q2".into(), any_of: vec!["no".into()], none_of: vec![] }],
+                alternatives: vec!["s3".into()],
                 file: String::new(),
             },
             Safeguard {
@@ -144,6 +145,7 @@ fn every_variant() -> Bank {
                 findings: vec![],
                 provisions: vec![],
                 not_applicable_when: vec![],
+                alternatives: vec![],
                 file: String::new(),
             },
             Safeguard {
@@ -155,6 +157,7 @@ fn every_variant() -> Bank {
                 findings: vec![],
                 provisions: vec![],
                 not_applicable_when: vec![],
+                alternatives: vec![],
                 file: String::new(),
             },
         ],

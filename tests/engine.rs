@@ -421,3 +421,80 @@ fn outcome_keys_read_the_old_verdict_keys() {
     assert_eq!(Outcome::from_key("proceed"), Some(Outcome::ConditionallyApproved));
     assert_eq!(Outcome::from_key("nonsense"), None);
 }
+
+/// The mini bank with a second measure against a breach, named as an alternative to
+/// encryption (as the template held by the person and the centrally stored template with the
+/// person's key are in the real bank).
+fn mini_with_alternative() -> Bank {
+    let mut bank = mini();
+    let mut key = bank.safeguard("s_encryption_logging").unwrap().clone();
+    key.id = "s_key_held".into();
+    key.alternatives = vec!["s_encryption_logging".into()];
+    bank.safeguards.push(key);
+    assert!(biodpia::domain::validate::validate(&bank).is_empty());
+    bank
+}
+
+#[test]
+fn one_of_two_alternative_measures_is_one_condition_and_enough() {
+    let bank = mini_with_alternative();
+    assert_eq!(bank.alternatives("s_encryption_logging"), ["s_key_held"]);
+    assert_eq!(bank.alternatives("s_key_held"), ["s_encryption_logging"]);
+    // Unsure whether encrypted: the breach risk is high and no answer requires encryption by
+    // name (an answer that does makes it a must whatever its alternatives).
+    let a = door("unsure");
+    let musts = |r: &Report| {
+        let mut m: Vec<String> =
+            r.recommendations.iter().filter(|x| x.priority == Priority::Must).map(|x| x.safeguard.clone()).collect();
+        m.sort();
+        m
+    };
+    // Nothing planned: both lower the high breach risk, each names the other as enough instead,
+    // and the decision lists one condition for the two.
+    let r = evaluate(&bank, &a, &Plan::new());
+    assert_eq!(musts(&r), ["s_encryption_logging", "s_key_held", "s_prior_consultation"]);
+    let rec = |r: &Report, id: &str| r.recommendations.iter().find(|x| x.safeguard == id).cloned();
+    assert_eq!(rec(&r, "s_encryption_logging").unwrap().alternatives, ["s_key_held"]);
+    assert_eq!(rec(&r, "s_key_held").unwrap().alternatives, ["s_encryption_logging"]);
+    let breach: Vec<_> = r.decision.conditions.iter().filter(|c| c.safeguard != "s_prior_consultation").collect();
+    assert_eq!(breach.len(), 1, "{:?}", r.decision.conditions);
+    let mut group = vec![breach[0].safeguard.clone()];
+    group.extend(breach[0].alternatives.iter().cloned());
+    group.sort();
+    assert_eq!(group, ["s_encryption_logging", "s_key_held"]);
+    // The "all required measures" what-if puts one of the group in place, not both.
+    let x = explain(&bank, &a, &Plan::new());
+    let required = x.what_if.iter().find_map(|w| match &w.lever {
+        Lever::Required(ids) => Some(ids.clone()),
+        _ => None,
+    });
+    if let Some(ids) = required {
+        assert_eq!(ids.iter().filter(|i| group.contains(i)).count(), 1, "{ids:?}");
+    }
+
+    // Planning one of them is enough: the other is no longer a must, and the decision rests
+    // on the planned one alone.
+    for (chosen, other) in [("s_key_held", "s_encryption_logging"), ("s_encryption_logging", "s_key_held")] {
+        let mut plan = Plan::new();
+        plan.insert(chosen.into(), item(Status::Planned));
+        let r = evaluate(&bank, &a, &plan);
+        assert_eq!(r.decision.outcome, Outcome::ConditionallyApproved, "{chosen} planned");
+        assert_eq!(musts(&r), [chosen], "{chosen} planned");
+        assert!(rec(&r, other).is_none_or(|x| x.priority == Priority::Should), "{other}");
+        let c: Vec<&str> = r.decision.conditions.iter().map(|c| c.safeguard.as_str()).collect();
+        assert_eq!(c, [chosen]);
+        assert!(r.decision.conditions[0].alternatives.is_empty());
+        // In place: approved, whatever the other.
+        plan.insert(chosen.into(), item(Status::InPlace));
+        let r = evaluate(&bank, &a, &plan);
+        assert_eq!(r.decision.outcome, Outcome::Approved, "{chosen} in place: {:?}", r.decision);
+    }
+    // Without the alternative the same answers need encryption itself (the mini bank).
+    let r = evaluate(&mini(), &a, &Plan::new());
+    assert!(r.decision.conditions.iter().any(|c| c.safeguard == "s_encryption_logging"));
+    assert!(r.decision.conditions.iter().all(|c| c.alternatives.is_empty()));
+    // Required by name (not encrypted): encryption is a must of its own, not replaceable.
+    let r = evaluate(&bank, &door("no"), &Plan::new());
+    let enc = r.decision.conditions.iter().find(|c| c.safeguard == "s_encryption_logging").unwrap();
+    assert!(enc.alternatives.is_empty());
+}

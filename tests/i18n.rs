@@ -100,3 +100,17 @@ fn every_language_names_itself_and_says_loading_and_unavailable() {
     }
     assert!(nl().loading.contains("geladen"));
 }
+
+#[test]
+fn dates_are_written_as_each_language_writes_them() {
+    let en = biodpia::i18n::strings(Lang::parse("en").unwrap());
+    let nl = biodpia::i18n::strings(Lang::parse("nl").unwrap());
+    assert_eq!(en.date("2027-03-01"), "1 March 2027");
+    assert_eq!(nl.date("2027-03-01"), "1 maart 2027");
+    assert_eq!(nl.date("2026-12-15"), "15 december 2026");
+    assert_eq!(en.date("2028-02-29"), "29 February 2028", "a leap day");
+    // Not a calendar date: shown as typed, never guessed at.
+    for typed in ["2027-02-29", "2027-13-01", "2027-04-31", "Q3 2027", "", "27-03-01", "2027-3-1"] {
+        assert_eq!(nl.date(typed), typed);
+    }
+}

@@ -147,6 +147,18 @@ async fn summary_shows_everything_a_dpo_signs() {
             for risk in r.risks.iter().filter(|x| x.is_raised()) {
                 assert!(has(bank.risk(&risk.risk).unwrap().title.get(lang)), "{lang:?}: risk {}", risk.risk);
             }
+            // The cover lists each WP248 criterion met with the answers that meet it, as the
+            // results page does (not only names the user did not tick).
+            assert!(!r.screening.criteria.is_empty());
+            let cover = html.split("data-testid=\"wp248\"").nth(1).expect("criteria list on the cover");
+            let cover = &cover[..cover.find("</ul>").unwrap()];
+            for c in &r.screening.criteria {
+                assert!(cover.contains(&esc(t.wp248(&c.id))), "{lang:?}: criterion {}", c.id);
+                for by in &c.by {
+                    let q = bank.question(&by.question).unwrap().text.get(lang);
+                    assert!(cover.contains(&esc(q)), "{lang:?}: {} met by {}", c.id, by.question);
+                }
+            }
             for label in [
                 s.measures_approved_by,
                 s.residual_accepted_by,
@@ -167,7 +179,10 @@ async fn summary_shows_everything_a_dpo_signs() {
             ] {
                 assert!(has(value), "{lang:?}: sign-off value {value:?}");
             }
-            assert!(has("Owner-Alpha") && has("2026-12-15") && has(t.status_planned), "{lang:?}: action plan line");
+            assert!(
+                has("Owner-Alpha") && has(&t.date("2026-12-15")) && has(t.status_planned),
+                "{lang:?}: action plan line"
+            );
             assert!(
                 has("Toegang met vingerafdruk") && has("Gemeente Voorbeeld") && has(&bank.version),
                 "{lang:?}: header details"

@@ -180,8 +180,18 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
         w.s(source);
     });
     w.list(safeguards, |w, s| {
-        let Safeguard { id, title, explanation, lowers, trigger, findings, provisions, not_applicable_when, file: _ } =
-            s;
+        let Safeguard {
+            id,
+            title,
+            explanation,
+            lowers,
+            trigger,
+            findings,
+            provisions,
+            not_applicable_when,
+            alternatives,
+            file: _,
+        } = s;
         w.s(id);
         w.text(title);
         w.text(explanation);
@@ -199,6 +209,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
         w.strs(findings);
         w.strs(provisions);
         w.clauses(not_applicable_when);
+        w.strs(alternatives);
     });
     w.list(sections, |w, s| {
         let Section { id, title, intro, questions, file: _ } = s;
@@ -432,6 +443,7 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
             findings: r.strs()?,
             provisions: r.strs()?,
             not_applicable_when: r.clauses()?,
+            alternatives: r.strs()?,
             file: String::new(),
         })
     })?;

@@ -141,6 +141,9 @@ pub struct Recommendation {
     pub effect: Vec<(String, Position, Position)>,
     /// Already planned in the action plan (not yet in place).
     pub planned: bool,
+    /// Other recommended measures any one of which is enough in its place (`alternatives` in
+    /// the bank); empty when an answer requires this one itself.
+    pub alternatives: Vec<String>,
 }
 
 /// The conclusion, as the four outcomes of the EDPB DPIA template (2026, section 6), plus the
@@ -215,6 +218,8 @@ impl Outcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
     pub safeguard: String,
+    /// Measures that meet the condition as well as this one ("one of them is enough").
+    pub alternatives: Vec<String>,
     pub status: Status,
     pub owner: String,
     pub due: String,
@@ -715,7 +720,12 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
         let required_by: Vec<Ans> = required.iter().filter(|(id, _)| *id == s.id).map(|(_, a)| *a).collect();
         let planned = c.with_planned.contains(s.id.as_str());
         let effect = c.effect(s, planned);
-        let lowers_high = effect.iter().any(|(_, b, _)| b.level() >= Level::High);
+        // An alternative in place, or planned while this one is not, does what this one would.
+        let served = bank
+            .alternatives(&s.id)
+            .into_iter()
+            .any(|a| c.in_place.contains(a) || (!planned && c.with_planned.contains(a)));
+        let lowers_high = !served && effect.iter().any(|(_, b, _)| b.level() >= Level::High);
         let priority = match s.trigger {
             Trigger::RedLine if pre == Outcome::Rejected => Some(Priority::Must),
             Trigger::HighResidual if pre == Outcome::Consultation => Some(Priority::Must),
@@ -751,7 +761,36 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
     c
 }
 
-impl Core<'_> {
+impl<'b> Core<'b> {
+    /// Other recommendations that could replace `r`: musts that no answer requires, among its
+    /// alternatives (none when an answer requires `r` itself).
+    fn replacements(&self, r: &Rec<'b>) -> Vec<&'b str> {
+        if !r.required_by.is_empty() {
+            return Vec::new();
+        }
+        let alts = self.bank.alternatives(&r.safeguard.id);
+        self.recs
+            .iter()
+            .filter(|o| o.priority == Priority::Must && o.required_by.is_empty())
+            .map(|o| o.safeguard.id.as_str())
+            .filter(|id| alts.contains(id))
+            .collect()
+    }
+
+    /// The "must" recommendations, one per group of alternatives (the first of a group in
+    /// recommendation order), each with the others that would do instead.
+    fn conditions(&self) -> Vec<(&Rec<'b>, Vec<&'b str>)> {
+        let mut out: Vec<(&Rec<'b>, Vec<&'b str>)> = Vec::new();
+        for r in self.recs.iter().filter(|r| r.priority == Priority::Must) {
+            let id = r.safeguard.id.as_str();
+            if out.iter().any(|(_, alts)| alts.contains(&id)) {
+                continue;
+            }
+            out.push((r, self.replacements(r)));
+        }
+        out
+    }
+
     fn report(&self, plan: &Plan) -> Report {
         let bank = self.bank;
         let causes = |v: &[Ans]| v.iter().map(cause).collect::<Vec<_>>();
@@ -767,16 +806,22 @@ impl Core<'_> {
                 required_by: causes(&r.required_by),
                 effect: r.effect.iter().map(|(i, b, a)| (bank.risks[*i].id.clone(), *b, *a)).collect(),
                 planned: r.planned,
+                alternatives: self.replacements(r).into_iter().map(str::to_string).collect(),
             })
             .collect();
         let conditions: Vec<Condition> = self
-            .recs
-            .iter()
-            .filter(|r| r.priority == Priority::Must)
-            .map(|r| {
+            .conditions()
+            .into_iter()
+            .map(|(r, alts)| {
                 let item = plan.get(&r.safeguard.id).cloned().unwrap_or_default();
                 let status = if r.planned { Status::Planned } else { Status::NotPlanned };
-                Condition { safeguard: r.safeguard.id.clone(), status, owner: item.owner, due: item.due }
+                Condition {
+                    safeguard: r.safeguard.id.clone(),
+                    alternatives: alts.into_iter().map(str::to_string).collect(),
+                    status,
+                    owner: item.owner,
+                    due: item.due,
+                }
             })
             .collect();
         let high_risks = ids(&self.planned);
@@ -877,7 +922,9 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
     let lifts: BTreeSet<&str> = base
         .red_lines
         .iter()
-        .flat_map(|(q, _)| std::iter::once(q.id.as_str()).chain(q.show_if.iter().chain(&q.show_if_any).map(|c| c.question.as_str())))
+        .flat_map(|(q, _)| {
+            std::iter::once(q.id.as_str()).chain(q.show_if.iter().chain(&q.show_if_any).map(|c| c.question.as_str()))
+        })
         .collect();
 
     // Drivers: each contributing answer, given otherwise.
@@ -927,8 +974,8 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
     }
     let planned: Vec<&str> =
         plan.iter().filter(|(_, i)| i.status == Status::Planned).map(|(id, _)| id.as_str()).collect();
-    let required: Vec<&str> =
-        base.recs.iter().filter(|r| r.priority == Priority::Must).map(|r| r.safeguard.id.as_str()).collect();
+    // One measure per group of alternatives: one of them is enough.
+    let required: Vec<&str> = base.conditions().into_iter().map(|(r, _)| r.safeguard.id.as_str()).collect();
     let same = |a: &[&str], b: &[&str]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
     let skip_required = same(&planned, &required);
     for (ids, planned_set) in [(planned, true), (required, false)] {

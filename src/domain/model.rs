@@ -165,6 +165,11 @@ pub struct Safeguard {
     /// recommended, whatever requires it. Clauses as in `show_if`, on any question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_applicable_when: Vec<Clause>,
+    /// Other measures that achieve the same (EDPB Opinion 11/2024: the template held by the
+    /// person, or centrally stored encrypted with a key only the person holds): one of them in
+    /// place, or planned while this one is not, is enough. Read in both directions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
 }
@@ -324,6 +329,16 @@ impl Bank {
     }
     pub fn safeguard(&self, id: &str) -> Option<&Safeguard> {
         self.safeguards.iter().find(|s| s.id == id)
+    }
+    /// The measures that achieve what `id` achieves ("one of them is enough"): those it names
+    /// and those that name it, in bank order.
+    pub fn alternatives(&self, id: &str) -> Vec<&str> {
+        let named = self.safeguard(id).map(|s| s.alternatives.as_slice()).unwrap_or_default();
+        self.safeguards
+            .iter()
+            .filter(|s| s.id != id && (named.contains(&s.id) || s.alternatives.iter().any(|a| a == id)))
+            .map(|s| s.id.as_str())
+            .collect()
     }
     /// All questions in wizard order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> {

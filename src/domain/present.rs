@@ -256,8 +256,10 @@ impl Report {
             })
             .collect();
         for (i, &(n, w)) in groups.iter().enumerate() {
-            let smaller_elsewhere =
-                groups.iter().enumerate().any(|(j, &(m, x))| j != i && x.outcome == w.outcome && (m < n || (m == n && j < i)));
+            let smaller_elsewhere = groups
+                .iter()
+                .enumerate()
+                .any(|(j, &(m, x))| j != i && x.outcome == w.outcome && (m < n || (m == n && j < i)));
             if smaller_elsewhere {
                 continue;
             }

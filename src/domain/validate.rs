@@ -209,6 +209,17 @@ impl<'a> Checker<'a> {
                     "not a question",
                 );
             }
+            for alt in &s.alternatives {
+                let Some(other) = bank.safeguard(alt) else {
+                    self.err(&s.file, &s.id, format!("alternatives names `{alt}`, which is not a safeguard"));
+                    continue;
+                };
+                if other.id == s.id {
+                    self.err(&s.file, &s.id, "a safeguard is not its own alternative");
+                } else if !other.lowers.iter().any(|l| s.lowers.iter().any(|m| m.risk == l.risk)) {
+                    self.err(&s.file, &s.id, format!("alternative `{alt}` lowers none of the same risks"));
+                }
+            }
         }
         self.errors
     }

@@ -397,9 +397,38 @@ impl GeneralStrings {
         crate::domain::model::WP248_CRITERIA.iter().position(|c| *c == id).map(|i| self.wp248_names[i]).unwrap_or(id)
     }
 
+    /// A calendar date ("2027-03-01") as the language writes it ("1 March 2027", "1 maart
+    /// 2027"); anything else (a date typed otherwise, "Q3") as it was typed.
+    pub fn date(&self, iso: &str) -> String {
+        let t = iso.trim();
+        let mut parts = t.splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return iso.to_string();
+        };
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return iso.to_string();
+        }
+        let (year, month, day): (u32, u32, u32) =
+            (y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return iso.to_string();
+        }
+        self.date_pattern(day, self.month_names[month as usize - 1], year)
+    }
+
     /// "negligible" .. "maximum" for a level 1..=4.
     pub fn pos(&self, v: u8) -> &'static str {
         self.pos_names[(v.clamp(1, 4) - 1) as usize]
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::engine::Cause;
+use crate::domain::engine::{Cause, Criterion};
 use crate::domain::model::{AnswerOption, Bank, DateKind, Finding};
 use crate::i18n::{strings, Get, Lang, Strings};
 
@@ -36,6 +36,40 @@ pub fn cause_text(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
 pub fn cause_line(bank: &Bank, lang: Lang, c: &Cause) -> Html {
     let (q, o) = cause_text(bank, lang, c);
     html! { <>{ q }{ " → " }<strong>{ o }</strong></> }
+}
+
+/// The WP248 criteria met, each with the answers that meet it (several are met by answers
+/// outside the screening question: employees are vulnerable data subjects, for one).
+pub fn criteria_list(bank: &Bank, lang: Lang, criteria: &[Criterion]) -> Html {
+    let t = strings(lang);
+    html! {
+        <ul data-testid="wp248">
+            for c in criteria {
+                <li>
+                    <strong>{ t.wp248(&c.id) }</strong>{ ": " }
+                    for (i, by) in c.by.iter().enumerate() {
+                        if i > 0 { { "; " } }
+                        { cause_line(bank, lang, by) }
+                    }
+                </li>
+            }
+        </ul>
+    }
+}
+
+/// "Or instead: A; B" under a measure that others can replace (`alternatives`); nothing when
+/// none can.
+pub fn or_instead(bank: &Bank, lang: Lang, class: &'static str, alternatives: &[String]) -> Html {
+    if alternatives.is_empty() {
+        return Html::default();
+    }
+    let t = strings(lang);
+    let title = |id: &String| bank.safeguard(id).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| id.clone());
+    html! {
+        <p class={class} data-testid="or-instead">
+            { t.or_instead }{ ": " }{ alternatives.iter().map(title).collect::<Vec<_>>().join("; ") }
+        </p>
+    }
 }
 
 /// A finding's date as it must be read: the decision date as it is, an announcement or press

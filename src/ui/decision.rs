@@ -58,6 +58,7 @@ pub fn Decision(props: &DecisionProps) -> Html {
                         <li data-testid="condition"
                             class={if c.status == Status::Planned { "bd-cond-planned" } else { "bd-cond-blocking" }}>
                             <strong>{ safeguard(&c.safeguard) }</strong>
+                            { cite::or_instead(bank, lang, "bd-cond-why", &c.alternatives) }
                             if let Some(rec) = c.recommendation {
                                 if !rec.required_by.is_empty() {
                                     <p class="bd-cond-why">
@@ -86,7 +87,7 @@ pub fn Decision(props: &DecisionProps) -> Html {
                                     <span>{ t.owner }{ ": " }{ if c.owner.is_empty() { t.decision_no_owner } else { &c.owner } }</span>
                                 }
                                 if c.status == Status::Planned || !c.due.is_empty() {
-                                    <span>{ t.due }{ ": " }{ if c.due.is_empty() { t.decision_no_due } else { &c.due } }</span>
+                                    <span>{ t.due }{ ": " }{ if c.due.is_empty() { t.decision_no_due.to_string() } else { t.date(&c.due) } }</span>
                                 }
                             </p>
                         </li>

@@ -92,17 +92,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         html! {
             <>
                 <p>{ t.wp248_met_by }</p>
-                <ul data-testid="wp248">
-                    for c in &screening.criteria {
-                        <li>
-                            <strong>{ t.wp248(&c.id) }</strong>{ ": " }
-                            for (i, by) in c.by.iter().enumerate() {
-                                if i > 0 { { "; " } }
-                                { cause_line(bank, lang, by) }
-                            }
-                        </li>
-                    }
-                </ul>
+                { cite::criteria_list(bank, lang, &screening.criteria) }
             </>
         }
     });
@@ -307,6 +297,7 @@ fn recommendation(
             <p>{ s.map(|x| x.explanation.get(lang)).unwrap_or("") }</p>
             { for effect }
             { for required }
+            { cite::or_instead(bank, lang, "bd-effect", &rec.alternatives) }
             if let Some(s) = s { { cite::reasons(bank, lang, &s.provisions, &s.findings, Anchors::Results) } }
             { plan_controls(t, &rec.safeguard, plan, dispatch) }
         </li>

@@ -50,8 +50,12 @@ pub fn Cover(props: &CoverProps) -> Html {
     // A dash for an unknown organisation or date.
     let dash = |v: &str| if v.is_empty() { "—".to_string() } else { v.to_string() };
     let criteria = (!report.screening.criteria.is_empty()).then(|| {
-        let names = report.screening.criteria.iter().map(|x| t.wp248(&x.id)).collect::<Vec<_>>().join("; ");
-        html! { <p>{ t.wp248_met }{ ": " }{ names }</p> }
+        html! {
+            <div class="bd-sum-criteria">
+                <p>{ t.wp248_met_by }</p>
+                { cite::criteria_list(bank, lang, &report.screening.criteria) }
+            </div>
+        }
     });
     let red_lines = (!report.red_lines.is_empty()).then(|| {
         html! {

@@ -81,7 +81,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let heading = use_node_ref();
     super::use_focus(&heading, editable as usize);
 
-    let date = summary_date(&a.updated);
+    let date = t.date(&summary_date(&a.updated));
     let title = if a.title.trim().is_empty() { s.untitled.to_string() } else { a.title.clone() };
     let organisation = a.organisation.trim().to_string();
     let version = if bank.version.is_empty() { a.bank_version.clone() } else { bank.version.clone() };

@@ -156,7 +156,7 @@ fn plan_row(props: &ActionPlanProps, row: &PlanRow) -> Html {
                 <td><p class="bd-sum-plan-title">{ title }</p></td>
                 <td data-label={t.status}>{ status_cell }</td>
                 <td data-label={t.owner}>{ field(control(t.owner, owner_id, owner_input), owner) }</td>
-                <td data-label={t.due}>{ field(control(t.due, due_id, due_input), due) }</td>
+                <td data-label={t.due}>{ field(control(t.due, due_id, due_input), &t.date(due)) }</td>
             </tr>
             <tr class="bd-sum-plan-detail">
                 <td></td>
@@ -164,6 +164,7 @@ fn plan_row(props: &ActionPlanProps, row: &PlanRow) -> Html {
                     <p class="bd-sum-small bd-muted">{ g.explanation.get(lang) }</p>
                     { for effect }
                     { for required }
+                    { for rec.map(|r| cite::or_instead(bank, lang, "bd-sum-small", &r.alternatives)) }
                     { cite::reasons(bank, lang, &g.provisions, &g.findings, Anchors::Summary) }
                 </td>
             </tr>
