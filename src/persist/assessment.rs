@@ -17,7 +17,10 @@ use crate::domain::answers::{Answer, Answers, Plan};
 /// 3: adds the review (`id`, `updated_by`, `revision`, `versions`, `review`: see
 /// `persist::review` and `persist::version`); an older file reads as format 3 with no id (it
 /// takes the id it is stored under), revision 1, no signed version and no comments.
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: answers may be tables (`{"table": [{"column": "value"}, ...]}`, see
+/// `domain::answers::Answer`); a format 3 file has none and reads as format 4 unchanged. A
+/// widget that knows only format 3 refuses a format 4 file rather than misread a table.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The sign-off block of the summary (as in the ICO template). Every field is optional when
 /// read.
