@@ -149,7 +149,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <risks::Risks {lang} report={report.clone()} />
                     <plan::ActionPlan {lang} report={report.clone()} assessment={assessment.clone()} {editable}
                         dispatch={dispatch.clone()} />
-                    <signoff::SignOffPart {lang} assessment={assessment.clone()} {editable} dispatch={dispatch.clone()} />
+                    <signoff::SignOffPart {lang} assessment={assessment.clone()} outcome={props.report.decision.outcome} {editable}
+                        dispatch={dispatch.clone()} />
                     <annex::Annexes {lang} {report} {assessment} />
                     <p class="bd-sum-disclaimer">{ s.disclaimer }</p>
                 </td></tr></tbody>
