@@ -15,6 +15,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { englishInDutch } from './dutch-terms.mjs';
 import { APP_SELECTOR, ARTIFACTS, assert, formatAxe, runAxe, withApp } from './lib.mjs';
 
 const run = promisify(execFile);
@@ -34,7 +35,7 @@ const UI = {
     answered: /\d+ van \d+ beantwoord/,
     docTitle: 'Gegevensbeschermingseffectbeoordeling (DPIA)',
     due: '15 december 2026',
-    signoff: ['Besluit en vaststelling', 'Besluit van de verwerkingsverantwoordelijke', 'Besloten door', 'Datum van het besluit', 'Maatregelen goedgekeurd door', 'Restrisico aanvaard door', 'Naam van de FG', 'Advies van de functionaris voor gegevensbescherming (FG)', 'Datum van het advies van de FG', 'Advies van de FG opgevolgd', 'Advies van de FG aanvaard of terzijde gelegd door', 'Standpunten van betrokkenen of hun vertegenwoordigers (art. 35 lid 9 AVG)', 'Reacties uit de raadpleging beoordeeld door', 'Deze DPIA wordt bewaakt door', 'Datum herbeoordeling'],
+    signoff: ['Besluit en vaststelling', 'Besloten door', 'Datum van het besluit', 'Maatregelen goedgekeurd door', 'Restrisico aanvaard door', 'Naam van de FG', 'Advies van de functionaris voor gegevensbescherming (FG)', 'Datum van het advies van de FG', 'Advies van de FG opgevolgd', 'Advies van de FG aanvaard of terzijde gelegd door', 'Standpunten van betrokkenen of hun vertegenwoordigers (art. 35 lid 9 AVG)', 'Reacties uit de raadpleging beoordeeld door', 'Deze DPIA wordt bewaakt door', 'Datum herbeoordeling'],
     record: { decision: 'Goedgekeurd onder voorwaarden', partly: 'Gedeeltelijk', pending: 'Advies gevraagd maar nog niet ontvangen', review: '31 maart 2027', decided: '1 maart 2027', advised: '12 februari 2027' },
   },
 };
@@ -190,7 +191,10 @@ async function printedSummary(lang) {
     await page.locator(`${A} #bd-sum-so-advice`).fill(advice);
     await page.locator(`${A} #bd-sum-so-followed`).selectOption('partly_reasons');
     await page.locator(`${A} #bd-sum-so-review`).fill('2027-03-31');
-    // The rest of the decision record.
+    // The rest of the decision record (what is typed, for the checks below).
+    const recordTyped = [`Badge-and-PIN route before go-live ${lang}`, `Mr. A. Bakker ${lang}`, `Gemeentesecretaris ${lang}`, `Drs. K. Smit ${lang}`,
+      `Log review starts in 2027 ${lang}`, `College van B en W ${lang}`, `The works council agreed on condition of a badge route ${lang}`,
+      `P. Jansen, privacy counsel ${lang}`, `Information security team ${lang}`];
     await page.locator(`${A} #bd-sum-so-decision`).selectOption('conditionally_approved');
     await page.locator(`${A} #bd-sum-so-decision-conditions`).fill(`Badge-and-PIN route before go-live ${lang}`);
     await page.locator(`${A} #bd-sum-so-decided-by`).fill(`Mr. A. Bakker ${lang}`);
@@ -250,15 +254,39 @@ async function printedSummary(lang) {
     const r = ui.record;
     for (const v of [r.review, r.decided, r.advised]) assert.ok(has(v), `date "${v}" printed`);
     assert.ok(!has('2027-03-31') && !has('2027-03-01'), 'no ISO date printed in the record');
-    for (const v of [`Badge-and-PIN route before go-live ${lang}`, `Mr. A. Bakker ${lang}`, `Gemeentesecretaris ${lang}`, `Drs. K. Smit ${lang}`,
-      `Log review starts in 2027 ${lang}`, `College van B en W ${lang}`, `The works council agreed on condition of a badge route ${lang}`,
-      `P. Jansen, privacy counsel ${lang}`, `Information security team ${lang}`]) {
+    for (const v of recordTyped) {
       assert.ok(has(v), `decision record value "${v}" printed`);
     }
     assert.ok(has(r.decision), `the controller's decision "${r.decision}" printed`);
     // One DPO status on every page: the record's ("partly"), never the wizard's old "pending".
     assert.ok(has(r.partly), 'the DPO advice status printed');
     assert.ok(!has(r.pending), `"${r.pending}" is not printed anywhere`);
+
+    // No word of the action plan is broken inside its column without a hyphen
+    // ("Noodzake/lijk"): every word of its rows, as the page shows them, is whole in the PDF.
+    // (A split whose two parts are words of their own, "gebruik / en", is two words.)
+    const words = (await summary.locator('[data-testid="summary-plan-row"]').allInnerTexts())
+      .join(' ').split(/[^\p{L}]+/u).filter(Boolean);
+    const known = new Set(words.map((w) => w.toLowerCase()));
+    const planWords = new Set(words.filter((w) => w.length >= 6));
+    assert.ok(planWords.size > 5, 'the action plan has words to check');
+    const broken = [];
+    for (const w of planWords) {
+      for (let k = 2; k <= w.length - 2; k++) {
+        const [a, b] = [w.slice(0, k), w.slice(k)];
+        if (known.has(a.toLowerCase()) && known.has(b.toLowerCase())) continue;
+        if (new RegExp(`(?<!\\p{L})${a}\\n${b}(?!\\p{L})`, 'u').test(raw)) broken.push(`${a}/${b}`);
+      }
+    }
+    assert.deepEqual(broken, [], 'words broken inside an action plan column');
+    // A Dutch report is Dutch throughout: no English legal term, no English text of the bank
+    // or the UI (what the user typed aside).
+    if (lang === 'nl') {
+      const user = [...typed, advice, title, `Owner-${lang}-0001`, `Jan Jansen, directeur ${lang}`, `Petra de Vries, CISO ${lang}`, ...recordTyped];
+      const { terms, labels } = englishInDutch(raw, user);
+      assert.deepEqual(terms, [], 'English legal terms in the Dutch PDF');
+      assert.deepEqual(labels, [], 'English texts of the bank or the UI in the Dutch PDF');
+    }
 
     // No interactive chrome.
     for (const label of ui.chrome) {
