@@ -270,8 +270,9 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
     // Up to 20 risks all in one cell (40 markers).
     for n in [1usize, 6, 7, 12, 20] {
         let same = Position { likelihood: 3, severity: 3 };
-        let risks: Vec<MapRisk> =
-            (1..=n).map(|i| MapRisk { number: i, title: format!("r{i}"), inherent: same, residual: same }).collect();
+        let risks: Vec<MapRisk> = (1..=n)
+            .map(|i| MapRisk { number: i, title: format!("r{i}"), inherent: same, residual: same, planned: same })
+            .collect();
         let markers = heatmap::layout(&risks);
         assert_eq!(markers.len(), 2 * n);
         for (i, m) in markers.iter().enumerate() {
@@ -295,6 +296,7 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
         title: "r".into(),
         inherent: Position { likelihood: 4, severity: 4 },
         residual: Position { likelihood: 2, severity: 3 },
+        planned: Position { likelihood: 2, severity: 3 },
     };
     let m = heatmap::layout(&[moved]);
     let cell = |p: Position| heatmap::cell_origin(p);
@@ -307,6 +309,42 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
     assert!(
         inside(inh, Position { likelihood: 4, severity: 4 }) && inside(res, Position { likelihood: 2, severity: 3 })
     );
+}
+
+#[derive(Properties, PartialEq)]
+struct MapProps {
+    lang: Lang,
+    risks: Vec<MapRisk>,
+}
+
+#[function_component]
+fn MapHarness(props: &MapProps) -> Html {
+    heatmap::heat_map(props.lang, &props.risks)
+}
+
+#[tokio::test]
+async fn risk_map_shows_the_position_with_planned_measures_where_it_differs() {
+    let p = |likelihood, severity| Position { likelihood, severity };
+    let risk = |planned| MapRisk { number: 1, title: "r".into(), inherent: p(4, 4), residual: p(3, 3), planned };
+    // Planned measures that change nothing: two markers, as before.
+    assert!(heatmap::layout(&[risk(p(3, 3))]).iter().all(|m| m.kind != MarkerKind::Planned));
+    let m = heatmap::layout(&[risk(p(1, 3))]);
+    assert_eq!(m.len(), 3);
+    let planned = m.iter().find(|x| x.kind == MarkerKind::Planned).expect("a third marker");
+    assert_eq!((planned.number, planned.position), (1, p(1, 3)));
+    // The printed map says it, in its key, legend and description, in both languages.
+    for code in ["en", "nl"] {
+        let lang = l(code);
+        let s = sum::strings(lang);
+        let render = |planned| {
+            yew::LocalServerRenderer::<MapHarness>::with_props(MapProps { lang, risks: vec![risk(planned)] }).render()
+        };
+        let html = render(p(1, 3)).await;
+        assert!(html.contains("bd-hm-planned"), "{code}: planned marker");
+        assert!(html.contains(&esc(s.heatmap_key_planned)), "{code}: key");
+        let html = render(p(3, 3)).await;
+        assert!(!html.contains("bd-hm-planned") && !html.contains(&esc(s.heatmap_key_planned)), "{code}: none");
+    }
 }
 
 #[test]
