@@ -351,7 +351,7 @@ fn a_table_answer_survives_save_and_export_exactly() {
 
 #[test]
 fn a_format_3_file_reads_as_the_current_format_unchanged() {
-    assert_eq!(FORMAT_VERSION, 4);
+    assert_eq!(FORMAT_VERSION, 5);
     let b = bank();
     let old = json!({
         "format": 3,
@@ -368,19 +368,46 @@ fn a_format_3_file_reads_as_the_current_format_unchanged() {
     assert_eq!(a.answers["q_mode"], Answer::Choice("verify".into()));
     assert_eq!((a.id.as_str(), a.revision, a.title.as_str()), ("a-1", 2, "Oud"));
     assert!(m.is_empty(), "{m:?}");
-    // Written again, it is a format 4 file that reads back the same.
-    assert!(assessment::write(&a).starts_with(r#"{"format":4,"#));
+    // Written again, it is a format 5 file that reads back the same.
+    assert!(assessment::write(&a).starts_with(r#"{"format":5,"#));
     assert_eq!(assessment::read(assessment::write(&a).as_bytes()).unwrap(), a);
 }
 
 #[test]
-fn a_widget_of_format_3_is_not_given_a_table_it_would_misread() {
-    // The table answer is what makes a format 4 file: it is not an answer of format 3.
+fn formats_3_and_4_read_through_both_migrations() {
+    // Format 3 -> 4 (the decision record: the old "partly" is the option it meant) -> 5
+    // (tables: nothing to change).
+    let b = bank();
+    let v3 = json!({ "format": 3, "bank_version": b.version, "signoff": { "dpo_advice_followed": "partly" } });
+    let a = assessment::read(v3.to_string().as_bytes()).unwrap();
+    assert_eq!((a.format, a.signoff.dpo_advice_followed.as_str()), (FORMAT_VERSION, "partly_reasons"));
+    // A format 4 file keeps its decision record, and takes a table after it.
+    let v4 = json!({
+        "format": 4,
+        "bank_version": b.version,
+        "signoff": { "decision": "conditionally_approved", "decided_by": "J. de Vries", "dpo_name": "A. Bakker" },
+        "answers": { "q_notes": { "text": "kept" } }
+    });
+    let (mut a, m) = transfer::import(&b, v4.to_string().as_bytes()).unwrap();
+    assert!(m.is_empty(), "{m:?}");
+    assert_eq!(a.format, FORMAT_VERSION);
+    assert_eq!(
+        (a.signoff.decision.as_str(), a.signoff.decided_by.as_str(), a.signoff.dpo_name.as_str()),
+        ("conditionally_approved", "J. de Vries", "A. Bakker")
+    );
+    a.answers.insert("q_parties".into(), table(&[&[("name", "Acme")]]));
+    let (back, _) = transfer::import(&b, transfer::export(&a).as_bytes()).unwrap();
+    assert_eq!(back, a);
+}
+
+#[test]
+fn a_widget_of_format_4_is_not_given_a_table_it_would_misread() {
+    // The table answer is what makes a format 5 file: it is not an answer of format 4.
     let b = bank();
     let mut file: serde_json::Value = serde_json::from_str(&assessment::write(&with_table(&b))).unwrap();
-    assert_eq!(file["format"], 4);
+    assert_eq!(file["format"], 5);
     assert!(file["answers"]["q_parties"]["table"].is_array());
-    file["format"] = json!(5);
+    file["format"] = json!(6);
     let err = transfer::import(&b, file.to_string().as_bytes()).unwrap_err();
     assert!(format!("{err:?}").contains("NewerFormat"), "{err:?}");
 }
@@ -389,7 +416,7 @@ fn a_widget_of_format_3_is_not_given_a_table_it_would_misread() {
 fn an_import_with_too_many_rows_or_too_long_cells_is_shortened_and_named() {
     let b = bank();
     let rows: Vec<serde_json::Value> = (0..7).map(|i| json!({ "name": format!("Partij nummer {i}"), "role": "controller" })).collect();
-    let file = json!({ "format": 4, "bank_version": b.version, "answers": { "q_parties": { "table": rows } } });
+    let file = json!({ "format": 5, "bank_version": b.version, "answers": { "q_parties": { "table": rows } } });
     let (a, m) = transfer::import(&b, file.to_string().as_bytes()).unwrap();
     let Answer::Table(kept) = &a.answers["q_parties"] else { panic!("{:?}", a.answers) };
     assert_eq!(kept.len(), 3, "the rows after the third are left out");
@@ -407,7 +434,7 @@ fn an_import_with_too_many_rows_or_too_long_cells_is_shortened_and_named() {
     );
     // A hostile column name is named, but not in full.
     let key = "k".repeat(5000);
-    let file = json!({ "format": 4, "bank_version": "older", "answers": { "q_parties": { "table": [ { key.clone(): "x".repeat(300) } ] } } });
+    let file = json!({ "format": 5, "bank_version": "older", "answers": { "q_parties": { "table": [ { key.clone(): "x".repeat(300) } ] } } });
     let (a, m) = transfer::import(&b, file.to_string().as_bytes()).unwrap();
     assert_eq!(m.shortened.len(), 1);
     assert!(m.shortened[0].field.len() < 100, "{}", m.shortened[0].field);
@@ -425,7 +452,7 @@ fn a_damaged_table_in_a_file_is_refused_with_the_field_named() {
         (json!([["Acme", "processor"]]), "a list for a row"),
         (json!([{ "name": 3 }]), "a number for a cell"),
     ] {
-        let file = json!({ "format": 4, "answers": { "q_parties": { "table": table } } });
+        let file = json!({ "format": 5, "answers": { "q_parties": { "table": table } } });
         let err = transfer::import(&b, file.to_string().as_bytes()).unwrap_err();
         assert!(format!("{err:?}").contains("answers.q_parties"), "{what}: {err:?}");
     }

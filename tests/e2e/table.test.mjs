@@ -130,7 +130,7 @@ async function tableRun(lang) {
       page.locator($('[data-testid="export"]')).first().click(),
     ]);
     const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
-    assert.equal(exported.format, 4);
+    assert.equal(exported.format, 5);
     assert.deepEqual(exported.answers.q_parties, { table: ROWS });
     await page.locator($('[data-testid="import"]')).setInputFiles(await download.path());
     await page.locator($('[data-testid="status"]')).getByText(t.imported).waitFor();
