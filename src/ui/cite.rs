@@ -73,12 +73,12 @@ pub fn or_instead(bank: &Bank, lang: Lang, class: &'static str, alternatives: &[
 }
 
 /// A finding's date as it must be read: the decision date as it is, an announcement or press
-/// date said to be one ("announced 2023-05-10").
+/// date said to be one ("announced 10 May 2023"), as the language writes dates.
 pub fn finding_date(t: &Strings, f: &Finding) -> String {
     match f.date_kind {
-        DateKind::Decision => f.date.clone(),
-        DateKind::Announced => format!("{} {}", t.date_announced, f.date),
-        DateKind::Reported => format!("{} {}", t.date_reported, f.date),
+        DateKind::Decision => t.date(&f.date),
+        DateKind::Announced => format!("{} {}", t.date_announced, t.date(&f.date)),
+        DateKind::Reported => format!("{} {}", t.date_reported, t.date(&f.date)),
     }
 }
 

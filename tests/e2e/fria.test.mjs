@@ -4,6 +4,7 @@
 // questions appear in the AI Act section, and the summary, on screen and printed to PDF, has
 // the FRIA annex with the answers typed. A shop with the same system says it is a private
 // organisation providing no public service: no FRIA question, no annex.
+import { englishInDutch } from './dutch-terms.mjs';
 import { APP_SELECTOR, answerSection, assert, printToText, withApp } from './lib.mjs';
 
 const $ = (sel) => `${APP_SELECTOR} ${sel}`;
@@ -63,6 +64,12 @@ async function owedAndPrinted(lang) {
     const { text: pdf } = await printToText(page);
     assert.ok(squash(pdf).includes(squash(TITLE[lang])), `${lang}: the annex is printed`);
     for (const id of FRIA) assert.ok(squash(pdf).includes(squash(`FRIA answer ${id} ${lang}`)), `${lang}: ${id} printed`);
+    if (lang === 'nl') {
+      // The Dutch report, FRIA annex included, has no English legal term or English text.
+      const typed = [...FRIA.map((id) => `FRIA answer ${id} nl`), 'Described in our own words for the test.'];
+      const { terms, labels } = englishInDutch(pdf, typed);
+      assert.deepEqual([terms, labels], [[], []]);
+    }
   });
 }
 

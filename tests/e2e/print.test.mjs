@@ -15,6 +15,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { englishInDutch } from './dutch-terms.mjs';
 import { APP_SELECTOR, ARTIFACTS, assert, formatAxe, runAxe, withApp } from './lib.mjs';
 
 const run = promisify(execFile);
@@ -224,6 +225,32 @@ async function printedSummary(lang) {
     assert.ok(has(`Jan Jansen, directeur ${lang}`) && has(`Petra de Vries, CISO ${lang}`), 'sign-off names printed');
     assert.ok(has('2027-03-31'), 'review date printed');
     for (const label of ui.signoff) assert.ok(has(label), `sign-off label "${label}" printed`);
+
+    // No word of the action plan is broken inside its column without a hyphen
+    // ("Noodzake/lijk"): every word of its rows, as the page shows them, is whole in the PDF.
+    // (A split whose two parts are words of their own, "gebruik / en", is two words.)
+    const words = (await summary.locator('[data-testid="summary-plan-row"]').allInnerTexts())
+      .join(' ').split(/[^\p{L}]+/u).filter(Boolean);
+    const known = new Set(words.map((w) => w.toLowerCase()));
+    const planWords = new Set(words.filter((w) => w.length >= 6));
+    assert.ok(planWords.size > 5, 'the action plan has words to check');
+    const broken = [];
+    for (const w of planWords) {
+      for (let k = 2; k <= w.length - 2; k++) {
+        const [a, b] = [w.slice(0, k), w.slice(k)];
+        if (known.has(a.toLowerCase()) && known.has(b.toLowerCase())) continue;
+        if (new RegExp(`(?<!\\p{L})${a}\\n${b}(?!\\p{L})`, 'u').test(raw)) broken.push(`${a}/${b}`);
+      }
+    }
+    assert.deepEqual(broken, [], 'words broken inside an action plan column');
+    // A Dutch report is Dutch throughout: no English legal term, no English text of the bank
+    // or the UI (what the user typed aside).
+    if (lang === 'nl') {
+      const user = [...typed, advice, title, `Owner-${lang}-0001`, `Jan Jansen, directeur ${lang}`, `Petra de Vries, CISO ${lang}`];
+      const { terms, labels } = englishInDutch(raw, user);
+      assert.deepEqual(terms, [], 'English legal terms in the Dutch PDF');
+      assert.deepEqual(labels, [], 'English texts of the bank or the UI in the Dutch PDF');
+    }
 
     // No interactive chrome.
     for (const label of ui.chrome) {

@@ -1,5 +1,6 @@
-//! Annex C of the summary, the fundamental rights impact assessment (AI Act Art. 27): rendered
-//! only where `Report::fria_annex` says a FRIA is owed, as that function gives it.
+//! Annex C of the summary, the fundamental rights impact assessment (AI Act Art. 27): a row of
+//! the document table of its own (so that it starts a printed page), rendered only where
+//! `Report::fria_annex` says a FRIA is owed, as that function gives it.
 
 use yew::prelude::*;
 
@@ -63,8 +64,8 @@ pub fn FriaAnnex(props: &AnnexesProps) -> Html {
         </>
     };
     html! {
-        <div data-testid="summary-fria">
+        <tr class="bd-sum-row" data-testid="summary-fria"><td class="bd-sum-doc-body">
             { part("bd-sum-part bd-sum-annex", "bd-sum-h-fria", &format!("{} C.", s.annex), s.fria_title, s.fria_intro, body) }
-        </div>
+        </td></tr>
     }
 }
