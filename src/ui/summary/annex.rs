@@ -52,7 +52,7 @@ pub fn Annexes(props: &AnnexesProps) -> Html {
 }
 
 /// The labels of the options an answer chose (unknown ids are shown as they are).
-fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
+pub(super) fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
     a.chosen()
         .into_iter()
         .map(|id| q.option(id).map(|o| option_label(o, lang)).unwrap_or_else(|| id.to_string()))
@@ -72,6 +72,10 @@ fn answers_section(
         None => html! { <span class="bd-muted">{ s.not_answered }</span> },
         Some(Answer::Text(_)) if section.id == DESCRIPTION_SECTION => {
             html! { <span class="bd-muted">{ s.see_description }</span> }
+        }
+        // The decision record prints it (it is the record's, `persist::record`).
+        Some(Answer::Text(_)) if crate::persist::record::is_linked(&q.id) => {
+            html! { <span class="bd-muted">{ s.see_record }</span> }
         }
         Some(Answer::Text(x)) => free_text(x),
         Some(x @ Answer::Multi(_)) => html! {

@@ -166,7 +166,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                             dispatch={dispatch.clone()} />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <signoff::SignOffPart {lang} assessment={assessment.clone()} {editable} dispatch={dispatch.clone()} />
+                        <signoff::SignOffPart {lang} assessment={assessment.clone()} outcome={props.report.decision.outcome} {editable}
+                            dispatch={dispatch.clone()} />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
                         <annex::Annexes {lang} report={report.clone()} assessment={assessment.clone()} />
