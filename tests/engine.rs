@@ -309,6 +309,48 @@ fn the_four_outcomes_follow_the_action_plan() {
 }
 
 #[test]
+fn a_partially_implemented_measure_counts_as_planned_not_in_place() {
+    let bank = mini();
+    let a = door("no");
+    let mut plan = Plan::new();
+    plan.insert("s_encryption_logging".into(), item(Status::Planned));
+    let planned = evaluate(&bank, &a, &plan);
+    plan.insert("s_encryption_logging".into(), item(Status::Partial));
+    let partial = evaluate(&bank, &a, &plan);
+    // Conditionally approved, as when planned: the measure is a condition still to be met.
+    assert_eq!(partial.decision.outcome, Outcome::ConditionallyApproved);
+    assert_eq!(partial.decision.high_until_planned, vec!["r_breach"]);
+    let c = &partial.decision.conditions;
+    assert_eq!((c.len(), c[0].safeguard.as_str(), c[0].status), (1, "s_encryption_logging", Status::Partial));
+    assert_eq!(partial.decision.not_planned().count(), 0, "partly in place is not unplanned");
+    // It lowers nothing yet: the residual risk is that of a planned measure, not of one in place.
+    assert!(!partial.in_place.contains(&"s_encryption_logging".to_string()));
+    assert_eq!((partial.residual_score, partial.planned_score), (planned.residual_score, planned.planned_score));
+    plan.insert("s_encryption_logging".into(), item(Status::InPlace));
+    let in_place = evaluate(&bank, &a, &plan);
+    assert_eq!(in_place.decision.outcome, Outcome::Approved);
+    assert!(in_place.residual_score < partial.residual_score);
+    // A measure an answer requires, partly in place: no longer "not even planned".
+    let mut a = door("yes");
+    a.insert("q_alternative".into(), Answer::Choice("no".into()));
+    let mut plan = Plan::new();
+    plan.insert("s_alternative".into(), item(Status::Partial));
+    assert_eq!(evaluate(&bank, &a, &plan).decision.outcome, Outcome::ConditionallyApproved);
+}
+
+#[test]
+fn statuses_are_saved_by_their_keys() {
+    for s in Status::ALL {
+        assert_eq!(Status::from_key(s.key()), s);
+        assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.key()));
+    }
+    assert_eq!(Status::Partial.key(), "partial");
+    assert_eq!(Status::from_key("half"), Status::NotPlanned);
+    assert!(Status::Partial.is_planned() && Status::Planned.is_planned());
+    assert!(!Status::InPlace.is_planned() && !Status::NotPlanned.is_planned());
+}
+
+#[test]
 fn a_required_measure_not_even_planned_blocks_approval() {
     let bank = mini();
     let mut a = door("yes");

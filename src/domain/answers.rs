@@ -96,15 +96,44 @@ impl Answer {
 /// Answers by question id. A map, so the order of answering never matters.
 pub type Answers = BTreeMap<String, Answer>;
 
-/// Status of a safeguard in the action plan. Saved as `"in_place"`, `"planned"` or
-/// `"not_planned"`.
+/// Status of a safeguard in the action plan, the EDPB template's own (planned, partially
+/// implemented, implemented) and "not planned". Saved as `"in_place"`, `"partial"`,
+/// `"planned"` or `"not_planned"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     InPlace,
+    /// Partially implemented: for the decision it counts as planned, not in place (what is
+    /// not yet in place does not lower a risk).
+    Partial,
     Planned,
     #[default]
     NotPlanned,
+}
+
+impl Status {
+    /// Every status, in the order a status select offers them.
+    pub const ALL: [Status; 4] = [Status::NotPlanned, Status::Planned, Status::Partial, Status::InPlace];
+
+    /// The saved form (and the value of a status select).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::InPlace => "in_place",
+            Status::Partial => "partial",
+            Status::Planned => "planned",
+            Status::NotPlanned => "not_planned",
+        }
+    }
+
+    /// The status of a saved form; anything else is not planned.
+    pub fn from_key(key: &str) -> Status {
+        Status::ALL.into_iter().find(|s| s.key() == key).unwrap_or_default()
+    }
+
+    /// Planned or partially implemented: counted with the planned measures, not in place.
+    pub fn is_planned(self) -> bool {
+        matches!(self, Status::Planned | Status::Partial)
+    }
 }
 
 /// One line of the action plan. Saved as `{"status": .., "owner": .., "due": ..}`, every field

@@ -243,7 +243,7 @@ pub struct Decision {
 impl Decision {
     /// Conditions whose measure is not even planned.
     pub fn not_planned(&self) -> impl Iterator<Item = &Condition> {
-        self.conditions.iter().filter(|c| c.status != Status::Planned)
+        self.conditions.iter().filter(|c| !c.status.is_planned())
     }
 }
 
@@ -684,7 +684,8 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
                 c.in_place.insert(&s.id);
                 c.with_planned.insert(&s.id);
             }
-            Status::Planned => {
+            // Partly in place is not in place: it counts as planned.
+            Status::Planned | Status::Partial => {
                 c.with_planned.insert(&s.id);
             }
             Status::NotPlanned => {}
@@ -816,7 +817,12 @@ impl<'b> Core<'b> {
             .into_iter()
             .map(|(r, alts)| {
                 let item = plan.get(&r.safeguard.id).cloned().unwrap_or_default();
-                let status = if r.planned { Status::Planned } else { Status::NotPlanned };
+                // Planned or partially implemented, as the plan says; else not planned.
+                let status = match item.status {
+                    s if r.planned && s.is_planned() => s,
+                    _ if r.planned => Status::Planned,
+                    _ => Status::NotPlanned,
+                };
                 Condition {
                     safeguard: r.safeguard.id.clone(),
                     alternatives: alts.into_iter().map(str::to_string).collect(),
@@ -975,7 +981,7 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
         }
     }
     let planned: Vec<&str> =
-        plan.iter().filter(|(_, i)| i.status == Status::Planned).map(|(id, _)| id.as_str()).collect();
+        plan.iter().filter(|(_, i)| i.status.is_planned()).map(|(id, _)| id.as_str()).collect();
     // One measure per group of alternatives: one of them is enough.
     let required: Vec<&str> = base.conditions().into_iter().map(|(r, _)| r.safeguard.id.as_str()).collect();
     let same = |a: &[&str], b: &[&str]| a.len() == b.len() && a.iter().all(|x| b.contains(x));

@@ -197,7 +197,7 @@ impl Report {
         };
         let mut conditions: Vec<ConditionRow> =
             if has_conditions { d.conditions.iter().map(row).collect() } else { Vec::new() };
-        conditions.sort_by_key(|c| c.status == Status::Planned);
+        conditions.sort_by_key(|c| c.status.is_planned());
         let risks = |ids: &[String]| {
             let mut v: Vec<&RiskResult> = ids.iter().filter_map(|id| self.risk(id)).collect();
             v.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level())));

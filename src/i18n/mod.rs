@@ -33,6 +33,7 @@ use std::sync::Mutex;
 
 use serde::Deserialize;
 
+use crate::domain::answers::Status;
 use crate::domain::engine::{Level, Outcome, Priority};
 use crate::domain::model::Text;
 pub use crate::domain::plural::PluralRule;
@@ -360,6 +361,15 @@ impl GeneralStrings {
             Level::Medium => self.level_medium,
             Level::High => self.level_high,
             Level::VeryHigh => self.level_very_high,
+        }
+    }
+    /// A status of the action plan, as the plan's select and the report name it.
+    pub fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::InPlace => self.status_in_place,
+            Status::Partial => self.status_partial,
+            Status::Planned => self.status_planned,
+            Status::NotPlanned => self.status_not_planned,
         }
     }
     pub fn priority(&self, p: Priority) -> &'static str {

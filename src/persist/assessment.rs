@@ -28,7 +28,9 @@ use crate::domain::answers::{Answer, Answers, Plan};
 /// `domain::answers::Answer`); a format 4 file has none and reads as format 5 unchanged (after
 /// the decision record's own reading of format 3 files). A widget that knows only format 4
 /// refuses a format 5 file rather than misread a table.
-pub const FORMAT_VERSION: u32 = 5;
+/// 6: a measure of the action plan may be partially implemented (`"status": "partial"`, the
+/// EDPB template's status); older files have none and read as format 6 unchanged.
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The decision record that closes the report (the ICO template's sign-off table and the EDPB
 /// template's conclusion): the controller's decision, the DPO's advice and what was done with

@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use super::cite::{self, cause_line, cause_option, cause_text, option_label, Anchors};
 use super::Shared;
-use crate::domain::answers::Status;
 use crate::domain::engine::{Explanation, Outcome, Report, RiskResult};
 use crate::domain::present::{Why, WhyLever};
 use crate::i18n::{strings, Get, Lang};
@@ -56,7 +55,7 @@ pub fn Decision(props: &DecisionProps) -> Html {
                 <ul data-testid="conditions">
                     for c in &view.conditions {
                         <li data-testid="condition"
-                            class={if c.status == Status::Planned { "bd-cond-planned" } else { "bd-cond-blocking" }}>
+                            class={if c.status.is_planned() { "bd-cond-planned" } else { "bd-cond-blocking" }}>
                             <strong>{ safeguard(&c.safeguard) }</strong>
                             { cite::or_instead(bank, lang, "bd-cond-why", &c.alternatives) }
                             if let Some(rec) = c.recommendation {
@@ -77,16 +76,16 @@ pub fn Decision(props: &DecisionProps) -> Html {
                                 }
                             }
                             <p class="bd-cond-meta">
-                                if c.status == Status::Planned {
-                                    <span>{ t.status_planned }</span>
+                                if c.status.is_planned() {
+                                    <span>{ t.status(c.status) }</span>
                                 } else {
                                     <span class="bd-cond-block">{ t.decision_blocking }</span>
                                 }
                                 // An unplanned measure usually has neither: its line says it blocks.
-                                if c.status == Status::Planned || !c.owner.is_empty() {
+                                if c.status.is_planned() || !c.owner.is_empty() {
                                     <span>{ t.owner }{ ": " }{ if c.owner.is_empty() { t.decision_no_owner } else { &c.owner } }</span>
                                 }
-                                if c.status == Status::Planned || !c.due.is_empty() {
+                                if c.status.is_planned() || !c.due.is_empty() {
                                     <span>{ t.due }{ ": " }{ if c.due.is_empty() { t.decision_no_due.to_string() } else { t.date(&c.due) } }</span>
                                 }
                             </p>

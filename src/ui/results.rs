@@ -318,9 +318,9 @@ fn plan_controls(t: &Strings, sid: &str, plan: &Plan, dispatch: &Dispatch) -> Ht
         <div class="bd-plan">
             <label for={status_id.clone()}>{ t.status }</label>
             <select id={status_id} onchange={on(PlanField::Status)}>
-                <option value="not_planned" selected={item.status == Status::NotPlanned}>{ t.status_not_planned }</option>
-                <option value="planned" selected={item.status == Status::Planned}>{ t.status_planned }</option>
-                <option value="in_place" selected={item.status == Status::InPlace}>{ t.status_in_place }</option>
+                for s in Status::ALL {
+                    <option value={s.key()} selected={item.status == s}>{ t.status(s) }</option>
+                }
             </select>
             <label for={owner_id.clone()}>{ t.owner }</label>
             <input id={owner_id} type="text" maxlength={MAX_META_LEN.to_string()} value={item.owner} onchange={on(PlanField::Owner)} />

@@ -191,11 +191,7 @@ impl Reducible for State {
                 changed = Changed::Assessment;
                 match field {
                     PlanField::Status => {
-                        item.status = match value.as_str() {
-                            "in_place" => Status::InPlace,
-                            "planned" => Status::Planned,
-                            _ => Status::NotPlanned,
-                        };
+                        item.status = Status::from_key(&value);
                         changed = Changed::Inputs;
                     }
                     PlanField::Owner => item.owner = assessment::clamp_chars(&value, assessment::MAX_META_LEN),

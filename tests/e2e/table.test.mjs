@@ -17,6 +17,7 @@ const TEXTS = {
     headers: ['Organisation', 'Role', 'Contact point'],
     roles: { controller: 'Controller', processor: 'Processor', sub_processor: 'Sub-processor' },
     imported: 'was imported as a new assessment',
+    partial: 'Partially implemented',
   },
   nl: {
     empty: 'Nog geen rijen.',
@@ -26,6 +27,7 @@ const TEXTS = {
     headers: ['Organisatie', 'Rol', 'Aanspreekpunt'],
     roles: { controller: 'Verwerkingsverantwoordelijke', processor: 'Verwerker', sub_processor: 'Subverwerker' },
     imported: 'is als nieuwe beoordeling geïmporteerd',
+    partial: 'Gedeeltelijk geïmplementeerd',
   },
 };
 
@@ -130,7 +132,7 @@ async function tableRun(lang) {
       page.locator($('[data-testid="export"]')).first().click(),
     ]);
     const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
-    assert.equal(exported.format, 5);
+    assert.equal(exported.format, 6);
     assert.deepEqual(exported.answers.q_parties, { table: ROWS });
     await page.locator($('[data-testid="import"]')).setInputFiles(await download.path());
     await page.locator($('[data-testid="status"]')).getByText(t.imported).waitFor();
@@ -164,6 +166,15 @@ async function tableRun(lang) {
         at = next;
       }
     }
+
+    // The EDPB template's "partially implemented" in the action plan: chosen on the results
+    // page, shown so in the summary.
+    await page.locator($('[data-testid="nav-results"]')).click();
+    await page.locator($('.bd-plan select')).first().selectOption('partial');
+    await page.locator($('[data-testid="nav-summary"]')).click();
+    const planRow = page.locator($('[data-testid="summary-plan-row"]')).filter({ hasText: t.partial });
+    await planRow.first().waitFor();
+    assert.equal(await planRow.locator('select').first().inputValue(), 'partial');
   });
 }
 

@@ -7,28 +7,12 @@ use super::{part, table_head, PLAN_PART};
 use crate::domain::answers::{PlanItem, Status};
 use crate::domain::engine::Report;
 use crate::domain::present::PlanRow;
-use crate::i18n::{strings, summary, Get, Lang, Strings};
+use crate::i18n::{strings, summary, Get, Lang};
 use crate::persist::assessment::{Assessment, MAX_META_LEN};
 use crate::ui::cite::{self, cause_line, cause_option, cause_text, Anchors};
 use crate::ui::state::{Action, PlanField};
 use crate::ui::{on_value, Dispatch, Shared};
 
-/// The value of a status in the plan's select.
-fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::InPlace => "in_place",
-        Status::Planned => "planned",
-        Status::NotPlanned => "not_planned",
-    }
-}
-
-fn status_text(t: &Strings, s: Status) -> &'static str {
-    match s {
-        Status::InPlace => t.status_in_place,
-        Status::Planned => t.status_planned,
-        Status::NotPlanned => t.status_not_planned,
-    }
-}
 
 #[derive(Properties)]
 pub struct ActionPlanProps {
@@ -105,14 +89,14 @@ fn plan_row(props: &ActionPlanProps, row: &PlanRow) -> Html {
     } else {
         let id = format!("bd-sum-plan-{sid}-status");
         let options =
-            [Status::NotPlanned, Status::Planned, Status::InPlace].map(|x| (status_key(x), status_text(t, x)));
+            Status::ALL.map(|x| (x.key(), t.status(x)));
         let select = controls::select(
             id.clone(),
             &options,
-            status_key(*status),
+            status.key(),
             on_value(&props.dispatch, on(PlanField::Status)),
         );
-        field(control(t.status, id, select), status_text(t, *status))
+        field(control(t.status, id, select), t.status(*status))
     };
     let owner_id = format!("bd-sum-plan-{sid}-owner");
     let owner_input = controls::text_input(
