@@ -69,6 +69,8 @@ async function tableRun(lang) {
   await withApp({ name: `table-${lang}` }, async ({ page }) => {
     await page.locator($('[data-testid="lang"]')).selectOption(lang);
     await page.locator(`${APP_SELECTOR}[lang="${lang}"]`).waitFor();
+    // An answer that raises risks, so that the action plan has measures (see the end).
+    await page.locator('label[for="bd-q_identification_mode-unsure"]').click();
     await openDescription(page);
     const q = page.locator($('#bd-q-q_parties'));
     assert.match(await q.innerText(), new RegExp(t.empty));
@@ -156,6 +158,7 @@ async function tableRun(lang) {
     await page.locator($('.bd-sum-description')).screenshot({ path: `${SHOTS}/table-summary-${lang}.png` });
     // And so does the PDF: every cell, in row order.
     const { text } = await printToText(page);
+    await page.emulateMedia({ media: 'screen' });
     const flat = text.replace(/\s+/g, ' ');
     let at = flat.indexOf(t.headers[2]);
     assert.ok(at >= 0, 'the printed table has its headers');
