@@ -23,6 +23,7 @@ pub mod results;
 pub mod signing;
 pub mod state;
 pub mod summary;
+pub mod table;
 pub mod widget;
 
 pub use app::{App, Config};
