@@ -135,6 +135,39 @@ export async function reloadRestoresAnswersTitlesAndTheOpenAssessment() {
   });
 }
 
+export async function aBurstOfAnswersIsWrittenOnceAndLeavingRightAfterKeepsIt() {
+  await withApp({ name: 'storage-burst' }, async ({ page }) => {
+    const first = await choose(page, 1);
+    await savedKeyContaining(page, `"${first.oid}"`);
+    // Six answers, each shown in its own frame, well within the save delay
+    // (src/ui/persistence.rs SAVE_DELAY_MS): written together, not six times.
+    const burst = await page.evaluate(async ([sel, re]) => {
+      const writes = [];
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (new RegExp(re).test(k)) writes.push(k);
+        return setItem.call(this, k, v);
+      };
+      const radios = [...document.querySelectorAll(sel)];
+      const q = radios[0].name;
+      const options = radios.filter((r) => r.name === q);
+      const t0 = performance.now();
+      for (let i = 0; i < 6; i++) {
+        options[i % 2 ? 1 : 2].click();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      const last = options[2].checked ? options[2].value : options[1].value;
+      return { took: performance.now() - t0, writesDuring: writes.length, last, writes };
+    }, [$('fieldset.bd-q input[type=radio]'), ITEM.source]);
+    assert.ok(burst.took < 250, `the burst took ${burst.took} ms`);
+    assert.equal(burst.writesDuring, 0, 'nothing written while the answers come');
+    // Leaving at once (a reload) writes the waiting change.
+    await page.reload();
+    await waitForApp(page);
+    assert.ok(await page.locator(`#bd-${first.qid}-${burst.last}`).isChecked(), 'the last answer of the burst is kept');
+  });
+}
+
 export async function deleteAsksFirstAndCanBeUndone() {
   await withApp({ name: 'storage-delete' }, async ({ page }) => {
     await choose(page, 1);
