@@ -128,12 +128,12 @@ pub struct DescriptionProps {
     pub assessment: Shared<Assessment>,
 }
 
-/// The text questions of the description section that are shown.
+/// The text and table questions of the description section that are shown.
 fn description(report: &Report) -> impl Iterator<Item = &'static Question> + '_ {
     let bank = crate::bank::bank();
     let questions =
         bank.sections.iter().find(|x| x.id == DESCRIPTION_SECTION).into_iter().flat_map(|s| s.questions.iter());
-    questions.filter(move |q| q.kind == Kind::Text && report.visible.contains(&q.id))
+    questions.filter(move |q| matches!(q.kind, Kind::Text | Kind::Table) && report.visible.contains(&q.id))
 }
 
 impl PartialEq for DescriptionProps {
@@ -146,7 +146,8 @@ impl PartialEq for DescriptionProps {
     }
 }
 
-/// Part 1: the systematic description, from the text answers of the description section.
+/// Part 1: the systematic description, from the text and table answers of the description
+/// section.
 #[function_component]
 pub fn Description(props: &DescriptionProps) -> Html {
     let lang = props.lang;
@@ -157,6 +158,7 @@ pub fn Description(props: &DescriptionProps) -> Html {
                 <p class="bd-sum-q">{ q.text.get(lang) }</p>
                 { match props.assessment.answers.get(&q.id) {
                     Some(Answer::Text(x)) if !x.trim().is_empty() => free_text(x),
+                    Some(a @ Answer::Table(rows)) if !a.is_empty() => crate::ui::table::printed(q, rows, lang),
                     _ => html! { <p class="bd-muted">{ s.not_filled_in }</p> },
                 } }
             </div>
