@@ -263,7 +263,10 @@ fn every_variant() -> Bank {
                                 header: text("Role", "Rol"),
                                 max_len: None,
                                 options: vec![
-                                    ColumnOption { id: "controller".into(), label: text("Controller", "Verwerkingsverantwoordelijke") },
+                                    ColumnOption {
+                                        id: "controller".into(),
+                                        label: text("Controller", "Verwerkingsverantwoordelijke"),
+                                    },
                                     ColumnOption { id: "processor".into(), label: text("Processor", "Verwerker") },
                                 ],
                             },

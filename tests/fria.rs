@@ -137,7 +137,8 @@ fn a_fria_is_owed_by_public_bodies_public_services_and_annex_iii_5b_5c_deployers
         assert_eq!(duty.applies_from(), Some("2027-12-02"), "{o}");
     }
     // The date is the fact sheet's date for Art. 27 (tests/fixtures/law/ai_act_dates.toml).
-    let dates = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/law/ai_act_dates.toml")).unwrap();
+    let dates =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/law/ai_act_dates.toml")).unwrap();
     let entry = dates.split("[[date]]").find(|d| d.contains("Art. 27 FRIA")).expect("the Art. 27 date is listed");
     assert!(entry.contains(&format!("date = \"{APPLIES_FROM}\"")), "{entry}");
     // The texts say the same date, in both languages.
@@ -167,7 +168,11 @@ fn not_knowing_the_kind_of_deployer_is_a_point_to_find_out_not_a_no() {
     let a = shop("unsure");
     let r = report(&a);
     assert_eq!(r.fria(&a), Duty::FindOut);
-    assert!(r.find_out.contains(&Cause { question: DEPLOYER_QUESTION.into(), option: "unsure".into() }), "{:?}", r.find_out);
+    assert!(
+        r.find_out.contains(&Cause { question: DEPLOYER_QUESTION.into(), option: "unsure".into() }),
+        "{:?}",
+        r.find_out
+    );
     let o = bank().question(DEPLOYER_QUESTION).unwrap().option("unsure").unwrap();
     assert!(o.find_out.unwrap().get(l("en")).contains("FRIA"));
     assert!(o.find_out.unwrap().get(l("nl")).contains("FRIA"));
@@ -261,10 +266,18 @@ fn the_annex_holds_the_answers_and_refers_to_the_dpia_parts_that_cover_an_item()
     assert_eq!(points, "abcdef");
     assert_eq!(annex.items[0].answer, Some("Identifying visitors after an incident at the town hall."));
     let refs = |point: char| -> Vec<String> {
-        annex.items.iter().find(|i| i.point == point).unwrap().covered_by.iter().map(|r| match r {
-            Reference::Answer { question, .. } => question.id.clone(),
-            Reference::Part(p) => format!("{p:?}"),
-        }).collect()
+        annex
+            .items
+            .iter()
+            .find(|i| i.point == point)
+            .unwrap()
+            .covered_by
+            .iter()
+            .map(|r| match r {
+                Reference::Answer { question, .. } => question.id.clone(),
+                Reference::Part(p) => format!("{p:?}"),
+            })
+            .collect()
     };
     // Only answered questions are referred to.
     assert_eq!(refs('a'), ["q_description", "q_context"]);
@@ -323,7 +336,8 @@ async fn the_summary_prints_the_fria_annex_where_one_is_owed_in_english_and_dutc
         let lang = l(code);
         let s = sum::strings(lang);
         let html = render(lang, &a).await;
-        let annex = html.split("data-testid=\"summary-fria\"").nth(1).unwrap_or_else(|| panic!("{code}: no FRIA annex"));
+        let annex =
+            html.split("data-testid=\"summary-fria\"").nth(1).unwrap_or_else(|| panic!("{code}: no FRIA annex"));
         assert!(annex.contains(&esc(s.fria_title)), "{code}");
         assert!(annex.contains(&format!("{} C.", s.annex)), "{code}: numbered after annexes A and B");
         assert!(annex.contains(may), "{code}: Art. 27(4) as amended says 'may'");
@@ -343,7 +357,8 @@ async fn the_summary_prints_the_fria_annex_where_one_is_owed_in_english_and_dutc
         // The cross-references, in the words of annex A and the parts of the summary.
         let section = &bank().sections.iter().position(|x| x.id == "description").unwrap();
         let data_subjects = bank().question("q_data_subjects").unwrap();
-        let line = s.fria_ref_answer(section + 1, bank().sections[*section].title.get(lang), data_subjects.text.get(lang));
+        let line =
+            s.fria_ref_answer(section + 1, bank().sections[*section].title.get(lang), data_subjects.text.get(lang));
         assert!(annex.contains(&esc(&line)), "{code}: {line}");
         assert!(annex.contains(&format!("3. {}", esc(s.risk_table))), "{code}: the risk table");
         assert!(annex.contains(&esc(s.fria_not_covered)), "{code}: point (b) is covered nowhere");

@@ -524,7 +524,10 @@ async fn a_finding_known_only_by_its_announcement_or_press_date_says_so_and_show
         let t = strings(lang);
         for f in &bank.findings {
             let id: &'static str = &f.id;
-            let html = yew::ServerRenderer::<Entry>::with_props(move || EntryProps { lang, id }).hydratable(false).render().await;
+            let html = yew::ServerRenderer::<Entry>::with_props(move || EntryProps { lang, id })
+                .hydratable(false)
+                .render()
+                .await;
             let date = t.date(&f.date);
             let (announced, reported) = (format!("{} {date}", t.date_announced), format!("{} {date}", t.date_reported));
             assert!(html.contains(&esc(&date)), "{lang:?} {id}: its date");

@@ -260,7 +260,10 @@ fn check_accepts_a_table_that_fits_and_names_what_does_not() {
         Err(AnswerError::TooManyRows { question: "q_parties".into(), max: 3, len: 4 })
     );
     let long = table(&[&[("name", "Ĳsselmonde!")]]);
-    assert_eq!(check(&b, "q_parties", &long), Err(AnswerError::TooLong { question: "q_parties".into(), max: 10, len: 11 }));
+    assert_eq!(
+        check(&b, "q_parties", &long),
+        Err(AnswerError::TooLong { question: "q_parties".into(), max: 10, len: 11 })
+    );
     // Ten characters of two bytes each fit.
     assert_eq!(check(&b, "q_parties", &table(&[&[("name", "éééééééééé")]])), Ok(()));
     let option = table(&[&[("role", "owner")]]);
@@ -415,14 +418,16 @@ fn a_widget_of_format_4_is_not_given_a_table_it_would_misread() {
 #[test]
 fn an_import_with_too_many_rows_or_too_long_cells_is_shortened_and_named() {
     let b = bank();
-    let rows: Vec<serde_json::Value> = (0..7).map(|i| json!({ "name": format!("Partij nummer {i}"), "role": "controller" })).collect();
+    let rows: Vec<serde_json::Value> =
+        (0..7).map(|i| json!({ "name": format!("Partij nummer {i}"), "role": "controller" })).collect();
     let file = json!({ "format": 5, "bank_version": b.version, "answers": { "q_parties": { "table": rows } } });
     let (a, m) = transfer::import(&b, file.to_string().as_bytes()).unwrap();
     let Answer::Table(kept) = &a.answers["q_parties"] else { panic!("{:?}", a.answers) };
     assert_eq!(kept.len(), 3, "the rows after the third are left out");
     assert_eq!(kept[2]["name"], "Partij num", "cells cut to the column's 10 characters");
     assert_eq!(check(&b, "q_parties", &a.answers["q_parties"]), Ok(()));
-    let named: Vec<(&str, usize, usize, Unit)> = m.shortened.iter().map(|s| (s.field.as_str(), s.len, s.max, s.unit)).collect();
+    let named: Vec<(&str, usize, usize, Unit)> =
+        m.shortened.iter().map(|s| (s.field.as_str(), s.len, s.max, s.unit)).collect();
     assert_eq!(
         named,
         [

@@ -154,13 +154,29 @@ pub type Plan = BTreeMap<String, PlanItem>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {
     UnknownQuestion(String),
-    UnknownOption { question: String, option: String },
-    WrongKind { question: String },
-    TooLong { question: String, max: usize, len: usize },
+    UnknownOption {
+        question: String,
+        option: String,
+    },
+    WrongKind {
+        question: String,
+    },
+    TooLong {
+        question: String,
+        max: usize,
+        len: usize,
+    },
     /// A table answer with more rows than the question allows.
-    TooManyRows { question: String, max: usize, len: usize },
+    TooManyRows {
+        question: String,
+        max: usize,
+        len: usize,
+    },
     /// A table row names a column the question does not have.
-    UnknownColumn { question: String, column: String },
+    UnknownColumn {
+        question: String,
+        column: String,
+    },
 }
 
 /// Checks an answer against its question before it is stored.

@@ -148,9 +148,11 @@ impl Report {
                     Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.as_str()),
                     _ => None,
                 };
-                let mut covered_by: Vec<Reference> = parts.iter().filter(|p| has_content(p)).map(|p| Reference::Part(*p)).collect();
+                let mut covered_by: Vec<Reference> =
+                    parts.iter().filter(|p| has_content(p)).map(|p| Reference::Part(*p)).collect();
                 for (i, section) in bank.sections.iter().enumerate() {
-                    for q in section.questions.iter().filter(|q| questions.contains(&q.id.as_str()) && answered(&q.id)) {
+                    for q in section.questions.iter().filter(|q| questions.contains(&q.id.as_str()) && answered(&q.id))
+                    {
                         covered_by.push(Reference::Answer { number: i + 1, section, question: q });
                     }
                 }

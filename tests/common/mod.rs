@@ -47,11 +47,7 @@ pub fn json_value() -> impl Strategy<Value = Value> {
 /// A table answer to `q` with `rows` rows, every cell filled: a text cell with `text` (cut to
 /// the column's length), a choice cell with the options in turn.
 #[allow(dead_code)]
-pub fn table_answer(
-    q: &biodpia::domain::model::Question,
-    rows: usize,
-    text: &str,
-) -> biodpia::domain::answers::Answer {
+pub fn table_answer(q: &biodpia::domain::model::Question, rows: usize, text: &str) -> biodpia::domain::answers::Answer {
     use biodpia::domain::model::ColumnKind;
     let rows = (0..rows)
         .map(|i| {
