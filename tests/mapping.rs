@@ -129,7 +129,8 @@ fn every_template_field_has_a_source_and_every_source_exists() {
 fn the_checks_catch_what_they_are_for() {
     let (results, saved) = known_paths();
     // The parser finds nested results and saved fields, and not made-up ones.
-    for p in ["decision.outcome", "decision.conditions", "risks.residual", "screening.criteria", "recommendations.effect"]
+    for p in
+        ["decision.outcome", "decision.conditions", "risks.residual", "screening.criteria", "recommendations.effect"]
     {
         assert!(results.contains(p), "{p} in {results:?}");
     }

@@ -980,8 +980,7 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
             out.outcome_with.push((r.safeguard.id.clone(), c.outcome));
         }
     }
-    let planned: Vec<&str> =
-        plan.iter().filter(|(_, i)| i.status.is_planned()).map(|(id, _)| id.as_str()).collect();
+    let planned: Vec<&str> = plan.iter().filter(|(_, i)| i.status.is_planned()).map(|(id, _)| id.as_str()).collect();
     // One measure per group of alternatives: one of them is enough.
     let required: Vec<&str> = base.conditions().into_iter().map(|(r, _)| r.safeguard.id.as_str()).collect();
     let same = |a: &[&str], b: &[&str]| a.len() == b.len() && a.iter().all(|x| b.contains(x));

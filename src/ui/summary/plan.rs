@@ -13,7 +13,6 @@ use crate::ui::cite::{self, cause_line, cause_option, cause_text, Anchors};
 use crate::ui::state::{Action, PlanField};
 use crate::ui::{on_value, Dispatch, Shared};
 
-
 #[derive(Properties)]
 pub struct ActionPlanProps {
     pub lang: Lang,
@@ -88,14 +87,9 @@ fn plan_row(props: &ActionPlanProps, row: &PlanRow) -> Html {
         html! { <span class="bd-sum-line">{ s.in_place_by_answers }</span> }
     } else {
         let id = format!("bd-sum-plan-{sid}-status");
-        let options =
-            Status::ALL.map(|x| (x.key(), t.status(x)));
-        let select = controls::select(
-            id.clone(),
-            &options,
-            status.key(),
-            on_value(&props.dispatch, on(PlanField::Status)),
-        );
+        let options = Status::ALL.map(|x| (x.key(), t.status(x)));
+        let select =
+            controls::select(id.clone(), &options, status.key(), on_value(&props.dispatch, on(PlanField::Status)));
         field(control(t.status, id, select), t.status(*status))
     };
     let owner_id = format!("bd-sum-plan-{sid}-owner");
