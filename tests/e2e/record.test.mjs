@@ -117,6 +117,12 @@ async function recordAndSign(lang) {
     const shown = (await frozen.locator('code').innerText()).replace(/\s+/g, '');
     assert.match(shown, /^[0-9a-f]{64}$/, 'a SHA-256 fingerprint is shown');
     assert.match(await frozen.innerText(), ui.signed, 'who signed and when (the time of signing)');
+    // Autosave writes 300 ms after the paint: wait for the signed version to be written.
+    await page
+      .waitForFunction(() =>
+        Object.keys(localStorage).some((k) => /\/a\//.test(k) && JSON.parse(localStorage.getItem(k)).versions?.length === 1),
+      )
+      .catch(() => {});
     const saved = await stored(page);
     assert.equal(saved.versions.length, 1, 'the signed version is kept in the browser');
     assert.equal(saved.versions[0].fingerprint, shown, 'with the fingerprint shown');
