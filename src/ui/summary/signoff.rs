@@ -6,6 +6,7 @@ use super::controls::{self, field};
 use super::{part, table_head};
 use crate::i18n::{summary, Lang};
 use crate::persist::assessment::{Assessment, SignOffField};
+use crate::report::names::{signoff_lines, signoff_value, SignOffLine};
 use crate::ui::state::Action;
 use crate::ui::{on_value, Dispatch, Shared};
 
@@ -40,17 +41,16 @@ impl PartialEq for SignOffProps {
 pub fn SignOffPart(props: &SignOffProps) -> Html {
     let s = summary::strings(props.lang);
     let so = &props.assessment.signoff;
-    use SignOffField as F;
-    // Control id, label, note, field, how it is edited, whether it has a signature line.
-    let rows: [(&'static str, &str, &str, F, Control, bool); 6] = [
-        ("bd-sum-so-measures", s.measures_approved_by, s.measures_note, F::MeasuresApprovedBy, Control::Text, true),
-        ("bd-sum-so-residual", s.residual_accepted_by, s.residual_note, F::ResidualRiskAcceptedBy, Control::Text, true),
-        ("bd-sum-so-advice", s.dpo_advice, s.dpo_advice_note, F::DpoAdvice, Control::Area, true),
-        ("bd-sum-so-followed", s.dpo_followed, "", F::DpoAdviceFollowed, Control::Followed, false),
-        ("bd-sum-so-reasons", s.dpo_reasons, s.dpo_reasons_note, F::DpoAdviceReasons, Control::Area, false),
-        ("bd-sum-so-review", s.review_date, s.review_note, F::ReviewDate, Control::Date, false),
-    ];
-    let row = |(id, label, note, f, kind, signed): (&'static str, &str, &str, F, Control, bool)| {
+    let row = |line: SignOffLine| {
+        let SignOffLine { field: f, label, note, signed } = line;
+        let (id, kind) = match f {
+            SignOffField::MeasuresApprovedBy => ("bd-sum-so-measures", Control::Text),
+            SignOffField::ResidualRiskAcceptedBy => ("bd-sum-so-residual", Control::Text),
+            SignOffField::DpoAdvice => ("bd-sum-so-advice", Control::Area),
+            SignOffField::DpoAdviceFollowed => ("bd-sum-so-followed", Control::Followed),
+            SignOffField::DpoAdviceReasons => ("bd-sum-so-reasons", Control::Area),
+            SignOffField::ReviewDate => ("bd-sum-so-review", Control::Date),
+        };
         let value = so.get(f);
         let set = move |v| Action::SetSignOffField(f, v);
         let control = props.editable.then(|| match kind {
@@ -64,10 +64,7 @@ pub fn SignOffPart(props: &SignOffProps) -> Html {
             }
             Control::Date => controls::date_input(id.to_string(), value, on_value(&props.dispatch, set)),
         });
-        let shown = match kind {
-            Control::Followed if !value.is_empty() => s.followed(value),
-            _ => value,
-        };
+        let shown = signoff_value(s, so, f);
         html! {
             // Rows with free text may run over a page break; the others are kept whole.
             <tr class={if kind == Control::Area { "bd-sum-so-long" } else { "bd-sum-so-short" }}>
@@ -86,7 +83,7 @@ pub fn SignOffPart(props: &SignOffProps) -> Html {
         <table data-testid="summary-signoff" class="bd-sum-table bd-sum-signoff">
             { table_head(&["bd-sum-col-item", "", "bd-sum-col-sign"], &[s.item, s.name_and_notes, s.signature_date]) }
             <tbody>
-                for r in rows { { row(r) } }
+                for line in signoff_lines(s) { { row(line) } }
             </tbody>
         </table>
     };
