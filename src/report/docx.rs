@@ -275,7 +275,7 @@ fn part_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
         .chain((1..=4).map(|v| format!("{v} {}", t.pos(v))))
         .collect();
     let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
-    b.table(&[2038, 1900, 1900, 1900, 1900], &heads, |b| {
+    b.table(&[2438, 1800, 1800, 1800, 1800], &heads, |b| {
         for likelihood in (1..=4u8).rev() {
             b.row(false, |r| {
                 r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(&format!("{likelihood} {}", t.pos(likelihood)))]));
@@ -361,7 +361,7 @@ fn part_plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Rep
         b.text(Style::Normal, s.no_actions);
         return;
     }
-    b.table(&[1300, 3538, 1800, 1800, 1200], &[s.priority, s.safeguard, t.status, t.owner, t.due], |b| {
+    b.table(&[1300, 3238, 1700, 1700, 1700], &[s.priority, s.safeguard, t.status, t.owner, t.due], |b| {
         for row in &rows {
             let g = row.safeguard;
             let item = a.plan.get(&g.id).cloned().unwrap_or_default();
@@ -435,7 +435,7 @@ fn part_signoff(b: &mut Body, lang: Lang, a: &Assessment) {
     let s = summary::strings(lang);
     b.heading(1, &format!("6. {}", s.signoff));
     b.text(Style::Small, s.signoff_intro);
-    b.table(&[2800, 4638, 2200], &[s.item, s.name_and_notes, s.signature_date], |b| {
+    b.table(&[3000, 4438, 2200], &[s.item, s.name_and_notes, s.signature_date], |b| {
         for line in signoff_lines(s) {
             let value = signoff_value(s, &a.signoff, line.field);
             let value =
