@@ -16,7 +16,7 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130" # must equal the wasm-bindgen version in Cargo.lock
 WASM_OPT_VERSION="132"         # npm binaryen@132.0.0; Trunk.toml says wasm_opt = "version_132"
 # libreoffice-writer-nogui: soffice, which tests/e2e/docx.test.mjs converts the .docx export with.
-APT_PACKAGES=(chromium chromium-driver poppler-utils brotli python3 fonts-liberation libreoffice-writer-nogui)
+APT_PACKAGES=(chromium chromium-driver firefox-esr poppler-utils brotli python3 fonts-liberation libreoffice-writer-nogui)
 
 export PATH="$HOME/.cargo/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive
@@ -58,6 +58,8 @@ if dpkg_installed binaryen; then
 fi
 
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after install"
+# Firefox ESR: tests/e2e/firefox.test.mjs prints the summary in it (puppeteer-core, WebDriver BiDi).
+[ -x /usr/bin/firefox-esr ] || die "/usr/bin/firefox-esr missing after install"
 command -v chromedriver >/dev/null 2>&1 || die "chromedriver missing after install"
 chromium_major="$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
 driver_major="$(chromedriver --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
@@ -100,7 +102,7 @@ fi
 [ "$(tool_version wasm-bindgen)" = "$WASM_BINDGEN_VERSION" ] \
   || die "wasm-bindgen --version is not $WASM_BINDGEN_VERSION"
 
-# --- 4. npm packages (wasm-opt, playwright-core, axe-core, terser) ------------------------
+# --- 4. npm packages (wasm-opt, playwright-core, puppeteer-core, axe-core, terser) ------------------------
 stamp="node_modules/.biodpia-setup-stamp"
 want_stamp="$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ] \
@@ -119,4 +121,5 @@ node_modules/.bin/wasm-opt --version | grep -q "version $WASM_OPT_VERSION\b" \
   || die "node_modules/.bin/wasm-opt is not version $WASM_OPT_VERSION"
 
 log "ok: $(trunk --version), $(wasm-bindgen --version), wasm-opt $WASM_OPT_VERSION," \
-  "$(/usr/bin/chromium --version 2>/dev/null | awk '{print $1, $2}'), node $(node --version)"
+  "$(/usr/bin/chromium --version 2>/dev/null | awk '{print $1, $2}'), $(/usr/bin/firefox-esr --version 2>/dev/null)," \
+  "node $(node --version)"

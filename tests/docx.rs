@@ -12,7 +12,7 @@ use biodpia::domain::answers::{Answer, PlanItem, Status};
 use biodpia::domain::engine::{self, Report};
 use biodpia::i18n::{self, summary, Get, Lang};
 use biodpia::persist::assessment::Assessment;
-use biodpia::report::names::{risk_title, safeguard_title, status_text};
+use biodpia::report::names::{risk_title, safeguard_title, signoff_lines, signoff_value, status_text};
 use biodpia::report::ooxml;
 
 fn l(code: &str) -> Lang {
@@ -35,6 +35,7 @@ fn filled() -> Assessment {
         a.plan.insert(r.safeguard.clone(), item);
     }
     a.signoff = cases::full_signoff();
+    biodpia::persist::record::derive(&mut a);
     a
 }
 
@@ -254,19 +255,21 @@ fn it_holds_the_decision_every_risk_every_measure_and_the_signoff_in_english_and
             );
         }
         assert!(doc.rows.iter().any(|x| x.len() == 5 && x[2] == t.status_not_planned && x[3].is_empty()));
-        // The sign-off, each value in its row.
-        for (label, value) in [
-            (s.measures_approved_by, "Jan Jansen, director".to_string()),
-            (s.residual_accepted_by, "Petra de Vries, CISO".to_string()),
-            (s.dpo_followed, s.followed_partly.to_string()),
-            (s.dpo_reasons, "Budget reasons".to_string()),
-            (s.review_date, t.date("2027-03-31")),
-        ] {
+        // The decision record: every line, each value in its row as the summary shows it.
+        let lines = signoff_lines(bank, lang, &a, r.decision.outcome);
+        assert!(lines.len() >= 6);
+        for line in &lines {
+            let value = signoff_value(bank, lang, line.field, a.signoff.get(line.field));
             assert!(
-                doc.rows.iter().any(|x| x.len() == 3 && x[0] == label && x[1].starts_with(&value)),
-                "{lang:?}: sign-off {label}"
+                doc.rows.iter().any(|x| x.len() == 3 && x[0] == line.label && x[1].starts_with(&value)),
+                "{lang:?}: sign-off {} / {value}",
+                line.label
             );
         }
+        for value in ["Jan Jansen, director", "Petra de Vries, CISO", "Budget reasons"] {
+            assert!(doc.rows.iter().any(|x| x.len() == 3 && x[1].starts_with(value)), "{lang:?}: {value}");
+        }
+        assert!(doc.rows.iter().any(|x| x.len() == 3 && x[1].starts_with(&t.date("2027-03-31"))));
         // Line breaks in free text stay line breaks.
         assert!(doc.rows.iter().any(|x| x.len() == 3 && x[1].starts_with("Advice line one.\nAdvice line two.")));
         assert!(has("Templates stay on the badge.\nSecond line."), "{lang:?}: description");

@@ -54,10 +54,23 @@ fn full_assessment() -> Assessment {
         measures_approved_by: "J. de Vries, directeur".into(),
         residual_risk_accepted_by: "College van B&W".into(),
         dpo_advice: "Advies van de FG: niet doorgaan zonder alternatief.".into(),
-        dpo_advice_followed: "partly".into(),
+        dpo_advice_followed: "partly_reasons".into(),
         dpo_advice_reasons: "Alternatief komt in fase 2.".into(),
         review_date: "2027-06-30".into(),
+        decision: "conditionally_approved".into(),
+        decision_conditions: "Alternatief vóór de start.\nLogboeken maandelijks nagelopen.".into(),
+        decision_date: "2027-01-15".into(),
+        decided_by: "Mr. A. Bakker".into(),
+        decided_by_role: "Gemeentesecretaris".into(),
+        dpo_name: "Drs. K. Smit".into(),
+        dpo_advice_date: "2027-01-10".into(),
+        dpo_advice_decided_by: "College van B&W".into(),
+        views_summary: "De OR stemde in onder voorwaarde van een alternatief.".into(),
+        consultation_reviewed_by: "P. Jansen, privacyjurist".into(),
+        kept_under_review_by: "Team Informatiebeveiliging".into(),
     };
+    // The answers the record holds are the record's.
+    biodpia::persist::record::derive(&mut a);
     a.retired.push(Retired {
         question: "q_removed_long_ago".into(),
         answer: Answer::Multi(vec!["a".into(), "b".into()]),
@@ -453,6 +466,9 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
                 let status = [Status::InPlace, Status::Planned, Status::NotPlanned][st as usize];
                 a.plan.insert(s.clone(), PlanItem { status, owner, due: String::new() });
             }
+            // A valid assessment's answers to the questions the decision record holds are the
+            // record's (`record::derive` after every change).
+            biodpia::persist::record::derive(&mut a);
             a
         })
 }

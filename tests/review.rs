@@ -9,7 +9,7 @@ use proptest::prelude::*;
 
 use biodpia::domain::answers::{Answer, PlanItem, Status};
 use biodpia::domain::model::{Bank, Kind, Question};
-use biodpia::persist::assessment::{self, Assessment, FORMAT_VERSION};
+use biodpia::persist::assessment::{self, Assessment, SignOffField, FORMAT_VERSION};
 use biodpia::persist::changes;
 use biodpia::persist::merge::{self, MergeError};
 use biodpia::persist::review::{
@@ -32,6 +32,18 @@ fn choice(q: &Question, i: usize) -> Answer {
 }
 
 /// An author's assessment with the first `n` choice questions answered (first option).
+/// Records the controller's decision (what signing needs: decision, date, who decided).
+fn decide(a: &mut Assessment, who: &str) {
+    for (f, v) in [
+        (SignOffField::Decision, "conditionally_approved"),
+        (SignOffField::DecisionDate, "2026-12-03"),
+        (SignOffField::DecidedBy, who),
+        (SignOffField::ResidualRiskAcceptedBy, who),
+    ] {
+        a.signoff.set(f, v);
+    }
+}
+
 fn authored(n: usize) -> Assessment {
     let mut a = Assessment::new(&bank().version, "Gemeente Utrecht");
     a.id = "m1abc-author".into();
@@ -65,10 +77,10 @@ fn q(i: usize) -> &'static Question {
 }
 
 #[test]
-fn format_2_files_read_as_format_3_without_review() {
+fn format_2_files_read_as_the_current_format_without_review() {
     let a = assessment::read(br#"{"format": 2, "title": "Oud", "answers": {}}"#).unwrap();
     assert_eq!(a.format, FORMAT_VERSION);
-    assert_eq!(FORMAT_VERSION, 3);
+    assert_eq!(FORMAT_VERSION, 4);
     assert_eq!((a.id.as_str(), a.revision, a.versions.len()), ("", 1, 0));
     assert!(a.review.comments.is_empty() && a.review.proposals.is_empty() && a.review.base.is_empty());
     assert!(!a.frozen());
@@ -78,7 +90,7 @@ fn format_2_files_read_as_format_3_without_review() {
 fn export_then_import_keeps_the_review_and_the_signed_versions() {
     let mut a = authored(5);
     comment(&mut a, "c1", "Dirk (FG)", "2026-12-02T10:00:00Z", Target::Question(q(0).id.clone()), "Waarom?", None);
-    a.signoff.residual_risk_accepted_by = "Directie".into();
+    decide(&mut a, "Directie");
     version::sign(bank(), &mut a, "Directie", "2026-12-03T10:00:00Z").unwrap();
     let (b, _) = transfer::import(bank(), transfer::export(&a).as_bytes()).unwrap();
     assert_eq!(b, a);
@@ -279,7 +291,7 @@ fn a_comment_changed_by_hand_in_the_file_is_not_taken() {
 
 fn signed(n: usize) -> Assessment {
     let mut a = authored(n);
-    a.signoff.residual_risk_accepted_by = "Directie".into();
+    decide(&mut a, "Directie");
     version::sign(bank(), &mut a, "B. de Vries (directie)", "2026-12-10T10:00:00Z").unwrap();
     a
 }
@@ -288,7 +300,7 @@ fn signed(n: usize) -> Assessment {
 fn signing_needs_the_decision_and_no_pending_proposals_and_freezes() {
     let mut a = authored(4);
     assert_eq!(version::sign(bank(), &mut a, "X", "t"), Err(SignError::NoDecision));
-    a.signoff.residual_risk_accepted_by = "Directie".into();
+    decide(&mut a, "Directie");
     let mut dpo = hand_over(&a);
     dpo.answers.insert(q(0).id.clone(), choice(q(0), 1));
     let mut a = merged(&a, &dpo).unwrap().assessment;
@@ -372,10 +384,10 @@ fn a_signed_version_changed_in_the_file_is_detected() {
 fn versions_signed_apart_are_refused() {
     let base = authored(3);
     let mut one = hand_over(&base);
-    one.signoff.residual_risk_accepted_by = "A".into();
+    decide(&mut one, "A");
     version::sign(bank(), &mut one, "A", "t1").unwrap();
     let mut two = base.clone();
-    two.signoff.residual_risk_accepted_by = "B".into();
+    decide(&mut two, "B");
     version::sign(bank(), &mut two, "B", "t2").unwrap();
     assert_eq!(merged(&two, &one), Err(MergeError::Diverged { number: 1 }));
 }
@@ -383,7 +395,7 @@ fn versions_signed_apart_are_refused() {
 #[test]
 fn a_version_signed_on_the_other_side_is_added() {
     let mut author = authored(3);
-    author.signoff.residual_risk_accepted_by = "Directie".into();
+    decide(&mut author, "Directie");
     let mut other = hand_over(&author);
     version::sign(bank(), &mut other, "Directie", "2026-12-10T10:00:00Z").unwrap();
     let m = merged(&author, &other).unwrap();
@@ -471,15 +483,21 @@ fn sign_off_fields_take_part_in_the_review() {
     let author = authored(1);
     let mut dpo = hand_over(&author);
     dpo.signoff.dpo_advice = "Niet doen zonder afweging.".into();
-    dpo.signoff.dpo_advice_followed = "no".into();
+    dpo.signoff.dpo_advice_followed = "not_followed".into();
     let m = merged(&author, &dpo).unwrap();
     let mut a = m.assessment;
+    // Two proposals, on the record's fields: the answers the record holds are not proposed
+    // apart from it.
     let ids: Vec<String> = review::pending(bank(), &a.review).iter().map(|p| p.id.clone()).collect();
-    assert_eq!(ids.len(), 2);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.iter().all(|id| id.starts_with("signoff.")), "{ids:?}");
     for id in ids {
         review::accept(bank(), &mut a, &id).unwrap();
     }
     assert_eq!(a.signoff, dpo.signoff);
+    // The questions that ask the same follow the record.
+    assert_eq!(a.answers["q_gov_dpo_followed"], Answer::Choice("not_followed".into()));
+    assert_eq!(a.answers["q_gov_dpo_summary"], Answer::Text("Niet doen zonder afweging.".into()));
 }
 
 // ---------------------------------------------------------------------------------------

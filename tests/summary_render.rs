@@ -6,11 +6,13 @@ mod cases;
 use std::rc::Rc;
 
 use biodpia::domain::answers::{Answer, PlanItem, Status};
-use biodpia::domain::engine::{self, Position, Report};
+use biodpia::domain::engine::{self, Outcome, Position, Report};
 use biodpia::domain::model::Kind;
 use biodpia::i18n::{self, summary as sum};
 use biodpia::i18n::{Get, Lang};
 use biodpia::persist::assessment::{Assessment, SignOff, SignOffField, MAX_ADVICE_LEN, MAX_META_LEN};
+use biodpia::persist::{record, transfer};
+use biodpia::ui::cite::option_label;
 use biodpia::ui::heatmap::{self, MapRisk, MarkerKind};
 use biodpia::ui::state::{Action, Meta, PlanField, State, Step};
 use biodpia::ui::summary::Summary;
@@ -101,6 +103,8 @@ fn filled() -> (Assessment, String, &'static str) {
     let first = report.recommendations[0].safeguard.clone();
     a.plan.insert(first, PlanItem { status: Status::Planned, owner: "Owner-Alpha".into(), due: "2026-12-15".into() });
     a.signoff = cases::full_signoff();
+    // The answers the record holds follow it, as every change and every read makes them.
+    biodpia::persist::record::derive(&mut a);
     (a, long, hidden.text.get(l("en")))
 }
 
@@ -117,6 +121,8 @@ async fn summary_shows_everything_a_dpo_signs() {
     for lang in [l("en"), l("nl")] {
         let t = i18n::strings(lang);
         let s = sum::strings(lang);
+        let followed = bank.question("q_gov_dpo_followed").unwrap();
+        let partly = biodpia::ui::cite::option_label(followed.option("partly_reasons").unwrap(), lang);
         for print_copy in [false, true] {
             let html = render(lang, &a, print_copy).await;
             let has = |x: &str| html.contains(x) || html.contains(&esc(x));
@@ -160,8 +166,8 @@ async fn summary_shows_everything_a_dpo_signs() {
                 "Petra de Vries, CISO",
                 "Advice line one.\nAdvice line two.",
                 "Budget reasons",
-                "2027-03-31",
-                s.followed_partly,
+                &t.date("2027-03-31"),
+                &partly,
             ] {
                 assert!(has(value), "{lang:?}: sign-off value {value:?}");
             }
@@ -249,8 +255,9 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
     // Up to 20 risks all in one cell (40 markers).
     for n in [1usize, 6, 7, 12, 20] {
         let same = Position { likelihood: 3, severity: 3 };
-        let risks: Vec<MapRisk> =
-            (1..=n).map(|i| MapRisk { number: i, title: format!("r{i}"), inherent: same, residual: same }).collect();
+        let risks: Vec<MapRisk> = (1..=n)
+            .map(|i| MapRisk { number: i, title: format!("r{i}"), inherent: same, residual: same, planned: same })
+            .collect();
         let markers = heatmap::layout(&risks);
         assert_eq!(markers.len(), 2 * n);
         for (i, m) in markers.iter().enumerate() {
@@ -274,6 +281,7 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
         title: "r".into(),
         inherent: Position { likelihood: 4, severity: 4 },
         residual: Position { likelihood: 2, severity: 3 },
+        planned: Position { likelihood: 2, severity: 3 },
     };
     let m = heatmap::layout(&[moved]);
     let cell = |p: Position| heatmap::cell_origin(p);
@@ -286,6 +294,42 @@ fn risk_map_places_markers_in_their_cells_without_overlap() {
     assert!(
         inside(inh, Position { likelihood: 4, severity: 4 }) && inside(res, Position { likelihood: 2, severity: 3 })
     );
+}
+
+#[derive(Properties, PartialEq)]
+struct MapProps {
+    lang: Lang,
+    risks: Vec<MapRisk>,
+}
+
+#[function_component]
+fn MapHarness(props: &MapProps) -> Html {
+    heatmap::heat_map(props.lang, &props.risks)
+}
+
+#[tokio::test]
+async fn risk_map_shows_the_position_with_planned_measures_where_it_differs() {
+    let p = |likelihood, severity| Position { likelihood, severity };
+    let risk = |planned| MapRisk { number: 1, title: "r".into(), inherent: p(4, 4), residual: p(3, 3), planned };
+    // Planned measures that change nothing: two markers, as before.
+    assert!(heatmap::layout(&[risk(p(3, 3))]).iter().all(|m| m.kind != MarkerKind::Planned));
+    let m = heatmap::layout(&[risk(p(1, 3))]);
+    assert_eq!(m.len(), 3);
+    let planned = m.iter().find(|x| x.kind == MarkerKind::Planned).expect("a third marker");
+    assert_eq!((planned.number, planned.position), (1, p(1, 3)));
+    // The printed map says it, in its key, legend and description, in both languages.
+    for code in ["en", "nl"] {
+        let lang = l(code);
+        let s = sum::strings(lang);
+        let render = |planned| {
+            yew::LocalServerRenderer::<MapHarness>::with_props(MapProps { lang, risks: vec![risk(planned)] }).render()
+        };
+        let html = render(p(1, 3)).await;
+        assert!(html.contains("bd-hm-planned"), "{code}: planned marker");
+        assert!(html.contains(&esc(s.heatmap_key_planned)), "{code}: key");
+        let html = render(p(3, 3)).await;
+        assert!(!html.contains("bd-hm-planned") && !html.contains(&esc(s.heatmap_key_planned)), "{code}: none");
+    }
 }
 
 #[test]
@@ -307,7 +351,7 @@ fn reducer_edits_details_and_sign_off_within_limits() {
     let so = state.assessment.signoff.clone();
     assert_eq!(so.measures_approved_by.len(), MAX_META_LEN);
     assert_eq!(so.dpo_advice.len(), MAX_ADVICE_LEN);
-    assert_eq!(so.dpo_advice_followed, "", "only yes/partly/no are kept");
+    assert_eq!(so.dpo_advice_followed, "", "only the options of q_gov_dpo_followed are kept");
     assert_eq!(so.review_date, "", "only ISO dates are kept");
     let state = state
         .reduce(Action::SetSignOffField(SignOffField::DpoAdviceFollowed, "no".into()))
@@ -315,7 +359,8 @@ fn reducer_edits_details_and_sign_off_within_limits() {
     assert_eq!(state.assessment.signoff.dpo_advice, so.dpo_advice, "the other fields are kept");
     assert_eq!(
         (state.assessment.signoff.dpo_advice_followed.as_str(), state.assessment.signoff.review_date.as_str()),
-        ("no", "2027-03-31")
+        ("not_followed", "2027-03-31"),
+        "the older value \"no\" is read as the option it meant"
     );
     // The sign-off survives saving and reading back (older saves without the reasons field too).
     let json = biodpia::persist::assessment::write(&state.assessment);
@@ -352,4 +397,119 @@ fn editing_one_sign_off_field_never_cuts_another_imported_long_text() {
     assert_eq!(after.review_date, "");
     after.set(SignOffField::DpoAdvice, &long);
     assert_eq!(after.dpo_advice.chars().count(), SignOffField::DpoAdvice.max_len());
+}
+
+// ---------------------------------------------------------------------------------------
+// The decision record (issue 15 item 3)
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports").join(name)).unwrap()
+}
+
+/// The label of an option of `q_gov_dpo_followed` in `lang`.
+fn followed_label(option: &str, lang: Lang) -> String {
+    let q = biodpia::bank::bank().question(record::FOLLOWED_QUESTION).unwrap();
+    option_label(q.option(option).unwrap(), lang)
+}
+
+/// The text of the first element after `from` in `html` (">text<").
+fn next_text(html: &str, from: usize) -> String {
+    let rest = &html[from..];
+    let mut i = 0;
+    while let Some(open) = rest[i..].find('>') {
+        let start = i + open + 1;
+        let end = start + rest[start..].find('<').unwrap_or(rest.len() - start);
+        let text = rest[start..end].trim();
+        if !text.is_empty() && !text.starts_with('\u{2192}') {
+            return text.to_string();
+        }
+        i = end;
+    }
+    String::new()
+}
+
+#[tokio::test]
+async fn the_dpo_advice_status_is_the_same_wherever_it_is_shown() {
+    let bank = biodpia::bank::bank();
+    // The DPO's walk-through: the wizard said "not yet received", the sign-off "partly".
+    let (a, _) = transfer::import(bank, &fixture("archive_door_format3_dpo_partly.json")).unwrap();
+    let q = bank.question(record::FOLLOWED_QUESTION).unwrap();
+    for lang in [l("en"), l("nl")] {
+        let html = render(lang, &a, true).await;
+        let partly = esc(&followed_label("partly_reasons", lang));
+        let pending = esc(&followed_label("pending", lang));
+        // The record's row prints its status.
+        let row = html.find("data-field=\"dpo_advice_followed\"").expect("the record has the row");
+        let line = &html[row..row + html[row..].find("</tr>").unwrap()];
+        assert!(line.contains(&format!(">{partly}<")), "{lang:?}: record row {line}");
+        // Every place that names the question (the annex of answers, a risk's causes) gives the
+        // same status right after it.
+        let text = esc(q.text.get(lang));
+        let places: Vec<usize> = html.match_indices(&text).map(|(i, _)| i + text.len()).collect();
+        assert!(!places.is_empty(), "{lang:?}: the annex lists the question");
+        for at in places {
+            assert_eq!(next_text(&html, at), partly, "{lang:?}: after the question at {at}");
+        }
+        // The advice itself is printed once, in the record (the annex of answers refers to it).
+        assert_eq!(html.matches(&esc(&a.signoff.dpo_advice)).count(), 1, "{lang:?}: the advice, once");
+        assert!(html.contains(&esc(sum::strings(lang).see_record)), "{lang:?}");
+        // And the contradicting old status appears nowhere in the report.
+        assert!(!html.contains(&format!(">{pending}<")), "{lang:?}: \"{pending}\" is not printed");
+    }
+}
+
+#[tokio::test]
+async fn the_record_prints_the_decision_its_proposal_and_dates_as_the_language_writes_them() {
+    let bank = biodpia::bank::bank();
+    let (mut a, _) = transfer::import(bank, &fixture("archive_door_format3_dpo_partly.json")).unwrap();
+    let outcome = engine::evaluate(bank, &a.answers, &a.plan).decision.outcome;
+    assert_eq!(outcome, Outcome::MeasuresNotPlanned, "the archive door still has a measure not planned");
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::strings(lang);
+        let s = sum::strings(lang);
+        let html = render(lang, &a, true).await;
+        assert!(html.contains(&esc(s.signoff)) && html.contains(&esc(s.decision)), "{lang:?}");
+        assert!(html.contains(&esc(s.decision_none_proposed)), "{lang:?}: no proposal while measures are unplanned");
+        // The review date of the old file, as the language writes it.
+        let date = t.date("2027-12-01");
+        assert_eq!(date, if lang == l("en") { "1 December 2027" } else { "1 december 2027" });
+        assert!(html.contains(&format!(">{date}<")), "{lang:?}: {date}");
+        assert!(!html.contains(">2027-12-01<"), "{lang:?}: no ISO date printed");
+    }
+    // The controller approves although the assessment says otherwise: the report says so.
+    for (f, v) in [
+        (SignOffField::Decision, "approved"),
+        (SignOffField::DecisionDate, "2027-03-01"),
+        (SignOffField::DecidedBy, "Mr. A. Bakker"),
+        (SignOffField::DecidedByRole, "Gemeentesecretaris"),
+        (SignOffField::DpoName, "Drs. K. Smit"),
+        (SignOffField::DpoAdviceDate, "2026-11-12"),
+        (SignOffField::DpoAdviceDecidedBy, "College van B en W"),
+        (SignOffField::ViewsSummary, "De OR stemde in."),
+        (SignOffField::ConsultationReviewedBy, "P. Jansen"),
+        (SignOffField::KeptUnderReviewBy, "Team Informatiebeveiliging"),
+    ] {
+        record::set_field(&mut a, f, v);
+    }
+    a.answers.insert(record::VIEWS_QUESTION.into(), Answer::Multi(vec!["works_council".into()]));
+    let views = bank.question(record::VIEWS_QUESTION).unwrap();
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::strings(lang);
+        let s = sum::strings(lang);
+        let html = render(lang, &a, true).await;
+        assert!(html.contains(&format!(">{}<", esc(t.outcome(Outcome::Approved).0))), "{lang:?}: the decision");
+        let differs = s.decision_differs(t.outcome_short(outcome));
+        assert!(html.contains(&esc(&differs)), "{lang:?}: {differs}");
+        assert!(html.contains(&format!(">{}<", t.date("2027-03-01"))), "{lang:?}: decision date");
+        assert!(html.contains(&format!(">{}<", t.date("2026-11-12"))), "{lang:?}: date of the advice");
+        for v in ["Mr. A. Bakker", "Gemeentesecretaris", "Drs. K. Smit", "P. Jansen", "Team Informatiebeveiliging"] {
+            assert!(html.contains(&format!(">{v}<")), "{lang:?}: {v}");
+        }
+        let council = option_label(views.option("works_council").unwrap(), lang);
+        assert!(html.contains(&esc(&s.views_sought(&council))), "{lang:?}: whose views were sought");
+    }
+    // Reasons missing are named.
+    record::set_field(&mut a, SignOffField::DpoAdviceReasons, "");
+    let html = render(l("nl"), &a, true).await;
+    assert!(html.contains(&esc(sum::strings(l("nl")).reasons_missing)));
 }

@@ -17,21 +17,54 @@ use crate::domain::answers::{Answer, Answers, Plan};
 /// 3: adds the review (`id`, `updated_by`, `revision`, `versions`, `review`: see
 /// `persist::review` and `persist::version`); an older file reads as format 3 with no id (it
 /// takes the id it is stored under), revision 1, no signed version and no comments.
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: the sign-off becomes the decision record (`SignOff`: the controller's decision, its date,
+/// who decided, the DPO's name and the date of the advice, who accepted or overruled it, the
+/// views of data subjects, who reviewed the consultation responses and keeps the DPIA under
+/// review); `dpo_advice_followed` takes the answer ids of `q_gov_dpo_followed`, and the answers
+/// to that question and to `q_gov_dpo_summary` are the record's (`record::reconcile`: an older
+/// answer fills an empty field, one that contradicts the record is kept under "no longer
+/// asked").
+pub const FORMAT_VERSION: u32 = 4;
 
-/// The sign-off block of the summary (as in the ICO template). Every field is optional when
-/// read.
+/// The decision record that closes the report (the ICO template's sign-off table and the EDPB
+/// template's conclusion): the controller's decision, the DPO's advice and what was done with
+/// it, the views of data subjects (Art. 35(9) GDPR), who reviews it and when. Every field is
+/// optional when read, and the record is the one place each of these is kept: the questions
+/// that asked the same (`q_gov_dpo_followed`, `q_gov_dpo_summary`) take their answer from here
+/// (`persist::record`).
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SignOff {
     pub measures_approved_by: String,
     pub residual_risk_accepted_by: String,
     pub dpo_advice: String,
-    /// "yes", "no", "partly" or empty.
+    /// The answer ids of `q_gov_dpo_followed` (`record::FOLLOWED`) or empty; files before
+    /// format 4 said "yes", "partly" or "no" (read as "followed", "partly_reasons",
+    /// "not_followed").
     pub dpo_advice_followed: String,
     /// Why the DPO's advice was not (fully) followed (the ICO template asks for reasons).
     pub dpo_advice_reasons: String,
     pub review_date: String,
+    /// The controller's decision: an `engine::Outcome` key of the four outcomes
+    /// (`record::DECISIONS`), or empty while the controller has not decided (the report then
+    /// shows the engine's outcome as proposed).
+    pub decision: String,
+    /// The conditions of a conditional approval, and notes on the decision.
+    pub decision_conditions: String,
+    /// ISO date (YYYY-MM-DD) or empty.
+    pub decision_date: String,
+    pub decided_by: String,
+    pub decided_by_role: String,
+    pub dpo_name: String,
+    /// ISO date (YYYY-MM-DD) or empty.
+    pub dpo_advice_date: String,
+    /// Who accepted or overruled the DPO's advice.
+    pub dpo_advice_decided_by: String,
+    /// What data subjects or their representatives said and how it was weighed, or why their
+    /// views were not sought (whether they were sought is the answer to `q_gov_views`).
+    pub views_summary: String,
+    pub consultation_reviewed_by: String,
+    pub kept_under_review_by: String,
 }
 
 /// Longest title, organisation or name the summary accepts, in characters.
@@ -44,7 +77,7 @@ pub fn clamp_chars(s: &str, max: usize) -> String {
     s.chars().take(max).collect()
 }
 
-/// A field of the sign-off block, as the summary edits it: one at a time.
+/// A field of the decision record, as the summary edits it: one at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignOffField {
     MeasuresApprovedBy,
@@ -53,61 +86,182 @@ pub enum SignOffField {
     DpoAdviceFollowed,
     DpoAdviceReasons,
     ReviewDate,
+    Decision,
+    DecisionConditions,
+    DecisionDate,
+    DecidedBy,
+    DecidedByRole,
+    DpoName,
+    DpoAdviceDate,
+    DpoAdviceDecidedBy,
+    ViewsSummary,
+    ConsultationReviewedBy,
+    KeptUnderReviewBy,
+}
+
+/// How a field's value is checked when it is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A name or role: one line, at most [`MAX_META_LEN`] characters.
+    Name,
+    /// A text of several lines, at most [`MAX_ADVICE_LEN`] characters.
+    Text,
+    /// An ISO date or empty.
+    Date,
+    /// One of a fixed list of values or empty.
+    Choice(&'static [&'static str]),
 }
 
 impl SignOffField {
-    /// The longest value the field takes, in characters (the form's `maxlength` too).
-    pub fn max_len(self) -> usize {
+    pub const ALL: [SignOffField; 17] = [
+        SignOffField::Decision,
+        SignOffField::DecisionConditions,
+        SignOffField::DecidedBy,
+        SignOffField::DecidedByRole,
+        SignOffField::DecisionDate,
+        SignOffField::MeasuresApprovedBy,
+        SignOffField::ResidualRiskAcceptedBy,
+        SignOffField::DpoName,
+        SignOffField::DpoAdvice,
+        SignOffField::DpoAdviceDate,
+        SignOffField::DpoAdviceFollowed,
+        SignOffField::DpoAdviceReasons,
+        SignOffField::DpoAdviceDecidedBy,
+        SignOffField::ViewsSummary,
+        SignOffField::ConsultationReviewedBy,
+        SignOffField::KeptUnderReviewBy,
+        SignOffField::ReviewDate,
+    ];
+
+    pub fn kind(self) -> FieldKind {
+        use SignOffField as F;
         match self {
-            SignOffField::DpoAdvice | SignOffField::DpoAdviceReasons => MAX_ADVICE_LEN,
-            SignOffField::ReviewDate => 10,
-            SignOffField::DpoAdviceFollowed => 6,
-            SignOffField::MeasuresApprovedBy | SignOffField::ResidualRiskAcceptedBy => MAX_META_LEN,
+            F::DpoAdvice | F::DpoAdviceReasons | F::DecisionConditions | F::ViewsSummary => FieldKind::Text,
+            F::ReviewDate | F::DecisionDate | F::DpoAdviceDate => FieldKind::Date,
+            F::DpoAdviceFollowed => FieldKind::Choice(&super::record::FOLLOWED),
+            F::Decision => FieldKind::Choice(&super::record::DECISIONS),
+            F::MeasuresApprovedBy
+            | F::ResidualRiskAcceptedBy
+            | F::DecidedBy
+            | F::DecidedByRole
+            | F::DpoName
+            | F::DpoAdviceDecidedBy
+            | F::ConsultationReviewedBy
+            | F::KeptUnderReviewBy => FieldKind::Name,
         }
     }
+
+    /// The field's name in the saved JSON (`signoff.<name>`).
+    pub fn name(self) -> &'static str {
+        use SignOffField as F;
+        match self {
+            F::MeasuresApprovedBy => "measures_approved_by",
+            F::ResidualRiskAcceptedBy => "residual_risk_accepted_by",
+            F::DpoAdvice => "dpo_advice",
+            F::DpoAdviceFollowed => "dpo_advice_followed",
+            F::DpoAdviceReasons => "dpo_advice_reasons",
+            F::ReviewDate => "review_date",
+            F::Decision => "decision",
+            F::DecisionConditions => "decision_conditions",
+            F::DecisionDate => "decision_date",
+            F::DecidedBy => "decided_by",
+            F::DecidedByRole => "decided_by_role",
+            F::DpoName => "dpo_name",
+            F::DpoAdviceDate => "dpo_advice_date",
+            F::DpoAdviceDecidedBy => "dpo_advice_decided_by",
+            F::ViewsSummary => "views_summary",
+            F::ConsultationReviewedBy => "consultation_reviewed_by",
+            F::KeptUnderReviewBy => "kept_under_review_by",
+        }
+    }
+
+    /// The longest value the field takes, in characters (the form's `maxlength` too).
+    pub fn max_len(self) -> usize {
+        match self.kind() {
+            FieldKind::Text => MAX_ADVICE_LEN,
+            FieldKind::Date => 10,
+            FieldKind::Choice(values) => values.iter().map(|v| v.len()).max().unwrap_or(0),
+            FieldKind::Name => MAX_META_LEN,
+        }
+    }
+}
+
+/// True for a calendar-shaped ISO date, YYYY-MM-DD.
+pub fn is_iso_date(value: &str) -> bool {
+    value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
 }
 
 impl SignOff {
     pub fn get(&self, field: SignOffField) -> &str {
+        let s = self;
+        use SignOffField as F;
         match field {
-            SignOffField::MeasuresApprovedBy => &self.measures_approved_by,
-            SignOffField::ResidualRiskAcceptedBy => &self.residual_risk_accepted_by,
-            SignOffField::DpoAdvice => &self.dpo_advice,
-            SignOffField::DpoAdviceFollowed => &self.dpo_advice_followed,
-            SignOffField::DpoAdviceReasons => &self.dpo_advice_reasons,
-            SignOffField::ReviewDate => &self.review_date,
+            F::MeasuresApprovedBy => &s.measures_approved_by,
+            F::ResidualRiskAcceptedBy => &s.residual_risk_accepted_by,
+            F::DpoAdvice => &s.dpo_advice,
+            F::DpoAdviceFollowed => &s.dpo_advice_followed,
+            F::DpoAdviceReasons => &s.dpo_advice_reasons,
+            F::ReviewDate => &s.review_date,
+            F::Decision => &s.decision,
+            F::DecisionConditions => &s.decision_conditions,
+            F::DecisionDate => &s.decision_date,
+            F::DecidedBy => &s.decided_by,
+            F::DecidedByRole => &s.decided_by_role,
+            F::DpoName => &s.dpo_name,
+            F::DpoAdviceDate => &s.dpo_advice_date,
+            F::DpoAdviceDecidedBy => &s.dpo_advice_decided_by,
+            F::ViewsSummary => &s.views_summary,
+            F::ConsultationReviewedBy => &s.consultation_reviewed_by,
+            F::KeptUnderReviewBy => &s.kept_under_review_by,
         }
     }
 
-    /// Sets one field from the form: capped at its `max_len`, `dpo_advice_followed` one of
-    /// "yes", "no", "partly" or empty, `review_date` an ISO date (YYYY-MM-DD) or empty. The other
-    /// fields keep their stored value in full (an imported long text is never cut because
-    /// another field was edited).
+    /// The field's stored value, to change in place (`transfer` shortens an import's texts).
+    pub(super) fn slot(&mut self, field: SignOffField) -> &mut String {
+        let s = self;
+        use SignOffField as F;
+        match field {
+            F::MeasuresApprovedBy => &mut s.measures_approved_by,
+            F::ResidualRiskAcceptedBy => &mut s.residual_risk_accepted_by,
+            F::DpoAdvice => &mut s.dpo_advice,
+            F::DpoAdviceFollowed => &mut s.dpo_advice_followed,
+            F::DpoAdviceReasons => &mut s.dpo_advice_reasons,
+            F::ReviewDate => &mut s.review_date,
+            F::Decision => &mut s.decision,
+            F::DecisionConditions => &mut s.decision_conditions,
+            F::DecisionDate => &mut s.decision_date,
+            F::DecidedBy => &mut s.decided_by,
+            F::DecidedByRole => &mut s.decided_by_role,
+            F::DpoName => &mut s.dpo_name,
+            F::DpoAdviceDate => &mut s.dpo_advice_date,
+            F::DpoAdviceDecidedBy => &mut s.dpo_advice_decided_by,
+            F::ViewsSummary => &mut s.views_summary,
+            F::ConsultationReviewedBy => &mut s.consultation_reviewed_by,
+            F::KeptUnderReviewBy => &mut s.kept_under_review_by,
+        }
+    }
+
+    /// Sets one field from the form: capped at its `max_len`, a choice one of its values
+    /// (the older "yes", "partly", "no" of `dpo_advice_followed` read as their new values) or
+    /// empty, a date an ISO date (YYYY-MM-DD) or empty. The other fields keep their stored
+    /// value in full (an imported long text is never cut because another field was edited).
     pub fn set(&mut self, field: SignOffField, value: &str) {
-        let value = match field {
-            SignOffField::DpoAdviceFollowed if !matches!(value, "yes" | "no" | "partly") => String::new(),
-            SignOffField::ReviewDate => {
-                let iso = value.len() == 10
-                    && value
-                        .bytes()
-                        .enumerate()
-                        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-                if iso {
+        let value = match field.kind() {
+            FieldKind::Choice(values) => {
+                let value =
+                    if field == SignOffField::DpoAdviceFollowed { super::record::followed_now(value) } else { value };
+                if values.contains(&value) {
                     value.to_string()
                 } else {
                     String::new()
                 }
             }
-            _ => clamp_chars(value, field.max_len()),
+            FieldKind::Date if is_iso_date(value) => value.to_string(),
+            FieldKind::Date => String::new(),
+            FieldKind::Name | FieldKind::Text => clamp_chars(value, field.max_len()),
         };
-        *match field {
-            SignOffField::MeasuresApprovedBy => &mut self.measures_approved_by,
-            SignOffField::ResidualRiskAcceptedBy => &mut self.residual_risk_accepted_by,
-            SignOffField::DpoAdvice => &mut self.dpo_advice,
-            SignOffField::DpoAdviceFollowed => &mut self.dpo_advice_followed,
-            SignOffField::DpoAdviceReasons => &mut self.dpo_advice_reasons,
-            SignOffField::ReviewDate => &mut self.review_date,
-        } = value;
+        *self.slot(field) = value;
     }
 }
 
@@ -167,8 +321,8 @@ pub struct Retired {
     pub reason: RetiredReason,
 }
 
-/// Why an answer was retired. Saved as `"question_removed"`, `"unknown_option"` or
-/// `"kind_changed"`.
+/// Why an answer was retired. Saved as `"question_removed"`, `"unknown_option"`,
+/// `"kind_changed"` or `"superseded"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RetiredReason {
@@ -178,6 +332,9 @@ pub enum RetiredReason {
     UnknownOption,
     /// The question remains, but asks for another kind of answer (choice, multiple, text).
     KindChanged,
+    /// The answer is now the decision record's, which says otherwise (a file from before
+    /// format 4 with both; see `record::reconcile`).
+    Superseded,
 }
 
 impl Assessment {
@@ -271,8 +428,10 @@ pub fn read(bytes: &[u8]) -> Result<Assessment, ReadError> {
             Err(ReadError::Invalid { field: "format".into(), problem: Problem::WrongType, line: 0, column: 0 })
         }
     })?;
-    // Older formats are read as this one: every field added since has a default.
+    // Older formats are read as this one: every field added since has a default, and the
+    // answers the decision record holds are taken from it.
     a.format = FORMAT_VERSION;
+    super::record::reconcile(&mut a);
     Ok(a)
 }
 

@@ -209,7 +209,8 @@ pub fn fields(a: &Assessment) -> BTreeMap<String, String> {
     put("title".into(), to_json(&a.title));
     put("organisation".into(), to_json(&a.organisation));
     for (q, answer) in &a.answers {
-        if !answer.is_empty() {
+        // An answer the decision record holds is compared as the record's field.
+        if !answer.is_empty() && !super::record::is_linked(q) {
             put(format!("answers.{q}"), to_json(answer));
         }
     }
@@ -287,6 +288,12 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
         a.title = text(value, MAX_META_LEN)?;
     } else if field == "organisation" {
         a.organisation = text(value, MAX_META_LEN)?;
+    } else if let Some(q) = field.strip_prefix("answers.").filter(|q| super::record::is_linked(q)) {
+        let answer = match value {
+            None => Answer::Text(String::new()),
+            Some(v) => codec::parse(v).ok_or_else(bad)?,
+        };
+        super::record::set_answer(a, q, &answer);
     } else if let Some(q) = field.strip_prefix("answers.") {
         match value {
             None => {
@@ -336,20 +343,14 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
         // The changed field is checked and capped as the form does it; the others stay as
         // they are.
         use super::assessment::SignOffField as F;
-        for f in [
-            F::MeasuresApprovedBy,
-            F::ResidualRiskAcceptedBy,
-            F::DpoAdvice,
-            F::DpoAdviceFollowed,
-            F::DpoAdviceReasons,
-            F::ReviewDate,
-        ] {
+        for f in F::ALL {
             if signoff.get(f) != a.signoff.get(f) {
                 let value = signoff.get(f).to_string();
                 signoff.set(f, &value);
             }
         }
         a.signoff = signoff;
+        super::record::derive(a);
     } else {
         return Err(FieldError::UnknownField(field.to_string()));
     }

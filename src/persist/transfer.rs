@@ -6,7 +6,8 @@
 //! them under "No longer asked" and every export carries them.
 
 use super::assessment::{
-    self, clamp_chars, Assessment, ReadError, Retired, RetiredReason, FORMAT_VERSION, MAX_ADVICE_LEN, MAX_META_LEN,
+    self, clamp_chars, Assessment, FieldKind, ReadError, Retired, RetiredReason, SignOffField, FORMAT_VERSION,
+    MAX_ADVICE_LEN, MAX_META_LEN,
 };
 use super::codec::Problem;
 use super::library::MAX_STAMP_LEN;
@@ -64,7 +65,9 @@ pub fn migrate(bank: &Bank, mut a: Assessment) -> (Assessment, Migration) {
     let mut kept = Vec::with_capacity(a.retired.len());
     for r in std::mem::take(&mut a.retired) {
         let fits = matches!(answers::check(bank, &r.question, &r.answer), Ok(()) | Err(AnswerError::TooLong { .. }));
-        if fits && !a.answers.contains_key(&r.question) {
+        // An answer the decision record holds is never restored over it (`record::reconcile`).
+        let record = r.reason == RetiredReason::Superseded || super::record::is_linked(&r.question);
+        if fits && !record && !a.answers.contains_key(&r.question) {
             m.restored.push(r.question.clone());
             a.answers.insert(r.question, r.answer);
         } else {
@@ -140,6 +143,8 @@ pub fn import(bank: &Bank, bytes: &[u8]) -> Result<(Assessment, Migration), Impo
     // Signed versions are checked as they are in the file: nothing of them is shortened.
     version::check_all(&a)?;
     let shortened = fit_to_form(bank, &mut a);
+    // The answers the record holds follow its shortened fields.
+    super::record::derive(&mut a);
     let (a, mut m) = migrate(bank, a);
     m.shortened = shortened;
     Ok((a, m))
@@ -162,18 +167,20 @@ fn fit_to_form(bank: &Bank, a: &mut Assessment) -> Vec<Shortened> {
     fit(&|| "organisation".into(), &mut a.organisation, MAX_META_LEN);
     fit(&|| "bank_version".into(), &mut a.bank_version, MAX_STAMP_LEN);
     fit(&|| "updated".into(), &mut a.updated, MAX_STAMP_LEN);
-    let s = &mut a.signoff;
-    fit(&|| "signoff.measures_approved_by".into(), &mut s.measures_approved_by, MAX_META_LEN);
-    fit(&|| "signoff.residual_risk_accepted_by".into(), &mut s.residual_risk_accepted_by, MAX_META_LEN);
-    fit(&|| "signoff.dpo_advice".into(), &mut s.dpo_advice, MAX_ADVICE_LEN);
-    fit(&|| "signoff.dpo_advice_followed".into(), &mut s.dpo_advice_followed, MAX_STAMP_LEN);
-    fit(&|| "signoff.dpo_advice_reasons".into(), &mut s.dpo_advice_reasons, MAX_ADVICE_LEN);
-    fit(&|| "signoff.review_date".into(), &mut s.review_date, MAX_STAMP_LEN);
+    for f in SignOffField::ALL {
+        let max = match f.kind() {
+            FieldKind::Name => MAX_META_LEN,
+            FieldKind::Text => MAX_ADVICE_LEN,
+            FieldKind::Date | FieldKind::Choice(_) => MAX_STAMP_LEN,
+        };
+        fit(&|| format!("signoff.{}", f.name()), a.signoff.slot(f), max);
+    }
     for (id, item) in a.plan.iter_mut() {
         fit(&|| format!("plan.{id}.owner"), &mut item.owner, MAX_META_LEN);
         fit(&|| format!("plan.{id}.due"), &mut item.due, MAX_STAMP_LEN);
     }
-    for (id, answer) in a.answers.iter_mut() {
+    // The answers the decision record holds follow its fields (derived again after this).
+    for (id, answer) in a.answers.iter_mut().filter(|(id, _)| !super::record::is_linked(id)) {
         // Unknown questions (from another bank version) get the default limit.
         let max = bank.question(id).map_or(crate::domain::model::DEFAULT_MAX_LEN as usize, |q| q.max_len());
         match answer {

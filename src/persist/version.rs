@@ -207,13 +207,7 @@ pub fn check_all(a: &Assessment) -> Result<(), VersionError> {
     Ok(())
 }
 
-/// The hook for the decision record ("The report a supervisory authority accepts"): true when
-/// the decision is recorded and a version may be signed. Until that record lands, the decision
-/// is the name of who accepted the residual risk (the ICO template's sign-off); the decision
-/// record replaces this rule with its own (decision, date, name and role).
-pub fn decision_recorded(s: &SignOff) -> bool {
-    !s.residual_risk_accepted_by.trim().is_empty()
-}
+pub use super::record::decision_recorded;
 
 /// Why a version could not be signed.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -20,7 +20,7 @@ use crate::domain::answers::{Answer, Status};
 use crate::domain::engine::{Cause, Explanation, Outcome, Report, RiskResult};
 use crate::domain::model::{Bank, Finding};
 use crate::i18n::{strings, summary, Get, Lang};
-use crate::persist::assessment::{Assessment, SignOffField};
+use crate::persist::assessment::{Assessment, FieldKind};
 
 /// The .docx file of the summary of `a` (whose report is `report`) in `lang`, dated `date`
 /// (YYYY-MM-DD, as the summary is: today in the browser).
@@ -64,7 +64,7 @@ fn body(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, title: &str, d
     part_risks(&mut b, bank, lang, &raised);
     part_plan(&mut b, bank, lang, a, report);
     part_find_out(&mut b, bank, lang, report);
-    part_signoff(&mut b, lang, a);
+    part_signoff(&mut b, bank, lang, a, report);
     annex_answers(&mut b, bank, lang, a, report);
     annex_findings(&mut b, lang, &report.cited_findings(bank));
     b.text(Style::Small, summary::strings(lang).disclaimer);
@@ -265,7 +265,8 @@ fn part_description(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, repor
 }
 
 /// Part 2: the risk map as a table, likelihood 4 (top) to 1 against severity 1 to 4, each cell
-/// with its level and the numbers of the risks in it (○ before safeguards, ● with them).
+/// with its level and the numbers of the risks in it (○ before safeguards, ● with those in
+/// place, ◌ with the planned ones too where that differs).
 fn part_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
     let t = strings(lang);
     let s = summary::strings(lang);
@@ -289,6 +290,10 @@ fn part_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
                         if x.residual == cell {
                             marks.push(format!("●{}", i + 1));
                         }
+                        // Where it differs from the residual one, as the summary's map.
+                        if x.planned != x.residual && x.planned == cell {
+                            marks.push(format!("◌{}", i + 1));
+                        }
                     }
                     r.cell(1, |b| {
                         b.text(Style::Small, t.level(cell.level()));
@@ -300,7 +305,11 @@ fn part_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
             });
         }
     });
-    b.text(Style::Small, &format!("○ {} · ● {}", s.heatmap_key_inherent, s.heatmap_key_residual));
+    let mut key = format!("○ {} · ● {}", s.heatmap_key_inherent, s.heatmap_key_residual);
+    if raised.iter().any(|r| r.planned != r.residual) {
+        key.push_str(&format!(" · ◌ {}", s.heatmap_key_planned));
+    }
+    b.text(Style::Small, &key);
 }
 
 fn part_risks(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
@@ -430,25 +439,23 @@ fn part_find_out(b: &mut Body, bank: &Bank, lang: Lang, report: &Report) {
     }
 }
 
-/// Part 6: the sign-off block, with its values and room for signatures.
-fn part_signoff(b: &mut Body, lang: Lang, a: &Assessment) {
+/// Part 6: the decision record, with its values and room for signatures.
+fn part_signoff(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
     let s = summary::strings(lang);
     b.heading(1, &format!("6. {}", s.signoff));
     b.text(Style::Small, s.signoff_intro);
     b.table(&[3000, 4438, 2200], &[s.item, s.name_and_notes, s.signature_date], |b| {
-        for line in signoff_lines(s) {
-            let value = signoff_value(s, &a.signoff, line.field);
-            let value =
-                if line.field == SignOffField::ReviewDate { strings(lang).date(value) } else { value.to_string() };
+        for line in signoff_lines(bank, lang, a, report.decision.outcome) {
+            let value = signoff_value(bank, lang, line.field, a.signoff.get(line.field));
             // Rows with free text may run over a page break; the others are kept whole.
-            b.row(matches!(line.field, SignOffField::DpoAdvice | SignOffField::DpoAdviceReasons), |r| {
+            b.row(line.field.kind() == FieldKind::Text, |r| {
                 r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(line.label)]));
                 r.cell(1, |b| {
                     if !value.is_empty() {
                         b.text(Style::Normal, &value);
                     }
                     if !line.note.is_empty() {
-                        b.text(Style::Small, line.note);
+                        b.text(Style::Small, &line.note);
                     }
                 });
                 r.cell(1, |_| {});

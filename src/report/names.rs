@@ -4,10 +4,11 @@
 //! these, so that the two documents say the same thing in the same words.
 
 use crate::domain::answers::{Answer, Status};
-use crate::domain::engine::{Cause, Report};
+use crate::domain::engine::{Cause, Outcome, Report};
 use crate::domain::model::{AnswerOption, Bank, DateKind, Finding, Kind, Question};
-use crate::i18n::{strings, Get, Lang, Strings, SummaryStrings};
-use crate::persist::assessment::{SignOff, SignOffField};
+use crate::i18n::{strings, summary, Get, Lang, Strings};
+use crate::persist::assessment::{Assessment, FieldKind, SignOffField};
+use crate::persist::record::{self, Decided};
 
 /// Id of the section whose text answers are the systematic description.
 pub const DESCRIPTION_SECTION: &str = "description";
@@ -97,35 +98,85 @@ pub fn description<'b: 'r, 'r>(bank: &'b Bank, report: &'r Report) -> impl Itera
     questions.filter(move |q| q.kind == Kind::Text && report.visible.contains(&q.id))
 }
 
-/// One line of the sign-off block (as in the ICO template).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// One row of the decision record (as the ICO sign-off table and the EDPB template ask): its
+/// field, label, note and whether it has a signature line.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SignOffLine {
     pub field: SignOffField,
     pub label: &'static str,
-    pub note: &'static str,
-    /// Has a line for a signature and date.
+    pub note: String,
     pub signed: bool,
 }
 
-/// The lines of the sign-off block, in order.
-pub fn signoff_lines(s: &SummaryStrings) -> [SignOffLine; 6] {
+/// The rows of the decision record of `a`, in order, with the notes its state calls for (the
+/// engine's `outcome` proposed as the decision, the views of data subjects as answered, reasons
+/// missing).
+pub fn signoff_lines(bank: &Bank, lang: Lang, a: &Assessment, outcome: Outcome) -> Vec<SignOffLine> {
     use SignOffField as F;
-    let line = |field, label, note, signed| SignOffLine { field, label, note, signed };
-    [
-        line(F::MeasuresApprovedBy, s.measures_approved_by, s.measures_note, true),
-        line(F::ResidualRiskAcceptedBy, s.residual_accepted_by, s.residual_note, true),
-        line(F::DpoAdvice, s.dpo_advice, s.dpo_advice_note, true),
-        line(F::DpoAdviceFollowed, s.dpo_followed, "", false),
-        line(F::DpoAdviceReasons, s.dpo_reasons, s.dpo_reasons_note, false),
-        line(F::ReviewDate, s.review_date, s.review_note, false),
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    let so = &a.signoff;
+    let decision_note = match record::decided(so, outcome) {
+        Decided::Proposed(Some(o)) => s.decision_proposed(t.outcome_short(o)),
+        Decided::Proposed(None) => s.decision_none_proposed.to_string(),
+        Decided::Recorded(_) => s.decision_note.to_string(),
+        Decided::Differs(_, o) => s.decision_differs(t.outcome_short(o)),
+    };
+    let views = bank.question(record::VIEWS_QUESTION).map(|q| {
+        let labels = a.answers.get(&q.id).map(|x| chosen_labels(q, x, lang)).unwrap_or_default();
+        let answer = if labels.is_empty() { s.not_answered.to_string() } else { labels.join("; ") };
+        s.views_sought(&answer)
+    });
+    let reasons_note = if record::reasons_missing(so) {
+        format!("{} {}", s.dpo_reasons_note, s.reasons_missing)
+    } else {
+        s.dpo_reasons_note.to_string()
+    };
+    let row = |field, label, note: &str, signed| SignOffLine { field, label, note: note.to_string(), signed };
+    vec![
+        row(F::Decision, s.decision, &decision_note, false),
+        row(F::DecisionConditions, s.decision_conditions, s.decision_conditions_note, false),
+        row(F::DecidedBy, s.decided_by, "", true),
+        row(F::DecidedByRole, s.decided_by_role, "", false),
+        row(F::DecisionDate, s.decision_date, "", false),
+        row(F::MeasuresApprovedBy, s.measures_approved_by, s.measures_note, true),
+        row(F::ResidualRiskAcceptedBy, s.residual_accepted_by, s.residual_note, true),
+        row(F::DpoName, s.dpo_name, "", true),
+        row(F::DpoAdvice, s.dpo_advice, s.dpo_advice_note, false),
+        row(F::DpoAdviceDate, s.dpo_advice_date, "", false),
+        row(F::DpoAdviceFollowed, s.dpo_followed, "", false),
+        row(F::DpoAdviceReasons, s.dpo_reasons, &reasons_note, false),
+        row(F::DpoAdviceDecidedBy, s.dpo_decided_by, "", true),
+        row(F::ViewsSummary, s.views, &views.unwrap_or_default(), false),
+        row(F::ConsultationReviewedBy, s.consultation_reviewed_by, "", true),
+        row(F::KeptUnderReviewBy, s.kept_under_review_by, "", false),
+        row(F::ReviewDate, s.review_date, s.review_note, false),
     ]
 }
 
-/// A sign-off value as the document shows it: "Partly" for `partly`, the others as written.
-pub fn signoff_value<'a>(s: &SummaryStrings, so: &'a SignOff, field: SignOffField) -> &'a str {
-    let value = so.get(field);
+/// The label of a value of a choice field of the record: the decision as the outcomes are
+/// named, whether the advice was followed as the bank's question names its options (the same
+/// words wherever that status is shown).
+pub fn signoff_choice(bank: &Bank, lang: Lang, field: SignOffField, value: &str) -> String {
     match field {
-        SignOffField::DpoAdviceFollowed if !value.is_empty() => s.followed(value),
-        _ => value,
+        SignOffField::Decision => {
+            Outcome::from_key(value).map(|o| strings(lang).outcome(o).0.to_string()).unwrap_or_default()
+        }
+        _ => bank
+            .question(record::FOLLOWED_QUESTION)
+            .and_then(|q| q.option(record::followed_now(value)))
+            .map(|o| option_label(o, lang))
+            .unwrap_or_else(|| value.to_string()),
+    }
+}
+
+/// A value of the record as the document shows it: a choice by its label, a date as the
+/// language writes it, text as written.
+pub fn signoff_value(bank: &Bank, lang: Lang, field: SignOffField, value: &str) -> String {
+    match field.kind() {
+        FieldKind::Choice(_) if value.is_empty() => String::new(),
+        FieldKind::Choice(_) => signoff_choice(bank, lang, field, value),
+        FieldKind::Date => strings(lang).date(value),
+        FieldKind::Name | FieldKind::Text => value.to_string(),
     }
 }

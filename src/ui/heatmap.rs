@@ -1,6 +1,7 @@
 //! The risk map of the summary: an SVG 4x4 grid, likelihood in rows (4 at the top) and
 //! severity in columns (4 on the right). Each raised risk is a numbered circle, hollow at its
-//! inherent position and filled at its residual position. Cell levels are told three ways
+//! inherent position, filled at its residual position and dashed at its position with the
+//! planned measures (where that differs). Cell levels are told three ways
 //! (tint, hatching, a text label), so the map reads in grey-scale and without colour; a
 //! text legend below lists every risk with both positions.
 
@@ -17,12 +18,22 @@ pub struct MapRisk {
     pub title: String,
     pub inherent: Position,
     pub residual: Position,
+    /// With the planned measures in place too (shown where it differs from `residual`).
+    pub planned: Position,
+}
+
+impl MapRisk {
+    /// The position with the planned measures, if it differs from the residual one.
+    pub fn planned_apart(&self) -> Option<Position> {
+        (self.planned != self.residual).then_some(self.planned)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MarkerKind {
     Inherent,
     Residual,
+    Planned,
 }
 
 /// A marker placed on the map, in SVG user units.
@@ -66,6 +77,7 @@ pub fn layout(risks: &[MapRisk]) -> Vec<Marker> {
             risks.iter().flat_map(move |r| {
                 [(r.inherent, MarkerKind::Inherent), (r.residual, MarkerKind::Residual)]
                     .into_iter()
+                    .chain(r.planned_apart().map(|p| (p, MarkerKind::Planned)))
                     .filter(move |(p, _)| *p == cell)
                     .map(move |(p, k)| (p, r.number, k))
             })
@@ -150,6 +162,7 @@ fn marker_class(kind: MarkerKind) -> &'static str {
     match kind {
         MarkerKind::Inherent => "bd-hm-marker bd-hm-inherent",
         MarkerKind::Residual => "bd-hm-marker bd-hm-residual",
+        MarkerKind::Planned => "bd-hm-marker bd-hm-planned",
     }
 }
 
@@ -261,11 +274,12 @@ pub fn heat_map(lang: Lang, risks: &[MapRisk]) -> Html {
     let mut desc = s.heatmap_svg_desc(risks.len());
     for r in risks {
         desc.push(' ');
-        desc.push_str(&s.heatmap_risk_desc(
-            format!("{}. {}", r.number, r.title),
-            pos_text(lang, r.inherent),
-            pos_text(lang, r.residual),
-        ));
+        let name = format!("{}. {}", r.number, r.title);
+        let (inherent, residual) = (pos_text(lang, r.inherent), pos_text(lang, r.residual));
+        desc.push_str(&match r.planned_apart() {
+            Some(p) => s.heatmap_risk_desc_planned(name, inherent, residual, pos_text(lang, p)),
+            None => s.heatmap_risk_desc(name, inherent, residual),
+        });
         desc.push('.');
     }
 
@@ -282,6 +296,12 @@ pub fn heat_map(lang: Lang, risks: &[MapRisk]) -> Html {
                     { key_symbol(MarkerKind::Residual) }
                     <span class="bd-sr">{ format!("{}: ", t.residual) }</span>
                     { pos_text(lang, r.residual) }
+                    if let Some(p) = r.planned_apart() {
+                        <span aria-hidden="true">{ " → " }</span>
+                        { key_symbol(MarkerKind::Planned) }
+                        <span class="bd-sr">{ format!("{}: ", t.with_planned) }</span>
+                        { pos_text(lang, p) }
+                    }
                 </span>
             </li>
         }
@@ -310,6 +330,9 @@ pub fn heat_map(lang: Lang, risks: &[MapRisk]) -> Html {
                 <ul class="bd-hm-key">
                     <li>{ key_symbol(MarkerKind::Inherent) }{ s.heatmap_key_inherent }</li>
                     <li>{ key_symbol(MarkerKind::Residual) }{ s.heatmap_key_residual }</li>
+                    if risks.iter().any(|r| r.planned_apart().is_some()) {
+                        <li>{ key_symbol(MarkerKind::Planned) }{ s.heatmap_key_planned }</li>
+                    }
                 </ul>
                 <p class="bd-hm-key-cells">{ s.heatmap_key_cells }</p>
                 <ul class="bd-hm-key bd-hm-levels">

@@ -302,6 +302,7 @@ pub fn NoLongerAsked(props: &NoLongerAskedProps) -> Html {
             RetiredReason::QuestionRemoved => m.reason_removed,
             RetiredReason::UnknownOption => m.reason_option,
             RetiredReason::KindChanged => m.reason_kind,
+            RetiredReason::Superseded => m.reason_superseded,
         };
         let answer = match &r.answer {
             Answer::Text(s) => s.clone(),

@@ -107,6 +107,14 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let answer = props.answer();
     let described = q.help.as_ref().map(|_| format!("bd-{}-help", q.id));
     let help = q.help.as_ref().map(|h| html! { <p class="bd-help" id={described.clone()}>{ h.get(lang) }</p> });
+    // A question whose answer is the decision record's says so: both are one value.
+    let in_record = crate::persist::record::is_linked(&q.id).then(|| {
+        html! { <p class="bd-help bd-muted" data-testid="in-record">{ crate::i18n::strings(lang).in_record }</p> }
+    });
+    let help = match (help, in_record) {
+        (None, None) => None,
+        (help, in_record) => Some(html! { <>{ for help }{ for in_record }</> }),
+    };
     let block_id = format!("bd-q-{}", q.id);
     let body = match q.kind {
         Kind::Single | Kind::YesNo | Kind::Multi => {

@@ -10,6 +10,7 @@ use crate::domain::engine::{self, Report};
 use crate::domain::model::Bank;
 use crate::i18n::{Lang, LangProblem};
 use crate::persist::assessment::{self, Assessment, SignOffField};
+use crate::persist::record;
 
 /// Where the user is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,9 +168,11 @@ impl Reducible for State {
             Action::Answer(q, answer) => match answers::check(self.bank, &q, &answer) {
                 Ok(()) => {
                     let a = Rc::make_mut(&mut next.assessment);
-                    if answer.is_empty() {
+                    // An answer the decision record holds is set there (and derived from it).
+                    let linked = record::set_answer(a, &q, &answer);
+                    if !linked && answer.is_empty() {
                         a.answers.remove(&q);
-                    } else {
+                    } else if !linked {
                         a.answers.insert(q, answer);
                     }
                     changed = Changed::Inputs;
@@ -202,8 +205,10 @@ impl Reducible for State {
                 changed = Changed::Assessment;
             }
             Action::SetSignOffField(field, value) => {
-                Rc::make_mut(&mut next.assessment).signoff.set(field, &value);
-                changed = Changed::Assessment;
+                record::set_field(Rc::make_mut(&mut next.assessment), field, &value);
+                // A field that is a question's answer (`record::LINKED`) is read by the engine.
+                let linked = record::LINKED.iter().any(|&(_, f)| f == field);
+                changed = if linked { Changed::Inputs } else { Changed::Assessment };
             }
             Action::Open(id, assessment) => {
                 next.assessment = Rc::new(assessment);

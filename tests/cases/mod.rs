@@ -19,15 +19,16 @@ pub fn answer_riskiest(a: &mut Assessment) {
     }
 }
 
-/// A sign-off with every field filled in: two names, a two-line advice, "partly" followed with
-/// reasons, a review date.
+/// A decision record with the lines of the ICO sign-off table filled in: two names, a two-line
+/// advice, followed "partly, with reasons", a review date.
 pub fn full_signoff() -> SignOff {
     SignOff {
         measures_approved_by: "Jan Jansen, director".into(),
         residual_risk_accepted_by: "Petra de Vries, CISO".into(),
         dpo_advice: "Advice line one.\nAdvice line two.".into(),
-        dpo_advice_followed: "partly".into(),
+        dpo_advice_followed: "partly_reasons".into(),
         dpo_advice_reasons: "Budget reasons".into(),
         review_date: "2027-03-31".into(),
+        ..SignOff::default()
     }
 }

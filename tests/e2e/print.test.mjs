@@ -27,16 +27,25 @@ const UI = {
     answered: /\d+ of \d+ answered/,
     docTitle: 'Data protection impact assessment (DPIA)',
     due: '15 December 2026',
-    signoff: ['Measures approved by', 'Residual risk accepted by', 'Advice of the data protection officer (DPO)', 'Review date'],
+    signoff: ['Decision record', 'Decision of the controller', 'Decided by', 'Date of the decision', 'Measures approved by', 'Residual risk accepted by', 'Data protection officer (name)', 'Advice of the data protection officer (DPO)', "Date of the DPO's advice", 'DPO advice followed', 'DPO advice accepted or overruled by', 'Views of data subjects or their representatives (GDPR Art. 35(9))', 'Consultation responses reviewed by', 'This DPIA is kept under review by', 'Review date'],
+    record: { decision: 'Conditionally approved', partly: 'Partly', pending: 'Advice requested but not yet received', review: '31 March 2027', decided: '1 March 2027', advised: '12 February 2027' },
   },
   nl: {
     chrome: ['Volgende', 'Vorige', 'Naar de uitkomst', 'Afdrukken / opslaan als pdf', 'Naar de inhoud', 'Huidig risico', 'Terug naar de uitkomst', 'Nieuwe beoordeling starten'],
     answered: /\d+ van \d+ beantwoord/,
     docTitle: 'Gegevensbeschermingseffectbeoordeling (DPIA)',
     due: '15 december 2026',
-    signoff: ['Maatregelen goedgekeurd door', 'Restrisico aanvaard door', 'Advies van de functionaris voor gegevensbescherming (FG)', 'Datum herbeoordeling'],
+    signoff: ['Besluit en vaststelling', 'Besloten door', 'Datum van het besluit', 'Maatregelen goedgekeurd door', 'Restrisico aanvaard door', 'Naam van de FG', 'Advies van de functionaris voor gegevensbescherming (FG)', 'Datum van het advies van de FG', 'Advies van de FG opgevolgd', 'Advies van de FG aanvaard of terzijde gelegd door', 'Standpunten van betrokkenen of hun vertegenwoordigers (art. 35 lid 9 AVG)', 'Reacties uit de raadpleging beoordeeld door', 'Deze DPIA wordt bewaakt door', 'Datum herbeoordeling'],
+    record: { decision: 'Goedgekeurd onder voorwaarden', partly: 'Gedeeltelijk', pending: 'Advies gevraagd maar nog niet ontvangen', review: '31 maart 2027', decided: '1 maart 2027', advised: '12 februari 2027' },
   },
 };
+
+/**
+ * Answers chosen in the wizard rather than by hash: the DPO's advice is sought and "not yet
+ * received" there, and the decision record then says "partly followed" (the DPO review's
+ * case): the printout must show only the record's status.
+ */
+const WIZARD_CHOICE = { q_gov_dpo_advice: 'yes', q_gov_dpo_followed: 'pending' };
 
 /** All whitespace removed: line wrapping in the PDF must not matter. */
 const squash = (s) => s.replace(/\s+/g, '');
@@ -79,7 +88,8 @@ async function answerSection(page, lang) {
       if ((await fs_.locator('input:checked').count()) > 0) continue;
       const qid = (await fs_.getAttribute('id')).replace(/^bd-q-/, '');
       const inputs = await fs_.locator('input[type=radio], input[type=checkbox]').all();
-      const target = inputs[hash(qid + lang) % inputs.length];
+      const chosen = WIZARD_CHOICE[qid] && fs_.locator(`#bd-${qid}-${WIZARD_CHOICE[qid]}`);
+      const target = chosen ?? inputs[hash(qid + lang) % inputs.length];
       await fs_.locator(`label[for="${await target.getAttribute('id')}"]`).click();
       changed++;
     }
@@ -179,8 +189,24 @@ async function printedSummary(lang) {
     await page.locator(`${A} #bd-sum-so-residual`).fill(`Petra de Vries, CISO ${lang}`);
     const advice = longText(`${lang.toUpperCase()}-ADVICE`, 5000);
     await page.locator(`${A} #bd-sum-so-advice`).fill(advice);
-    await page.locator(`${A} #bd-sum-so-followed`).selectOption('partly');
+    await page.locator(`${A} #bd-sum-so-followed`).selectOption('partly_reasons');
     await page.locator(`${A} #bd-sum-so-review`).fill('2027-03-31');
+    // The rest of the decision record (what is typed, for the checks below).
+    const recordTyped = [`Badge-and-PIN route before go-live ${lang}`, `Mr. A. Bakker ${lang}`, `Gemeentesecretaris ${lang}`, `Drs. K. Smit ${lang}`,
+      `Log review starts in 2027 ${lang}`, `College van B en W ${lang}`, `The works council agreed on condition of a badge route ${lang}`,
+      `P. Jansen, privacy counsel ${lang}`, `Information security team ${lang}`];
+    await page.locator(`${A} #bd-sum-so-decision`).selectOption('conditionally_approved');
+    await page.locator(`${A} #bd-sum-so-decision-conditions`).fill(`Badge-and-PIN route before go-live ${lang}`);
+    await page.locator(`${A} #bd-sum-so-decided-by`).fill(`Mr. A. Bakker ${lang}`);
+    await page.locator(`${A} #bd-sum-so-decided-by-role`).fill(`Gemeentesecretaris ${lang}`);
+    await page.locator(`${A} #bd-sum-so-decision-date`).fill('2027-03-01');
+    await page.locator(`${A} #bd-sum-so-dpo-name`).fill(`Drs. K. Smit ${lang}`);
+    await page.locator(`${A} #bd-sum-so-dpo-advice-date`).fill('2027-02-12');
+    await page.locator(`${A} #bd-sum-so-reasons`).fill(`Log review starts in 2027 ${lang}`);
+    await page.locator(`${A} #bd-sum-so-dpo-advice-decided-by`).fill(`College van B en W ${lang}`);
+    await page.locator(`${A} #bd-sum-so-views-summary`).fill(`The works council agreed on condition of a badge route ${lang}`);
+    await page.locator(`${A} #bd-sum-so-consultation-reviewed-by`).fill(`P. Jansen, privacy counsel ${lang}`);
+    await page.locator(`${A} #bd-sum-so-kept-under-review-by`).fill(`Information security team ${lang}`);
     const firstOwner = page.locator(`${A} [data-testid="summary-plan-row"] input[type=text]`).first();
     await firstOwner.fill(`Owner-${lang}-0001`);
     await page.locator(`${A} [data-testid="summary-plan-row"] input[type=date]`).first().fill('2026-12-15');
@@ -223,8 +249,18 @@ async function printedSummary(lang) {
     assert.ok(has('Gemeente Voorbeeld'), 'organisation printed');
     assert.ok(has(`Owner-${lang}-0001`) && has(ui.due), 'action plan owner and due date printed');
     assert.ok(has(`Jan Jansen, directeur ${lang}`) && has(`Petra de Vries, CISO ${lang}`), 'sign-off names printed');
-    assert.ok(has('2027-03-31'), 'review date printed');
-    for (const label of ui.signoff) assert.ok(has(label), `sign-off label "${label}" printed`);
+    for (const label of ui.signoff) assert.ok(has(label), `decision record label "${label}" printed`);
+    // The decision record as typed, dates as the language writes them.
+    const r = ui.record;
+    for (const v of [r.review, r.decided, r.advised]) assert.ok(has(v), `date "${v}" printed`);
+    assert.ok(!has('2027-03-31') && !has('2027-03-01'), 'no ISO date printed in the record');
+    for (const v of recordTyped) {
+      assert.ok(has(v), `decision record value "${v}" printed`);
+    }
+    assert.ok(has(r.decision), `the controller's decision "${r.decision}" printed`);
+    // One DPO status on every page: the record's ("partly"), never the wizard's old "pending".
+    assert.ok(has(r.partly), 'the DPO advice status printed');
+    assert.ok(!has(r.pending), `"${r.pending}" is not printed anywhere`);
 
     // No word of the action plan is broken inside its column without a hyphen
     // ("Noodzake/lijk"): every word of its rows, as the page shows them, is whole in the PDF.
@@ -246,7 +282,7 @@ async function printedSummary(lang) {
     // A Dutch report is Dutch throughout: no English legal term, no English text of the bank
     // or the UI (what the user typed aside).
     if (lang === 'nl') {
-      const user = [...typed, advice, title, `Owner-${lang}-0001`, `Jan Jansen, directeur ${lang}`, `Petra de Vries, CISO ${lang}`];
+      const user = [...typed, advice, title, `Owner-${lang}-0001`, `Jan Jansen, directeur ${lang}`, `Petra de Vries, CISO ${lang}`, ...recordTyped];
       const { terms, labels } = englishInDutch(raw, user);
       assert.deepEqual(terms, [], 'English legal terms in the Dutch PDF');
       assert.deepEqual(labels, [], 'English texts of the bank or the UI in the Dutch PDF');
@@ -274,7 +310,12 @@ async function printedSummary(lang) {
     const body = perPage
       .map((p, i) => [runningTitle, runningMeta, ...tableHeads].reduce(cut, squash(p)).replace(`${i + 1}/${pages}`, ''))
       .join('');
-    for (const t of [...typed, advice]) {
+    // The DPO's advice typed in the wizard is the record's advice: the one typed in the record
+    // afterwards replaced it, everywhere.
+    const wizardAdvice = typed.find((t) => t.endsWith('-q_gov_dpo_summary'));
+    assert.ok(wizardAdvice, 'the wizard asked for the DPO advice');
+    assert.ok(!body.includes(squash(wizardAdvice.slice(wizardAdvice.lastIndexOf(' END-OF-') + 1))), 'the replaced advice is not printed');
+    for (const t of [...typed.filter((t) => t !== wizardAdvice), advice]) {
       const end = t.slice(t.lastIndexOf(' END-OF-') + 1);
       assert.ok(body.includes(end), `end marker ${end} printed`);
       assert.ok(body.includes(squash(t)), `the whole text ending ${end} printed (${t.length} characters)`);

@@ -66,6 +66,10 @@ fn answers_section(
         Some(Answer::Text(_)) if section.id == DESCRIPTION_SECTION => {
             html! { <span class="bd-muted">{ s.see_description }</span> }
         }
+        // The decision record prints it (it is the record's, `persist::record`).
+        Some(Answer::Text(_)) if crate::persist::record::is_linked(&q.id) => {
+            html! { <span class="bd-muted">{ s.see_record }</span> }
+        }
         Some(Answer::Text(x)) => free_text(x),
         Some(x @ Answer::Multi(_)) => html! {
             <ul>

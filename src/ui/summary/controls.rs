@@ -41,11 +41,11 @@ pub fn date_input(id: String, value: &str, onchange: Callback<Event>) -> Html {
 }
 
 /// A select of `options` (value, label) with `selected` chosen.
-pub fn select(id: String, options: &[(&'static str, &'static str)], selected: &str, onchange: Callback<Event>) -> Html {
+pub fn select<S: AsRef<str>>(id: String, options: &[(S, S)], selected: &str, onchange: Callback<Event>) -> Html {
     html! {
         <select {id} {onchange}>
-            for &(value, label) in options {
-                <option {value} selected={value == selected}>{ label }</option>
+            for (value, label) in options.iter().map(|(v, l)| (v.as_ref(), l.as_ref())) {
+                <option value={value.to_string()} selected={value == selected}>{ label.to_string() }</option>
             }
         </select>
     }

@@ -146,16 +146,31 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         </div>
                     </td></tr>
                 </thead>
-                <tbody><tr><td class="bd-sum-doc-body">
-                    <cover::Cover {lang} report={report.clone()} {title} {organisation} {date} {version} />
-                    <cover::Description {lang} report={report.clone()} assessment={assessment.clone()} />
-                    <risks::Risks {lang} report={report.clone()} />
-                    <plan::ActionPlan {lang} report={report.clone()} assessment={assessment.clone()} {editable}
-                        dispatch={dispatch.clone()} />
-                    <signoff::SignOffPart {lang} assessment={assessment.clone()} {editable} dispatch={dispatch.clone()} />
-                    <annex::Annexes {lang} {report} {assessment} />
-                    <p class="bd-sum-disclaimer">{ s.disclaimer }</p>
-                </td></tr></tbody>
+                // One row per part: a page break is honoured between table rows by every browser
+                // (Firefox ignores one inside a cell), so each part starts a new printed page.
+                <tbody>
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <cover::Cover {lang} report={report.clone()} {title} {organisation} {date} {version} />
+                    </td></tr>
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <cover::Description {lang} report={report.clone()} assessment={assessment.clone()} />
+                    </td></tr>
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <risks::Risks {lang} report={report.clone()} />
+                    </td></tr>
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <plan::ActionPlan {lang} report={report.clone()} assessment={assessment.clone()} {editable}
+                            dispatch={dispatch.clone()} />
+                    </td></tr>
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <signoff::SignOffPart {lang} assessment={assessment.clone()} outcome={props.report.decision.outcome} {editable}
+                            dispatch={dispatch.clone()} />
+                    </td></tr>
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <annex::Annexes {lang} {report} {assessment} />
+                        <p class="bd-sum-disclaimer">{ s.disclaimer }</p>
+                    </td></tr>
+                </tbody>
             </table>
         </section>
     }

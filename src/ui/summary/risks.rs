@@ -32,6 +32,7 @@ pub fn Risks(props: &RisksProps) -> Html {
             title: bank.risk(&r.risk).map(|x| x.title.get(lang).to_string()).unwrap_or_else(|| r.risk.clone()),
             inherent: r.inherent,
             residual: r.residual,
+            planned: r.planned,
         })
         .collect();
     let table = if raised.is_empty() {

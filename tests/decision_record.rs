@@ -1,0 +1,173 @@
+//! The decision record (issue 15 item 3): one source of truth for the DPO's advice and whether it
+//! was followed; the controller's decision beside the engine's proposal; older files migrate
+//! with nothing lost. How the summary prints it: tests/summary_render.rs.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use biodpia::domain::answers::Answer;
+use biodpia::domain::engine::{self, Outcome};
+use biodpia::domain::model::Kind;
+use biodpia::i18n::Lang;
+use biodpia::persist::assessment::{self, Assessment, RetiredReason, SignOffField, FORMAT_VERSION, MAX_ADVICE_LEN};
+use biodpia::persist::record::{self, Decided};
+use biodpia::persist::{transfer, version};
+use biodpia::ui::state::{Action, State};
+use yew::Reducible;
+
+fn l(code: &str) -> Lang {
+    Lang::parse(code).expect("language is built in")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports").join(name)).unwrap()
+}
+
+#[test]
+fn the_record_holds_what_the_bank_asks_with_the_same_values() {
+    let bank = biodpia::bank::bank();
+    let followed = bank.question(record::FOLLOWED_QUESTION).expect("the bank asks whether the advice was followed");
+    let ids: Vec<&str> = followed.options.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, record::FOLLOWED, "the record's values are the question's options, in its order");
+    let advice = bank.question(record::ADVICE_QUESTION).unwrap();
+    assert_eq!((advice.kind, advice.max_len()), (Kind::Text, MAX_ADVICE_LEN), "same kind and cap as the record");
+    assert_eq!(bank.question(record::VIEWS_QUESTION).unwrap().kind, Kind::Multi);
+    for d in record::DECISIONS {
+        assert!(Outcome::from_key(d).is_some(), "{d} is an outcome key");
+    }
+}
+
+#[test]
+fn an_old_file_with_both_migrates_to_one_value_and_loses_nothing() {
+    let bank = biodpia::bank::bank();
+    let bytes = fixture("archive_door_format3_dpo_partly.json");
+    let raw: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(raw["format"], 3);
+    assert_eq!(raw["answers"]["q_gov_dpo_followed"]["choice"], "pending");
+    assert_eq!(raw["signoff"]["dpo_advice_followed"], "partly");
+    let (a, m) = transfer::import(bank, &bytes).expect("imports");
+    assert_eq!(a.format, FORMAT_VERSION);
+    // The record's older value is read as the option it meant, and the question's answer is
+    // the record's.
+    assert_eq!(a.signoff.dpo_advice_followed, "partly_reasons");
+    assert_eq!(a.answers["q_gov_dpo_followed"], Answer::Choice("partly_reasons".into()));
+    // The answer that contradicted the record is kept, under "no longer asked", with why.
+    assert_eq!(a.retired.len(), 1, "{:?}", a.retired);
+    let kept = &a.retired[0];
+    assert_eq!(
+        (kept.question.as_str(), &kept.answer, kept.reason, kept.bank_version.as_str()),
+        ("q_gov_dpo_followed", &Answer::Choice("pending".into()), RetiredReason::Superseded, "2026.11.2")
+    );
+    assert!(m.retired.is_empty() && m.restored.is_empty(), "the migration to the bank moved nothing: {m:?}");
+    // The advice, empty in the record, is taken from the old answer.
+    let advice = raw["answers"]["q_gov_dpo_summary"]["text"].as_str().unwrap();
+    assert_eq!(a.signoff.dpo_advice, advice);
+    assert_eq!(a.answers["q_gov_dpo_summary"], Answer::Text(advice.into()));
+    // Every other field of the old record is kept as it was.
+    let s = &raw["signoff"];
+    for (f, v) in [
+        (SignOffField::MeasuresApprovedBy, &s["measures_approved_by"]),
+        (SignOffField::ResidualRiskAcceptedBy, &s["residual_risk_accepted_by"]),
+        (SignOffField::DpoAdviceReasons, &s["dpo_advice_reasons"]),
+        (SignOffField::ReviewDate, &s["review_date"]),
+    ] {
+        assert_eq!(a.signoff.get(f), v.as_str().unwrap(), "{f:?}");
+    }
+    // Every other answer too.
+    for (q, v) in raw["answers"].as_object().unwrap() {
+        if q != "q_gov_dpo_followed" {
+            let answer: Answer = serde_json::from_value(v.clone()).unwrap();
+            assert_eq!(a.answers.get(q), Some(&answer), "{q}");
+        }
+    }
+    // Idempotent: exported and imported again, the same.
+    let (again, m) = transfer::import(bank, transfer::export(&a).as_bytes()).unwrap();
+    assert_eq!(again, a);
+    assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
+fn an_old_answer_without_a_record_becomes_the_record() {
+    let bank = biodpia::bank::bank();
+    let (a, m) = transfer::import(bank, &fixture("archive_door_2026.11.2.json")).unwrap();
+    assert_eq!(a.signoff.dpo_advice_followed, "pending", "the old answer is the record's value");
+    assert_eq!(a.answers["q_gov_dpo_followed"], Answer::Choice("pending".into()));
+    assert!(a.retired.is_empty() && m.retired.is_empty());
+}
+
+#[test]
+fn one_value_whichever_side_is_edited() {
+    let bank = biodpia::bank::bank();
+    let mut a = Assessment::new(&bank.version, "Gemeente Voorbeeld");
+    a.answers.insert("q_gov_dpo_advice".into(), Answer::Choice("yes".into()));
+    let state = Rc::new(State::new(bank, l("nl"), a));
+    // In the wizard: the record takes the answer.
+    let state = state.reduce(Action::Answer("q_gov_dpo_followed".into(), Answer::Choice("pending".into())));
+    assert_eq!(state.assessment.signoff.dpo_advice_followed, "pending");
+    // In the record: the answer follows, and the engine reads it (advice not followed raises
+    // the risk of unlawful processing).
+    let before = state.report.risks.iter().find(|r| r.risk == "r_unlawful").map(|r| r.inherent);
+    let state = state.reduce(Action::SetSignOffField(SignOffField::DpoAdviceFollowed, "not_followed".into()));
+    assert_eq!(state.assessment.answers["q_gov_dpo_followed"], Answer::Choice("not_followed".into()));
+    let after = state.report.risks.iter().find(|r| r.risk == "r_unlawful").map(|r| r.inherent);
+    assert_ne!(before, after, "the report is recomputed from the record's value");
+    assert_eq!(*state.report, engine::evaluate(bank, &state.assessment.answers, &state.assessment.plan));
+    // Cleared in the record: no answer either.
+    let state = state.reduce(Action::SetSignOffField(SignOffField::DpoAdviceFollowed, String::new()));
+    assert!(!state.assessment.answers.contains_key("q_gov_dpo_followed"));
+    // The advice text, both ways, capped as the record caps it.
+    let long = "a".repeat(MAX_ADVICE_LEN + 3);
+    let state = state.reduce(Action::Answer("q_gov_dpo_summary".into(), Answer::Text("Advies: eerst pincode.".into())));
+    assert_eq!(state.assessment.signoff.dpo_advice, "Advies: eerst pincode.");
+    let state = state.reduce(Action::SetSignOffField(SignOffField::DpoAdvice, long));
+    assert_eq!(state.assessment.answers["q_gov_dpo_summary"], Answer::Text("a".repeat(MAX_ADVICE_LEN)));
+    // A value the record does not take changes nothing.
+    let state = state.reduce(Action::SetSignOffField(SignOffField::Decision, "maybe".into()));
+    assert_eq!(state.assessment.signoff.decision, "");
+}
+
+#[test]
+fn every_new_field_is_saved_capped_and_read_back() {
+    let mut a = Assessment::new("v", "");
+    for f in SignOffField::ALL {
+        let value = match f.kind() {
+            assessment::FieldKind::Date => "2027-03-01".to_string(),
+            assessment::FieldKind::Choice(values) => values[1].to_string(),
+            _ => "é".repeat(f.max_len() + 5),
+        };
+        a.signoff.set(f, &value);
+        let stored = a.signoff.get(f);
+        assert!(!stored.is_empty() && stored.chars().count() <= f.max_len(), "{f:?}: {stored:?}");
+    }
+    a.signoff.set(SignOffField::DecisionDate, "1 maart 2027");
+    assert_eq!(a.signoff.decision_date, "", "only ISO dates are kept");
+    record::derive(&mut a);
+    let back = assessment::read(assessment::write(&a).as_bytes()).unwrap();
+    assert_eq!(back.signoff, a.signoff);
+    let names: std::collections::BTreeSet<&str> = SignOffField::ALL.iter().map(|f| f.name()).collect();
+    let json: serde_json::Value = serde_json::from_str(&assessment::write(&a)).unwrap();
+    let saved: std::collections::BTreeSet<&str> =
+        json["signoff"].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(names, saved, "every field is saved under its name");
+}
+
+#[test]
+fn the_decision_is_proposed_recorded_or_differs() {
+    let mut s = assessment::SignOff::default();
+    assert_eq!(record::decided(&s, Outcome::Consultation), Decided::Proposed(Some(Outcome::Consultation)));
+    assert_eq!(record::decided(&s, Outcome::MeasuresNotPlanned), Decided::Proposed(None));
+    s.set(SignOffField::Decision, "consultation");
+    assert_eq!(record::decided(&s, Outcome::Consultation), Decided::Recorded(Outcome::Consultation));
+    s.set(SignOffField::Decision, "approved");
+    assert_eq!(record::decided(&s, Outcome::Consultation), Decided::Differs(Outcome::Approved, Outcome::Consultation));
+    assert!(!record::decision_recorded(&s), "a decision needs its date and who took it");
+    s.set(SignOffField::DecisionDate, "2027-03-01");
+    s.set(SignOffField::DecidedBy, "A. Bakker");
+    assert!(record::decision_recorded(&s));
+    // Signing needs exactly that.
+    let bank = biodpia::bank::bank();
+    let mut a = Assessment::new(&bank.version, "");
+    assert_eq!(version::sign(bank, &mut a, "x", "t"), Err(version::SignError::NoDecision));
+    a.signoff = s;
+    assert_eq!(version::sign(bank, &mut a, "A. Bakker", "2027-03-01T10:00:00Z"), Ok(1));
+}
