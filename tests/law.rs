@@ -6,6 +6,11 @@
 //! - Every finding cited on a red line is a decision or a court ruling.
 //! - Every decision of the fact sheets is cited by the bank, or the committed list
 //!   (tests/fixtures/law/decisions.toml) says why it is left out.
+//! - A finding known only by its announcement or press date says so where it is shown, with
+//!   its date note; the Dutch screening step is the "Pre-scan DPIA".
+//! - The scraping red line for choosing a vendor rests on the GDPR and says what Art. 5(1)(e)
+//!   settles; the emotion prohibition speaks of emotions (intentions only in the definition);
+//!   the Art. 35(4) list is asked where the AP is the competent authority.
 
 use std::collections::HashSet;
 use std::fs;
@@ -477,4 +482,130 @@ fn every_fact_sheet_decision_is_cited_or_its_omission_explained() {
     eprintln!("Fact-sheet decisions the bank does not cite ({}):\n  {}", left_out.len(), left_out.join("\n  "));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(list.len() >= 30, "the list covers both fact sheets ({})", list.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 13, item 4(e): the date a finding shows, and item 6: the Dutch name of the screening step
+
+/// One finding's entry as the results page and the summary render it.
+#[derive(yew::Properties, PartialEq)]
+struct EntryProps {
+    lang: biodpia::i18n::Lang,
+    id: &'static str,
+}
+
+#[yew::function_component]
+fn Entry(props: &EntryProps) -> yew::Html {
+    use biodpia::ui::cite::{finding_details, finding_heading, FindingClasses};
+    let f = biodpia::bank::bank().finding(props.id).expect("finding");
+    let classes = FindingClasses { amount: "", key_findings: "", appeal: "", source: "" };
+    yew::html! {
+        <>
+            <p>{ finding_heading(props.lang, f) }</p>
+            { finding_details(biodpia::i18n::strings(props.lang), props.lang, f, &classes) }
+        </>
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[tokio::test]
+async fn a_finding_known_only_by_its_announcement_or_press_date_says_so_and_shows_its_note() {
+    use biodpia::domain::model::DateKind;
+    use biodpia::i18n::{strings, Get, Lang};
+    let bank = biodpia::bank::bank();
+    // The two the issue names: only the date on which they were made public is known.
+    for id in ["f_dsb_clearview_2023", "f_cnil_clearview_2023_penalty"] {
+        assert_eq!(bank.finding(id).unwrap().date_kind, DateKind::Announced, "{id}");
+    }
+    for lang in [Lang::parse("en").unwrap(), Lang::parse("nl").unwrap()] {
+        let t = strings(lang);
+        for f in &bank.findings {
+            let id: &'static str = &f.id;
+            let html = yew::ServerRenderer::<Entry>::with_props(move || EntryProps { lang, id })
+                .hydratable(false)
+                .render()
+                .await;
+            let date = t.date(&f.date);
+            let (announced, reported) = (format!("{} {date}", t.date_announced), format!("{} {date}", t.date_reported));
+            assert!(html.contains(&esc(&date)), "{lang:?} {id}: its date");
+            assert_eq!(html.contains(&esc(&announced)), f.date_kind == DateKind::Announced, "{lang:?} {id}: {html}");
+            assert_eq!(html.contains(&esc(&reported)), f.date_kind == DateKind::Reported, "{lang:?} {id}");
+            if let Some(note) = f.date_note {
+                assert!(html.contains(&esc(note.get(lang))), "{lang:?} {id}: the date note is shown");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_dutch_screening_step_is_the_pre_scan_dpia_as_in_the_governments_model() {
+    use biodpia::i18n::{strings, Get, Lang};
+    let nl = Lang::parse("nl").unwrap();
+    let bank = biodpia::bank::bank();
+    let screening = bank.sections.iter().find(|s| s.id == "screening").expect("screening section");
+    assert_eq!(screening.title.get(nl), "Pre-scan DPIA");
+    assert_eq!(strings(nl).screening, "Pre-scan DPIA");
+    // Neither the old label nor the unconfirmed "voortoets" (findings-2026.md §8) is used.
+    let root = manifest().join("questions/locales/nl");
+    let mut files = Vec::new();
+    files_under(&root, &mut files);
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap().to_lowercase();
+        for word in ["voorselectie", "voortoets"] {
+            assert!(!text.contains(word), "{}: \"{word}\"", f.display());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 13, items 4(a), 4(b) and 4(f): statements no further than their sources
+
+#[test]
+fn choosing_a_scraped_face_database_is_a_red_line_grounded_in_the_gdpr() {
+    use biodpia::i18n::{Get, Lang};
+    let bank = biodpia::bank::bank();
+    let o = bank.question("q_ai_scraping").unwrap().option("vendor_database").unwrap();
+    // The AP (using Clearview is unlawful) and IMY (the Swedish police sanctioned for using it).
+    for f in ["f_ap_clearview_2024", "f_imy_police_2021"] {
+        assert!(o.findings.iter().any(|x| x == f), "{f}");
+    }
+    assert!(o.provisions.iter().any(|p| p == "gdpr_9_1") && o.provisions.iter().any(|p| p == "ai_act_5_1_e"));
+    // The text says what Art. 5(1)(e) does and does not settle, and that the red line rests on
+    // the GDPR.
+    let (en, nl) = (Lang::parse("en").unwrap(), Lang::parse("nl").unwrap());
+    let red = o.red_line.unwrap();
+    assert!(red.get(en).contains("does not say") && red.get(en).contains("rests on the GDPR"), "{}", red.get(en));
+    assert!(red.get(nl).contains("zegt niet") && red.get(nl).contains("AVG"), "{}", red.get(nl));
+}
+
+#[test]
+fn the_emotion_prohibition_is_stated_for_emotions_and_recital_18_exclusions_are_named() {
+    use biodpia::i18n::{Get, Lang};
+    let bank = biodpia::bank::bank();
+    let en = Lang::parse("en").unwrap();
+    let setting = bank.question("q_ai_emotion_setting").unwrap();
+    // Intentions are in the definition (Art. 3(39)) but not in the prohibition (Art. 5(1)(f)).
+    let help = setting.help.unwrap().get(en);
+    assert!(help.contains("intentions") && help.contains("legal advice"), "{help}");
+    let red = setting.option("work_edu_other").unwrap().red_line.unwrap().get(en);
+    assert!(red.contains("emotions") && !red.contains("intention"), "{red}");
+    assert!(red.contains("fatigue") && red.contains("recital 18"), "{red}");
+}
+
+#[test]
+fn the_art_35_4_list_is_asked_where_the_ap_is_the_competent_authority() {
+    let bank = biodpia::bank::bank();
+    let list = bank.question("q_ap_list").unwrap();
+    assert_eq!(list.show_if.len(), 1);
+    assert_eq!(list.show_if[0].question, "q_competent_authority");
+    assert_eq!(list.show_if[0].any_of, ["ap", "unsure"]);
+    let asked = |o: &str| {
+        let a: biodpia::domain::answers::Answers =
+            [("q_competent_authority".to_string(), biodpia::domain::answers::Answer::Choice(o.into()))].into();
+        biodpia::domain::engine::visible_questions(bank, &a).iter().any(|q| q.id == "q_ap_list")
+    };
+    assert!(asked("ap") && asked("unsure") && !asked("other_authority"));
 }

@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod compact;
 pub mod engine;
+pub mod fria;
 pub mod model;
 pub mod plural;
 pub mod present;

@@ -1,7 +1,8 @@
 //! The summary a DPO can sign and file: cover with verdict and score, systematic description,
 //! risk map, risk table with explanations, action plan, open points, sign-off block (as in
-//! the ICO template), all answers by section and the findings cited. One component per part
-//! of the document (`cover`, `risks`, `plan`, `signoff`, `annex`), each with the smallest props
+//! the ICO template), all answers by section, the findings cited and, where one is owed, the
+//! fundamental rights impact assessment (AI Act Art. 27). One component per part
+//! of the document (`cover`, `risks`, `plan`, `signoff`, `annex`, `fria`), each with the smallest props
 //! it needs, so that an edit renders only the part it changes.
 //!
 //! The same component is the `Step::Summary` screen (with editable details, action plan and
@@ -17,6 +18,7 @@
 mod annex;
 mod controls;
 mod cover;
+mod fria;
 mod plan;
 mod print;
 mod risks;
@@ -33,6 +35,10 @@ use crate::i18n::{strings, summary, Lang};
 use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
 pub use crate::report::names::DESCRIPTION_SECTION;
+
+/// The numbers of the parts that other parts refer to (the FRIA annex).
+const RISKS_PART: &str = "3.";
+const PLAN_PART: &str = "4.";
 
 /// Today's date, YYYY-MM-DD, from the browser's clock (empty natively).
 fn today() -> String {
@@ -167,9 +173,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                             dispatch={dispatch.clone()} />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <annex::Annexes {lang} {report} {assessment} />
+                        <annex::Annexes {lang} report={report.clone()} assessment={assessment.clone()} />
                         <p class="bd-sum-disclaimer">{ s.disclaimer }</p>
                     </td></tr>
+                    // Annex C, the FRIA, is a row of its own where one is owed (nothing otherwise).
+                    <fria::FriaAnnex {lang} {report} {assessment} />
                 </tbody>
             </table>
         </section>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::controls::{self, field, hidden_label};
-use super::{part, table_head};
+use super::{part, table_head, PLAN_PART};
 use crate::domain::answers::{PlanItem, Status};
 use crate::domain::engine::Report;
 use crate::domain::present::PlanRow;
@@ -68,7 +68,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     };
     html! {
         <>
-            { part("bd-sum-part", "bd-sum-h-plan", "4.", s.action_plan, s.action_plan_intro, body) }
+            { part("bd-sum-part", "bd-sum-h-plan", PLAN_PART, s.action_plan, s.action_plan_intro, body) }
             { find_out(lang, &props.report) }
         </>
     }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::cover::level_tag;
-use super::{part, table_head};
+use super::{part, table_head, RISKS_PART};
 use crate::domain::engine::Report;
 use crate::i18n::{strings, summary, Get, Lang};
 use crate::ui::cite::{self, cause_line, cause_option, Anchors};
@@ -95,7 +95,7 @@ pub fn Risks(props: &RisksProps) -> Html {
         <>
             { part("bd-sum-part bd-sum-map", "bd-sum-h-map", "2.", s.heatmap, s.heatmap_intro,
                 heat_map(lang, &map)) }
-            { part("bd-sum-part", "bd-sum-h-risks", "3.", s.risk_table, "", table) }
+            { part("bd-sum-part", "bd-sum-h-risks", RISKS_PART, s.risk_table, "", table) }
         </>
     }
 }
