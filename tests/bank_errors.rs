@@ -5,19 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use biodpia::domain::load::load_and_validate;
+use common::{assert_names, copy_dir};
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
+mod common;
 
 /// A fresh copy of the mini bank with `file` edited by `edit`; returns every error message.
 fn broken(case: &str, file: &str, edit: impl Fn(String) -> String) -> Vec<String> {
@@ -41,19 +31,7 @@ fn broken_files(case: &str, edits: &[(&str, &dyn Fn(String) -> String)]) -> Vec<
             fs::write(&path, changed).unwrap();
         }
     }
-    let result = load_and_validate(&dir);
-    let _ = fs::remove_dir_all(&dir);
-    match result {
-        Ok(_) => panic!("{case}: a broken bank was accepted"),
-        Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
-    }
-}
-
-fn assert_names(errors: &[String], file: &str, id: &str, words: &str) {
-    assert!(
-        errors.iter().any(|e| e.contains(file) && e.contains(id) && e.contains(words)),
-        "no error naming {file}, {id} and `{words}` in {errors:#?}"
-    );
+    common::bank_errors(case, &dir)
 }
 
 #[test]

@@ -61,6 +61,8 @@ fn every_variant() -> Bank {
         max_len: None,
         fact: false,
         options: vec![],
+        columns: vec![],
+        max_rows: None,
     };
     Bank {
         version: "2026.1 β".into(),
@@ -246,6 +248,32 @@ fn every_variant() -> Bank {
                     Question { max_len: Some(0), fact: true, ..question("q4", Kind::Text) },
                     Question { max_len: Some(u32::MAX), ..question("q5", Kind::Text) },
                     Question { max_len: Some(5000), ..question("q6", Kind::Text) },
+                    Question {
+                        columns: vec![
+                            Column {
+                                id: "name".into(),
+                                kind: ColumnKind::Text,
+                                header: text("Name", "Naam"),
+                                max_len: Some(120),
+                                options: vec![],
+                            },
+                            Column {
+                                id: "role".into(),
+                                kind: ColumnKind::Choice,
+                                header: text("Role", "Rol"),
+                                max_len: None,
+                                options: vec![
+                                    ColumnOption {
+                                        id: "controller".into(),
+                                        label: text("Controller", "Verwerkingsverantwoordelijke"),
+                                    },
+                                    ColumnOption { id: "processor".into(), label: text("Processor", "Verwerker") },
+                                ],
+                            },
+                        ],
+                        max_rows: Some(7),
+                        ..question("q7", Kind::Table)
+                    },
                 ],
                 file: String::new(),
             },

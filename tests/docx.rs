@@ -10,6 +10,7 @@ use std::io::{Cursor, Read};
 
 use biodpia::domain::answers::{Answer, PlanItem, Status};
 use biodpia::domain::engine::{self, Report};
+use biodpia::domain::fria;
 use biodpia::i18n::{self, summary, Get, Lang};
 use biodpia::persist::assessment::Assessment;
 use biodpia::report::names::{risk_title, safeguard_title, signoff_lines, signoff_value, status_text};
@@ -316,6 +317,74 @@ fn the_decision_lists_its_conditions_with_status_owner_and_due_date() {
             );
         }
     }
+}
+
+#[test]
+fn a_table_answer_is_a_word_table_with_its_column_headers() {
+    let bank = biodpia::bank::bank();
+    let mut a = filled();
+    let row = |name: &str, role: &str| -> biodpia::domain::answers::Row {
+        let contact = if name.is_empty() { " " } else { "dpo@example.org" };
+        [("name", name), ("role", role), ("contact", contact)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let rows = vec![row("Gemeente <Voorbeeld>", "controller"), row("", ""), row("Vendor BV", "processor")];
+    a.answers.insert("q_parties".into(), Answer::Table(rows));
+    assert!(evaluate(&a).visible.iter().any(|q| q == "q_parties"));
+    let q = bank.question("q_parties").unwrap();
+    for lang in [l("en"), l("nl")] {
+        let (_, doc) = document(lang, &a);
+        let heads: Vec<String> = q.columns.iter().map(|c| c.header.get(lang).to_string()).collect();
+        let role = |id: &str| q.columns[1].option(id).unwrap().label.get(lang).to_string();
+        let at = doc.rows.iter().position(|r| *r == heads).expect("the header row");
+        assert_eq!(
+            doc.rows[at + 1],
+            ["Gemeente <Voorbeeld>".to_string(), role("controller"), "dpo@example.org".into()]
+        );
+        // The empty row is left out, as the summary leaves it out.
+        assert_eq!(doc.rows[at + 2], ["Vendor BV".to_string(), role("processor"), "dpo@example.org".into()]);
+        // In annex A it is referred to the description, as the summary does.
+        let s = summary::strings(lang);
+        assert!(doc.paragraphs.iter().filter(|p| *p == s.see_description).count() >= 1);
+    }
+}
+
+#[test]
+fn the_fria_annex_is_there_exactly_where_a_fria_is_owed() {
+    let bank = biodpia::bank::bank();
+    let mut a = Assessment::new(&bank.version, "Gemeente Voorbeeld");
+    let choice = |x: &str| Answer::Choice(x.to_string());
+    for (q, o) in [
+        ("q_modality", Answer::Multi(vec!["face".into()])),
+        ("q_identification_mode", choice("identification_1ton")),
+        ("q_context", choice("public_space")),
+        ("q_data_subjects", Answer::Multi(vec!["visitors".into()])),
+        ("q_ai_remote_id", choice("post")),
+        (fria::DEPLOYER_QUESTION, choice("public_body")),
+        ("q_fria_persons", Answer::Text("Visitors & staff <of> the town hall.".into())),
+    ] {
+        a.answers.insert(q.to_string(), o);
+    }
+    let r = evaluate(&a);
+    let annex = r.fria_annex(bank, &a.answers).expect("a FRIA is owed");
+    for lang in [l("en"), l("nl")] {
+        let s = summary::strings(lang);
+        let (_, doc) = document(lang, &a);
+        let heading = format!("{} C. {}", s.annex, s.fria_title);
+        assert!(doc.styled.iter().any(|(st, p)| st == "Heading1" && *p == heading), "{lang:?}: {heading}");
+        for item in &annex.items {
+            assert!(doc.paragraphs.iter().any(|p| p == item.question.text.get(lang)), "{lang:?}: point {}", item.point);
+        }
+        assert!(doc.paragraphs.iter().any(|p| p == "Visitors & staff <of> the town hall."));
+    }
+    // Not owed: no annex C.
+    a.answers.insert(fria::DEPLOYER_QUESTION.into(), choice(fria::NOT_OWED_BY));
+    assert!(evaluate(&a).fria_annex(bank, &a.answers).is_none());
+    let s = summary::strings(l("en"));
+    let (_, doc) = document(l("en"), &a);
+    assert!(!doc.paragraphs.iter().any(|p| p.starts_with(&format!("{} C.", s.annex))));
 }
 
 #[test]

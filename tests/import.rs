@@ -40,6 +40,7 @@ fn full_assessment() -> Assessment {
                 "Beschrijving van {} — “quotes”, \\backslash\\, newline\n, tab\t, emoji 🙂.",
                 q.id
             )),
+            Kind::Table => common::table_answer(q, q.max_rows(), "Rij “één” 🙂\n"),
         };
         a.answers.insert(q.id.clone(), answer);
     }
@@ -450,6 +451,7 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
                 }
                 let ans = match q.kind {
                     Kind::Text => Answer::Text(text),
+                    Kind::Table => common::table_answer(q, n as usize % (q.max_rows() + 1), &text),
                     Kind::Single | Kind::YesNo => Answer::Choice(q.options[n as usize % q.options.len()].id.clone()),
                     Kind::Multi => Answer::Multi(
                         q.options

@@ -21,7 +21,12 @@ fn answers(pick: impl Fn(usize, usize) -> usize, text: bool) -> Answers {
         let n = q.options.len();
         let answer = match q.kind {
             Kind::Text if text => Answer::Text(format!("text {i}")),
-            Kind::Text => continue,
+            Kind::Table if text => {
+                let c = &q.columns[0];
+                let v = if c.options.is_empty() { format!("row {i}") } else { c.options[0].id.clone() };
+                Answer::Table(vec![[(c.id.clone(), v)].into_iter().collect()])
+            }
+            Kind::Text | Kind::Table => continue,
             Kind::Multi => {
                 let mut v: Vec<String> =
                     [pick(i, n), (pick(i, n) + 1) % n].iter().map(|&j| q.options[j].id.clone()).collect();
@@ -153,11 +158,11 @@ fn progress_counts_every_visible_question_once() {
         assert_eq!(total.total, r.visible.len());
         assert_eq!(total.answered, r.answered);
         // What is open is the choice questions the verdict still waits for (Report::unanswered),
-        // plus the free-text questions left empty.
+        // plus the free-text and table questions left empty.
         let open_texts = r
             .visible
             .iter()
-            .filter(|id| b.question(id).unwrap().kind == Kind::Text)
+            .filter(|id| matches!(b.question(id).unwrap().kind, Kind::Text | Kind::Table))
             .filter(|id| answers.get(id.as_str()).is_none_or(|a| a.is_empty()))
             .count();
         assert_eq!(total.total - total.answered, r.unanswered.len() + open_texts);

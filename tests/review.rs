@@ -80,7 +80,7 @@ fn q(i: usize) -> &'static Question {
 fn format_2_files_read_as_the_current_format_without_review() {
     let a = assessment::read(br#"{"format": 2, "title": "Oud", "answers": {}}"#).unwrap();
     assert_eq!(a.format, FORMAT_VERSION);
-    assert_eq!(FORMAT_VERSION, 4);
+    assert!(FORMAT_VERSION >= 4, "format 3 added the review, format 4 the decision record");
     assert_eq!((a.id.as_str(), a.revision, a.versions.len()), ("", 1, 0));
     assert!(a.review.comments.is_empty() && a.review.proposals.is_empty() && a.review.base.is_empty());
     assert!(!a.frozen());

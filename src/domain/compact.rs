@@ -217,13 +217,14 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
         w.text(title);
         w.text(intro);
         w.list(questions, |w, q| {
-            let Question { id, kind, text, help, show_if, show_if_any, max_len, fact, options } = q;
+            let Question { id, kind, text, help, show_if, show_if_any, max_len, fact, options, columns, max_rows } = q;
             w.s(id);
             w.u(match kind {
                 Kind::Single => 0,
                 Kind::Multi => 1,
                 Kind::YesNo => 2,
                 Kind::Text => 3,
+                Kind::Table => 4,
             });
             w.text(text);
             w.opt_text(help);
@@ -270,6 +271,22 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
                 w.clauses(contradicts);
                 w.opt_text(contradiction);
             });
+            w.list(columns, |w, c| {
+                let Column { id, kind, header, max_len, options } = c;
+                w.s(id);
+                w.u(match kind {
+                    ColumnKind::Text => 0,
+                    ColumnKind::Choice => 1,
+                });
+                w.text(header);
+                w.u(max_len.map_or(0, |m| m as u64 + 1));
+                w.list(options, |w, o| {
+                    let ColumnOption { id, label } = o;
+                    w.s(id);
+                    w.text(label);
+                });
+            });
+            w.u(max_rows.map_or(0, |m| m as u64 + 1));
         });
     });
 
@@ -354,6 +371,13 @@ impl<'a> Reader<'a> {
             1 => Some(true),
             _ => None,
         }
+    }
+    /// An optional number: 0 for none, n + 1 for n.
+    fn opt_u32(&mut self) -> Option<Option<u32>> {
+        Some(match self.u()? {
+            0 => None,
+            m => Some(u32::try_from(m - 1).ok()?),
+        })
     }
     fn clauses(&mut self) -> Option<Vec<Clause>> {
         self.list(|r| Some(Clause { question: r.s()?, any_of: r.strs()?, none_of: r.strs()? }))
@@ -460,16 +484,14 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                         1 => Kind::Multi,
                         2 => Kind::YesNo,
                         3 => Kind::Text,
+                        4 => Kind::Table,
                         _ => return None,
                     },
                     text: r.text()?,
                     help: r.opt_text()?,
                     show_if: r.clauses()?,
                     show_if_any: r.clauses()?,
-                    max_len: match r.u()? {
-                        0 => None,
-                        m => Some(u32::try_from(m - 1).ok()?),
-                    },
+                    max_len: r.opt_u32()?,
                     fact: match r.u()? {
                         0 => false,
                         1 => true,
@@ -501,6 +523,20 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                             contradiction: r.opt_text()?,
                         })
                     })?,
+                    columns: r.list(|r| {
+                        Some(Column {
+                            id: r.s()?,
+                            kind: match r.u()? {
+                                0 => ColumnKind::Text,
+                                1 => ColumnKind::Choice,
+                                _ => return None,
+                            },
+                            header: r.text()?,
+                            max_len: r.opt_u32()?,
+                            options: r.list(|r| Some(ColumnOption { id: r.s()?, label: r.text()? }))?,
+                        })
+                    })?,
+                    max_rows: r.opt_u32()?,
                 })
             })?,
             file: String::new(),

@@ -615,12 +615,14 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
 
     for &q in &visible {
         let answer = given.get(&q.id).filter(|a| !a.is_empty());
-        if q.kind != Kind::Text {
+        // Free text and tables describe the case; only choices are scored (and must be made).
+        let choice = !matches!(q.kind, Kind::Text | Kind::Table);
+        if choice {
             choice_questions += 1;
         }
         match answer {
             Some(_) => c.answered += 1,
-            None if q.kind != Kind::Text => c.unanswered.push(&q.id),
+            None if choice => c.unanswered.push(&q.id),
             None => {}
         }
         let Some(answer) = answer else { continue };
@@ -995,7 +997,7 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
 /// be left, its exclusive "none of these" option).
 fn alternatives(q: &Question, answer: &Answer, oid: &str) -> Vec<Vec<String>> {
     match q.kind {
-        Kind::Text => Vec::new(),
+        Kind::Text | Kind::Table => Vec::new(),
         Kind::Single | Kind::YesNo => {
             q.options.iter().filter(|o| o.id != oid && o.id != "unsure").map(|o| vec![o.id.clone()]).collect()
         }

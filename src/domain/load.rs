@@ -167,6 +167,13 @@ fn number_texts(bank: &mut Bank, n: &mut Numbering, rel: &dyn Fn(&str) -> String
                 o.contradiction = n.flagged(&f, &t, "contradiction", o.contradiction.is_some());
                 o.find_out = n.opt(&f, &t, "find_out");
             }
+            for c in &mut q.columns {
+                let t = format!("question.{}.column.{}", q.id, c.id);
+                c.header = n.req(&f, &t, "header");
+                for o in &mut c.options {
+                    o.label = n.req(&f, &format!("{t}.option.{}", o.id), "label");
+                }
+            }
         }
     }
 }

@@ -199,6 +199,59 @@ pub enum Kind {
     Multi,
     YesNo,
     Text,
+    /// A small table the user adds rows to (`columns`, `max_rows`).
+    Table,
+}
+
+/// The kind of a table column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnKind {
+    /// Free text of at most `max_len` characters.
+    Text,
+    /// One of the column's options (or nothing yet).
+    Choice,
+}
+
+/// One column of a table question. Texts: `[question.<q>.column.<id>]` with `header`, and
+/// `[question.<q>.column.<id>.option.<o>]` with `label`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    pub id: String,
+    pub kind: ColumnKind,
+    #[serde(skip)]
+    pub header: Text,
+    /// Maximum characters of a text cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_len: Option<u32>,
+    #[serde(default, rename = "option", skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<ColumnOption>,
+}
+
+/// An option of a choice column: only an id and its label (a cell raises nothing).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnOption {
+    pub id: String,
+    #[serde(skip)]
+    pub label: Text,
+}
+
+/// Longest text cell of a table by default, in characters.
+pub const DEFAULT_CELL_LEN: u32 = 200;
+/// Most rows of a table by default.
+pub const DEFAULT_MAX_ROWS: u32 = 20;
+/// The most `max_rows` may be.
+pub const MAX_ROWS: u32 = 100;
+
+impl Column {
+    pub fn max_len(&self) -> usize {
+        self.max_len.unwrap_or(DEFAULT_CELL_LEN) as usize
+    }
+    pub fn option(&self, id: &str) -> Option<&ColumnOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
 }
 
 /// A clause of a `show_if` condition on an earlier question's answer.
@@ -253,6 +306,12 @@ pub struct Question {
     pub fact: bool,
     #[serde(default, rename = "option", alias = "options", skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<AnswerOption>,
+    /// The columns of a table question, in the order shown.
+    #[serde(default, rename = "column", skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<Column>,
+    /// Most rows of a table question (default [`DEFAULT_MAX_ROWS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rows: Option<u32>,
 }
 
 pub const DEFAULT_MAX_LEN: u32 = 5000;
@@ -260,6 +319,12 @@ pub const DEFAULT_MAX_LEN: u32 = 5000;
 impl Question {
     pub fn max_len(&self) -> usize {
         self.max_len.unwrap_or(DEFAULT_MAX_LEN) as usize
+    }
+    pub fn max_rows(&self) -> usize {
+        self.max_rows.unwrap_or(DEFAULT_MAX_ROWS) as usize
+    }
+    pub fn column(&self, id: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.id == id)
     }
     pub fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.id == id)

@@ -249,6 +249,18 @@ impl<'a> Checker<'a> {
                     self.err(file, qid, "a yesno question has exactly the options yes, no, unsure");
                 }
             }
+            Kind::Table => {
+                if !q.options.is_empty() {
+                    self.err(file, qid, "a table question has no options (its choice columns have them)");
+                }
+                if q.columns.is_empty() {
+                    self.err(file, qid, "a table question needs at least one column");
+                }
+                if q.max_rows.is_some_and(|m| m == 0 || m > MAX_ROWS) {
+                    self.err(file, qid, format!("max_rows must be 1..={MAX_ROWS}"));
+                }
+                self.columns(file, q);
+            }
             Kind::Single | Kind::Multi => {
                 if q.options.len() < 2 {
                     self.err(file, qid, "a choice question needs at least two options");
@@ -261,7 +273,10 @@ impl<'a> Checker<'a> {
             }
         }
         if q.kind != Kind::Text && q.max_len.is_some() {
-            self.err(file, qid, "max_len applies to text questions only");
+            self.err(file, qid, "max_len applies to text questions only (a table sets it per text column)");
+        }
+        if q.kind != Kind::Table && (!q.columns.is_empty() || q.max_rows.is_some()) {
+            self.err(file, qid, "columns and max_rows apply to table questions only");
         }
         let mut option_ids = HashSet::new();
         for o in &q.options {
@@ -327,12 +342,57 @@ impl<'a> Checker<'a> {
         if target.kind == Kind::Text {
             self.err(file, id, format!("{what} cannot test the text question `{}`", c.question));
         }
+        if target.kind == Kind::Table {
+            self.err(file, id, format!("{what} cannot test the table question `{}`", c.question));
+        }
         if c.any_of.is_empty() == c.none_of.is_empty() {
             self.err(file, id, format!("{what}: each clause has exactly one of any_of / none_of"));
         }
         for o in c.any_of.iter().chain(&c.none_of) {
             if target.option(o).is_none() {
                 self.err(file, id, format!("{what}: `{}` has no option `{o}`", c.question));
+            }
+        }
+    }
+
+    /// The columns of a table question: ids, and per kind its options or its length.
+    fn columns(&mut self, file: &str, q: &Question) {
+        let mut ids = HashSet::new();
+        for c in &q.columns {
+            let cid = format!("{}.column.{}", q.id, c.id);
+            if !is_snake(&c.id) {
+                self.err(file, &cid, "column id must be snake_case");
+            }
+            if !ids.insert(c.id.as_str()) {
+                self.err(file, &cid, "duplicate column id");
+            }
+            match c.kind {
+                ColumnKind::Text => {
+                    if !c.options.is_empty() {
+                        self.err(file, &cid, "a text column has no options");
+                    }
+                    if c.max_len == Some(0) {
+                        self.err(file, &cid, "max_len must be positive");
+                    }
+                }
+                ColumnKind::Choice => {
+                    if c.options.len() < 2 {
+                        self.err(file, &cid, "a choice column needs at least two options");
+                    }
+                    if c.max_len.is_some() {
+                        self.err(file, &cid, "max_len applies to text columns only");
+                    }
+                }
+            }
+            let mut option_ids = HashSet::new();
+            for o in &c.options {
+                let oid = format!("{cid}.{}", o.id);
+                if !is_snake(&o.id) {
+                    self.err(file, &oid, "option id must be snake_case");
+                }
+                if !option_ids.insert(o.id.as_str()) {
+                    self.err(file, &oid, "duplicate option id");
+                }
             }
         }
     }

@@ -24,7 +24,11 @@ use crate::domain::answers::{Answer, Answers, Plan};
 /// to that question and to `q_gov_dpo_summary` are the record's (`record::reconcile`: an older
 /// answer fills an empty field, one that contradicts the record is kept under "no longer
 /// asked").
-pub const FORMAT_VERSION: u32 = 4;
+/// 5: answers may be tables (`{"table": [{"column": "value"}, ...]}`, see
+/// `domain::answers::Answer`); a format 4 file has none and reads as format 5 unchanged (after
+/// the decision record's own reading of format 3 files). A widget that knows only format 4
+/// refuses a format 5 file rather than misread a table.
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The decision record that closes the report (the ICO template's sign-off table and the EDPB
 /// template's conclusion): the controller's decision, the DPO's advice and what was done with

@@ -14,7 +14,7 @@ use super::library::MAX_STAMP_LEN;
 use super::review::MAX_COMMENT_LEN;
 use super::version::{self, VersionError};
 use crate::domain::answers::{self, Answer, AnswerError};
-use crate::domain::model::Bank;
+use crate::domain::model::{Bank, ColumnKind};
 
 /// What [`migrate`] changed, for the message after an import or an update of the bank.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,10 +37,24 @@ pub struct Migration {
 pub struct Shortened {
     /// A path such as `title`, `signoff.dpo_advice` or `answers.q_purpose`.
     pub field: String,
-    /// Its length in the file and now, in characters.
+    /// Its length in the file and now, in characters (rows for a table answer).
     pub len: usize,
     pub max: usize,
+    /// What `len` and `max` count.
+    pub unit: Unit,
 }
+
+/// What a [`Shortened`] length counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Characters,
+    /// The rows of a table answer (the rows after the last allowed one were left out).
+    Rows,
+}
+
+/// Most rows of a table answer to a question the current bank does not ask (validation keeps
+/// every table's `max_rows` at or below it).
+pub const MAX_ROWS_ANY: usize = crate::domain::model::MAX_ROWS as usize;
 
 impl Migration {
     /// True when nothing needed changing.
@@ -64,7 +78,10 @@ pub fn migrate(bank: &Bank, mut a: Assessment) -> (Assessment, Migration) {
     };
     let mut kept = Vec::with_capacity(a.retired.len());
     for r in std::mem::take(&mut a.retired) {
-        let fits = matches!(answers::check(bank, &r.question, &r.answer), Ok(()) | Err(AnswerError::TooLong { .. }));
+        let fits = matches!(
+            answers::check(bank, &r.question, &r.answer),
+            Ok(()) | Err(AnswerError::TooLong { .. } | AnswerError::TooManyRows { .. })
+        );
         // An answer the decision record holds is never restored over it (`record::reconcile`).
         let record = r.reason == RetiredReason::Superseded || super::record::is_linked(&r.question);
         if fits && !record && !a.answers.contains_key(&r.question) {
@@ -79,13 +96,14 @@ pub fn migrate(bank: &Bank, mut a: Assessment) -> (Assessment, Migration) {
     for q in given {
         let reason = match answers::check(bank, &q, &a.answers[&q]) {
             Ok(()) => continue,
-            Err(AnswerError::TooLong { .. }) => {
+            Err(AnswerError::TooLong { .. } | AnswerError::TooManyRows { .. }) => {
                 m.too_long.push(q);
                 continue;
             }
             Err(AnswerError::UnknownQuestion(_)) => RetiredReason::QuestionRemoved,
             Err(AnswerError::UnknownOption { .. }) => RetiredReason::UnknownOption,
-            Err(AnswerError::WrongKind { .. }) => RetiredReason::KindChanged,
+            // A column the table no longer has: the answer's form changed.
+            Err(AnswerError::WrongKind { .. } | AnswerError::UnknownColumn { .. }) => RetiredReason::KindChanged,
         };
         if let Some(answer) = a.answers.remove(&q) {
             m.retired.push((q.clone(), reason));
@@ -153,13 +171,15 @@ pub fn import(bank: &Bank, bytes: &[u8]) -> Result<(Assessment, Migration), Impo
 /// Shortens every text of `a` that is longer than the form lets a user type, and says which.
 fn fit_to_form(bank: &Bank, a: &mut Assessment) -> Vec<Shortened> {
     let mut out = Vec::new();
+    // Table rows left out (told after the texts: `fit` holds `out` until then).
+    let mut cut = Vec::new();
     let mut fit = |field: &dyn Fn() -> String, text: &mut String, max: usize| {
         // Bytes first: a text of at most `max` bytes has at most `max` characters.
         if text.len() > max {
             let len = text.chars().count();
             if len > max {
                 *text = clamp_chars(text, max);
-                out.push(Shortened { field: field(), len, max });
+                out.push(Shortened { field: field(), len, max, unit: Unit::Characters });
             }
         }
     };
@@ -191,6 +211,24 @@ fn fit_to_form(bank: &Bank, a: &mut Assessment) -> Vec<Shortened> {
                     fit(&|| format!("answers.{id}"), c, MAX_META_LEN);
                 }
             }
+            Answer::Table(rows) => {
+                let q = bank.question(id);
+                let max_rows = q.map_or(MAX_ROWS_ANY, |q| q.max_rows());
+                if rows.len() > max_rows {
+                    let field = format!("answers.{id}");
+                    cut.push(Shortened { field, len: rows.len(), max: max_rows, unit: Unit::Rows });
+                    rows.truncate(max_rows);
+                }
+                for (i, row) in rows.iter_mut().enumerate() {
+                    for (column, value) in row.iter_mut() {
+                        let max = q.and_then(|q| q.column(column)).map_or(MAX_META_LEN, |c| match c.kind {
+                            ColumnKind::Text => c.max_len(),
+                            ColumnKind::Choice => MAX_META_LEN,
+                        });
+                        fit(&|| format!("answers.{id}[{i}].{}", clamp_chars(column, 60)), value, max);
+                    }
+                }
+            }
         }
     }
     for (i, r) in a.retired.iter_mut().enumerate() {
@@ -201,6 +239,16 @@ fn fit_to_form(bank: &Bank, a: &mut Assessment) -> Vec<Shortened> {
             Answer::Multi(v) => {
                 for c in v.iter_mut() {
                     fit(&|| format!("retired[{i}].answer"), c, MAX_META_LEN);
+                }
+            }
+            Answer::Table(rows) => {
+                if rows.len() > MAX_ROWS_ANY {
+                    let field = format!("retired[{i}].answer");
+                    cut.push(Shortened { field, len: rows.len(), max: MAX_ROWS_ANY, unit: Unit::Rows });
+                    rows.truncate(MAX_ROWS_ANY);
+                }
+                for value in rows.iter_mut().flat_map(|r| r.values_mut()) {
+                    fit(&|| format!("retired[{i}].answer"), value, MAX_META_LEN);
                 }
             }
         }
@@ -218,6 +266,7 @@ fn fit_to_form(bank: &Bank, a: &mut Assessment) -> Vec<Shortened> {
         fit(&|| format!("review.proposals[{i}].by"), &mut p.by, MAX_META_LEN);
         fit(&|| format!("review.proposals[{i}].at"), &mut p.at, MAX_STAMP_LEN);
     }
+    out.append(&mut cut);
     out
 }
 

@@ -12,13 +12,14 @@
 use std::collections::BTreeSet;
 
 use super::names::{
-    cause_option, cause_text, chosen_labels, description, finding_heading, finding_short, provision_short, risk_title,
-    safeguard_title, signoff_lines, signoff_value, status_text, DESCRIPTION_SECTION,
+    cause_option, cause_text, chosen_labels, description, finding_heading, finding_short, fria_reference, option_label,
+    provision_short, risk_title, safeguard_title, signoff_lines, signoff_value, status_text, table_cells,
+    DESCRIPTION_SECTION, PLAN_PART, RISKS_PART,
 };
 use super::ooxml::{self, Body, Run, Style};
-use crate::domain::answers::{Answer, Status};
+use crate::domain::answers::{Answer, Row, Status};
 use crate::domain::engine::{Cause, Explanation, Outcome, Report, RiskResult};
-use crate::domain::model::{Bank, Finding};
+use crate::domain::model::{Bank, Finding, Question};
 use crate::i18n::{strings, summary, Get, Lang};
 use crate::persist::assessment::{Assessment, FieldKind};
 
@@ -68,6 +69,7 @@ fn body(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, title: &str, d
     annex_answers(&mut b, bank, lang, a, report);
     annex_findings(&mut b, lang, &report.cited_findings(bank));
     b.text(Style::Small, summary::strings(lang).disclaimer);
+    annex_fria(&mut b, bank, lang, a, report);
     b
 }
 
@@ -87,6 +89,21 @@ fn reasons(b: &mut Body, bank: &Bank, lang: Lang, provisions: &[String], finding
     if !names.is_empty() {
         b.text(Style::Small, &names.join("; "));
     }
+}
+
+/// A table answer as a Word table: the question's column headers, then the rows with text.
+fn answer_table(b: &mut Body, lang: Lang, q: &Question, rows: &[Row]) {
+    let heads: Vec<&str> = q.columns.iter().map(|c| c.header.get(lang)).collect();
+    let n = heads.len().max(1);
+    b.table(&vec![ooxml::TEXT_WIDTH / n as u32; n], &heads, |b| {
+        for row in table_cells(q, rows, lang) {
+            b.row(false, |r| {
+                for cell in &row {
+                    r.cell(1, |b| b.text(Style::Normal, cell));
+                }
+            });
+        }
+    });
 }
 
 /// A list of risks, each with its level with the planned measures (`planned`) or those in place.
@@ -259,6 +276,7 @@ fn part_description(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, repor
         b.text(Style::Label, q.text.get(lang));
         match a.answers.get(&q.id) {
             Some(Answer::Text(x)) if !x.trim().is_empty() => b.text(Style::Normal, x),
+            Some(x @ Answer::Table(rows)) if !x.is_empty() => answer_table(b, lang, q, rows),
             _ => b.text(Style::Small, s.not_filled_in),
         }
     }
@@ -315,7 +333,7 @@ fn part_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
 fn part_risks(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
     let t = strings(lang);
     let s = summary::strings(lang);
-    b.heading(1, &format!("3. {}", s.risk_table));
+    b.heading(1, &format!("{RISKS_PART} {}", s.risk_table));
     if raised.is_empty() {
         b.text(Style::Normal, s.no_risks);
         return;
@@ -363,7 +381,7 @@ fn part_risks(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
 fn part_plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
     let t = strings(lang);
     let s = summary::strings(lang);
-    b.heading(1, &format!("4. {}", s.action_plan));
+    b.heading(1, &format!("{PLAN_PART} {}", s.action_plan));
     b.text(Style::Small, s.action_plan_intro);
     let rows = report.plan_rows(bank, &a.plan);
     if rows.is_empty() {
@@ -476,8 +494,11 @@ fn annex_answers(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: 
             b.text(Style::Label, q.text.get(lang));
             match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
                 None => b.text(Style::Small, s.not_answered),
-                Some(Answer::Text(_)) if section.id == DESCRIPTION_SECTION => b.text(Style::Small, s.see_description),
+                Some(Answer::Text(_) | Answer::Table(_)) if section.id == DESCRIPTION_SECTION => {
+                    b.text(Style::Small, s.see_description)
+                }
                 Some(Answer::Text(x)) => b.text(Style::Normal, x),
+                Some(Answer::Table(rows)) => answer_table(b, lang, q, rows),
                 Some(x @ Answer::Multi(_)) => {
                     for l in chosen_labels(q, x, lang) {
                         b.text(Style::Bullet, &l);
@@ -487,6 +508,33 @@ fn annex_answers(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: 
             }
         }
     }
+}
+
+/// Annex C: the fundamental rights impact assessment (AI Act Art. 27), only where
+/// `Report::fria_annex` says one is owed, as that function gives it.
+fn annex_fria(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+    let Some(annex) = report.fria_annex(bank, &a.answers) else { return };
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    b.heading(1, &format!("{} C. {}", s.annex, s.fria_title));
+    b.text(Style::Small, s.fria_intro);
+    b.text(Style::Normal, &s.fria_owed(option_label(annex.owed_by, lang), t.date(annex.applies_from)));
+    for item in &annex.items {
+        b.text(Style::Label, item.question.text.get(lang));
+        match item.answer {
+            Some(x) => b.text(Style::Normal, x),
+            None => b.text(Style::Small, s.not_filled_in),
+        }
+        if item.covered_by.is_empty() {
+            b.text(Style::Small, s.fria_not_covered);
+        } else {
+            b.text(Style::Label, s.fria_covered_by);
+            for r in &item.covered_by {
+                b.text(Style::SmallBullet, &fria_reference(lang, r));
+            }
+        }
+    }
+    b.text(Style::Small, s.fria_template);
 }
 
 /// Annex B: every finding the summary cites, with its details and source.

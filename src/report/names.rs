@@ -3,15 +3,32 @@
 //! summary's views (`ui::cite`, `ui::summary`) and the .docx export ([`super::docx`]) both use
 //! these, so that the two documents say the same thing in the same words.
 
-use crate::domain::answers::{Answer, Status};
+use crate::domain::answers::{Answer, Row, Status};
 use crate::domain::engine::{Cause, Outcome, Report};
-use crate::domain::model::{AnswerOption, Bank, DateKind, Finding, Kind, Question};
+use crate::domain::fria::{Part, Reference};
+use crate::domain::model::{AnswerOption, Bank, Column, ColumnKind, DateKind, Finding, Kind, Question};
 use crate::i18n::{strings, summary, Get, Lang, Strings};
 use crate::persist::assessment::{Assessment, FieldKind, SignOffField};
 use crate::persist::record::{self, Decided};
 
 /// Id of the section whose text answers are the systematic description.
 pub const DESCRIPTION_SECTION: &str = "description";
+
+/// The numbers of the parts that other parts refer to (the FRIA annex).
+pub const RISKS_PART: &str = "3.";
+pub const PLAN_PART: &str = "4.";
+
+/// One part of the DPIA a FRIA item refers to, as a line of text.
+pub fn fria_reference(lang: Lang, r: &Reference) -> String {
+    let s = summary::strings(lang);
+    match r {
+        Reference::Answer { number, section, question } => {
+            s.fria_ref_answer(number, section.title.get(lang), question.text.get(lang))
+        }
+        Reference::Part(Part::Risks) => format!("{RISKS_PART} {}", s.risk_table),
+        Reference::Part(Part::ActionPlan) => format!("{PLAN_PART} {}", s.action_plan),
+    }
+}
 
 /// The label of an option; yes/no/unsure options without their own label get the standard one.
 pub fn option_label(o: &AnswerOption, lang: Lang) -> String {
@@ -29,6 +46,22 @@ pub fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
     a.chosen()
         .into_iter()
         .map(|id| q.option(id).map(|o| option_label(o, lang)).unwrap_or_else(|| id.to_string()))
+        .collect()
+}
+
+/// A table answer as the documents show it: each row that holds any text, as the texts of its
+/// cells in column order (a choice by its label; an id the column does not offer as it is).
+pub fn table_cells(q: &Question, rows: &[Row], lang: Lang) -> Vec<Vec<String>> {
+    let value = |c: &Column, row: &Row| {
+        let v = row.get(&c.id).map(String::as_str).unwrap_or_default();
+        match c.kind {
+            ColumnKind::Choice => c.option(v).map_or(v.to_string(), |o| o.label.get(lang).to_string()),
+            ColumnKind::Text => v.to_string(),
+        }
+    };
+    rows.iter()
+        .filter(|r| r.values().any(|v| !v.trim().is_empty()))
+        .map(|row| q.columns.iter().map(|c| value(c, row)).collect())
         .collect()
 }
 
@@ -91,11 +124,12 @@ pub fn status_text(t: &Strings, s: Status) -> &'static str {
     }
 }
 
-/// The text questions of the description section that are shown: the systematic description.
+/// The text and table questions of the description section that are shown: the systematic
+/// description.
 pub fn description<'b: 'r, 'r>(bank: &'b Bank, report: &'r Report) -> impl Iterator<Item = &'b Question> + 'r {
     let questions =
         bank.sections.iter().find(|x| x.id == DESCRIPTION_SECTION).into_iter().flat_map(|s| s.questions.iter());
-    questions.filter(move |q| q.kind == Kind::Text && report.visible.contains(&q.id))
+    questions.filter(move |q| matches!(q.kind, Kind::Text | Kind::Table) && report.visible.contains(&q.id))
 }
 
 /// One row of the decision record (as the ICO sign-off table and the EDPB template ask): its

@@ -83,6 +83,9 @@ pub enum Run<'a> {
 /// One column of a table: its width in twentieths of a point.
 pub type Width = u32;
 
+/// The width of the text on an A4 page with the margins of [`Body::document`].
+pub const TEXT_WIDTH: Width = 11906 - 2 * 1134;
+
 /// The body of `word/document.xml` being written, and the external links it uses.
 #[derive(Default)]
 pub struct Body {

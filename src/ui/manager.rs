@@ -306,6 +306,12 @@ pub fn NoLongerAsked(props: &NoLongerAskedProps) -> Html {
         };
         let answer = match &r.answer {
             Answer::Text(s) => s.clone(),
+            // Each row's cells as given (ids of choices included: the columns may be gone).
+            Answer::Table(rows) => rows
+                .iter()
+                .map(|row| row.values().map(String::as_str).collect::<Vec<_>>().join(" / "))
+                .collect::<Vec<_>>()
+                .join("; "),
             other => other
                 .chosen()
                 .into_iter()

@@ -13,7 +13,7 @@ use crate::i18n::manager::{strings as mstrings, ManagerStrings};
 use crate::i18n::{isolate, strings, Lang};
 use crate::persist::assessment::ReadError;
 use crate::persist::codec::Problem;
-use crate::persist::transfer::{ImportError, Migration};
+use crate::persist::transfer::{ImportError, Migration, Unit};
 use crate::persist::version::VersionError;
 use crate::storage::SaveError;
 
@@ -144,8 +144,15 @@ pub fn migration_lines(m: &ManagerStrings, lang: Lang, bank: &Bank, mg: &Migrati
         out.push(m.too_long_kept(mg.too_long.len()));
     }
     if !mg.shortened.is_empty() {
-        let mut list: Vec<String> =
-            mg.shortened.iter().take(5).map(|s| m.shortened_item(lang.quote(&s.field), s.len, s.max)).collect();
+        let mut list: Vec<String> = mg
+            .shortened
+            .iter()
+            .take(5)
+            .map(|s| match s.unit {
+                Unit::Characters => m.shortened_item(lang.quote(&s.field), s.len, s.max),
+                Unit::Rows => m.shortened_rows_item(lang.quote(&s.field), s.len, s.max),
+            })
+            .collect();
         if mg.shortened.len() > 5 {
             list.push(format!("(+{})", mg.shortened.len() - 5));
         }

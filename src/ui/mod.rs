@@ -22,6 +22,7 @@ pub mod questions;
 pub mod results;
 pub mod state;
 pub mod summary;
+pub mod table;
 pub mod widget;
 
 pub use app::{App, Config};

@@ -66,9 +66,10 @@ pub fn SectionView(props: &SectionProps) -> Html {
     }
 }
 
-/// Whether a refused answer is shown beside question `q` (a text that was too long).
+/// Whether a refused answer is shown beside question `q` (a text that was too long, a table
+/// with too many rows).
 fn refused_here(e: &AnswerError, q: &Question) -> bool {
-    matches!(e, AnswerError::TooLong { question, .. } if *question == q.id)
+    matches!(e, AnswerError::TooLong { question, .. } | AnswerError::TooManyRows { question, .. } if *question == q.id)
 }
 
 #[derive(Properties)]
@@ -134,6 +135,16 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             }
         }
         Kind::Text => text(props, q, answer, block_id, described, help),
+        Kind::Table => {
+            let rows = match answer {
+                Some(Answer::Table(rows)) => rows.clone(),
+                _ => Vec::new(),
+            };
+            html! {
+                <super::table::TableInput question={props.question} {rows} {lang} {described} {help}
+                    error={props.error.clone()} dispatch={props.dispatch.clone()} />
+            }
+        }
     };
     html! { <div class="bd-question">{ body }</div> }
 }

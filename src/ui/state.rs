@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::domain::answers::{self, Answer, AnswerError, Status};
+use crate::domain::answers::{self, Answer, AnswerError, Status, TableEdit};
 use crate::domain::engine::{self, Report};
 use crate::domain::model::Bank;
 use crate::i18n::{Lang, LangProblem};
@@ -81,6 +81,8 @@ pub enum Action {
     Answer(String, Answer),
     /// Adds or removes one option of a multiple-choice question.
     Toggle(String, String, bool),
+    /// One edit of a table question's rows (add, remove, one cell).
+    EditTable(String, TableEdit),
     /// One field of a safeguard's line in the action plan: safeguard id, field, new value.
     SetPlanField(String, PlanField, String),
     Goto(Step),
@@ -148,6 +150,11 @@ impl Reducible for State {
                 let chosen = options.iter().map(|o| o.id.as_str()).filter(|id| chosen(id)).map(String::from).collect();
                 Action::Answer(q, Answer::Multi(chosen))
             }
+            // So is an edit of a table: the table it leads to.
+            Action::EditTable(q, edit) => {
+                let rows = answers::edit_table(self.assessment.answers.get(&q), &edit);
+                Action::Answer(q, rows)
+            }
             other => other,
         };
         let last = self.bank.sections.len().saturating_sub(1);
@@ -170,7 +177,7 @@ impl Reducible for State {
                     let a = Rc::make_mut(&mut next.assessment);
                     // An answer the decision record holds is set there (and derived from it).
                     let linked = record::set_answer(a, &q, &answer);
-                    if !linked && answer.is_empty() {
+                    if !linked && answer.is_cleared() {
                         a.answers.remove(&q);
                     } else if !linked {
                         a.answers.insert(q, answer);
@@ -246,7 +253,7 @@ impl Reducible for State {
             Action::Notice(notice) => next.notice = notice,
             Action::Print => next.print_requests = self.print_requests.wrapping_add(1),
             // Turned into an answer above.
-            Action::Toggle(..) => {}
+            Action::Toggle(..) | Action::EditTable(..) => {}
         }
         if changed == Changed::Nothing && *self == next {
             // Nothing to show differently (e.g. the language or step chosen again): no render.

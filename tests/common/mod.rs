@@ -1,9 +1,11 @@
-//! Generators shared by the property tests of the saved formats (tests/codec.rs, tests/import.rs).
+//! Shared by several test files: generators for the property tests of the saved formats
+//! (tests/codec.rs, tests/import.rs), a table answer, a copy of a fixture folder.
 
 use proptest::prelude::*;
 use serde_json::Value;
 
 /// Any JSON value, leaning on the keys and strings of the saved formats.
+#[allow(dead_code)]
 pub fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -40,4 +42,61 @@ pub fn json_value() -> impl Strategy<Value = Value> {
             .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
+}
+
+/// A table answer to `q` with `rows` rows, every cell filled: a text cell with `text` (cut to
+/// the column's length), a choice cell with the options in turn.
+#[allow(dead_code)]
+pub fn table_answer(q: &biodpia::domain::model::Question, rows: usize, text: &str) -> biodpia::domain::answers::Answer {
+    use biodpia::domain::model::ColumnKind;
+    let rows = (0..rows)
+        .map(|i| {
+            q.columns
+                .iter()
+                .map(|c| {
+                    let v = match c.kind {
+                        ColumnKind::Text => format!("{text} {i}").chars().take(c.max_len()).collect(),
+                        ColumnKind::Choice => c.options[i % c.options.len()].id.clone(),
+                    };
+                    (c.id.clone(), v)
+                })
+                .collect()
+        })
+        .collect();
+    biodpia::domain::answers::Answer::Table(rows)
+}
+
+/// Copies folder `from` into `to`, with every file and folder below it.
+#[allow(dead_code)]
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// The errors of the (broken) bank in `dir`, which is removed; panics when the bank is valid.
+#[allow(dead_code)]
+pub fn bank_errors(case: &str, dir: &std::path::Path) -> Vec<String> {
+    let result = biodpia::domain::load::load_and_validate(dir);
+    let _ = std::fs::remove_dir_all(dir);
+    match result {
+        Ok(_) => panic!("{case}: a broken bank was accepted"),
+        Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+/// Asserts that one of `errors` names `file`, `id` and `words`.
+#[allow(dead_code)]
+pub fn assert_names(errors: &[String], file: &str, id: &str, words: &str) {
+    assert!(
+        errors.iter().any(|e| e.contains(file) && e.contains(id) && e.contains(words)),
+        "no error naming {file}, {id} and `{words}` in {errors:#?}"
+    );
 }

@@ -169,7 +169,7 @@ async function shortAssessment(app) {
 async function answerSection(app) {
   for (let round = 0; round < 10; round++) {
     let changed = 0;
-    for (const fs of await app.locator('fieldset.bd-q').all()) {
+    for (const fs of await app.locator('fieldset.bd-q:not(.bd-q-table)').all()) {
       if ((await fs.locator('input:checked').count()) > 0) continue;
       const id = await fs.locator('input[type=radio], input[type=checkbox]').first().getAttribute('id');
       await fs.locator(`label[for="${id}"]`).click();

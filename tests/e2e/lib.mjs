@@ -305,7 +305,8 @@ export async function answerSection(page, { prefer = {} } = {}) {
   // Answers can reveal follow-up questions, so repeat until nothing is left open.
   for (let round = 0; round < 10; round++) {
     let clicked = 0;
-    for (const fs of await page.locator(`${APP_SELECTOR} fieldset.bd-q`).all()) {
+    // Table questions are left empty (tests/e2e/table.test.mjs fills them in).
+    for (const fs of await page.locator(`${APP_SELECTOR} fieldset.bd-q:not(.bd-q-table)`).all()) {
       const qid = (await fs.getAttribute('id')).replace(/^bd-q-/, '');
       const inputs = fs.locator('input[type=radio], input[type=checkbox]');
       if ((await fs.locator('input:checked').count()) > 0) continue;

@@ -186,7 +186,7 @@ export async function exportThenImportRoundTrips() {
     assert.match(download.suggestedFilename(), /^biodpia-assessment-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
     const exported = JSON.parse(await fs.readFile(file, 'utf8'));
-    assert.equal(exported.format, 4);
+    assert.equal(exported.format, 5);
     assert.ok(exported.bank_version, 'bank version exported');
     assert.match(exported.id, /^[a-z0-9-]{1,40}$/, 'the assessment id is exported');
     assert.ok(Object.values(exported.answers).some((a) => a.choice === oid));

@@ -61,9 +61,9 @@ fn answers_section(
     a: &Assessment,
 ) -> Html {
     let s = summary::strings(lang);
-    let answer = |q: &Question| match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
+    let answer = |q: &'static Question| match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
         None => html! { <span class="bd-muted">{ s.not_answered }</span> },
-        Some(Answer::Text(_)) if section.id == DESCRIPTION_SECTION => {
+        Some(Answer::Text(_) | Answer::Table(_)) if section.id == DESCRIPTION_SECTION => {
             html! { <span class="bd-muted">{ s.see_description }</span> }
         }
         // The decision record prints it (it is the record's, `persist::record`).
@@ -71,6 +71,7 @@ fn answers_section(
             html! { <span class="bd-muted">{ s.see_record }</span> }
         }
         Some(Answer::Text(x)) => free_text(x),
+        Some(Answer::Table(rows)) => crate::ui::table::printed(q, rows, lang),
         Some(x @ Answer::Multi(_)) => html! {
             <ul>
                 for l in chosen_labels(q, x, lang) { <li>{ l }</li> }

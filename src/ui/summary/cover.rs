@@ -128,7 +128,7 @@ pub struct DescriptionProps {
     pub assessment: Shared<Assessment>,
 }
 
-/// The text questions of the description section that are shown.
+/// The text and table questions of the description section that are shown.
 fn description(report: &Report) -> impl Iterator<Item = &'static Question> + '_ {
     crate::report::names::description(crate::bank::bank(), report)
 }
@@ -143,7 +143,8 @@ impl PartialEq for DescriptionProps {
     }
 }
 
-/// Part 1: the systematic description, from the text answers of the description section.
+/// Part 1: the systematic description, from the text and table answers of the description
+/// section.
 #[function_component]
 pub fn Description(props: &DescriptionProps) -> Html {
     let lang = props.lang;
@@ -154,6 +155,7 @@ pub fn Description(props: &DescriptionProps) -> Html {
                 <p class="bd-sum-q">{ q.text.get(lang) }</p>
                 { match props.assessment.answers.get(&q.id) {
                     Some(Answer::Text(x)) if !x.trim().is_empty() => free_text(x),
+                    Some(a @ Answer::Table(rows)) if !a.is_empty() => crate::ui::table::printed(q, rows, lang),
                     _ => html! { <p class="bd-muted">{ s.not_filled_in }</p> },
                 } }
             </div>

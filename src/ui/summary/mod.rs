@@ -36,9 +36,7 @@ use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
 pub use crate::report::names::DESCRIPTION_SECTION;
 
-/// The numbers of the parts that other parts refer to (the FRIA annex).
-const RISKS_PART: &str = "3.";
-const PLAN_PART: &str = "4.";
+use crate::report::names::{PLAN_PART, RISKS_PART};
 
 /// Today's date, YYYY-MM-DD, from the browser's clock (empty natively).
 fn today() -> String {
