@@ -12,7 +12,7 @@ use biodpia::i18n::Lang;
 use biodpia::persist::assessment::{self, Assessment, RetiredReason, SignOffField, FORMAT_VERSION, MAX_ADVICE_LEN};
 use biodpia::persist::record::{self, Decided};
 use biodpia::persist::{transfer, version};
-use biodpia::ui::state::{Action, State};
+use biodpia::ui::state::{Action, State, Step};
 use yew::Reducible;
 
 fn l(code: &str) -> Lang {
@@ -170,4 +170,66 @@ fn the_decision_is_proposed_recorded_or_differs() {
     assert_eq!(version::sign(bank, &mut a, "x", "t"), Err(version::SignError::NoDecision));
     a.signoff = s;
     assert_eq!(version::sign(bank, &mut a, "A. Bakker", "2027-03-01T10:00:00Z"), Ok(1));
+}
+
+// ---------------------------------------------------------------------------------------
+// Signing and freezing (issue 16 item 3)
+
+/// An assessment whose decision is recorded, in a state at the summary.
+fn decided_state() -> Rc<State> {
+    let bank = biodpia::bank::bank();
+    let (a, _) = transfer::import(bank, &fixture("archive_door_format3_dpo_partly.json")).unwrap();
+    let state = Rc::new(State::new(bank, l("en"), a));
+    [
+        (SignOffField::Decision, "consultation"),
+        (SignOffField::DecisionDate, "2027-03-01"),
+        (SignOffField::DecidedBy, " A. Bakker "),
+    ]
+    .into_iter()
+    .fold(state, |s, (f, v)| s.reduce(Action::SetSignOffField(f, v.into())))
+}
+
+#[test]
+fn signing_freezes_and_a_new_revision_keeps_the_signed_version() {
+    let state = Rc::new(State::new(biodpia::bank::bank(), l("en"), Assessment::new("v", "")));
+    // Without a recorded decision nothing is signed.
+    let unchanged = state.clone().reduce(Action::Sign("2027-03-01T10:00:00Z".into()));
+    assert!(Rc::ptr_eq(&unchanged, &state) || unchanged.assessment.versions.is_empty());
+
+    let state = decided_state();
+    assert_eq!(version::can_sign(&state.assessment), Ok(()));
+    let signed = state.reduce(Action::Sign("2027-03-01T10:00:00Z".into()));
+    let a = signed.assessment.clone();
+    let a = &*a;
+    assert!(a.frozen());
+    assert_eq!(a.versions.len(), 1);
+    let v = &a.versions[0].clone();
+    assert_eq!((v.number, v.signed_by.as_str(), v.signed_at.as_str()), (1, "A. Bakker", "2027-03-01T10:00:00Z"));
+    assert_eq!(
+        v.check().map(|c| c.signoff.decision),
+        Ok("consultation".to_string()),
+        "the fingerprint covers the record"
+    );
+    assert_eq!(version::standing(a), version::Standing::Signed(v));
+    assert_eq!(version::can_sign(a), Err(version::SignError::AlreadySigned));
+    // Signing again does nothing.
+    let again = signed.clone().reduce(Action::Sign("2027-03-02T10:00:00Z".into()));
+    assert_eq!(again.assessment.versions, signed.assessment.versions);
+    // Kept in the browser (the stored form) and in the export, and checked on import.
+    let bank = biodpia::bank::bank();
+    let (back, _) = transfer::import(bank, transfer::export(a).as_bytes()).unwrap();
+    assert_eq!(back.versions, a.versions);
+    assert_eq!(assessment::read(assessment::write(a).as_bytes()).unwrap().versions, a.versions);
+
+    // A new revision: editable, the signed version unchanged and still shown on request.
+    let next = signed.reduce(Action::StartRevision);
+    assert!(!next.assessment.frozen());
+    assert_eq!(next.assessment.revision, 2);
+    assert_eq!(version::standing(&next.assessment), version::Standing::Draft { revision: 2, after: Some(v) });
+    let next = next.reduce(Action::SetSignOffField(SignOffField::DecidedBy, "B. de Vries".into()));
+    assert_eq!(next.assessment.versions[0], *v, "the signed version is never changed");
+    let shown = next.reduce(Action::ShowVersion(Some(1)));
+    assert_eq!(shown.shown_version, Some(1));
+    assert_eq!(shown.clone().reduce(Action::ShowVersion(Some(7))).shown_version, None, "only a signed version");
+    assert_eq!(shown.reduce(Action::Goto(Step::Results)).shown_version, None);
 }

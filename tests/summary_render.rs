@@ -513,3 +513,72 @@ async fn the_record_prints_the_decision_its_proposal_and_dates_as_the_language_w
     let html = render(l("nl"), &a, true).await;
     assert!(html.contains(&esc(sum::strings(l("nl")).reasons_missing)));
 }
+
+/// Renders the summary on screen (not the print copy) showing signed version `shown`, or the
+/// working revision.
+async fn render_shown(lang: Lang, assessment: &Assessment, shown: Option<u32>) -> String {
+    #[derive(Properties, PartialEq)]
+    struct P {
+        lang: Lang,
+        assessment: Assessment,
+        shown: Option<u32>,
+    }
+    #[function_component]
+    fn H(props: &P) -> Html {
+        let bank = biodpia::bank::bank();
+        let (lang, assessment) = (props.lang, props.assessment.clone());
+        let state = use_reducer(move || State::new(bank, lang, assessment));
+        html! {
+            <Summary lang={state.lang} assessment={Shared::from(&state.assessment)} report={Shared::from(&state.report)}
+                shown={props.shown} dispatch={state.dispatcher()} />
+        }
+    }
+    let assessment = assessment.clone();
+    yew::ServerRenderer::<H>::with_props(move || P { lang, assessment, shown }).hydratable(false).render().await
+}
+
+#[tokio::test]
+async fn a_signed_version_is_read_only_with_its_fingerprint_and_stays_printable() {
+    let bank = biodpia::bank::bank();
+    let (mut a, _) = transfer::import(bank, &fixture("archive_door_format3_dpo_partly.json")).unwrap();
+    for (f, v) in [
+        (SignOffField::Decision, "consultation"),
+        (SignOffField::DecisionDate, "2027-03-01"),
+        (SignOffField::DecidedBy, "A. Bakker"),
+    ] {
+        record::set_field(&mut a, f, v);
+    }
+    let working = render_shown(l("en"), &a, None).await;
+    assert!(
+        working.contains("bd-sum-so-decision") && working.contains("data-testid=\"sign\""),
+        "a draft is editable and signable"
+    );
+    biodpia::persist::version::sign(bank, &mut a, "A. Bakker", "2027-03-01T10:00:00Z").unwrap();
+    let fp = a.versions[0].fingerprint_grouped();
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::strings(lang);
+        for html in [render_shown(lang, &a, None).await, render(lang, &a, true).await] {
+            assert!(html.contains(&fp), "{lang:?}: the fingerprint is shown and printed");
+            assert!(html.contains(&esc(&t.version_signed(1, &t.date("2027-03-01"), "A. Bakker"))), "{lang:?}");
+            assert!(
+                html.contains(&esc(&t.version_running(1, &a.versions[0].fingerprint[..8]))),
+                "{lang:?}: running header"
+            );
+            assert!(!html.contains("id=\"bd-sum-so-decision\""), "{lang:?}: read-only");
+            assert!(!html.contains("data-testid=\"summary-title\""), "{lang:?}: no details form");
+        }
+    }
+    // Revision 2 changes the decision maker; version 1 still shows (and prints) as signed.
+    a.start_revision();
+    record::set_field(&mut a, SignOffField::DecidedBy, "B. de Vries");
+    let draft = render_shown(l("en"), &a, None).await;
+    let t = i18n::strings(l("en"));
+    assert!(
+        draft.contains(&esc(&t.draft_revision(2))) && draft.contains(&fp),
+        "the draft names the version it follows"
+    );
+    assert!(draft.contains("B. de Vries") && draft.contains("id=\"bd-sum-so-decided-by\""));
+    let old = render_shown(l("en"), &a, Some(1)).await;
+    assert!(old.contains("A. Bakker") && !old.contains("B. de Vries"), "version 1 as signed");
+    assert!(old.contains(&esc(&t.viewing_version(1))) && !old.contains("id=\"bd-sum-so-decided-by\""));
+}

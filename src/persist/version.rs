@@ -220,9 +220,25 @@ pub enum SignError {
     PendingProposals(usize),
 }
 
-/// Records the decision: freezes the revision being worked on as signed version `revision`,
-/// by `by` at `at` (ISO 8601). Returns the new version's number.
-pub fn sign(bank: &Bank, a: &mut Assessment, by: &str, at: &str) -> Result<u32, SignError> {
+/// What the revision being worked on is, for the views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing<'a> {
+    /// Signed and frozen: this version.
+    Signed(&'a Version),
+    /// Being worked on, after the last signed version (if any).
+    Draft { revision: u32, after: Option<&'a Version> },
+}
+
+/// Whether `a`'s revision is signed, or a draft after which signed version.
+pub fn standing(a: &Assessment) -> Standing<'_> {
+    match a.last_signed() {
+        Some(v) if a.frozen() => Standing::Signed(v),
+        after => Standing::Draft { revision: a.revision, after },
+    }
+}
+
+/// Whether the revision being worked on can be signed now, and if not, why.
+pub fn can_sign(a: &Assessment) -> Result<(), SignError> {
     if a.frozen() {
         return Err(SignError::AlreadySigned);
     }
@@ -233,6 +249,13 @@ pub fn sign(bank: &Bank, a: &mut Assessment, by: &str, at: &str) -> Result<u32, 
     if pending > 0 {
         return Err(SignError::PendingProposals(pending));
     }
+    Ok(())
+}
+
+/// Records the decision: freezes the revision being worked on as signed version `revision`,
+/// by `by` at `at` (ISO 8601). Returns the new version's number.
+pub fn sign(bank: &Bank, a: &mut Assessment, by: &str, at: &str) -> Result<u32, SignError> {
+    can_sign(a)?;
     let number = a.versions.last().map_or(1, |v| v.number + 1).max(a.revision);
     let report = engine::evaluate(bank, &a.answers, &a.plan);
     let content = Content::of(a, &report, number, at, by);

@@ -129,7 +129,8 @@ pub fn App(config: &Config) -> Html {
         },
         Step::Assessments => html! { <Manager ctx={ctx.clone()} heading={heading.clone()} /> },
         Step::Summary => html! {
-            <Summary {lang} assessment={assessment.clone()} report={report.clone()} dispatch={dispatch.clone()} />
+            <Summary {lang} assessment={assessment.clone()} report={report.clone()} shown={state.shown_version}
+                dispatch={dispatch.clone()} />
         },
     };
 

@@ -46,10 +46,15 @@ pub fn SectionView(props: &SectionProps) -> Html {
         <section class="bd-section" aria-labelledby="bd-section-title" key="section">
             <h2 id="bd-section-title" tabindex="-1" ref={props.heading.clone()}>{ section.title.get(lang) }</h2>
             <p class="bd-intro">{ section.intro.get(lang) }</p>
-            for q in visible {
-                <QuestionView key={q.id.clone()} question={Ref(q)} assessment={props.assessment.clone()} {lang}
-                    error={props.refused.clone().filter(|e| refused_here(e, q))} dispatch={props.dispatch.clone()} />
-            }
+            // A signed revision is read-only (every control in the fieldset is disabled) until
+            // the next revision is started.
+            <super::signing::FrozenBanner {lang} assessment={props.assessment.clone()} dispatch={props.dispatch.clone()} />
+            <fieldset class="bd-section-fields" disabled={props.assessment.frozen()}>
+                for q in visible {
+                    <QuestionView key={q.id.clone()} question={Ref(q)} assessment={props.assessment.clone()} {lang}
+                        error={props.refused.clone().filter(|e| refused_here(e, q))} dispatch={props.dispatch.clone()} />
+                }
+            </fieldset>
             <div class="bd-actions">
                 { for back }
                 { super::button(

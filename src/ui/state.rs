@@ -11,6 +11,7 @@ use crate::domain::model::Bank;
 use crate::i18n::{Lang, LangProblem};
 use crate::persist::assessment::{self, Assessment, SignOffField};
 use crate::persist::record;
+use crate::persist::version;
 
 /// Where the user is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +69,8 @@ pub struct State {
     /// How often a print button was pressed: the hidden print copy of the summary is brought
     /// up to date, then the browser prints (`ui::summary::PrintCopy`).
     pub print_requests: u32,
+    /// The signed version the summary shows (and prints) instead of the working revision.
+    pub shown_version: Option<u32>,
 }
 
 // `Open` carries a whole assessment: rare, and boxing it would only move the copy.
@@ -99,6 +102,13 @@ pub enum Action {
     /// Switches to another stored assessment (id and content change together, so autosave
     /// never writes one assessment under another's id), at its first section.
     Open(String, Assessment),
+    /// Records the decision: signs and freezes the revision (`version::sign`, by who decided,
+    /// at this ISO 8601 time, taken by the button). Nothing happens when it cannot be signed.
+    Sign(String),
+    /// Starts the revision after a signed one (the signed version stays as it is).
+    StartRevision,
+    /// Shows a signed version on the summary (`None`: the working revision again).
+    ShowVersion(Option<u32>),
 }
 
 impl State {
@@ -115,6 +125,7 @@ impl State {
             lang_problem: None,
             refused: None,
             print_requests: 0,
+            shown_version: None,
         }
     }
 
@@ -131,6 +142,7 @@ impl State {
             lang_problem: self.lang_problem.clone(),
             refused: None,
             print_requests: self.print_requests,
+            shown_version: self.shown_version,
         }
     }
 }
@@ -217,13 +229,32 @@ impl Reducible for State {
                 let linked = record::LINKED.iter().any(|&(_, f)| f == field);
                 changed = if linked { Changed::Inputs } else { Changed::Assessment };
             }
+            Action::Sign(at) => {
+                if version::can_sign(&self.assessment).is_ok() {
+                    let a = Rc::make_mut(&mut next.assessment);
+                    let by = a.signoff.decided_by.trim().to_string();
+                    let _ = version::sign(self.bank, a, &by, &at);
+                    changed = Changed::Assessment;
+                }
+            }
+            Action::StartRevision => {
+                if self.assessment.frozen() {
+                    Rc::make_mut(&mut next.assessment).start_revision();
+                    changed = Changed::Assessment;
+                }
+            }
+            Action::ShowVersion(n) => {
+                next.shown_version = n.filter(|n| self.assessment.versions.iter().any(|v| v.number == *n));
+            }
             Action::Open(id, assessment) => {
+                next.shown_version = None;
                 next.assessment = Rc::new(assessment);
                 next.id = id;
                 next.step = Step::Section(0);
                 changed = Changed::Inputs;
             }
             Action::Reset => {
+                next.shown_version = None;
                 next.assessment = Rc::new(self.assessment.reset(&self.bank.version));
                 next.step = Step::Section(0);
                 changed = Changed::Inputs;
@@ -233,7 +264,10 @@ impl Reducible for State {
                 next.lang_problem = None;
             }
             Action::LangProblem(problem) => next.lang_problem = problem,
-            Action::Goto(step) => next.step = step,
+            Action::Goto(step) => {
+                next.step = step;
+                next.shown_version = None;
+            }
             Action::Next => {
                 next.step = match self.step {
                     Step::Section(i) if i < last => Step::Section(i + 1),
@@ -292,5 +326,6 @@ impl PartialEq for State {
             && self.lang_problem == other.lang_problem
             && self.refused == other.refused
             && self.print_requests == other.print_requests
+            && self.shown_version == other.shown_version
     }
 }

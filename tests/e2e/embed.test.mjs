@@ -73,7 +73,7 @@ async function measure(app) {
         h1: box(q('h1')),
         nav: box(q('nav')),
         navButton: box(q('nav button')),
-        fieldset: box(q('fieldset')),
+        fieldset: box(q('fieldset.bd-q')),
         legend: box(q('legend')),
         radio: box(radio),
         label: box(q('.bd-option label')),
@@ -91,7 +91,7 @@ async function measure(app) {
       nextBg: css('[data-testid="next"]').backgroundColor,
       nextColor: css('[data-testid="next"]').color,
       nextCursor: css('[data-testid="next"]').cursor,
-      fieldsetBorder: css('fieldset').borderTopWidth,
+      fieldsetBorder: css('fieldset.bd-q').borderTopWidth,
       styleAttributes: root.querySelectorAll('[style]').length,
     };
   });

@@ -68,6 +68,9 @@ pub struct SummaryProps {
     /// The hidden copy rendered on the other steps for printing: no controls, no focus.
     #[prop_or_default]
     pub print_copy: bool,
+    /// A signed version to show (and print) instead of the working revision.
+    #[prop_or_default]
+    pub shown: Option<u32>,
     pub dispatch: Dispatch,
 }
 
@@ -77,19 +80,35 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let bank = crate::bank::bank();
     let t = strings(lang);
     let s = summary::strings(lang);
-    let a = &*props.assessment;
-    let editable = !props.print_copy;
     let dispatch = &props.dispatch;
+    // A signed version shown instead of the working revision: its content as an assessment,
+    // and the engine's report of it.
+    let shown = use_memo((props.assessment.clone(), props.shown), |(a, n)| {
+        let v = a.versions.iter().find(|v| Some(v.number) == *n)?;
+        let content = v.content()?;
+        let signed = content.assessment(a);
+        let report = crate::domain::engine::evaluate(bank, &signed.answers, &signed.plan);
+        Some((Shared(std::rc::Rc::new(signed)), Shared(std::rc::Rc::new(report))))
+    });
+    let (assessment, report) = match &*shown {
+        Some((a, r)) => (a.clone(), r.clone()),
+        None => (props.assessment.clone(), props.report.clone()),
+    };
+    let viewing = shown.as_ref().as_ref().map(|(a, _)| a.revision);
+    let a = &*assessment;
+    // Controls on screen, never in print, and never on a signed version (read-only).
+    let on_screen = !props.print_copy;
+    let editable = on_screen && !a.frozen();
 
     let heading = use_node_ref();
-    super::use_focus(&heading, editable as usize);
+    super::use_focus(&heading, on_screen as usize);
 
     let date = t.date(&summary_date(&a.updated));
     let title = if a.title.trim().is_empty() { s.untitled.to_string() } else { a.title.clone() };
     let organisation = a.organisation.trim().to_string();
     let version = if bank.version.is_empty() { a.bank_version.clone() } else { bank.version.clone() };
 
-    let toolbar = editable.then(|| {
+    let toolbar = on_screen.then(|| {
         html! {
             <>
                 <div class="bd-sum-toolbar bd-noprint">
@@ -110,6 +129,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         ) }
                     </div>
                 </div>
+                <super::signing::SigningPanel {lang} assessment={props.assessment.clone()} {viewing}
+                    can_sign={crate::persist::version::can_sign(&props.assessment)} dispatch={dispatch.clone()} />
+                if editable {
                 <section aria-labelledby="bd-sum-details" class="bd-card bd-sum-details bd-noprint">
                     <h3 id="bd-sum-details">{ s.details }</h3>
                     <p class="bd-muted">{ s.details_hint }</p>
@@ -124,6 +146,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         }
                     </div>
                 </section>
+                }
             </>
         }
     });
@@ -131,15 +154,17 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let version_line = format!("{} {}", s.bank_version_label, version);
     // The organisation isolated: it is set in one line with the date and the version.
     let isolated = if organisation.is_empty() { String::new() } else { crate::i18n::isolate(&organisation) };
-    let running_meta =
-        [isolated.as_str(), &date, &version_line].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
-    let report = props.report.clone();
-    let assessment = props.assessment.clone();
+    let signed_line = super::signing::running_line(lang, a).unwrap_or_default();
+    let running_meta = [isolated.as_str(), &date, &version_line, &signed_line]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
 
     html! {
-        <section aria-labelledby={editable.then_some("bd-summary-title")}
-            data-testid={if editable { "summary" } else { "summary-print-copy" }}
-            class={if editable { "bd-summary" } else { "bd-summary bd-print-copy" }}>
+        <section aria-labelledby={on_screen.then_some("bd-summary-title")}
+            data-testid={if on_screen { "summary" } else { "summary-print-copy" }}
+            class={if on_screen { "bd-summary" } else { "bd-summary bd-print-copy" }}>
             { for toolbar }
             <table role="presentation" class="bd-sum-doc">
                 <thead class="bd-sum-doc-head">
@@ -167,8 +192,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                             dispatch={dispatch.clone()} />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <signoff::SignOffPart {lang} assessment={assessment.clone()} outcome={props.report.decision.outcome} {editable}
+                        <signoff::SignOffPart {lang} assessment={assessment.clone()} outcome={report.decision.outcome} {editable}
                             dispatch={dispatch.clone()} />
+                        <super::signing::VersionBlock {lang} assessment={assessment.clone()} dispatch={dispatch.clone()} />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
                         <annex::Annexes {lang} report={report.clone()} assessment={assessment.clone()} />
