@@ -7,6 +7,7 @@
 #      rendered, answer -> updated live score and next frame (bench/browser.mjs; median and
 #      p95 over BENCH_RUNS runs), unthrottled and with the CPU throttled 4x (as Lighthouse
 #      does for a slow device; BENCH_THROTTLE=N for another rate, 1 to skip)
+#      and where an answer's main-thread time goes, by trace event (bench/answer-profile.mjs)
 #   4. for comparison, SurveyJS's runtime (npm pack survey-core survey-js-ui), same run
 #
 # It never fails: a step that cannot run (no network for npm, no browser, a broken build)
@@ -101,6 +102,12 @@ if [ -f "$DIST/index.html" ]; then
     echo
     timeout 1800 node bench/browser.mjs "$DIST" --runs "$RUNS" --throttle "$throttle" "${seed_args[@]}" ||
       echo "browser (throttled): unavailable"
+  fi
+  # Where an answer's main-thread time goes (trace events per answer), unthrottled and throttled.
+  echo
+  timeout 300 node bench/answer-profile.mjs "$DIST" || echo "answer-profile: unavailable"
+  if [ "$throttle" != "1" ]; then
+    timeout 300 node bench/answer-profile.mjs "$DIST" --throttle "$throttle" || echo "answer-profile (throttled): unavailable"
   fi
 else
   echo "browser: unavailable (no build)"

@@ -135,6 +135,49 @@ export async function reloadRestoresAnswersTitlesAndTheOpenAssessment() {
   });
 }
 
+export async function aBurstOfAnswersIsWrittenOnceAndLeavingRightAfterKeepsIt() {
+  await withApp({ name: 'storage-burst' }, async ({ page }) => {
+    const first = await choose(page, 1);
+    await savedKeyContaining(page, `"${first.oid}"`);
+    // The page's timers and frames on a clock the test moves (installed before the widget
+    // starts, then paused), so that the save delay (src/ui/persistence.rs SAVE_DELAY_MS =
+    // 300) is exact whatever the machine's load.
+    await page.clock.install();
+    await page.reload();
+    await waitForApp(page);
+    await page.clock.pauseAt(new Date(Date.now() + 60_000));
+    await page.evaluate((re) => {
+      window.__writes = [];
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (new RegExp(re).test(k)) window.__writes.push(JSON.parse(v).answers);
+        return setItem.call(this, k, v);
+      };
+    }, ITEM.source);
+    const radios = page.locator($(`#bd-q-${first.qid} input[type=radio]`));
+    const value = (n) => radios.nth(n).getAttribute('value');
+    const writes = () => page.evaluate(() => window.__writes);
+    // Five answers, each painted (a frame), 30 ms apart: nothing is written meanwhile.
+    for (const n of [2, 1, 2, 1, 2]) {
+      await radios.nth(n).evaluate((r) => r.click());
+      await page.clock.runFor(30);
+    }
+    assert.deepEqual(await writes(), [], 'nothing written while the answers come');
+    // Once the delay has passed: written once, with the last answer.
+    await page.clock.runFor(400);
+    const after = await writes();
+    assert.equal(after.length, 1, `one write for the burst: ${JSON.stringify(after)}`);
+    assert.deepEqual(after[0][first.qid], { choice: await value(2) });
+    // An answer, then leaving at once (a reload): the waiting change is written on the way out.
+    await radios.nth(1).evaluate((r) => r.click());
+    await page.clock.runFor(20);
+    assert.equal((await writes()).length, 1, 'not yet written');
+    await page.reload();
+    await waitForApp(page);
+    assert.ok(await page.locator(`#bd-${first.qid}-${await value(1)}`).isChecked(), 'the answer given just before leaving is kept');
+  });
+}
+
 export async function deleteAsksFirstAndCanBeUndone() {
   await withApp({ name: 'storage-delete' }, async ({ page }) => {
     await choose(page, 1);
