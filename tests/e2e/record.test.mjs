@@ -65,15 +65,14 @@ async function shoot(page, selector, file) {
 }
 
 /** The stored copy of the open assessment, as JSON. */
-/** The one stored assessment, once `ready` holds of it (autosave writes a change within
- * src/ui/persistence.rs SAVE_DELAY_MS of its paint); after 5 s, as it is then. */
+/** The one stored assessment, once `ready` holds of it (autosave waits SAVE_DELAY_MS after a change). */
 async function stored(page, ready = () => true) {
-  for (let waited = 0; ; waited += 50) {
+  for (let i = 0; ; i++) {
     const all = await page.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
     const found = all.filter(([k]) => /\/a\//.test(k)).map(([, v]) => JSON.parse(v));
     assert.equal(found.length, 1, 'one assessment stored');
-    if (ready(found[0]) || waited >= 5000) return found[0];
-    await page.waitForTimeout(50);
+    if (ready(found[0]) || i >= 50) return found[0];
+    await page.waitForTimeout(100);
   }
 }
 
@@ -122,7 +121,7 @@ async function recordAndSign(lang) {
     const shown = (await frozen.locator('code').innerText()).replace(/\s+/g, '');
     assert.match(shown, /^[0-9a-f]{64}$/, 'a SHA-256 fingerprint is shown');
     assert.match(await frozen.innerText(), ui.signed, 'who signed and when (the time of signing)');
-    const saved = await stored(page, (a) => a.versions.length > 0);
+    const saved = await stored(page, (x) => x.versions?.length === 1);
     assert.equal(saved.versions.length, 1, 'the signed version is kept in the browser');
     assert.equal(saved.versions[0].fingerprint, shown, 'with the fingerprint shown');
     assert.equal(saved.revision, 1);
@@ -156,7 +155,7 @@ async function recordAndSign(lang) {
     const draft = await print(page, `record-draft-${lang}`);
     assert.ok(squash(draft.raw).includes(squash(ui.draft)), 'the draft revision says what it is');
     assert.ok(squash(draft.raw).includes(shown), 'and the fingerprint of the version it follows');
-    const after = await stored(page, (a) => a.revision === 2 && a.signoff.decided_by === `B. de Vries ${lang}`);
+    const after = await stored(page, (x) => x.revision === 2);
     assert.equal(after.revision, 2);
     assert.equal(after.versions.length, 1);
     assert.equal(after.versions[0].fingerprint, shown, 'the signed version is unchanged');

@@ -7,7 +7,7 @@ use super::{part, table_head, PLAN_PART};
 use crate::domain::answers::{PlanItem, Status};
 use crate::domain::engine::Report;
 use crate::domain::present::PlanRow;
-use crate::i18n::{strings, summary, Get, Lang, Strings};
+use crate::i18n::{strings, summary, Get, Lang};
 use crate::persist::assessment::{Assessment, MAX_META_LEN};
 use crate::ui::cite::{self, cause_line, cause_option, cause_text, Anchors};
 use crate::ui::state::{Action, PlanField};
@@ -22,13 +22,7 @@ fn status_key(s: Status) -> &'static str {
     }
 }
 
-fn status_text(t: &Strings, s: Status) -> &'static str {
-    match s {
-        Status::InPlace => t.status_in_place,
-        Status::Planned => t.status_planned,
-        Status::NotPlanned => t.status_not_planned,
-    }
-}
+use crate::report::names::status_text;
 
 #[derive(Properties)]
 pub struct ActionPlanProps {
