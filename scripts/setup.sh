@@ -15,7 +15,8 @@ cd "$ROOT"
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130" # must equal the wasm-bindgen version in Cargo.lock
 WASM_OPT_VERSION="132"         # npm binaryen@132.0.0; Trunk.toml says wasm_opt = "version_132"
-APT_PACKAGES=(chromium chromium-driver firefox-esr poppler-utils brotli python3 fonts-liberation)
+# libreoffice-writer-nogui: soffice, which tests/e2e/docx.test.mjs converts the .docx export with.
+APT_PACKAGES=(chromium chromium-driver firefox-esr poppler-utils brotli python3 fonts-liberation libreoffice-writer-nogui)
 
 export PATH="$HOME/.cargo/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive

@@ -2,13 +2,14 @@
 //! entirely in the browser.
 //!
 //! `domain` is the pure core (model, answers, engine, validation); `persist` the saved and
-//! exported formats (serde_json); `bank` embeds the validated question bank; `i18n` loads the languages (one file each, fetched when shown); `storage`
+//! exported formats (serde_json); `report` the summary as a .docx; `bank` embeds the validated question bank; `i18n` loads the languages (one file each, fetched when shown); `storage`
 //! is the only code that touches localStorage; `ui` renders state with Yew.
 
 pub mod bank;
 pub mod domain;
 pub mod i18n;
 pub mod persist;
+pub mod report;
 pub mod storage;
 pub mod ui;
 

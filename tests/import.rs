@@ -411,6 +411,7 @@ fn file_names_are_safe() {
     assert_eq!(transfer::file_name(&a, "2026-11-26"), "biodpia-toegang-gezicht-stadskantoor-een-etc-2026-11-26.json");
     a.title = "🙂🙂".into();
     assert_eq!(transfer::file_name(&a, ""), "biodpia-assessment.json");
+    assert_eq!(transfer::docx_file_name(&a, "2026-11-26"), "biodpia-assessment-2026-11-26.docx");
 }
 
 // ---------------------------------------------------------------------------------------

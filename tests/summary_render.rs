@@ -1,6 +1,8 @@
 //! The printable summary (src/ui/summary.rs) and its risk map (src/ui/heatmap.rs), rendered
 //! natively with yew's server renderer, plus the reducer actions that edit it.
 
+mod cases;
+
 use std::rc::Rc;
 
 use biodpia::domain::answers::{Answer, PlanItem, Status};
@@ -82,16 +84,7 @@ fn filled() -> (Assessment, String, &'static str) {
     let bank = biodpia::bank::bank();
     let mut a = Assessment::new(&bank.version, "Gemeente Voorbeeld");
     a.title = "Toegang met vingerafdruk".into();
-    for q in bank.questions() {
-        let worst =
-            q.options.iter().max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0));
-        match (q.kind, worst) {
-            (Kind::Multi, Some(o)) => a.answers.insert(q.id.clone(), Answer::Multi(vec![o.id.clone()])),
-            (Kind::Text, _) => None,
-            (_, Some(o)) => a.answers.insert(q.id.clone(), Answer::Choice(o.id.clone())),
-            _ => None,
-        };
-    }
+    cases::answer_riskiest(&mut a);
     let long = long_text();
     a.answers.insert("q_description".into(), Answer::Text(long.clone()));
     a.answers.insert("q_purpose_text".into(), Answer::Text("Purpose line one.\nPurpose line two.".into()));
@@ -109,15 +102,7 @@ fn filled() -> (Assessment, String, &'static str) {
     a.answers.insert(hidden.id.clone(), answer);
     let first = report.recommendations[0].safeguard.clone();
     a.plan.insert(first, PlanItem { status: Status::Planned, owner: "Owner-Alpha".into(), due: "2026-12-15".into() });
-    a.signoff = SignOff {
-        measures_approved_by: "Jan Jansen, director".into(),
-        residual_risk_accepted_by: "Petra de Vries, CISO".into(),
-        dpo_advice: "Advice line one.\nAdvice line two.".into(),
-        dpo_advice_followed: "partly_reasons".into(),
-        dpo_advice_reasons: "Budget reasons".into(),
-        review_date: "2027-03-31".into(),
-        ..SignOff::default()
-    };
+    a.signoff = cases::full_signoff();
     // The answers the record holds follow it, as every change and every read makes them.
     biodpia::persist::record::derive(&mut a);
     (a, long, hidden.text.get(l("en")))

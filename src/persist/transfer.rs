@@ -279,6 +279,16 @@ pub fn export(a: &Assessment) -> String {
 /// A file name for an export: `biodpia-<title>-<date>.json`, the title reduced to lower-case
 /// ASCII letters, digits and hyphens (at most 60), or `assessment` when nothing is left.
 pub fn file_name(a: &Assessment, date: &str) -> String {
+    named(a, date, "json")
+}
+
+/// The file name of the summary as a Word document: `biodpia-<title>-<date>.docx`, the title
+/// reduced as for [`file_name`].
+pub fn docx_file_name(a: &Assessment, date: &str) -> String {
+    named(a, date, "docx")
+}
+
+fn named(a: &Assessment, date: &str, extension: &str) -> String {
     let mut slug = String::new();
     for c in a.title.chars() {
         // Capitals by hand (ASCII, Latin-1, the Kelvin and Ångström signs, İ): `to_lowercase`
@@ -306,8 +316,8 @@ pub fn file_name(a: &Assessment, date: &str) -> String {
     let slug = if slug.is_empty() { "assessment" } else { slug };
     let date: String = date.chars().filter(|c| c.is_ascii_digit() || *c == '-').take(10).collect();
     if date.is_empty() {
-        format!("biodpia-{slug}.json")
+        format!("biodpia-{slug}.{extension}")
     } else {
-        format!("biodpia-{slug}-{date}.json")
+        format!("biodpia-{slug}-{date}.{extension}")
     }
 }

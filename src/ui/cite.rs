@@ -4,33 +4,11 @@
 use yew::prelude::*;
 
 use crate::domain::engine::{Cause, Criterion};
-use crate::domain::model::{AnswerOption, Bank, DateKind, Finding};
+use crate::domain::model::{Bank, Finding};
 use crate::i18n::{strings, Get, Lang, Strings};
-
-/// The label of an option; yes/no/unsure options without their own label get the standard one.
-pub fn option_label(o: &AnswerOption, lang: Lang) -> String {
-    let t = strings(lang);
-    match (&o.label, o.id.as_str()) {
-        (Some(l), _) => l.get(lang).to_string(),
-        (None, "yes") => t.yes.to_string(),
-        (None, "no") => t.no.to_string(),
-        (None, _) => t.unsure.to_string(),
-    }
-}
-
-/// The answer option behind a cause, if the bank still has it.
-pub fn cause_option<'b>(bank: &'b Bank, c: &Cause) -> Option<&'b AnswerOption> {
-    bank.question(&c.question).and_then(|q| q.option(&c.option))
-}
-
-/// The question text and the chosen option's label of an answer that raised something
-/// (ids as they are when the bank no longer has them).
-pub fn cause_text(bank: &Bank, lang: Lang, c: &Cause) -> (String, String) {
-    let q = bank.question(&c.question);
-    let text = q.map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| c.question.clone());
-    let option = cause_option(bank, c).map(|o| option_label(o, lang)).unwrap_or_else(|| c.option.clone());
-    (text, option)
-}
+pub use crate::report::names::{
+    cause_option, cause_text, finding_date, finding_heading, finding_short, option_label, provision_short,
+};
 
 /// "Question → **answer**" of a cause.
 pub fn cause_line(bank: &Bank, lang: Lang, c: &Cause) -> Html {
@@ -64,38 +42,12 @@ pub fn or_instead(bank: &Bank, lang: Lang, class: &'static str, alternatives: &[
         return Html::default();
     }
     let t = strings(lang);
-    let title = |id: &String| bank.safeguard(id).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| id.clone());
+    let title = |id: &String| crate::report::names::safeguard_title(bank, lang, id);
     html! {
         <p class={class} data-testid="or-instead">
             { t.or_instead }{ ": " }{ alternatives.iter().map(title).collect::<Vec<_>>().join("; ") }
         </p>
     }
-}
-
-/// A finding's date as it must be read: the decision date as it is, an announcement or press
-/// date said to be one ("announced 10 May 2023"), as the language writes dates.
-pub fn finding_date(t: &Strings, f: &Finding) -> String {
-    match f.date_kind {
-        DateKind::Decision => t.date(&f.date),
-        DateKind::Announced => format!("{} {}", t.date_announced, t.date(&f.date)),
-        DateKind::Reported => format!("{} {}", t.date_reported, t.date(&f.date)),
-    }
-}
-
-/// "Autoriteit Persoonsgegevens (AP) (NL), 2024-05-16: Clearview AI", in the page's language.
-pub fn finding_heading(lang: Lang, f: &Finding) -> String {
-    let date = finding_date(strings(lang), f);
-    format!("{} ({}), {}: {}", f.authority.get(lang), f.country, date, f.subject.get(lang))
-}
-
-/// A finding's heading, or its id when the bank no longer has it.
-pub fn finding_short(bank: &Bank, lang: Lang, id: &str) -> String {
-    bank.finding(id).map(|f| finding_heading(lang, f)).unwrap_or_else(|| id.to_string())
-}
-
-/// "GDPR Art. 9(1)", "art. 9 lid 1 AVG".
-pub fn provision_short(bank: &Bank, lang: Lang, id: &str) -> String {
-    bank.provision(id).map(|p| p.label.get(lang).to_string()).unwrap_or_else(|| id.to_string())
 }
 
 /// Where a list of citations links its findings to: the results page's list or the summary's

@@ -349,7 +349,7 @@ impl Persistence {
         if let Some(mut a) = a {
             a.adopt_id(id);
             let today: String = storage::now_iso().chars().take(10).collect();
-            platform::download(&transfer::file_name(&a, &today), &transfer::export(&a));
+            platform::download(&transfer::file_name(&a, &today), "application/json", transfer::export(&a).as_bytes());
         }
     }
 }

@@ -5,17 +5,18 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-/// Offers the assessment as a .json download (Blob, object URL, `<a download>`; no network).
-pub fn download(name: &str, json: &str) {
+/// Offers `bytes` as a download named `name` of type `mime` (Blob, object URL, `<a download>`;
+/// no network): the assessment as .json, the summary as .docx.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
         let run = || -> Option<()> {
             let doc = web_sys::window()?.document()?;
-            let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+            let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
             let bag = web_sys::BlobPropertyBag::new();
-            bag.set_type("application/json");
-            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
+            bag.set_type(mime);
+            let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag).ok()?;
             let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
             let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
             a.set_href(&url);
@@ -35,7 +36,7 @@ pub fn download(name: &str, json: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = (name, json);
+        let _ = (name, mime, bytes);
     }
 }
 

@@ -152,13 +152,6 @@ fn cell(props: &TableInputProps, c: &'static Column, i: usize, row: &Row, node: 
 /// A table answer as the summary prints it: the column headers, then each row with its texts
 /// and the labels of its choices (an id the column does not offer is shown as it is).
 pub fn printed(q: &'static Question, rows: &[Row], lang: Lang) -> Html {
-    let value = |c: &Column, row: &Row| {
-        let v = row.get(&c.id).map(String::as_str).unwrap_or_default();
-        match c.kind {
-            ColumnKind::Choice => c.option(v).map_or(v.to_string(), |o| o.label.get(lang).to_string()),
-            ColumnKind::Text => v.to_string(),
-        }
-    };
     html! {
         <table class="bd-sum-table bd-sum-answer-table" data-testid={format!("summary-table-{}", q.id)}>
             <thead>
@@ -167,9 +160,9 @@ pub fn printed(q: &'static Question, rows: &[Row], lang: Lang) -> Html {
                 </tr>
             </thead>
             <tbody>
-                for row in rows.iter().filter(|r| r.values().any(|v| !v.trim().is_empty())) {
+                for row in crate::report::names::table_cells(q, rows, lang) {
                     <tr>
-                        for c in &q.columns { <td>{ value(c, row) }</td> }
+                        for cell in row { <td>{ cell }</td> }
                     </tr>
                 }
             </tbody>

@@ -65,11 +65,15 @@ async function shoot(page, selector, file) {
 }
 
 /** The stored copy of the open assessment, as JSON. */
-async function stored(page) {
-  const all = await page.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
-  const found = all.filter(([k]) => /\/a\//.test(k)).map(([, v]) => JSON.parse(v));
-  assert.equal(found.length, 1, 'one assessment stored');
-  return found[0];
+/** The one stored assessment, once `ready` holds of it (autosave waits SAVE_DELAY_MS after a change). */
+async function stored(page, ready = () => true) {
+  for (let i = 0; ; i++) {
+    const all = await page.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
+    const found = all.filter(([k]) => /\/a\//.test(k)).map(([, v]) => JSON.parse(v));
+    assert.equal(found.length, 1, 'one assessment stored');
+    if (ready(found[0]) || i >= 50) return found[0];
+    await page.waitForTimeout(100);
+  }
 }
 
 async function recordAndSign(lang) {
@@ -117,13 +121,7 @@ async function recordAndSign(lang) {
     const shown = (await frozen.locator('code').innerText()).replace(/\s+/g, '');
     assert.match(shown, /^[0-9a-f]{64}$/, 'a SHA-256 fingerprint is shown');
     assert.match(await frozen.innerText(), ui.signed, 'who signed and when (the time of signing)');
-    // Autosave writes 300 ms after the paint: wait for the signed version to be written.
-    await page
-      .waitForFunction(() =>
-        Object.keys(localStorage).some((k) => /\/a\//.test(k) && JSON.parse(localStorage.getItem(k)).versions?.length === 1),
-      )
-      .catch(() => {});
-    const saved = await stored(page);
+    const saved = await stored(page, (x) => x.versions?.length === 1);
     assert.equal(saved.versions.length, 1, 'the signed version is kept in the browser');
     assert.equal(saved.versions[0].fingerprint, shown, 'with the fingerprint shown');
     assert.equal(saved.revision, 1);
@@ -157,7 +155,7 @@ async function recordAndSign(lang) {
     const draft = await print(page, `record-draft-${lang}`);
     assert.ok(squash(draft.raw).includes(squash(ui.draft)), 'the draft revision says what it is');
     assert.ok(squash(draft.raw).includes(shown), 'and the fingerprint of the version it follows');
-    const after = await stored(page);
+    const after = await stored(page, (x) => x.revision === 2);
     assert.equal(after.revision, 2);
     assert.equal(after.versions.length, 1);
     assert.equal(after.versions[0].fingerprint, shown, 'the signed version is unchanged');

@@ -11,7 +11,8 @@ use crate::domain::engine::Report;
 use crate::domain::model::{Question, Section};
 use crate::i18n::{strings, summary, Get, Lang};
 use crate::persist::assessment::Assessment;
-use crate::ui::cite::{finding_heading, option_label, FindingClasses};
+use crate::report::names::chosen_labels;
+use crate::ui::cite::{finding_heading, FindingClasses};
 use crate::ui::Shared;
 
 #[derive(Properties)]
@@ -49,14 +50,6 @@ pub fn Annexes(props: &AnnexesProps) -> Html {
             { findings(lang, &props.report) }
         </>
     }
-}
-
-/// The labels of the options an answer chose (unknown ids are shown as they are).
-pub(super) fn chosen_labels(q: &Question, a: &Answer, lang: Lang) -> Vec<String> {
-    a.chosen()
-        .into_iter()
-        .map(|id| q.option(id).map(|o| option_label(o, lang)).unwrap_or_else(|| id.to_string()))
-        .collect()
 }
 
 /// The answers of one section (`number` from 1), for the questions shown.

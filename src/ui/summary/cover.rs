@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use super::{part, DESCRIPTION_SECTION};
+use super::part;
 use crate::domain::answers::Answer;
 use crate::domain::engine::{Level, Report};
-use crate::domain::model::{Kind, Question};
+use crate::domain::model::Question;
 use crate::i18n::{strings, summary, Get, Lang, Strings};
 use crate::persist::assessment::Assessment;
 use crate::ui::cite::{self, cause_line, cause_option, Anchors};
@@ -130,10 +130,7 @@ pub struct DescriptionProps {
 
 /// The text and table questions of the description section that are shown.
 fn description(report: &Report) -> impl Iterator<Item = &'static Question> + '_ {
-    let bank = crate::bank::bank();
-    let questions =
-        bank.sections.iter().find(|x| x.id == DESCRIPTION_SECTION).into_iter().flat_map(|s| s.questions.iter());
-    questions.filter(move |q| matches!(q.kind, Kind::Text | Kind::Table) && report.visible.contains(&q.id))
+    crate::report::names::description(crate::bank::bank(), report)
 }
 
 impl PartialEq for DescriptionProps {

@@ -6,22 +6,10 @@ use yew::prelude::*;
 
 use super::annex::AnnexesProps;
 use super::cover::free_text;
-use super::{part, PLAN_PART, RISKS_PART};
-use crate::domain::fria::{Part, Reference};
-use crate::i18n::{strings, summary, Get, Lang};
+use super::part;
+use crate::i18n::{strings, summary, Get};
+use crate::report::names::fria_reference;
 use crate::ui::cite::option_label;
-
-/// One part of the DPIA a FRIA item can refer to, as a line of text.
-fn reference(lang: Lang, r: &Reference) -> String {
-    let s = summary::strings(lang);
-    match r {
-        Reference::Answer { number, section, question } => {
-            s.fria_ref_answer(number, section.title.get(lang), question.text.get(lang))
-        }
-        Reference::Part(Part::Risks) => format!("{RISKS_PART} {}", s.risk_table),
-        Reference::Part(Part::ActionPlan) => format!("{PLAN_PART} {}", s.action_plan),
-    }
-}
 
 /// Takes the props of the other annexes (it reads the report and the answers, as they do).
 #[function_component]
@@ -53,7 +41,7 @@ pub fn FriaAnnex(props: &AnnexesProps) -> Html {
                             } else {
                                 <p class="bd-sum-label">{ s.fria_covered_by }</p>
                                 <ul class="bd-sum-small">
-                                    for r in &item.covered_by { <li>{ reference(lang, r) }</li> }
+                                    for r in &item.covered_by { <li>{ fria_reference(lang, r) }</li> }
                                 </ul>
                             }
                         </dd>

@@ -34,12 +34,9 @@ use crate::domain::engine::Report;
 use crate::i18n::{strings, summary, Lang};
 use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
-/// The numbers of the parts that other parts refer to (the FRIA annex).
-const RISKS_PART: &str = "3.";
-const PLAN_PART: &str = "4.";
+pub use crate::report::names::DESCRIPTION_SECTION;
 
-/// Id of the section whose text answers are the systematic description.
-pub const DESCRIPTION_SECTION: &str = "description";
+use crate::report::names::{PLAN_PART, RISKS_PART};
 
 /// Today's date, YYYY-MM-DD, from the browser's clock (empty natively).
 fn today() -> String {
@@ -126,6 +123,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
                             Button { class: PRIMARY, testid: Some("summary-print"), label: t.print, ..Default::default() },
                             Callback::from(|_| super::print()),
                         ) }
+                        { button(
+                            Button { class: BTN, testid: Some("summary-docx"), label: s.download_docx, ..Default::default() },
+                            download_docx(lang, &props.assessment, &props.report),
+                        ) }
                     </div>
                 </div>
                 <super::signing::SigningPanel {lang} assessment={props.assessment.clone()} {viewing}
@@ -205,6 +206,19 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </table>
         </section>
     }
+}
+
+/// The media type of a .docx file.
+const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// Offers the summary as a Word document (`report::docx`), built when the button is pressed.
+fn download_docx(lang: Lang, assessment: &Shared<Assessment>, report: &Shared<Report>) -> Callback<MouseEvent> {
+    let (a, r) = (assessment.clone(), report.clone());
+    Callback::from(move |_| {
+        let date = summary_date(&a.updated);
+        let bytes = crate::report::docx(crate::bank::bank(), lang, &a, &r, &date);
+        super::platform::download(&crate::persist::transfer::docx_file_name(&a, &date), DOCX_TYPE, &bytes);
+    })
 }
 
 /// A numbered part of the document: heading ("`number` `title`"), introduction (if any), then

@@ -3,14 +3,13 @@
 
 use yew::prelude::*;
 
-use super::annex::chosen_labels;
 use super::controls::{self, field};
 use super::{part, table_head};
 use crate::domain::engine::Outcome;
-use crate::i18n::{strings, summary, Lang};
+use crate::i18n::{summary, Lang};
 use crate::persist::assessment::{Assessment, FieldKind, SignOffField};
-use crate::persist::record::{self, Decided};
-use crate::ui::cite::option_label;
+use crate::persist::record;
+use crate::report::names::{signoff_choice, signoff_lines, signoff_value, SignOffLine};
 use crate::ui::state::Action;
 use crate::ui::{on_value, Dispatch, Shared};
 
@@ -38,14 +37,6 @@ impl PartialEq for SignOffProps {
     }
 }
 
-/// One row of the record: its field, label, note and whether it has a signature line.
-struct Row {
-    field: SignOffField,
-    label: &'static str,
-    note: String,
-    signed: bool,
-}
-
 /// The id of a field's control (the first six as they were before the decision record).
 fn control_id(f: SignOffField) -> String {
     use SignOffField as F;
@@ -64,64 +55,11 @@ fn control_id(f: SignOffField) -> String {
 #[function_component]
 pub fn SignOffPart(props: &SignOffProps) -> Html {
     let lang = props.lang;
-    let t = strings(lang);
     let s = summary::strings(lang);
     let so = &props.assessment.signoff;
     let bank = crate::bank::bank();
-    use SignOffField as F;
-
-    let decided = record::decided(so, props.outcome);
-    let decision_note = match decided {
-        Decided::Proposed(Some(o)) => s.decision_proposed(t.outcome_short(o)),
-        Decided::Proposed(None) => s.decision_none_proposed.to_string(),
-        Decided::Recorded(_) => s.decision_note.to_string(),
-        Decided::Differs(_, o) => s.decision_differs(t.outcome_short(o)),
-    };
-    let views = bank.question(record::VIEWS_QUESTION).map(|q| {
-        let labels = props.assessment.answers.get(&q.id).map(|a| chosen_labels(q, a, lang)).unwrap_or_default();
-        let answer = if labels.is_empty() { s.not_answered.to_string() } else { labels.join("; ") };
-        s.views_sought(&answer)
-    });
-    let reasons_note = if record::reasons_missing(so) {
-        format!("{} {}", s.dpo_reasons_note, s.reasons_missing)
-    } else {
-        s.dpo_reasons_note.to_string()
-    };
-    let row = |field, label, note: &str, signed| Row { field, label, note: note.to_string(), signed };
-    let rows = [
-        row(F::Decision, s.decision, &decision_note, false),
-        row(F::DecisionConditions, s.decision_conditions, s.decision_conditions_note, false),
-        row(F::DecidedBy, s.decided_by, "", true),
-        row(F::DecidedByRole, s.decided_by_role, "", false),
-        row(F::DecisionDate, s.decision_date, "", false),
-        row(F::MeasuresApprovedBy, s.measures_approved_by, s.measures_note, true),
-        row(F::ResidualRiskAcceptedBy, s.residual_accepted_by, s.residual_note, true),
-        row(F::DpoName, s.dpo_name, "", true),
-        row(F::DpoAdvice, s.dpo_advice, s.dpo_advice_note, false),
-        row(F::DpoAdviceDate, s.dpo_advice_date, "", false),
-        row(F::DpoAdviceFollowed, s.dpo_followed, "", false),
-        row(F::DpoAdviceReasons, s.dpo_reasons, &reasons_note, false),
-        row(F::DpoAdviceDecidedBy, s.dpo_decided_by, "", true),
-        row(F::ViewsSummary, s.views, &views.unwrap_or_default(), false),
-        row(F::ConsultationReviewedBy, s.consultation_reviewed_by, "", true),
-        row(F::KeptUnderReviewBy, s.kept_under_review_by, "", false),
-        row(F::ReviewDate, s.review_date, s.review_note, false),
-    ];
-
-    // The labels of a choice field's values: the decision as the outcomes are named, whether the
-    // advice was followed as the bank's question names its options (the same words wherever
-    // that status is shown).
-    let followed_question = bank.question(record::FOLLOWED_QUESTION);
-    let label_of = |f: SignOffField, v: &str| -> String {
-        match f {
-            F::Decision => Outcome::from_key(v).map(|o| t.outcome(o).0.to_string()).unwrap_or_default(),
-            _ => followed_question
-                .and_then(|q| q.option(record::followed_now(v)))
-                .map(|o| option_label(o, lang))
-                .unwrap_or_else(|| v.to_string()),
-        }
-    };
-    let render = |r: Row| {
+    let rows = signoff_lines(bank, lang, &props.assessment, props.outcome);
+    let render = |r: SignOffLine| {
         let f = r.field;
         let id = control_id(f);
         let value = so.get(f);
@@ -134,19 +72,14 @@ pub fn SignOffPart(props: &SignOffProps) -> Html {
             FieldKind::Text => controls::text_area(id.clone(), value, f.max_len(), on_value(&props.dispatch, set)),
             FieldKind::Date => controls::date_input(id.clone(), value, on_value(&props.dispatch, set)),
             FieldKind::Choice(values) => {
-                let unset = if f == F::Decision { s.decision_unset } else { s.followed_unset };
+                let unset = if f == SignOffField::Decision { s.decision_unset } else { s.followed_unset };
                 let labels: Vec<(String, String)> = std::iter::once(("".to_string(), unset.to_string()))
-                    .chain(values.iter().map(|v| (v.to_string(), label_of(f, v))))
+                    .chain(values.iter().map(|v| (v.to_string(), signoff_choice(bank, lang, f, v))))
                     .collect();
                 controls::select(id.clone(), &labels, value, on_value(&props.dispatch, set))
             }
         });
-        let shown = match kind {
-            FieldKind::Choice(_) if value.is_empty() => String::new(),
-            FieldKind::Choice(_) => label_of(f, value),
-            FieldKind::Date => t.date(value),
-            FieldKind::Name | FieldKind::Text => value.to_string(),
-        };
+        let shown = signoff_value(bank, lang, f, value);
         let long = kind == FieldKind::Text;
         html! {
             // Rows with free text may run over a page break; the others are kept whole.

@@ -1,0 +1,572 @@
+//! The summary as an editable Word document (.docx): the same parts, in the same order and the
+//! same words, as the summary the widget shows and prints (`ui::summary`): the cover (title,
+//! organisation, date, bank version, the decision with its conditions, scores, screening, red
+//! lines), 1 the systematic description, 2 the risk map (as a table), 3 the risks with why they
+//! arise, 4 the action plan with status, owner and due date, 5 what to find out, 6 the sign-off,
+//! annex A every answer by section, annex B the findings cited with their sources.
+//!
+//! Everything shown comes from the engine's [`Report`] and `domain::present` (the order of the
+//! risks, the rows of the plan, the findings cited, the decision's parts); names of things from
+//! [`super::names`], as the views use them.
+
+use std::collections::BTreeSet;
+
+use super::names::{
+    cause_option, cause_text, chosen_labels, description, finding_heading, finding_short, fria_reference, option_label,
+    provision_short, risk_title, safeguard_title, signoff_lines, signoff_value, status_text, table_cells,
+    DESCRIPTION_SECTION, PLAN_PART, RISKS_PART,
+};
+use super::ooxml::{self, Body, Run, Style};
+use crate::domain::answers::{Answer, Row};
+use crate::domain::engine::{Cause, Explanation, Outcome, Report, RiskResult};
+use crate::domain::model::{Bank, Finding, Question};
+use crate::i18n::{strings, summary, Get, Lang};
+use crate::persist::assessment::{Assessment, FieldKind};
+
+/// The .docx file of the summary of `a` (whose report is `report`) in `lang`, dated `date`
+/// (YYYY-MM-DD, as the summary is: today in the browser).
+pub fn docx(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, date: &str) -> Vec<u8> {
+    let s = summary::strings(lang);
+    let title = if a.title.trim().is_empty() { s.untitled.to_string() } else { a.title.trim().to_string() };
+    let version = if bank.version.is_empty() { a.bank_version.clone() } else { bank.version.clone() };
+    let body = body(bank, lang, a, report, &title, date, &version);
+    let t = strings(lang);
+    let organisation = a.organisation.trim();
+    let running: Vec<String> = [s.running_prefix.to_string(), title.clone(), organisation.to_string(), t.date(date)]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect();
+    // Only a real date (the language writes it differently from YYYY-MM-DD).
+    let created = (!date.is_empty() && t.date(date) != date).then_some(date);
+    let locale = lang.date_locale();
+    let parts: [(&str, String); 10] = [
+        ("[Content_Types].xml", ooxml::CONTENT_TYPES.to_string()),
+        ("_rels/.rels", ooxml::PACKAGE_RELS.to_string()),
+        ("docProps/core.xml", ooxml::core(&title, s.doc_title, locale, created)),
+        ("word/document.xml", body.document()),
+        ("word/_rels/document.xml.rels", body.relationships()),
+        ("word/styles.xml", ooxml::styles(locale)),
+        ("word/numbering.xml", ooxml::NUMBERING.to_string()),
+        ("word/settings.xml", ooxml::SETTINGS.to_string()),
+        ("word/header1.xml", ooxml::header(&running.join(" · "))),
+        ("word/footer1.xml", ooxml::footer(s.page)),
+    ];
+    let files: Vec<(&str, &[u8])> = parts.iter().map(|(n, x)| (*n, x.as_bytes())).collect();
+    super::zip::write(&files, date)
+}
+
+/// The document's body, part by part.
+fn body(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, title: &str, date: &str, version: &str) -> Body {
+    let mut b = Body::default();
+    cover(&mut b, bank, lang, a, report, title, date, version);
+    part_description(&mut b, bank, lang, a, report);
+    let raised = report.raised_worst_first();
+    part_map(&mut b, lang, &raised);
+    part_risks(&mut b, bank, lang, &raised);
+    part_plan(&mut b, bank, lang, a, report);
+    part_find_out(&mut b, bank, lang, report);
+    part_signoff(&mut b, bank, lang, a, report);
+    annex_answers(&mut b, bank, lang, a, report);
+    annex_findings(&mut b, lang, &report.cited_findings(bank));
+    b.text(Style::Small, summary::strings(lang).disclaimer);
+    annex_fria(&mut b, bank, lang, a, report);
+    b
+}
+
+/// "Question → answer", the answer in bold.
+fn cause(b: &mut Body, bank: &Bank, lang: Lang, style: Style, c: &Cause) {
+    let (q, o) = cause_text(bank, lang, c);
+    b.para(style, &[Run::Text(&q), Run::Text(" → "), Run::Bold(&o)]);
+}
+
+/// The provisions and findings a reason rests on, in one small line; nothing when none.
+fn reasons(b: &mut Body, bank: &Bank, lang: Lang, provisions: &[String], findings: &[String]) {
+    let names: Vec<String> = provisions
+        .iter()
+        .map(|p| provision_short(bank, lang, p))
+        .chain(findings.iter().map(|f| finding_short(bank, lang, f)))
+        .collect();
+    if !names.is_empty() {
+        b.text(Style::Small, &names.join("; "));
+    }
+}
+
+/// A table answer as a Word table: the question's column headers, then the rows with text.
+fn answer_table(b: &mut Body, lang: Lang, q: &Question, rows: &[Row]) {
+    let heads: Vec<&str> = q.columns.iter().map(|c| c.header.get(lang)).collect();
+    let n = heads.len().max(1);
+    b.table(&vec![ooxml::TEXT_WIDTH / n as u32; n], &heads, |b| {
+        for row in table_cells(q, rows, lang) {
+            b.row(false, |r| {
+                for cell in &row {
+                    r.cell(1, |b| b.text(Style::Normal, cell));
+                }
+            });
+        }
+    });
+}
+
+/// A list of risks, each with its level with the planned measures (`planned`) or those in place.
+fn risk_list(b: &mut Body, bank: &Bank, lang: Lang, risks: &[&RiskResult], planned: bool) {
+    let t = strings(lang);
+    for r in risks {
+        let level = t.level(if planned { r.planned.level() } else { r.residual.level() });
+        b.para(Style::Bullet, &[Run::Text(&risk_title(bank, lang, &r.risk)), Run::Text(": "), Run::Bold(level)]);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cover(
+    b: &mut Body,
+    bank: &Bank,
+    lang: Lang,
+    a: &Assessment,
+    report: &Report,
+    title: &str,
+    date: &str,
+    version: &str,
+) {
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    b.text(Style::Title, s.doc_title);
+    b.text(Style::Subtitle, s.doc_subtitle);
+    b.text(Style::Name, title);
+    let dash = |v: String| if v.is_empty() { "—".to_string() } else { v };
+    let meta = [
+        (s.organisation_label, dash(a.organisation.trim().to_string())),
+        (s.date_label, dash(t.date(date))),
+        (s.bank_version_label, version.to_string()),
+    ];
+    b.table(&[3000, 6638], &[], |b| {
+        for (label, value) in &meta {
+            b.row(false, |r| {
+                r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(label)]));
+                r.cell(1, |b| b.text(Style::Normal, value));
+            });
+        }
+    });
+
+    // The decision: the outcome in the EDPB template's wording and what it rests on
+    // (`Report::decision_view`; "why this decision" needs `engine::explain` and is left to the
+    // results page).
+    let none = Explanation::default();
+    let view = report.decision_view(bank, &none);
+    let (verdict_title, verdict_body) = t.outcome(view.outcome);
+    b.heading(1, t.verdict);
+    b.text(Style::Verdict, verdict_title);
+    b.text(Style::Normal, verdict_body);
+    if !report.complete() {
+        b.para(Style::Normal, &[Run::Bold(&t.provisional(report.unanswered.len()))]);
+    }
+    if !view.art36.is_empty() {
+        b.heading(2, t.decision_art36);
+        b.text(Style::Normal, t.decision_art36_intro);
+        risk_list(b, bank, lang, &view.art36, true);
+    }
+    if !view.conditions.is_empty() {
+        let heading =
+            if view.outcome == Outcome::Consultation { t.decision_required_open } else { t.decision_conditions };
+        b.heading(2, heading);
+        b.text(Style::Small, t.decision_conditions_intro);
+        b.table(&[4638, 1800, 1800, 1400], &[s.safeguard, t.status, t.owner, t.due], |b| {
+            for c in &view.conditions {
+                b.row(false, |r| {
+                    r.cell(1, |b| {
+                        b.para(Style::Normal, &[Run::Bold(&safeguard_title(bank, lang, &c.safeguard))]);
+                        if !c.alternatives.is_empty() {
+                            let names: Vec<String> =
+                                c.alternatives.iter().map(|x| safeguard_title(bank, lang, x)).collect();
+                            b.text(Style::Small, &format!("{}: {}", t.or_instead, names.join("; ")));
+                        }
+                    });
+                    r.cell(1, |b| {
+                        let status = if c.status.is_planned() { t.status(c.status) } else { t.decision_blocking };
+                        b.text(Style::Normal, status)
+                    });
+                    r.cell(1, |b| {
+                        b.text(Style::Normal, if c.owner.is_empty() { t.decision_no_owner } else { &c.owner })
+                    });
+                    r.cell(1, |b| {
+                        b.text(
+                            Style::Normal,
+                            &if c.due.is_empty() { t.decision_no_due.to_string() } else { t.date(&c.due) },
+                        )
+                    });
+                });
+            }
+        });
+    }
+    if !view.until_planned.is_empty() {
+        b.text(Style::Normal, t.decision_until_planned);
+        risk_list(b, bank, lang, &view.until_planned, false);
+    }
+    if !view.rests_on.is_empty() {
+        b.text(Style::Normal, t.decision_rests_on);
+        for id in &view.rests_on {
+            b.text(Style::Bullet, &safeguard_title(bank, lang, id));
+        }
+    }
+    if !view.accepted.is_empty() {
+        b.text(Style::Normal, t.decision_accepted);
+        risk_list(b, bank, lang, &view.accepted, true);
+    }
+    if !view.contradictions.is_empty() {
+        b.heading(2, t.decision_conflicts);
+        b.text(Style::Small, t.decision_conflicts_intro);
+        for c in view.contradictions {
+            cause(b, bank, lang, Style::Bullet, &c.first);
+            cause(b, bank, lang, Style::Normal, &c.second);
+        }
+    }
+
+    b.heading(2, s.scores);
+    let band = |score: u8| t.level(Report::band(score));
+    for (label, score) in [
+        (t.residual_score, report.residual_score),
+        (t.inherent_score, report.inherent_score),
+        (t.planned_score, report.planned_score),
+    ] {
+        b.para(
+            Style::Normal,
+            &[
+                Run::Text(label),
+                Run::Text(": "),
+                Run::Bold(&format!("{score}/100")),
+                Run::Text(" "),
+                Run::Text(band(score)),
+            ],
+        );
+    }
+
+    b.heading(2, t.screening);
+    b.text(Style::Normal, if report.screening.required { t.dpia_required } else { t.dpia_not_indicated });
+    if !report.screening.criteria.is_empty() {
+        b.text(Style::Normal, t.wp248_met_by);
+        for c in &report.screening.criteria {
+            let by: Vec<String> =
+                c.by.iter()
+                    .map(|x| {
+                        let (q, o) = cause_text(bank, lang, x);
+                        format!("{q} → {o}")
+                    })
+                    .collect();
+            b.para(Style::Bullet, &[Run::Bold(t.wp248(&c.id)), Run::Text(": "), Run::Text(&by.join("; "))]);
+        }
+    }
+
+    if !report.red_lines.is_empty() {
+        b.heading(2, t.red_lines);
+        for c in &report.red_lines {
+            cause(b, bank, lang, Style::Bullet, c);
+            if let Some(o) = cause_option(bank, c) {
+                if let Some(r) = &o.red_line {
+                    b.text(Style::Normal, r.get(lang));
+                }
+                reasons(b, bank, lang, &o.provisions, &o.findings);
+            }
+        }
+    }
+}
+
+fn part_description(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+    let s = summary::strings(lang);
+    b.heading(1, &format!("1. {}", s.description));
+    b.text(Style::Small, s.description_intro);
+    for q in description(bank, report) {
+        b.text(Style::Label, q.text.get(lang));
+        match a.answers.get(&q.id) {
+            Some(Answer::Text(x)) if !x.trim().is_empty() => b.text(Style::Normal, x),
+            Some(x @ Answer::Table(rows)) if !x.is_empty() => answer_table(b, lang, q, rows),
+            _ => b.text(Style::Small, s.not_filled_in),
+        }
+    }
+}
+
+/// Part 2: the risk map as a table, likelihood 4 (top) to 1 against severity 1 to 4, each cell
+/// with its level and the numbers of the risks in it (○ before safeguards, ● with those in
+/// place, ◌ with the planned ones too where that differs).
+fn part_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    b.heading(1, &format!("2. {}", s.heatmap));
+    b.text(Style::Small, s.heatmap_intro);
+    let heads: Vec<String> = std::iter::once(format!("{} \\ {}", t.likelihood, t.severity))
+        .chain((1..=4).map(|v| format!("{v} {}", t.pos(v))))
+        .collect();
+    let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
+    b.table(&[2438, 1800, 1800, 1800, 1800], &heads, |b| {
+        for likelihood in (1..=4u8).rev() {
+            b.row(false, |r| {
+                r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(&format!("{likelihood} {}", t.pos(likelihood)))]));
+                for severity in 1..=4u8 {
+                    let cell = crate::domain::engine::Position { likelihood, severity };
+                    let mut marks = Vec::new();
+                    for (i, x) in raised.iter().enumerate() {
+                        if x.inherent == cell {
+                            marks.push(format!("○{}", i + 1));
+                        }
+                        if x.residual == cell {
+                            marks.push(format!("●{}", i + 1));
+                        }
+                        // Where it differs from the residual one, as the summary's map.
+                        if x.planned != x.residual && x.planned == cell {
+                            marks.push(format!("◌{}", i + 1));
+                        }
+                    }
+                    r.cell(1, |b| {
+                        b.text(Style::Small, t.level(cell.level()));
+                        if !marks.is_empty() {
+                            b.para(Style::Normal, &[Run::Bold(&marks.join(" "))]);
+                        }
+                    });
+                }
+            });
+        }
+    });
+    let mut key = format!("○ {} · ● {}", s.heatmap_key_inherent, s.heatmap_key_residual);
+    if raised.iter().any(|r| r.planned != r.residual) {
+        key.push_str(&format!(" · ◌ {}", s.heatmap_key_planned));
+    }
+    b.text(Style::Small, &key);
+}
+
+fn part_risks(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    b.heading(1, &format!("{RISKS_PART} {}", s.risk_table));
+    if raised.is_empty() {
+        b.text(Style::Normal, s.no_risks);
+        return;
+    }
+    b.table(&[600, 3238, 1934, 1933, 1933], &[s.number, t.risk, t.inherent, t.residual, t.with_planned], |b| {
+        for (i, r) in raised.iter().enumerate() {
+            b.row(false, |row| {
+                row.cell(1, |b| b.text(Style::Normal, &(i + 1).to_string()));
+                row.cell(1, |b| b.para(Style::Normal, &[Run::Bold(&risk_title(bank, lang, &r.risk))]));
+                for p in [r.inherent, r.residual, r.planned] {
+                    row.cell(1, |b| {
+                        b.para(Style::Normal, &[Run::Bold(t.level(p.level()))]);
+                        b.text(
+                            Style::Small,
+                            &format!("{} {} · {} {}", t.likelihood, p.likelihood, t.severity, p.severity),
+                        );
+                    });
+                }
+            });
+        }
+    });
+    for (i, r) in raised.iter().enumerate() {
+        b.heading(2, &format!("{}. {}", i + 1, risk_title(bank, lang, &r.risk)));
+        if let Some(risk) = bank.risk(&r.risk) {
+            b.text(Style::Small, risk.description.get(lang));
+        }
+        b.text(Style::Label, t.raised_by);
+        for (c, _) in &r.raised_by {
+            cause(b, bank, lang, Style::Bullet, c);
+            if let Some(o) = cause_option(bank, c) {
+                reasons(b, bank, lang, &o.provisions, &o.findings);
+            }
+        }
+        if !r.lowered_by.is_empty() {
+            b.text(Style::Label, t.lowered_by);
+            for x in &r.lowered_by {
+                b.text(Style::Bullet, &safeguard_title(bank, lang, x));
+            }
+        }
+    }
+}
+
+/// Part 4: every recommended safeguard, then those in place, with status, owner and due date,
+/// and under each why.
+fn part_plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    b.heading(1, &format!("{PLAN_PART} {}", s.action_plan));
+    b.text(Style::Small, s.action_plan_intro);
+    let rows = report.plan_rows(bank, &a.plan);
+    if rows.is_empty() {
+        b.text(Style::Normal, s.no_actions);
+        return;
+    }
+    b.table(&[1300, 3238, 1700, 1700, 1700], &[s.priority, s.safeguard, t.status, t.owner, t.due], |b| {
+        for row in &rows {
+            let g = row.safeguard;
+            let item = a.plan.get(&g.id).cloned().unwrap_or_default();
+            let rec = row.recommendation;
+            b.row(false, |r| {
+                r.cell(1, |b| b.text(Style::Normal, rec.map(|x| t.priority(x.priority)).unwrap_or("—")));
+                r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(g.title.get(lang))]));
+                r.cell(1, |b| {
+                    b.text(
+                        Style::Normal,
+                        if row.in_place_by_answers { s.in_place_by_answers } else { status_text(t, item.status) },
+                    )
+                });
+                r.cell(1, |b| b.text(Style::Normal, &item.owner));
+                r.cell(1, |b| b.text(Style::Normal, &t.date(&item.due)));
+            });
+            b.row(true, |r| {
+                r.cell(1, |_| {});
+                r.cell(4, |b| {
+                    b.text(Style::Small, g.explanation.get(lang));
+                    if let Some(rec) = rec {
+                        if !rec.effect.is_empty() {
+                            b.text(Style::Label, t.effect);
+                            for (rid, before, after) in &rec.effect {
+                                let line = format!(
+                                    "{}: {} → {}",
+                                    risk_title(bank, lang, rid),
+                                    t.level(before.level()),
+                                    t.level(after.level())
+                                );
+                                b.text(Style::SmallBullet, &line);
+                            }
+                        }
+                        if !rec.required_by.is_empty() {
+                            b.text(Style::Label, t.required_by);
+                            for c in &rec.required_by {
+                                cause(b, bank, lang, Style::SmallBullet, c);
+                            }
+                        }
+                        if !rec.alternatives.is_empty() {
+                            let names: Vec<String> =
+                                rec.alternatives.iter().map(|x| safeguard_title(bank, lang, x)).collect();
+                            b.text(Style::Small, &format!("{}: {}", t.or_instead, names.join("; ")));
+                        }
+                    }
+                    reasons(b, bank, lang, &g.provisions, &g.findings);
+                });
+            });
+        }
+    });
+}
+
+/// Part 5: what the "unsure" answers leave to find out.
+fn part_find_out(b: &mut Body, bank: &Bank, lang: Lang, report: &Report) {
+    let t = strings(lang);
+    b.heading(1, &format!("5. {}", t.find_out));
+    if report.find_out.is_empty() {
+        b.text(Style::Normal, t.nothing_to_find_out);
+        return;
+    }
+    for c in &report.find_out {
+        b.para(Style::Bullet, &[Run::Bold(&cause_text(bank, lang, c).0)]);
+        if let Some(f) = cause_option(bank, c).and_then(|o| o.find_out.as_ref()) {
+            b.text(Style::Normal, f.get(lang));
+        }
+    }
+}
+
+/// Part 6: the decision record, with its values and room for signatures.
+fn part_signoff(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+    let s = summary::strings(lang);
+    b.heading(1, &format!("6. {}", s.signoff));
+    b.text(Style::Small, s.signoff_intro);
+    b.table(&[3000, 4438, 2200], &[s.item, s.name_and_notes, s.signature_date], |b| {
+        for line in signoff_lines(bank, lang, a, report.decision.outcome) {
+            let value = signoff_value(bank, lang, line.field, a.signoff.get(line.field));
+            // Rows with free text may run over a page break; the others are kept whole.
+            b.row(line.field.kind() == FieldKind::Text, |r| {
+                r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(line.label)]));
+                r.cell(1, |b| {
+                    if !value.is_empty() {
+                        b.text(Style::Normal, &value);
+                    }
+                    if !line.note.is_empty() {
+                        b.text(Style::Small, &line.note);
+                    }
+                });
+                r.cell(1, |_| {});
+            });
+        }
+    });
+}
+
+/// Annex A: the answers to every question shown, by section.
+fn annex_answers(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+    let s = summary::strings(lang);
+    b.heading(1, &format!("{} A. {}", s.annex, s.answers));
+    b.text(Style::Small, s.answers_intro);
+    let visible: BTreeSet<&str> = report.visible.iter().map(String::as_str).collect();
+    for (i, section) in bank.sections.iter().enumerate() {
+        b.heading(2, &format!("{}. {}", i + 1, section.title.get(lang)));
+        for q in section.questions.iter().filter(|q| visible.contains(q.id.as_str())) {
+            b.text(Style::Label, q.text.get(lang));
+            match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
+                None => b.text(Style::Small, s.not_answered),
+                Some(Answer::Text(_) | Answer::Table(_)) if section.id == DESCRIPTION_SECTION => {
+                    b.text(Style::Small, s.see_description)
+                }
+                Some(Answer::Text(x)) => b.text(Style::Normal, x),
+                Some(Answer::Table(rows)) => answer_table(b, lang, q, rows),
+                Some(x @ Answer::Multi(_)) => {
+                    for l in chosen_labels(q, x, lang) {
+                        b.text(Style::Bullet, &l);
+                    }
+                }
+                Some(x) => b.text(Style::Normal, &chosen_labels(q, x, lang).join(", ")),
+            }
+        }
+    }
+}
+
+/// Annex C: the fundamental rights impact assessment (AI Act Art. 27), only where
+/// `Report::fria_annex` says one is owed, as that function gives it.
+fn annex_fria(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+    let Some(annex) = report.fria_annex(bank, &a.answers) else { return };
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    b.heading(1, &format!("{} C. {}", s.annex, s.fria_title));
+    b.text(Style::Small, s.fria_intro);
+    b.text(Style::Normal, &s.fria_owed(option_label(annex.owed_by, lang), t.date(annex.applies_from)));
+    for item in &annex.items {
+        b.text(Style::Label, item.question.text.get(lang));
+        match item.answer {
+            Some(x) => b.text(Style::Normal, x),
+            None => b.text(Style::Small, s.not_filled_in),
+        }
+        if item.covered_by.is_empty() {
+            b.text(Style::Small, s.fria_not_covered);
+        } else {
+            b.text(Style::Label, s.fria_covered_by);
+            for r in &item.covered_by {
+                b.text(Style::SmallBullet, &fria_reference(lang, r));
+            }
+        }
+    }
+    b.text(Style::Small, s.fria_template);
+}
+
+/// Annex B: every finding the summary cites, with its details and source.
+fn annex_findings(b: &mut Body, lang: Lang, findings: &[&Finding]) {
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    b.heading(1, &format!("{} B. {}", s.annex, t.findings_cited));
+    b.text(Style::Small, s.findings_intro);
+    if findings.is_empty() {
+        b.text(Style::Normal, s.no_findings);
+        return;
+    }
+    for (i, f) in findings.iter().enumerate() {
+        b.heading(3, &format!("{}. {}", i + 1, finding_heading(lang, f)));
+        if let Some(r) = &f.reference {
+            b.text(Style::Small, &format!("{}: {}", s.reference, r.get(lang)));
+        }
+        if let Some(n) = &f.date_note {
+            b.text(Style::Small, n.get(lang));
+        }
+        if f.comparison_only {
+            b.text(Style::Small, t.comparison_only);
+        }
+        if let Some(a) = &f.amount {
+            b.text(Style::Small, a.get(lang));
+        }
+        for k in &f.key_findings {
+            b.text(Style::SmallBullet, k.get(lang));
+        }
+        if let Some(a) = &f.appeal {
+            b.text(Style::Small, &format!("{}: {}", t.appeal, a.get(lang)));
+        }
+        b.para(Style::Small, &[Run::Text(t.source), Run::Text(": "), Run::Link(&f.source, &f.source)]);
+    }
+}

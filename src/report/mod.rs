@@ -1,0 +1,10 @@
+//! The report as a file to edit: the summary as a Word document ([`docx`]), and the names of
+//! things both the summary's views and the document use ([`names`]). Pure (no yew, no
+//! browser): tested natively (`tests/docx.rs`).
+
+pub mod docx;
+pub mod names;
+pub mod ooxml;
+pub mod zip;
+
+pub use docx::docx;

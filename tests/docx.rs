@@ -1,0 +1,453 @@
+//! The summary as a Word document (src/report/): the .docx is a valid zip of well-formed XML
+//! parts, holds what the summary holds (the decision, every risk, every measure of the action
+//! plan with status and owner, the sign-off) in English and Dutch, and any text a user typed
+//! is escaped, with the characters XML 1.0 does not allow dropped.
+
+mod cases;
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+use biodpia::domain::answers::{Answer, PlanItem, Status};
+use biodpia::domain::engine::{self, Report};
+use biodpia::domain::fria;
+use biodpia::i18n::{self, summary, Get, Lang};
+use biodpia::persist::assessment::Assessment;
+use biodpia::report::names::{risk_title, safeguard_title, signoff_lines, signoff_value, status_text};
+use biodpia::report::ooxml;
+
+fn l(code: &str) -> Lang {
+    Lang::parse(code).expect("language is built in")
+}
+
+/// Every choice question answered with its riskiest option, a description, every recommended
+/// measure planned with its own owner and due date except the last (not planned, no owner),
+/// and a full sign-off.
+fn filled() -> Assessment {
+    let bank = biodpia::bank::bank();
+    let mut a = Assessment::new(&bank.version, "Gemeente Voorbeeld");
+    a.title = "Toegang met vingerafdruk".into();
+    cases::answer_riskiest(&mut a);
+    a.answers.insert("q_description".into(), Answer::Text("Templates stay on the badge.\nSecond line.".into()));
+    let report = evaluate(&a);
+    let n = report.recommendations.len();
+    for (i, r) in report.recommendations.iter().enumerate().take(n - 1) {
+        let item = PlanItem { status: Status::Planned, owner: format!("Owner-{i}"), due: "2027-01-15".into() };
+        a.plan.insert(r.safeguard.clone(), item);
+    }
+    a.signoff = cases::full_signoff();
+    biodpia::persist::record::derive(&mut a);
+    a
+}
+
+/// A scenario of tests/scenarios/ (answers and plan), each planned measure with an owner
+/// ("Owner-<id>") and a due date.
+fn scenario(file: &str) -> Assessment {
+    let bank = biodpia::bank::bank();
+    let text = std::fs::read_to_string(format!("{}/tests/scenarios/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let raw: toml::Table = toml::from_str(&text).unwrap();
+    let mut a = Assessment::new(&bank.version, "Gemeente Voorbeeld");
+    a.title = file.to_string();
+    for (q, v) in raw["answers"].as_table().unwrap() {
+        let answer = match v {
+            toml::Value::Array(xs) => Answer::Multi(xs.iter().map(|x| x.as_str().unwrap().to_string()).collect()),
+            x => Answer::Choice(x.as_str().unwrap().to_string()),
+        };
+        a.answers.insert(q.clone(), answer);
+    }
+    for (sid, v) in raw["plan"].as_table().unwrap() {
+        let (status, owner, due) = match v.as_str().unwrap() {
+            "planned" => (Status::Planned, format!("Owner-{sid}"), "2027-02-01".to_string()),
+            "in_place" => (Status::InPlace, String::new(), String::new()),
+            _ => (Status::NotPlanned, String::new(), String::new()),
+        };
+        a.plan.insert(sid.clone(), PlanItem { status, owner, due });
+    }
+    a
+}
+
+fn evaluate(a: &Assessment) -> Report {
+    engine::evaluate(biodpia::bank::bank(), &a.answers, &a.plan)
+}
+
+fn docx(lang: Lang, a: &Assessment) -> Vec<u8> {
+    biodpia::report::docx(biodpia::bank::bank(), lang, a, &evaluate(a), "2026-12-03")
+}
+
+/// Every part of the archive by name, read back with the `zip` crate (CRC checked on read).
+fn parts(bytes: &[u8]) -> BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid zip");
+    let mut out = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut s = String::new();
+        f.read_to_string(&mut s).unwrap_or_else(|e| panic!("{}: {e}", f.name()));
+        out.insert(f.name().to_string(), s);
+    }
+    out
+}
+
+/// The paragraphs of a WordprocessingML part as text (runs joined, `<w:br/>` as a line feed),
+/// and its table rows as the texts of their cells; fails if the part is not well-formed XML.
+struct Text {
+    paragraphs: Vec<String>,
+    rows: Vec<Vec<String>>,
+    /// The paragraphs with their style id.
+    styled: Vec<(String, String)>,
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn para_text(p: roxmltree::Node) -> String {
+    let mut s = String::new();
+    for n in p.descendants() {
+        match (n.tag_name().namespace(), n.tag_name().name()) {
+            (Some(W), "t") => s.push_str(n.text().unwrap_or("")),
+            (Some(W), "br") => s.push('\n'),
+            (Some(W), "tab") => s.push('\t'),
+            _ => {}
+        }
+    }
+    s
+}
+
+fn read(xml: &str) -> Text {
+    let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("document.xml is not well-formed: {e}"));
+    let is = |n: &roxmltree::Node, name: &str| n.tag_name().namespace() == Some(W) && n.tag_name().name() == name;
+    let mut text = Text { paragraphs: Vec::new(), rows: Vec::new(), styled: Vec::new() };
+    for n in doc.descendants() {
+        if is(&n, "p") {
+            let t = para_text(n);
+            let style = n
+                .descendants()
+                .find(|x| is(x, "pStyle"))
+                .and_then(|x| x.attribute((W, "val")))
+                .unwrap_or("Normal")
+                .to_string();
+            text.styled.push((style, t.clone()));
+            text.paragraphs.push(t);
+        } else if is(&n, "tr") {
+            let cells = n.children().filter(|c| is(c, "tc"));
+            text.rows.push(
+                cells
+                    .map(|c| c.children().filter(|p| is(p, "p")).map(para_text).collect::<Vec<_>>().join("\n"))
+                    .collect(),
+            );
+        }
+    }
+    text
+}
+
+fn document(lang: Lang, a: &Assessment) -> (BTreeMap<String, String>, Text) {
+    let parts = parts(&docx(lang, a));
+    let text = read(&parts["word/document.xml"]);
+    (parts, text)
+}
+
+#[test]
+fn a_usual_report_is_small() {
+    let n = docx(l("en"), &filled()).len();
+    eprintln!("filled report: {n} bytes");
+    assert!(n < 400_000, "{n} bytes");
+    // BIODPIA_DOCX_DIR=<dir>: the documents written there too, to open them by hand.
+    if let Ok(dir) = std::env::var("BIODPIA_DOCX_DIR") {
+        for code in ["en", "nl"] {
+            std::fs::write(format!("{dir}/filled-{code}.docx"), docx(l(code), &filled())).unwrap();
+            let a = scenario("29_municipality_archive_door_planned.toml");
+            std::fs::write(format!("{dir}/conditions-{code}.docx"), docx(l(code), &a)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_docx_is_a_zip_of_well_formed_parts_that_word_needs() {
+    let parts = parts(&docx(l("en"), &filled()));
+    for name in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/settings.xml",
+        "word/header1.xml",
+        "word/footer1.xml",
+        "docProps/core.xml",
+    ] {
+        let xml = parts.get(name).unwrap_or_else(|| panic!("{name} missing"));
+        roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    // Every part but the content types is declared in it, and every relationship's target exists.
+    let types = &parts["[Content_Types].xml"];
+    for name in parts.keys().filter(|n| !n.ends_with(".rels") && *n != "[Content_Types].xml") {
+        assert!(types.contains(&format!("PartName=\"/{name}\"")), "{name} has no content type");
+    }
+    let rels = roxmltree::Document::parse(&parts["word/_rels/document.xml.rels"]).unwrap();
+    let mut links = 0;
+    for r in rels.descendants().filter(|n| n.has_tag_name("Relationship")) {
+        let target = r.attribute("Target").unwrap();
+        if r.attribute("TargetMode") == Some("External") {
+            assert!(target.starts_with("https://"), "{target}");
+            links += 1;
+        } else {
+            assert!(parts.contains_key(&format!("word/{target}")), "word/{target} missing");
+        }
+    }
+    assert!(links > 0, "the findings' sources are links");
+    // The title is the document's title.
+    let core = roxmltree::Document::parse(&parts["docProps/core.xml"]).unwrap();
+    let title = core.descendants().find(|n| n.has_tag_name("title")).and_then(|n| n.text());
+    assert_eq!(title, Some("Toegang met vingerafdruk"));
+}
+
+#[test]
+fn it_holds_the_decision_every_risk_every_measure_and_the_signoff_in_english_and_dutch() {
+    let bank = biodpia::bank::bank();
+    let a = filled();
+    let r = evaluate(&a);
+    assert!(r.raised_worst_first().len() >= 3 && r.recommendations.len() >= 3, "a case with something to show");
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::strings(lang);
+        let s = summary::strings(lang);
+        let (_, doc) = document(lang, &a);
+        let has = |x: &str| doc.paragraphs.iter().any(|p| p == x);
+        let heading = |style: &str, x: &str| doc.styled.iter().any(|(st, p)| st == style && p == x);
+        // The cover and the decision.
+        assert!(doc.styled.iter().any(|(st, p)| st == "Title" && p == s.doc_title), "{lang:?}: title");
+        assert!(has("Toegang met vingerafdruk"), "{lang:?}: the assessment's title");
+        assert!(heading("Heading1", t.verdict), "{lang:?}: the decision is a heading");
+        let (outcome, body) = t.outcome(r.decision.outcome);
+        assert!(has(outcome) && has(body), "{lang:?}: the decision {outcome}");
+        // Every part is a Word heading, numbered as in the summary.
+        for h in [
+            format!("1. {}", s.description),
+            format!("2. {}", s.heatmap),
+            format!("3. {}", s.risk_table),
+            format!("4. {}", s.action_plan),
+            format!("5. {}", t.find_out),
+            format!("6. {}", s.signoff),
+            format!("{} A. {}", s.annex, s.answers),
+            format!("{} B. {}", s.annex, t.findings_cited),
+        ] {
+            assert!(heading("Heading1", &h), "{lang:?}: heading {h}");
+        }
+        // Every raised risk, worst first, in the risk table and with its own heading.
+        for (i, risk) in r.raised_worst_first().iter().enumerate() {
+            let title = risk_title(bank, lang, &risk.risk);
+            assert!(
+                doc.rows.iter().any(|row| row[0] == (i + 1).to_string() && row[1] == title),
+                "{lang:?}: risk row {title}"
+            );
+            assert!(heading("Heading2", &format!("{}. {title}", i + 1)), "{lang:?}: why {title}");
+        }
+        // Every measure of the action plan with its status, owner and due date.
+        for row in r.plan_rows(bank, &a.plan) {
+            let title = row.safeguard.title.get(lang);
+            let item = a.plan.get(&row.safeguard.id).cloned().unwrap_or_default();
+            let status = if row.in_place_by_answers { s.in_place_by_answers } else { status_text(t, item.status) };
+            assert!(
+                doc.rows.iter().any(|x| x.len() == 5
+                    && x[1] == title
+                    && x[2] == status
+                    && x[3] == item.owner
+                    && x[4] == t.date(&item.due)),
+                "{lang:?}: plan row {title} / {status} / {}",
+                item.owner
+            );
+        }
+        assert!(doc.rows.iter().any(|x| x.len() == 5 && x[2] == t.status_not_planned && x[3].is_empty()));
+        // The decision record: every line, each value in its row as the summary shows it.
+        let lines = signoff_lines(bank, lang, &a, r.decision.outcome);
+        assert!(lines.len() >= 6);
+        for line in &lines {
+            let value = signoff_value(bank, lang, line.field, a.signoff.get(line.field));
+            assert!(
+                doc.rows.iter().any(|x| x.len() == 3 && x[0] == line.label && x[1].starts_with(&value)),
+                "{lang:?}: sign-off {} / {value}",
+                line.label
+            );
+        }
+        for value in ["Jan Jansen, director", "Petra de Vries, CISO", "Budget reasons"] {
+            assert!(doc.rows.iter().any(|x| x.len() == 3 && x[1].starts_with(value)), "{lang:?}: {value}");
+        }
+        assert!(doc.rows.iter().any(|x| x.len() == 3 && x[1].starts_with(&t.date("2027-03-31"))));
+        // Line breaks in free text stay line breaks.
+        assert!(doc.rows.iter().any(|x| x.len() == 3 && x[1].starts_with("Advice line one.\nAdvice line two.")));
+        assert!(has("Templates stay on the badge.\nSecond line."), "{lang:?}: description");
+        // The findings cited, each with its source as a link.
+        for f in r.cited_findings(bank) {
+            assert!(has(&format!("{}: {}", t.source, f.source)), "{lang:?}: source of {}", f.id);
+        }
+        assert!(has(s.disclaimer));
+    }
+    // The Dutch document is in Dutch: its spelling language too.
+    let (parts, nl) = document(l("nl"), &a);
+    assert!(parts["word/styles.xml"].contains("w:val=\"nl-NL\""));
+    assert!(nl.paragraphs.iter().any(|p| p == i18n::strings(l("nl")).verdict));
+    assert!(!nl.paragraphs.iter().any(|p| p == i18n::strings(l("en")).verdict));
+}
+
+#[test]
+fn the_decision_lists_its_conditions_with_status_owner_and_due_date() {
+    let bank = biodpia::bank::bank();
+    let a = scenario("29_municipality_archive_door_planned.toml");
+    let r = evaluate(&a);
+    let explanation = engine::explain(bank, &a.answers, &a.plan);
+    let view = r.decision_view(bank, &explanation);
+    assert!(view.conditions.iter().any(|c| c.status == Status::Planned));
+    assert!(view.conditions.iter().any(|c| c.status == Status::NotPlanned), "one measure not even planned");
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::strings(lang);
+        let (_, doc) = document(lang, &a);
+        assert!(doc.paragraphs.iter().any(|p| p == t.outcome(r.decision.outcome).0), "{lang:?}: the decision");
+        for c in &view.conditions {
+            let title = safeguard_title(bank, lang, &c.safeguard);
+            let (status, owner, due) = if c.status == Status::Planned {
+                (t.status_planned, c.owner.clone(), t.date(&c.due))
+            } else {
+                (t.decision_blocking, t.decision_no_owner.to_string(), t.decision_no_due.to_string())
+            };
+            assert!(
+                doc.rows.iter().any(|x| x.len() == 4
+                    && x[0].starts_with(&title)
+                    && x[1] == status
+                    && x[2] == owner
+                    && x[3] == due),
+                "{lang:?}: condition {title} / {status} / {owner} / {due}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_table_answer_is_a_word_table_with_its_column_headers() {
+    let bank = biodpia::bank::bank();
+    let mut a = filled();
+    let row = |name: &str, role: &str| -> biodpia::domain::answers::Row {
+        let contact = if name.is_empty() { " " } else { "dpo@example.org" };
+        [("name", name), ("role", role), ("contact", contact)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let rows = vec![row("Gemeente <Voorbeeld>", "controller"), row("", ""), row("Vendor BV", "processor")];
+    a.answers.insert("q_parties".into(), Answer::Table(rows));
+    assert!(evaluate(&a).visible.iter().any(|q| q == "q_parties"));
+    let q = bank.question("q_parties").unwrap();
+    for lang in [l("en"), l("nl")] {
+        let (_, doc) = document(lang, &a);
+        let heads: Vec<String> = q.columns.iter().map(|c| c.header.get(lang).to_string()).collect();
+        let role = |id: &str| q.columns[1].option(id).unwrap().label.get(lang).to_string();
+        let at = doc.rows.iter().position(|r| *r == heads).expect("the header row");
+        assert_eq!(
+            doc.rows[at + 1],
+            ["Gemeente <Voorbeeld>".to_string(), role("controller"), "dpo@example.org".into()]
+        );
+        // The empty row is left out, as the summary leaves it out.
+        assert_eq!(doc.rows[at + 2], ["Vendor BV".to_string(), role("processor"), "dpo@example.org".into()]);
+        // In annex A it is referred to the description, as the summary does.
+        let s = summary::strings(lang);
+        assert!(doc.paragraphs.iter().filter(|p| *p == s.see_description).count() >= 1);
+    }
+}
+
+#[test]
+fn the_fria_annex_is_there_exactly_where_a_fria_is_owed() {
+    let bank = biodpia::bank::bank();
+    let mut a = Assessment::new(&bank.version, "Gemeente Voorbeeld");
+    let choice = |x: &str| Answer::Choice(x.to_string());
+    for (q, o) in [
+        ("q_modality", Answer::Multi(vec!["face".into()])),
+        ("q_identification_mode", choice("identification_1ton")),
+        ("q_context", choice("public_space")),
+        ("q_data_subjects", Answer::Multi(vec!["visitors".into()])),
+        ("q_ai_remote_id", choice("post")),
+        (fria::DEPLOYER_QUESTION, choice("public_body")),
+        ("q_fria_persons", Answer::Text("Visitors & staff <of> the town hall.".into())),
+    ] {
+        a.answers.insert(q.to_string(), o);
+    }
+    let r = evaluate(&a);
+    let annex = r.fria_annex(bank, &a.answers).expect("a FRIA is owed");
+    for lang in [l("en"), l("nl")] {
+        let s = summary::strings(lang);
+        let (_, doc) = document(lang, &a);
+        let heading = format!("{} C. {}", s.annex, s.fria_title);
+        assert!(doc.styled.iter().any(|(st, p)| st == "Heading1" && *p == heading), "{lang:?}: {heading}");
+        for item in &annex.items {
+            assert!(doc.paragraphs.iter().any(|p| p == item.question.text.get(lang)), "{lang:?}: point {}", item.point);
+        }
+        assert!(doc.paragraphs.iter().any(|p| p == "Visitors & staff <of> the town hall."));
+    }
+    // Not owed: no annex C.
+    a.answers.insert(fria::DEPLOYER_QUESTION.into(), choice(fria::NOT_OWED_BY));
+    assert!(evaluate(&a).fria_annex(bank, &a.answers).is_none());
+    let s = summary::strings(l("en"));
+    let (_, doc) = document(l("en"), &a);
+    assert!(!doc.paragraphs.iter().any(|p| p.starts_with(&format!("{} C.", s.annex))));
+}
+
+#[test]
+fn an_empty_assessment_gives_a_document_too() {
+    let a = Assessment::new(&biodpia::bank::bank().version, "");
+    for lang in [l("en"), l("nl")] {
+        let s = summary::strings(lang);
+        let (parts, doc) = document(lang, &a);
+        assert!(doc.paragraphs.iter().any(|p| p == s.untitled));
+        assert!(doc.paragraphs.iter().any(|p| p == s.no_risks));
+        assert!(parts["docProps/core.xml"].contains(&format!("<dc:title>{}</dc:title>", s.untitled)));
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_and_characters_xml_forbids_are_dropped() {
+    let hostile =
+        "<w:p>&amp; \"quoted\" 'single' </w:t></w:r>]]> \u{0}\u{1}\u{8}\u{b}\u{c}\u{1f}\u{fffe}\u{ffff}\u{202e}end";
+    let kept = "<w:p>&amp; \"quoted\" 'single' </w:t></w:r>]]> \u{202e}end";
+    assert_eq!(
+        ooxml::escape(kept),
+        "&lt;w:p&gt;&amp;amp; &quot;quoted&quot; &apos;single&apos; &lt;/w:t&gt;&lt;/w:r&gt;]]&gt; \u{202e}end"
+    );
+    let mut a = filled();
+    a.title = hostile.to_string();
+    a.organisation = hostile.to_string();
+    let first = evaluate(&a).recommendations[0].safeguard.clone();
+    a.plan.insert(first, PlanItem { status: Status::Planned, owner: hostile.into(), due: "<2027>".into() });
+    a.signoff.dpo_advice = hostile.into();
+    // A million characters of text, with markup and tabs in it, in the description.
+    let big: String = "a<b>&c\t\"d\"\n".repeat(1_000_000 / 12);
+    a.answers.insert("q_description".into(), Answer::Text(big.clone()));
+    let bytes = docx(l("en"), &a);
+    let parts = parts(&bytes);
+    for (name, xml) in &parts {
+        roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let doc = read(&parts["word/document.xml"]);
+    assert!(doc.paragraphs.iter().any(|p| p == kept), "the title, as typed less the forbidden characters");
+    assert!(doc.rows.iter().any(|x| x.len() == 5 && x[3] == kept), "the owner");
+    assert!(doc.rows.iter().any(|x| x.len() == 3 && x[1].starts_with(kept)), "the DPO advice");
+    assert!(doc.paragraphs.contains(&big), "the million characters, whole");
+    let core = roxmltree::Document::parse(&parts["docProps/core.xml"]).unwrap();
+    assert_eq!(core.descendants().find(|n| n.has_tag_name("title")).and_then(|n| n.text()), Some(kept));
+    let header = read(&parts["word/header1.xml"]);
+    assert!(header.paragraphs[0].contains(kept));
+    // Stored, not compressed: every character escaped or a tab or line break costs its markup.
+    assert!(bytes.len() > 1_000_000 && bytes.len() < 12_000_000, "{} bytes", bytes.len());
+}
+
+#[test]
+fn crc32_and_the_archive_match_the_standard() {
+    // The check value of CRC-32 (IEEE): "123456789".
+    assert_eq!(biodpia::report::zip::crc32(b"123456789"), 0xCBF4_3926);
+    assert_eq!(biodpia::report::zip::crc32(b""), 0);
+    let bytes = biodpia::report::zip::write(&[("a.txt", b"hello"), ("dir/b.xml", b"<x/>")], "2026-12-03");
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    assert_eq!(archive.len(), 2);
+    let f = archive.by_name("dir/b.xml").unwrap();
+    let modified = f.last_modified().unwrap();
+    assert_eq!((modified.year(), modified.month(), modified.day()), (2026, 12, 3));
+    drop(f);
+    let mut s = String::new();
+    archive.by_name("a.txt").unwrap().read_to_string(&mut s).unwrap();
+    assert_eq!(s, "hello");
+}
