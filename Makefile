@@ -48,6 +48,8 @@ test: setup
 
 test-native:
 	cargo test
+	# The benchmark is not a test, but it must keep compiling (bench/bench.sh runs it).
+	cargo test --benches --no-run
 
 test-web:
 ifneq ($(WEB_TESTS),)

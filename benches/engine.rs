@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use biodpia::domain::answers::{Answer, Answers, Plan, PlanItem, Status};
 use biodpia::domain::engine;
-use biodpia::domain::model::{AnswerOption, Bank, Kind};
+use biodpia::domain::model::{AnswerOption, Bank, ColumnKind, Kind};
 use biodpia::persist::assessment::Assessment;
 
 const ITERATIONS: usize = 1000;
@@ -50,6 +50,18 @@ fn riskiest_answers(bank: &Bank) -> Answers {
                 let Some(best) = q.options.iter().max_by_key(|o| riskiness(o)) else { continue };
                 Answer::Choice(best.id.clone())
             }
+            // One filled row: a table is counted as answered, never scored.
+            Kind::Table => Answer::Table(vec![q
+                .columns
+                .iter()
+                .map(|c| {
+                    let value = match c.kind {
+                        ColumnKind::Text => "Benchmark".to_string(),
+                        ColumnKind::Choice => c.options.first().map(|o| o.id.clone()).unwrap_or_default(),
+                    };
+                    (c.id.clone(), value)
+                })
+                .collect()]),
         };
         answers.insert(q.id.clone(), answer);
     }
