@@ -300,6 +300,41 @@ export async function badImportFilesAreRefusedAndChangeNothing() {
   }
 }
 
+export async function aChangeWaitingToBeSavedIsNotWrittenOverAnotherTabsWrite() {
+  await withApp({ name: 'storage-pending-conflict' }, async ({ page: a, context, url }) => {
+    const area = await firstTextarea(a);
+    await typeText(a, area, 'Version A1');
+    const key = await savedKeyContaining(a, 'Version A1');
+    // Tab A on a clock the test moves, so that its change is still waiting to be saved
+    // (SAVE_DELAY_MS) when the other tab writes.
+    await a.clock.install();
+    await a.reload();
+    await waitForApp(a);
+    await a.clock.pauseAt(new Date(Date.now() + 60_000));
+    const areaA = await firstTextarea(a);
+    await areaA.fill('Version A2, waiting to be saved');
+    await a.clock.runFor(20);
+    // Another tab writes the same assessment meanwhile.
+    const b = await context.newPage();
+    await b.goto(url);
+    await waitForApp(b);
+    await b.evaluate((k) => {
+      const v = JSON.parse(localStorage.getItem(k));
+      v.title = 'Written by tab B';
+      localStorage.setItem(k, JSON.stringify(v));
+    }, key);
+    await a.locator($('[data-testid="conflict"]')).waitFor();
+    // A's waiting save comes due: it is not written over B's version.
+    await a.clock.runFor(1000);
+    const stored = await a.evaluate((k) => localStorage.getItem(k), key);
+    assert.match(stored, /Written by tab B/);
+    assert.doesNotMatch(stored, /Version A2, waiting to be saved/);
+    // A chooses to keep its own version: now it is written.
+    await a.locator($('[data-testid="conflict-keep"]')).click();
+    await a.waitForFunction((k) => localStorage.getItem(k).includes('Version A2, waiting to be saved'), key);
+  });
+}
+
 export async function twoTabsOnOneAssessmentNeverOverwriteSilently() {
   await withApp({ name: 'storage-two-tabs' }, async ({ page: a, context, url }) => {
     const area = await firstTextarea(a);
