@@ -41,6 +41,8 @@ serve: setup
 # build with a third (pseudo-)language and the wizard in it (tests/third-language.sh).
 test: setup
 	cargo test
+	# The benchmark is not a test, but it must keep compiling (bench/bench.sh runs it).
+	cargo test --benches --no-run
 	@$(MAKE) --no-print-directory test-web
 	trunk build --release
 	node tests/e2e/run.mjs
