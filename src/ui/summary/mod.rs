@@ -21,6 +21,7 @@ mod cover;
 mod fria;
 mod plan;
 mod print;
+mod review;
 mod risks;
 mod signoff;
 
@@ -196,6 +197,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                             dispatch={dispatch.clone()} />
                         <super::signing::VersionBlock {lang} assessment={assessment.clone()} dispatch={dispatch.clone()} />
                     </td></tr>
+                    // Part 7, the review comments: a row of its own, only when there are comments.
+                    <review::ReviewPart {lang} assessment={assessment.clone()} />
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
                         <annex::Annexes {lang} report={report.clone()} assessment={assessment.clone()} />
                         <p class="bd-sum-disclaimer">{ s.disclaimer }</p>
