@@ -145,15 +145,17 @@ async fn a_signed_revision_keeps_its_questions_and_plan_read_only_but_not_its_re
     let a = signed();
     let html = render(l("en"), &a, Step::Section(0)).await;
     let locks: Vec<&str> = html
-        .match_indices("<fieldset class=\"bd-section-fields\"")
+        .match_indices("<fieldset")
         .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap()])
+        .filter(|tag| tag.contains("class=\"bd-section-fields\""))
         .collect();
     assert!(!locks.is_empty() && locks.iter().all(|t| t.contains("disabled")), "questions read-only: {locks:?}");
     // The review threads are outside the disabled fieldsets.
     let q = first_question();
     let review = html.find(&format!("data-target=\"question-{}\"", q.id)).unwrap();
     let before = &html[..review];
-    assert!(before.rfind("</fieldset>").unwrap() > before.rfind("<fieldset class=\"bd-section-fields\"").unwrap());
+    let lock = before.rfind("class=\"bd-section-fields\"").unwrap();
+    assert!(before[lock..].matches("</fieldset>").count() == 2, "the question's fieldset and its lock closed before its review");
 
     // The results page: every plan control disabled when signed, none when not.
     let frozen = render(l("en"), &a, Step::Results).await;

@@ -241,10 +241,9 @@ pub struct RecommendationsProps {
 
 impl PartialEq for RecommendationsProps {
     fn eq(&self, other: &Self) -> bool {
-        let measures = |p: &Self| {
-            let comments = p.assessment.review.comments.iter();
-            comments.filter(|c| matches!(c.on, Target::Measure(_)))
-        };
+        fn measures(p: &RecommendationsProps) -> impl Iterator<Item = &crate::persist::review::Comment> {
+            p.assessment.review.comments.iter().filter(|c| matches!(c.on, Target::Measure(_)))
+        }
         self.lang == other.lang
             && self.report == other.report
             && self.dispatch == other.dispatch

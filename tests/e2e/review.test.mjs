@@ -108,7 +108,8 @@ async function reviewRoundTrip(lang) {
     const thread = q.locator('[data-testid="thread"]');
     await thread.waitFor();
     assert.equal(await q.locator('[data-testid="review-error"]').count(), 0, 'the message is gone');
-    assert.match(await thread.innerText(), new RegExp(`${name.replace(/[()]/g, '\\$&')}, \\d{1,2} \\S+ \\d{4}`));
+    // Who (isolated: a name is the user's text) and when.
+    assert.match(await thread.innerText(), new RegExp(`\u2068${name.replace(/[()]/g, '\\$&')}\u2069, \\d{1,2} \\S+ \\d{4}`));
     assert.ok((await thread.innerText()).includes(ui.toCorrect));
     assert.equal(await thread.getAttribute('data-state'), 'open');
     assert.ok((await toggle.innerText()).includes(ui.oneOpen), 'the button counts the open comment');
