@@ -23,6 +23,9 @@ pub struct SectionProps {
     pub report: Shared<Report>,
     /// The last refused answer.
     pub refused: Option<AnswerError>,
+    /// The last proposed change that could not be accepted.
+    #[prop_or_default]
+    pub decide_refused: super::proposals::Refusal,
     /// The section's `<h2>` (focused by `App` when the step opens).
     pub heading: NodeRef,
     pub dispatch: Dispatch,
@@ -53,6 +56,8 @@ pub fn SectionView(props: &SectionProps) -> Html {
                 for q in visible {
                     <QuestionView key={q.id.clone()} question={Ref(q)} assessment={props.assessment.clone()} {lang}
                         error={props.refused.clone().filter(|e| refused_here(e, q))} dispatch={props.dispatch.clone()} />
+                    <super::proposals::AtQuestion key={format!("{}-proposals", q.id)} {lang} assessment={props.assessment.clone()}
+                        question={q.id.as_str()} refused={props.decide_refused.clone()} dispatch={props.dispatch.clone()} />
                 }
             </fieldset>
             <div class="bd-actions">

@@ -11,6 +11,7 @@ use crate::domain::model::Bank;
 use crate::i18n::{Lang, LangProblem};
 use crate::persist::assessment::{self, Assessment, SignOffField};
 use crate::persist::record;
+use crate::persist::review::{self, DecideError};
 use crate::persist::version;
 
 /// Where the user is.
@@ -71,6 +72,8 @@ pub struct State {
     pub print_requests: u32,
     /// The signed version the summary shows (and prints) instead of the working revision.
     pub shown_version: Option<u32>,
+    /// The last proposed change that could not be accepted: its id and why (shown beside it).
+    pub decide_refused: Option<(String, DecideError)>,
 }
 
 // `Open` carries a whole assessment: rare, and boxing it would only move the copy.
@@ -109,6 +112,11 @@ pub enum Action {
     StartRevision,
     /// Shows a signed version on the summary (`None`: the working revision again).
     ShowVersion(Option<u32>),
+    /// Accepts a proposed change by its id (`review::accept`: the value is checked as an
+    /// import would; a refusal is kept in `decide_refused`).
+    Accept(String),
+    /// Rejects a proposed change by its id (`review::reject`).
+    Reject(String),
 }
 
 impl State {
@@ -126,6 +134,7 @@ impl State {
             refused: None,
             print_requests: 0,
             shown_version: None,
+            decide_refused: None,
         }
     }
 
@@ -143,6 +152,7 @@ impl State {
             refused: None,
             print_requests: self.print_requests,
             shown_version: self.shown_version,
+            decide_refused: None,
         }
     }
 }
@@ -239,6 +249,29 @@ impl Reducible for State {
                     changed = Changed::Assessment;
                 }
             }
+            Action::Accept(id) | Action::Reject(id) if self.assessment.frozen() => {
+                next.decide_refused = Some((id, DecideError::Frozen));
+            }
+            Action::Accept(id) => {
+                let mut a = (*self.assessment).clone();
+                match review::accept(self.bank, &mut a, &id) {
+                    Ok(()) => {
+                        next.assessment = Rc::new(a);
+                        changed = Changed::Inputs;
+                    }
+                    Err(e) => next.decide_refused = Some((id, e)),
+                }
+            }
+            Action::Reject(id) => {
+                let mut a = (*self.assessment).clone();
+                match review::reject(&mut a, &id) {
+                    Ok(()) => {
+                        next.assessment = Rc::new(a);
+                        changed = Changed::Assessment;
+                    }
+                    Err(e) => next.decide_refused = Some((id, e)),
+                }
+            }
             Action::ShowVersion(n) => {
                 next.shown_version = n.filter(|n| self.assessment.versions.iter().any(|v| v.number == *n));
             }
@@ -323,5 +356,6 @@ impl PartialEq for State {
             && self.refused == other.refused
             && self.print_requests == other.print_requests
             && self.shown_version == other.shown_version
+            && self.decide_refused == other.decide_refused
     }
 }
