@@ -60,45 +60,60 @@ fn merged() -> Assessment {
 #[derive(Properties, PartialEq)]
 struct Props {
     lang: Lang,
-    state: Rc<State>,
+    assessment: Assessment,
+    refused: Option<(String, DecideError)>,
+}
+
+/// The state the widget would have with this assessment (and refusal).
+#[hook]
+fn use_state_of(props: &Props) -> UseReducerHandle<State> {
+    let (lang, a, refused) = (props.lang, props.assessment.clone(), props.refused.clone());
+    use_reducer(move || {
+        let mut s = State::new(bank(), lang, a);
+        s.decide_refused = refused;
+        s
+    })
 }
 
 #[function_component]
 fn ResultsOf(props: &Props) -> Html {
-    let s = &props.state;
-    let lang = props.lang;
-    let dispatch = use_reducer(move || State::new(bank(), lang, Assessment::new("", ""))).dispatcher();
+    let s = use_state_of(props);
     html! {
         <Results lang={props.lang} report={Shared::from(&s.report)} assessment={Shared::from(&s.assessment)}
-            heading={NodeRef::default()} decide_refused={s.decide_refused.clone()} {dispatch} />
+            heading={NodeRef::default()} decide_refused={s.decide_refused.clone()} dispatch={s.dispatcher()} />
     }
 }
 
 #[function_component]
 fn SummaryOf(props: &Props) -> Html {
-    let s = &props.state;
-    let lang = props.lang;
-    let dispatch = use_reducer(move || State::new(bank(), lang, Assessment::new("", ""))).dispatcher();
+    let s = use_state_of(props);
     html! {
         <Summary lang={props.lang} assessment={Shared::from(&s.assessment)} report={Shared::from(&s.report)}
-            shown={s.shown_version} print_copy={true} {dispatch} />
+            print_copy={true} dispatch={s.dispatcher()} />
     }
 }
 
+fn props_of(lang: Lang, state: &State) -> Props {
+    Props { lang, assessment: (*state.assessment).clone(), refused: state.decide_refused.clone() }
+}
+
 async fn results(lang: Lang, state: &Rc<State>) -> String {
-    let state = state.clone();
-    yew::ServerRenderer::<ResultsOf>::with_props(move || Props { lang, state }).hydratable(false).render().await
+    let props = props_of(lang, state);
+    yew::ServerRenderer::<ResultsOf>::with_props(move || props).hydratable(false).render().await
 }
 
 async fn summary(lang: Lang, state: &Rc<State>) -> String {
-    let state = state.clone();
-    yew::ServerRenderer::<SummaryOf>::with_props(move || Props { lang, state }).hydratable(false).render().await
+    let props = props_of(lang, state);
+    yew::ServerRenderer::<SummaryOf>::with_props(move || props).hydratable(false).render().await
 }
-
 
 /// Records the decision (what signing needs).
 fn decide(a: &mut Assessment) {
-    for (f, v) in [(SignOffField::Decision, "approved"), (SignOffField::DecisionDate, "2027-03-01"), (SignOffField::DecidedBy, "A")] {
+    for (f, v) in [
+        (SignOffField::Decision, "approved"),
+        (SignOffField::DecisionDate, "2027-03-01"),
+        (SignOffField::DecidedBy, "A"),
+    ] {
         a.signoff.set(f, v);
     }
 }

@@ -149,7 +149,6 @@ fn archive_door() -> Assessment {
     biodpia::persist::transfer::import(biodpia::bank::bank(), &std::fs::read(path).unwrap()).expect("imports").0
 }
 
-
 #[tokio::test]
 async fn the_decision_names_its_conditions_contradictions_and_what_would_change_it() {
     let bank = biodpia::bank::bank();

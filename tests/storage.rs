@@ -568,7 +568,10 @@ fn a_reviewed_file_of_a_stored_assessment_is_recognised_and_merged() {
     let reviewed = transfer::export(&d);
 
     // Back with the author: the file is recognised as the stored assessment.
-    assert_eq!(lib.incoming(bank(), reviewed.as_bytes()), Ok(Incoming::Known { id: id.clone(), title: "Toegang".into() }));
+    assert_eq!(
+        lib.incoming(bank(), reviewed.as_bytes()),
+        Ok(Incoming::Known { id: id.clone(), title: "Toegang".into() })
+    );
     assert_eq!(lib.incoming(bank(), b"{}"), Err(ImportError::Read(ReadError::NotAnAssessment)));
     let before = store.snapshot();
     // Storage full: not saved, nothing changed.
@@ -579,10 +582,7 @@ fn a_reviewed_file_of_a_stored_assessment_is_recognised_and_merged() {
         MergeInto::NotSaved(SaveError::QuotaExceeded)
     );
     assert_eq!(full.snapshot(), before);
-    assert_eq!(
-        lib.merge(bank(), "gone", None, reviewed.as_bytes(), "t", 3),
-        MergeInto::NotLoaded(LoadError::Missing)
-    );
+    assert_eq!(lib.merge(bank(), "gone", None, reviewed.as_bytes(), "t", 3), MergeInto::NotLoaded(LoadError::Missing));
     let MergeInto::Merged(m) = lib.merge(bank(), &id, None, reviewed.as_bytes(), "2026-12-03T10:00:00.000Z", 3) else {
         panic!()
     };

@@ -611,7 +611,9 @@ impl<'a> Field<'a> {
             Field::Answer(q)
         } else if let Some(s) = name.strip_prefix("plan.") {
             Field::Measure(s)
-        } else if let Some(f) = name.strip_prefix("signoff.").and_then(|n| SignOffField::ALL.into_iter().find(|f| f.name() == n)) {
+        } else if let Some(f) =
+            name.strip_prefix("signoff.").and_then(|n| SignOffField::ALL.into_iter().find(|f| f.name() == n))
+        {
             Field::SignOff(f)
         } else {
             Field::Unknown(name)

@@ -234,13 +234,20 @@ pub fn import_bytes(p: &Persistence, state: &UseReducerHandle<State>, bytes: &[u
     let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
     match lib.incoming(state.bank, bytes) {
         Err(e) => p.say(Message::ImportFailed(e)),
-        Ok(Incoming::Known { id, title }) => p.set(Show::Offer(Some(Rc::new(Offer { bytes: Rc::from(bytes), id, title })))),
+        Ok(Incoming::Known { id, title }) => {
+            p.set(Show::Offer(Some(Rc::new(Offer { bytes: Rc::from(bytes), id, title }))))
+        }
         Ok(Incoming::New) => import_new(p, state, &lib, bytes),
     }
 }
 
 /// Adds the file as a new assessment.
-fn import_new(p: &Persistence, state: &UseReducerHandle<State>, lib: &storage::Library<storage::LocalStore>, bytes: &[u8]) {
+fn import_new(
+    p: &Persistence,
+    state: &UseReducerHandle<State>,
+    lib: &storage::Library<storage::LocalStore>,
+    bytes: &[u8],
+) {
     match lib.import(state.bank, bytes, &storage::now_iso(), &mut storage::random_id) {
         storage::Import::Imported { id, title, migration } => p.say(Message::Imported { id, title, migration }),
         storage::Import::Refused(e) => return p.say(Message::ImportFailed(e)),

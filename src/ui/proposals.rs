@@ -81,7 +81,8 @@ impl PartialEq for AtQuestionProps {
             && self.refused == other.refused
             && self.dispatch == other.dispatch
             && self.assessment.frozen() == other.assessment.frozen()
-            && review::pending_on(&self.assessment.review, &field) == review::pending_on(&other.assessment.review, &field)
+            && review::pending_on(&self.assessment.review, &field)
+                == review::pending_on(&other.assessment.review, &field)
             && self.assessment.answers.get(self.question) == other.assessment.answers.get(other.question)
     }
 }
@@ -97,7 +98,8 @@ pub fn AtQuestion(props: &AtQuestionProps) -> Html {
     if here.is_empty() {
         return html! {};
     }
-    let rows: Vec<ProposalRow> = review::proposal_rows(bank, a).into_iter().filter(|r| r.proposal.field == field).collect();
+    let rows: Vec<ProposalRow> =
+        review::proposal_rows(bank, a).into_iter().filter(|r| r.proposal.field == field).collect();
     html! {
         <div class="bd-proposals bd-proposals-here" data-testid="proposal-here">
             for row in rows.iter() {
@@ -166,7 +168,10 @@ fn field_label(bank: &Bank, lang: Lang, a: &Assessment, outcome: Outcome, field:
     match field {
         Field::Title => t.field_title.to_string(),
         Field::Organisation => t.field_organisation.to_string(),
-        Field::Answer(q) => bank.question(q).map(|q| q.text.get(lang).to_string()).unwrap_or_else(|| t.field_unknown(crate::i18n::isolate(q))),
+        Field::Answer(q) => bank
+            .question(q)
+            .map(|q| q.text.get(lang).to_string())
+            .unwrap_or_else(|| t.field_unknown(crate::i18n::isolate(q))),
         Field::Measure(s) => names::safeguard_title(bank, lang, s),
         Field::SignOff(f) => names::signoff_lines(bank, lang, a, outcome)
             .into_iter()

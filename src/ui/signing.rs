@@ -89,7 +89,9 @@ fn bank_changed(lang: Lang, v: &Version) -> Html {
     let t = strings(lang);
     let bank = crate::bank::bank();
     let Some(content) = v.content() else { return html! {} };
-    let Reading::BankChanged { signed, now, results_differ } = version::reading(bank, &content) else { return html! {} };
+    let Reading::BankChanged { signed, now, results_differ } = version::reading(bank, &content) else {
+        return html! {};
+    };
     let signed_results = results_differ.then(|| {
         let verdict = Outcome::from_key(&content.results.verdict).map(|o| t.outcome(o).0).unwrap_or_default();
         t.bank_changed_results(verdict, content.results.residual_score)
@@ -144,7 +146,11 @@ pub fn SigningPanel(props: &VersionProps) -> Html {
     } else {
         let why = match &props.can_sign {
             Ok(()) => t.sign_note.to_string(),
-            Err(SignError::NoDecision) => t.sign_needs_decision.to_string(),
+            // Both reasons when both hold: the proposals would block signing next.
+            Err(SignError::NoDecision) => match crate::persist::merge::pending_count(a) {
+                0 => t.sign_needs_decision.to_string(),
+                n => format!("{} {}", t.sign_needs_decision, t.sign_needs_proposals(n)),
+            },
             Err(SignError::PendingProposals(n)) => t.sign_needs_proposals(*n),
             Err(SignError::AlreadySigned) => String::new(),
         };

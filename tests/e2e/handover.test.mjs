@@ -18,7 +18,7 @@ const UI = {
     merged: /The review in the file was merged into “\u2068Access control\u2069”\./,
     mergedCount: /1 proposed change waits for you to accept or reject it\./,
     tampered: /Signed version 1 in this file does not match its fingerprint: it was changed after it was signed\./,
-    damaged: /field “\u2068answers\.(\w+)\u2069” has a value of the wrong kind/,
+    damaged: /field “\u2068signoff\.review_date\u2069” has a value of the wrong kind/,
     copy: /was imported as a new assessment/,
   },
   nl: {
@@ -31,7 +31,7 @@ const UI = {
     merged: /Het bestand is samengevoegd met ‘\u2068Access control\u2069’\./,
     mergedCount: /1 voorgestelde wijziging wacht erop dat u haar overneemt of afwijst\./,
     tampered: /Ondertekende versie 1 in dit bestand klopt niet met haar vingerafdruk/,
-    damaged: /het veld ‘\u2068answers\.(\w+)\u2069’ heeft een waarde van de verkeerde soort/,
+    damaged: /het veld ‘\u2068signoff\.review_date\u2069’ heeft een waarde van de verkeerde soort/,
     copy: /is als nieuwe beoordeling geïmporteerd/,
   },
 };
@@ -82,7 +82,7 @@ async function handOver(lang) {
 
     // A damaged file and a tampered signed version: refused by name, nothing changed, no offer.
     const damaged = structuredClone(sent.json);
-    damaged.answers[answer.qid] = 5;
+    damaged.signoff.review_date = 2027;
     const tampered = structuredClone(sent.json);
     tampered.revision = 1;
     tampered.versions = [

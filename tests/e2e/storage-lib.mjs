@@ -1,5 +1,7 @@
 // Helpers shared by the storage tests (storage.test.mjs, hostile.test.mjs).
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { APP_SELECTOR, assert } from './lib.mjs';
 
 export const NS = 'biodpia/default/v1/';
@@ -47,11 +49,13 @@ export async function storedItems(page, ready = () => true) {
   }
 }
 
-/** Exports the open assessment from the list; returns the file's path and its JSON. */
+/** Exports the open assessment from the list; returns the file's path (kept after its browser
+ * context closes) and its JSON. */
 export async function exportOpen(page) {
   await openManager(page);
   const row = page.locator($('[data-testid="assessment-row"][aria-current="true"]'));
   const [download] = await Promise.all([page.waitForEvent('download'), row.locator('[data-testid="export"]').click()]);
-  const file = await download.path();
+  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'biodpia-export-')), download.suggestedFilename());
+  await download.saveAs(file);
   return { file, json: JSON.parse(await fs.readFile(file, 'utf8')) };
 }

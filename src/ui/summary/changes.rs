@@ -137,7 +137,8 @@ fn body(bank: &Bank, lang: Lang, a: &Assessment, outcome: Outcome, c: &Changes, 
             for m in &c.measures { { row(names::safeguard_title(bank, lang, &m.safeguard), measure(&m.before), measure(&m.after)) } }
         })
     });
-    let verdict = |key: &str| Outcome::from_key(key).map(|o| t.outcome(o).0.to_string()).unwrap_or_else(|| key.to_string());
+    let verdict =
+        |key: &str| Outcome::from_key(key).map(|o| t.outcome(o).0.to_string()).unwrap_or_else(|| key.to_string());
     let lines = names::signoff_lines(bank, lang, a, outcome);
     let record = |f: &FieldChange| {
         let field = SignOffField::ALL.into_iter().find(|x| x.name() == f.field);
