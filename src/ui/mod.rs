@@ -21,6 +21,7 @@ pub mod platform;
 pub mod proposals;
 pub mod questions;
 pub mod results;
+pub mod review;
 pub mod signing;
 pub mod state;
 pub mod summary;

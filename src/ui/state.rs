@@ -11,7 +11,7 @@ use crate::domain::model::Bank;
 use crate::i18n::{Lang, LangProblem};
 use crate::persist::assessment::{self, Assessment, SignOffField};
 use crate::persist::record;
-use crate::persist::review::{self, DecideError};
+use crate::persist::review::{self, DecideError, Draft, Target};
 use crate::persist::version;
 
 /// Where the user is.
@@ -74,6 +74,22 @@ pub struct State {
     pub shown_version: Option<u32>,
     /// The last proposed change that could not be accepted: its id and why (shown beside it).
     pub decide_refused: Option<(String, DecideError)>,
+    /// The reviewer's name, typed once per browser (saved by `persistence::use_reviewer`).
+    pub reviewer: String,
+}
+
+/// A comment as a review form sends it (`review::add_comment`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewComment {
+    /// Unique (time and a random part, `storage::random_id`).
+    pub id: String,
+    /// ISO 8601, taken by the button.
+    pub at: String,
+    pub author: String,
+    pub on: Target,
+    /// The first comment of the thread answered; empty for a new thread.
+    pub reply_to: String,
+    pub draft: Draft,
 }
 
 // `Open` carries a whole assessment: rare, and boxing it would only move the copy.
@@ -117,6 +133,12 @@ pub enum Action {
     Accept(String),
     /// Rejects a proposed change by its id (`review::reject`).
     Reject(String),
+    /// Sets the reviewer's name (trimmed, capped at `assessment::MAX_META_LEN` characters).
+    SetReviewer(String),
+    /// Adds a review comment, reply or change of resolution. Allowed on a signed revision too:
+    /// comments are not part of the signed content (`version::Content`), so they never start a
+    /// new revision. A comment the core refuses changes nothing (the form checks first).
+    Comment(Box<NewComment>),
 }
 
 impl State {
@@ -135,6 +157,7 @@ impl State {
             print_requests: 0,
             shown_version: None,
             decide_refused: None,
+            reviewer: String::new(),
         }
     }
 
@@ -153,6 +176,7 @@ impl State {
             print_requests: self.print_requests,
             shown_version: self.shown_version,
             decide_refused: None,
+            reviewer: self.reviewer.clone(),
         }
     }
 }
@@ -313,6 +337,15 @@ impl Reducible for State {
                     Step::Assessments => Step::Section(0),
                 };
             }
+            Action::SetReviewer(name) => next.reviewer = assessment::clamp_chars(name.trim(), assessment::MAX_META_LEN),
+            Action::Comment(c) => {
+                let NewComment { id, at, author, on, reply_to, draft } = *c;
+                let mut a = (*next.assessment).clone();
+                if review::add_comment(&mut a, &id, &author, &at, on, &reply_to, draft).is_ok() {
+                    next.assessment = Rc::new(a);
+                    changed = Changed::Assessment;
+                }
+            }
             Action::Notice(notice) => next.notice = notice,
             Action::Print => next.print_requests = self.print_requests.wrapping_add(1),
             // Turned into an answer above.
@@ -357,5 +390,6 @@ impl PartialEq for State {
             && self.print_requests == other.print_requests
             && self.shown_version == other.shown_version
             && self.decide_refused == other.decide_refused
+            && self.reviewer == other.reviewer
     }
 }

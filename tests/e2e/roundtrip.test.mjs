@@ -155,7 +155,7 @@ async function roundTrip(lang) {
 
     // In the wizard at the question concerned: accepted there.
     await page.locator($('nav .bd-nav-item:not(.bd-nav-results) button')).first().click();
-    const here = page.locator($(`.bd-question:has(#bd-q-${change.qid}) + [data-testid="proposal-here"]`));
+    const here = page.locator($(`.bd-question-block:has(#bd-q-${change.qid}) [data-testid="proposal-here"]`));
     await here.waitFor();
     await shoot(page, $(`#bd-q-${change.qid}`), `roundtrip-wizard-proposal-${lang}.png`);
     await here.locator('[data-testid="accept"]').click();

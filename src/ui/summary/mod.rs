@@ -22,6 +22,7 @@ mod cover;
 mod fria;
 mod plan;
 mod print;
+mod review;
 mod risks;
 mod signoff;
 
@@ -197,6 +198,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                             dispatch={dispatch.clone()} />
                         <super::signing::VersionBlock {lang} assessment={assessment.clone()} dispatch={dispatch.clone()} />
                     </td></tr>
+                    // Part 7, the review comments: a row of its own, only when there are comments.
+                    <review::ReviewPart {lang} assessment={assessment.clone()} />
                     // The annex "changes since version N", a row of its own where there is a signed
                     // version to compare with (nothing otherwise).
                     <changes::ChangesAnnex {lang} assessment={assessment.clone()} report={report.clone()} />
