@@ -52,7 +52,8 @@ fn resolve(a: &mut Assessment, id: &str, at: &str, root: &str) {
 fn decided() -> Assessment {
     let mut a = Assessment::new(&bank().version, "Gemeente Utrecht");
     for q in bank().questions().filter(|q| matches!(q.kind, Kind::Single | Kind::YesNo)) {
-        let worst = q.options.iter().max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0));
+        let worst =
+            q.options.iter().max_by_key(|o| o.raises.iter().map(|r| r.likelihood * r.severity).max().unwrap_or(0));
         if let Some(o) = worst {
             a.answers.insert(q.id.clone(), Answer::Choice(o.id.clone()));
         }
@@ -122,7 +123,9 @@ async fn a_question_shows_its_open_threads_collapsed_and_an_unreviewed_one_a_pla
     comment(&mut a, "c1", "2026-12-01T09:00:00Z", Target::Question(q.id.clone()), "Why?", Some(Evaluation::ToCorrect));
     comment(&mut a, "c2", "2026-12-01T09:01:00Z", Target::Question(q.id.clone()), "Source?", None);
     resolve(&mut a, "c3", "2026-12-01T10:00:00Z", "c2");
-    for (lang, open, empty, eval) in [("en", "1 open comment", "Review", "To correct"), ("nl", "1 open opmerking", "Beoordeling", "Te corrigeren")] {
+    for (lang, open, empty, eval) in
+        [("en", "1 open comment", "Review", "To correct"), ("nl", "1 open opmerking", "Beoordeling", "Te corrigeren")]
+    {
         let html = render(l(lang), &a, Step::Section(0)).await;
         let target = format!("data-target=\"question-{}\"", q.id);
         let at = html.find(&target).unwrap_or_else(|| panic!("{lang}: no review of the question"));
@@ -155,14 +158,19 @@ async fn a_signed_revision_keeps_its_questions_and_plan_read_only_but_not_its_re
     let review = html.find(&format!("data-target=\"question-{}\"", q.id)).unwrap();
     let before = &html[..review];
     let lock = before.rfind("class=\"bd-section-fields\"").unwrap();
-    assert!(before[lock..].matches("</fieldset>").count() == 2, "the question's fieldset and its lock closed before its review");
+    assert!(
+        before[lock..].matches("</fieldset>").count() == 2,
+        "the question's fieldset and its lock closed before its review"
+    );
 
     // The results page: every plan control disabled when signed, none when not.
     let frozen = render(l("en"), &a, Step::Results).await;
     let open = render(l("en"), &decided(), Step::Results).await;
     let controls = |html: &str| html.matches("id=\"bd-plan-").count();
     let disabled = |html: &str| {
-        html.match_indices("id=\"bd-plan-").filter(|(i, _)| html[*i..*i + html[*i..].find('>').unwrap()].contains("disabled")).count()
+        html.match_indices("id=\"bd-plan-")
+            .filter(|(i, _)| html[*i..*i + html[*i..].find('>').unwrap()].contains("disabled"))
+            .count()
     };
     assert!(controls(&frozen) >= 3, "the plan has controls");
     assert_eq!(disabled(&frozen), controls(&frozen), "all disabled on a signed revision");
@@ -208,16 +216,43 @@ async fn the_summary_lists_every_thread_in_bank_order_with_the_orphans_and_nothi
     let measure = &b.safeguards[0];
     let mut a = decided();
     // Added in the reverse of bank order: the part follows the bank, not the order of adding.
-    comment(&mut a, "m", "2026-12-01T09:00:00Z", Target::Measure(measure.id.clone()), "Owner?", Some(Evaluation::ToImprove));
-    comment(&mut a, "r", "2026-12-01T09:01:00Z", Target::Risk(risk.id.clone()), "Too low.", Some(Evaluation::ToCorrect));
-    comment(&mut a, "q", "2026-12-01T09:02:00Z", Target::Question(q1.id.clone()), "Fine.", Some(Evaluation::Acceptable));
+    comment(
+        &mut a,
+        "m",
+        "2026-12-01T09:00:00Z",
+        Target::Measure(measure.id.clone()),
+        "Owner?",
+        Some(Evaluation::ToImprove),
+    );
+    comment(
+        &mut a,
+        "r",
+        "2026-12-01T09:01:00Z",
+        Target::Risk(risk.id.clone()),
+        "Too low.",
+        Some(Evaluation::ToCorrect),
+    );
+    comment(
+        &mut a,
+        "q",
+        "2026-12-01T09:02:00Z",
+        Target::Question(q1.id.clone()),
+        "Fine.",
+        Some(Evaluation::Acceptable),
+    );
     comment(&mut a, "s", "2026-12-01T09:03:00Z", Target::Section(s0.id.clone()), "Complete.", None);
     comment(&mut a, "o", "2026-12-01T09:04:00Z", Target::Question("q_gone".into()), "Old question.", None);
     resolve(&mut a, "s-done", "2026-12-02T09:00:00Z", "s");
 
     for (lang, title, counts, resolved, orphans) in [
         ("en", "7. Review comments", "4 open, 1 resolved", "Resolved", "Comments on items this form no longer has"),
-        ("nl", "7. Opmerkingen bij de beoordeling", "4 open, 1 opgelost", "Opgelost", "Opmerkingen bij onderdelen die dit formulier niet meer heeft"),
+        (
+            "nl",
+            "7. Opmerkingen bij de beoordeling",
+            "4 open, 1 opgelost",
+            "Opgelost",
+            "Opmerkingen bij onderdelen die dit formulier niet meer heeft",
+        ),
     ] {
         let lang = l(lang);
         let html = render(lang, &a, Step::Summary).await;

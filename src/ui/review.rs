@@ -99,7 +99,13 @@ impl Sender {
     /// Sends what the form holds: the text of `text`, the evaluation chosen in `evaluation`
     /// (a new comment), and `resolves`; refused (with the reason, and focus on the field to
     /// fix) without a name or when `review::check_draft` refuses it.
-    fn on_press(&self, reply_to: String, text: NodeRef, evaluation: Option<NodeRef>, resolves: Option<bool>) -> Callback<MouseEvent> {
+    fn on_press(
+        &self,
+        reply_to: String,
+        text: NodeRef,
+        evaluation: Option<NodeRef>,
+        resolves: Option<bool>,
+    ) -> Callback<MouseEvent> {
         let s = self.clone();
         Callback::from(move |_| {
             let author = value_of(&s.name).trim().to_string();
@@ -181,7 +187,12 @@ pub fn ReviewThread(props: &ReviewProps) -> Html {
             <div class="bd-review bd-noprint" data-testid="review" data-target={key}>{ toggle }</div>
         };
     }
-    let sender = Sender { dispatch: props.dispatch.clone(), target: props.target.clone(), name: name.clone(), refused: refused.clone() };
+    let sender = Sender {
+        dispatch: props.dispatch.clone(),
+        target: props.target.clone(),
+        name: name.clone(),
+        refused: refused.clone(),
+    };
     let error_here = |form: &str| match &*refused {
         Some((f, Refusal::Comment(e))) if f == form => Some(e.clone()),
         _ => None,
@@ -234,10 +245,18 @@ pub fn ReviewThread(props: &ReviewProps) -> Html {
 }
 
 /// A text area of a review form, with its hint and its refusal (if any) as its description.
-fn text_area(t: &ReviewStrings, id: &str, node: &NodeRef, hint: Option<&'static str>, error: Option<&CommentError>, reply: bool) -> Html {
+fn text_area(
+    t: &ReviewStrings,
+    id: &str,
+    node: &NodeRef,
+    hint: Option<&'static str>,
+    error: Option<&CommentError>,
+    reply: bool,
+) -> Html {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described: Vec<&str> = [hint.map(|_| hint_id.as_str()), error.map(|_| error_id.as_str())].into_iter().flatten().collect();
+    let described: Vec<&str> =
+        [hint.map(|_| hint_id.as_str()), error.map(|_| error_id.as_str())].into_iter().flatten().collect();
     html! {
         <>
             if let Some(h) = hint { <p class="bd-muted bd-review-hint" id={hint_id.clone()}>{ h }</p> }

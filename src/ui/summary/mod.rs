@@ -16,6 +16,7 @@
 //! on every printed page. Page numbers come from an `@page` margin box in style/app.css.
 
 mod annex;
+mod changes;
 mod controls;
 mod cover;
 mod fria;
@@ -199,6 +200,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     </td></tr>
                     // Part 7, the review comments: a row of its own, only when there are comments.
                     <review::ReviewPart {lang} assessment={assessment.clone()} />
+                    // The annex "changes since version N", a row of its own where there is a signed
+                    // version to compare with (nothing otherwise).
+                    <changes::ChangesAnnex {lang} assessment={assessment.clone()} report={report.clone()} />
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
                         <annex::Annexes {lang} report={report.clone()} assessment={assessment.clone()} />
                         <p class="bd-sum-disclaimer">{ s.disclaimer }</p>

@@ -24,7 +24,8 @@ pub struct ReviewPartProps {
 impl PartialEq for ReviewPartProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
-            && (self.assessment == other.assessment || self.assessment.review.comments == other.assessment.review.comments)
+            && (self.assessment == other.assessment
+                || self.assessment.review.comments == other.assessment.review.comments)
     }
 }
 
