@@ -24,6 +24,7 @@ mod fetch;
 pub mod manager;
 pub mod method;
 pub mod summary;
+pub mod template;
 
 #[cfg(target_arch = "wasm32")]
 pub use fetch::{load, url as file_url};

@@ -4,6 +4,7 @@
 
 pub mod docx;
 pub mod names;
+pub mod outline;
 pub mod ooxml;
 pub mod zip;
 
