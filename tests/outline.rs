@@ -30,7 +30,12 @@ fn fully_answered(deployer: &str) -> Assessment {
             Kind::Text => Answer::Text(format!("Answer to {}.", q.id)),
             Kind::Table => common::table_answer(q, 2, "Row"),
             Kind::Multi => Answer::Multi(
-                q.options.iter().filter(|o| !matches!(o.id.as_str(), "none" | "none_considered")).map(|o| o.id.clone()).take(2).collect(),
+                q.options
+                    .iter()
+                    .filter(|o| !matches!(o.id.as_str(), "none" | "none_considered"))
+                    .map(|o| o.id.clone())
+                    .take(2)
+                    .collect(),
             ),
             _ => Answer::Choice(q.options.first().map(|o| o.id.clone()).unwrap_or_default()),
         };
@@ -106,7 +111,9 @@ fn the_outline_has_the_template_numbering_in_order() {
         assert!(o.nodes.iter().find(|n| n.number == group).unwrap().content.is_none(), "{group}");
     }
     // The lettered sub-fields of the mapping table.
-    for n in ["1.1.a", "1.1.d", "2.1.a", "2.1.b", "2.2.a", "2.2.b", "2.3.a", "2.3.e", "4.1.a", "4.1.c", "4.2.a", "4.2.c"] {
+    for n in
+        ["1.1.a", "1.1.d", "2.1.a", "2.1.b", "2.2.a", "2.2.b", "2.3.a", "2.3.e", "4.1.a", "4.1.c", "4.2.a", "4.2.c"]
+    {
         assert!(outline::field(n).is_some(), "{n}");
     }
     assert_eq!(o.section("2").count(), 13);
@@ -152,7 +159,9 @@ fn every_answer_is_printed_once_and_none_is_lost() {
             let place = o.place(id).unwrap();
             match place {
                 Place::Field(n) => assert!(s.body == 1 && outline::field(n).unwrap().questions.contains(&id.as_str())),
-                Place::Remaining => assert!(s.remaining == 1 && FIELDS.iter().all(|f| !f.questions.contains(&id.as_str()))),
+                Place::Remaining => {
+                    assert!(s.remaining == 1 && FIELDS.iter().all(|f| !f.questions.contains(&id.as_str())))
+                }
                 Place::Fria => assert_eq!(s.fria, 1),
             }
         }
@@ -228,13 +237,20 @@ fn a_field_is_filled_or_says_it_is_not_asked() {
     let ob = Outline::new(bank, &rb, &b);
     let lawful = ob.nodes.iter().find(|n| n.number == "2.1.b").unwrap().content.as_ref().unwrap();
     assert!(matches!(lawful.entries[0], Entry::Answered(q, _) if q.id == "q_art9_exception"));
-    assert!(lawful.entries.len() > o.nodes.iter().find(|n| n.number == "2.1.b").unwrap().content.as_ref().unwrap().entries.len(),
-        "the follow-up questions on consent are asked now");
+    assert!(
+        lawful.entries.len()
+            > o.nodes.iter().find(|n| n.number == "2.1.b").unwrap().content.as_ref().unwrap().entries.len(),
+        "the follow-up questions on consent are asked now"
+    );
     // A blank text and a table without text count as not answered.
     let mut c = Assessment::default();
     c.answers.insert("q_description".into(), Answer::Text("  ".into()));
     let q = bank.question("q_data_items").unwrap();
-    let empty_row = q.columns.iter().map(|c| (c.id.clone(), if c.kind == ColumnKind::Choice { String::new() } else { " ".into() })).collect();
+    let empty_row = q
+        .columns
+        .iter()
+        .map(|c| (c.id.clone(), if c.kind == ColumnKind::Choice { String::new() } else { " ".into() }))
+        .collect();
     c.answers.insert("q_data_items".into(), Answer::Table(vec![empty_row]));
     let rc = evaluate(bank, &c.answers, &c.plan);
     let oc = Outline::new(bank, &rc, &c);

@@ -4,8 +4,8 @@
 
 pub mod docx;
 pub mod names;
-pub mod outline;
 pub mod ooxml;
+pub mod outline;
 pub mod zip;
 
 pub use docx::docx;

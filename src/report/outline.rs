@@ -16,8 +16,10 @@ use std::collections::BTreeMap;
 
 use crate::domain::answers::Answer;
 use crate::domain::engine::Report;
+use crate::domain::engine::RiskResult;
 use crate::domain::fria::Annex;
-use crate::domain::model::{Bank, Question};
+use crate::domain::model::{Bank, Kind, Question, Section};
+use crate::domain::present::PlanRow;
 use crate::i18n::{template, Lang};
 use crate::persist::assessment::Assessment;
 use crate::persist::record;
@@ -88,9 +90,12 @@ impl Block {
             Method => &["docs/methodology.md", "report.recommendations.priority"],
             RiskMap | RiskTable => &["report.risks.inherent", "report.risks.residual", "report.risks.planned"],
             Effects => &["report.recommendations.effect", "assessment.plan"],
-            Residual => {
-                &["report.inherent_score", "report.residual_score", "report.planned_score", "report.decision.high_risks"]
-            }
+            Residual => &[
+                "report.inherent_score",
+                "report.residual_score",
+                "report.planned_score",
+                "report.decision.high_risks",
+            ],
             Plan => &["assessment.plan", "report.decision.conditions"],
             FindOut => &["report.find_out"],
             DpoRecord => &[
@@ -154,12 +159,28 @@ pub const FIELDS: [FieldDef; 33] = {
         f("0.4", &["q_project_stage", "q_planning"], &[]),
         f(
             "0.5",
-            &["q_wp248_criteria", "q_large_scale", "q_ap_list", "q_gov_timing", "q_gov_dpia_specific", "q_gov_new_tools", "q_screening_conclusion"],
+            &[
+                "q_wp248_criteria",
+                "q_large_scale",
+                "q_ap_list",
+                "q_gov_timing",
+                "q_gov_dpia_specific",
+                "q_gov_new_tools",
+                "q_screening_conclusion",
+            ],
             &[Screening, Versions],
         ),
         f(
             "1.1.a",
-            &["q_data_items", "q_modality", "q_unique_identification", "q_identification_mode", "q_data_subjects", "q_children", "q_raw_images"],
+            &[
+                "q_data_items",
+                "q_modality",
+                "q_unique_identification",
+                "q_identification_mode",
+                "q_data_subjects",
+                "q_children",
+                "q_raw_images",
+            ],
             &[],
         ),
         f("1.1.b", &["q_purpose_text", "q_purpose_category"], &[]),
@@ -217,7 +238,14 @@ pub const FIELDS: [FieldDef; 33] = {
         ),
         f(
             "2.3.c",
-            &["q_consent_form", "q_consent_withdrawal", "q_vendor_agreement", "q_vendor_location", "q_sec_transfers", "q_sec_eu_representative"],
+            &[
+                "q_consent_form",
+                "q_consent_withdrawal",
+                "q_vendor_agreement",
+                "q_vendor_location",
+                "q_sec_transfers",
+                "q_sec_eu_representative",
+            ],
             &[],
         ),
         f("2.3.d", &["q_template_location", "q_raw_images", "q_minimisation", "q_sec_template_protection"], &[]),
@@ -250,7 +278,11 @@ pub const FIELDS: [FieldDef; 33] = {
         f("4.2.c", &[], &[Plan, FindOut]),
         f("5.1", &["q_gov_dpo_advice", "q_gov_dpo_followed", "q_gov_dpo_summary"], &[DpoRecord]),
         f("5.2", &["q_gov_views"], &[ViewsRecord]),
-        f("6", &["q_gov_signoff", "q_gov_prior_consultation", "q_gov_decision"], &[Decision, DecisionRecord, SignedVersion]),
+        f(
+            "6",
+            &["q_gov_signoff", "q_gov_prior_consultation", "q_gov_decision"],
+            &[Decision, DecisionRecord, SignedVersion],
+        ),
     ]
 };
 
@@ -290,8 +322,8 @@ pub enum Entry<'a> {
     Answered(&'a Question, &'a Answer),
     /// Asked, not (yet) answered.
     NotAnswered(&'a Question),
-    /// Its answer is a line of the decision record, which the field's record block prints
-    /// (`persist::record::LINKED`).
+    /// Its answer is a text line of the decision record (the DPO's advice), which the field's
+    /// record block prints (`persist::record::LINKED`).
     InRecord(&'a Question),
     /// Printed under an earlier field (this number).
     See(&'a Question, &'static str),
@@ -374,7 +406,15 @@ impl<'a> Outline<'a> {
                     let Some(q) = bank.question(id).filter(|q| visible(&q.id)) else { continue };
                     let entry = match places.get(q.id.as_str()) {
                         Some(Place::Field(first)) => Entry::See(q, first),
-                        _ if record::is_linked(&q.id) && def.blocks.contains(&Block::DpoRecord) => Entry::InRecord(q),
+                        // The DPO's advice (a text) is printed once, as the record's line; a
+                        // linked choice is printed as answered, which is the record's value
+                        // (`record::derive`).
+                        _ if record::is_linked(&q.id)
+                            && q.kind == Kind::Text
+                            && def.blocks.contains(&Block::DpoRecord) =>
+                        {
+                            Entry::InRecord(q)
+                        }
                         _ => match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
                             Some(x) => Entry::Answered(q, x),
                             None => Entry::NotAnswered(q),
@@ -394,7 +434,10 @@ impl<'a> Outline<'a> {
             }
         }
         let mut remaining = Vec::new();
-        for q in bank.questions().filter(|q| visible(&q.id) && !places.contains_key(q.id.as_str())) {
+        for q in bank.questions().filter(|q| visible(&q.id)) {
+            if places.contains_key(q.id.as_str()) {
+                continue;
+            }
             places.insert(q.id.as_str(), Place::Remaining);
             remaining.push(match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
                 Some(x) => Entry::Answered(q, x),
@@ -409,11 +452,42 @@ impl<'a> Outline<'a> {
         self.places.get(question).copied()
     }
 
+    /// Annex A by section of the questionnaire: each section (numbered from 1) that has a
+    /// remaining answer, with those answers in bank order.
+    pub fn remaining_by_section(&self, bank: &'a Bank) -> Vec<(usize, &'a Section, Vec<&Entry<'a>>)> {
+        bank.sections
+            .iter()
+            .enumerate()
+            .map(|(i, sec)| {
+                let entries: Vec<&Entry<'a>> =
+                    self.remaining.iter().filter(|e| sec.questions.iter().any(|q| q.id == e.question().id)).collect();
+                (i + 1, sec, entries)
+            })
+            .filter(|(_, _, e)| !e.is_empty())
+            .collect()
+    }
+
     /// The nodes of one template section ("0" to "6"), its heading first.
     pub fn section(&self, number: &str) -> impl Iterator<Item = &Node<'a>> + '_ {
         let number = number.to_string();
         self.nodes.iter().filter(move |n| section_of(n.number) == number)
     }
+}
+
+/// The risks of non-default events among the raised ones (`raised`, worst first as the risk
+/// table numbers them), each with its number in that table (4.1.a).
+pub fn event_risks<'r>(raised: &[&'r RiskResult]) -> Vec<(usize, &'r RiskResult)> {
+    raised
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| EVENT_RISKS.contains(&r.risk.as_str()))
+        .map(|(i, r)| (i + 1, *r))
+        .collect()
+}
+
+/// The rows of the plan whose recommendation lowers a risk (4.2.a), in the plan's order.
+pub fn effect_rows<'r, 'p>(rows: &'r [PlanRow<'p>]) -> Vec<&'r PlanRow<'p>> {
+    rows.iter().filter(|r| r.recommendation.is_some_and(|x| !x.effect.is_empty())).collect()
 }
 
 /// The heading of a template number in `lang` (without the number).
