@@ -215,7 +215,7 @@ fn it_holds_the_decision_every_risk_every_measure_and_the_signoff_in_english_and
         // The cover and the decision.
         assert!(doc.styled.iter().any(|(st, p)| st == "Title" && p == s.doc_title), "{lang:?}: title");
         assert!(has("Toegang met vingerafdruk"), "{lang:?}: the assessment's title");
-        assert!(has(t.verdict), "{lang:?}: the outcome is named");
+        assert!(has(s.outcome_label), "{lang:?}: the outcome is named");
         let (outcome, body) = t.outcome(r.decision.outcome);
         assert!(has(outcome) && has(body), "{lang:?}: the decision {outcome}");
         // Every section of the template is a Word heading, numbered as in the summary, and the
@@ -281,8 +281,8 @@ fn it_holds_the_decision_every_risk_every_measure_and_the_signoff_in_english_and
     // The Dutch document is in Dutch: its spelling language too.
     let (parts, nl) = document(l("nl"), &a);
     assert!(parts["word/styles.xml"].contains("w:val=\"nl-NL\""));
-    assert!(nl.paragraphs.iter().any(|p| p == i18n::strings(l("nl")).verdict));
-    assert!(!nl.paragraphs.iter().any(|p| p == i18n::strings(l("en")).verdict));
+    assert!(nl.paragraphs.iter().any(|p| p == summary::strings(l("nl")).outcome_label));
+    assert!(!nl.paragraphs.iter().any(|p| p == summary::strings(l("en")).outcome_label));
 }
 
 #[test]

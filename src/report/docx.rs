@@ -356,7 +356,7 @@ fn cover(
     b.text(Style::Label, s.decision);
     b.text(Style::Verdict, &decision_line(bank, lang, a, report.decision.outcome));
     let (verdict_title, verdict_body) = t.outcome(report.decision.outcome);
-    b.text(Style::Label, t.verdict);
+    b.text(Style::Label, s.outcome_label);
     b.para(Style::Normal, &[Run::Bold(verdict_title)]);
     b.text(Style::Normal, verdict_body);
     if !report.complete() {
@@ -416,7 +416,7 @@ fn decision(b: &mut Body, bank: &Bank, lang: Lang, report: &Report, explanation:
     let s = summary::strings(lang);
     let view = report.decision_view(bank, explanation);
     let (verdict_title, verdict_body) = t.outcome(view.outcome);
-    b.text(Style::Label, t.verdict);
+    b.text(Style::Label, s.outcome_label);
     b.text(Style::Verdict, verdict_title);
     b.text(Style::Normal, verdict_body);
     if !report.complete() {

@@ -258,7 +258,11 @@ pub fn decision_line(bank: &Bank, lang: Lang, a: &Assessment, outcome: Outcome) 
                 signoff_value(bank, lang, SignOffField::DecisionDate, &so.decision_date),
                 so.decided_by.trim().to_string(),
             ];
-            parts.into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")
+            let line = parts.into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+            match record::decided(so, outcome) {
+                Decided::Differs(_, o) => format!("{line}. {}", s.decision_differs(t.outcome_short(o))),
+                _ => line,
+            }
         }
     }
 }

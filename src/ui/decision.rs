@@ -204,7 +204,7 @@ pub fn Decision(props: &DecisionProps) -> Html {
     html! {
         <div class="bd-decision" data-testid={tid("decision")}>
             <div class={format!("bd-verdict bd-verdict-{}", view.outcome.key())} data-testid={tid("verdict")}>
-                <p class="bd-verdict-label">{ t.verdict }</p>
+                <p class="bd-verdict-label">{ if anchors == Anchors::Summary { crate::i18n::summary::strings(lang).outcome_label } else { t.verdict } }</p>
                 <p class="bd-verdict-title">{ title }</p>
                 <p>{ body }</p>
                 if !report.complete() {

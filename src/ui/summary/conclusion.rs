@@ -24,7 +24,7 @@ pub fn Conclusion(props: &PartProps) -> Html {
         },
         Block::DecisionRecord => html! {
             <>
-                <p class="bd-sum-label">{ summary::strings(lang).signoff }</p>
+                <p class="bd-sum-record-title">{ summary::strings(lang).signoff }</p>
                 <p class="bd-muted bd-sum-small">{ summary::strings(lang).signoff_intro }</p>
                 <SignOffPart {lang} assessment={props.assessment.clone()} outcome={props.report.decision.outcome} {block}
                     editable={props.editable} dispatch={props.dispatch.clone()} />

@@ -60,7 +60,7 @@ pub fn Cover(props: &CoverProps) -> Html {
                 <p class="bd-sum-decided-value">{ &props.decided }</p>
             </div>
             <div data-testid="summary-verdict" class={format!("bd-sum-verdict bd-sum-verdict-{}", report.decision.outcome.key())}>
-                <p class="bd-sum-label">{ t.verdict }</p>
+                <p class="bd-sum-label">{ s.outcome_label }</p>
                 <p class="bd-sum-verdict-title">{ verdict_title }</p>
                 <p>{ verdict_body }</p>
                 if !report.complete() {
