@@ -60,6 +60,8 @@ const WIZARD_CHOICE = { q_gov_dpo_advice: 'yes', q_gov_dpo_followed: 'pending' }
 
 /** All whitespace removed: line wrapping in the PDF must not matter. */
 const squash = (s) => s.replace(/\s+/g, '');
+/** Without the bidi isolation marks around a user's text. */
+const unmark = (s) => s.replace(/[\u2066-\u2069]/g, '');
 
 /** A deterministic small hash, to spread the chosen options over the bank. */
 function hash(s) {
@@ -282,10 +284,11 @@ async function printedSummary(lang) {
       const at = all.indexOf(squash(h), from);
       assert.ok(at >= 0, `section "${h}" printed after the one before`);
       from = at;
+      // The page's text without its running header and page number (isolation marks aside).
+      const bare = (p, i) => [runningTitle, runningMeta].map(unmark).reduce((x, s) => x.split(squash(s)).join(''), unmark(squash(p)))
+        .replace(`${i + 1}/${pageTexts.length}`, '');
       const page = pageTexts.findIndex((p) => squash(p).includes(squash(h)));
-      const lines = pageTexts[page].split('\n').map((x) => x.trim()).filter(Boolean);
-      const first = lines.findIndex((x) => !squash(runningTitle).includes(squash(x)) && !squash(runningMeta).includes(squash(x)));
-      assert.ok(squash(lines.slice(first).join(' ')).startsWith(squash(h)), `"${h}" starts page ${page + 1}: ${lines.slice(0, 4).join(' | ')}`);
+      assert.ok(bare(pageTexts[page], page).startsWith(squash(h)), `"${h}" starts page ${page + 1}: ${bare(pageTexts[page], page).slice(0, 80)}`);
     }
     for (const f of ui.fields) assert.ok(has(f), `field "${f}" printed`);
 
