@@ -6,6 +6,7 @@
 //! biodpia/<namespace>/v1/index             the list (persist::library::Index, JSON)
 //! biodpia/<namespace>/v1/a/<id>            one assessment (persist::assessment, JSON)
 //! <key>/unreadable-<ms>                    data that could not be read, kept aside untouched
+//! biodpia/<namespace>/v1/name              the reviewer's name, typed once (plain text)
 //! biodpia/<namespace>/v1/current           the single assessment of the first layout; moved
 //!                                          into the list the first time the widget opens
 //! ```
@@ -641,10 +642,12 @@ impl<S: Store> Library<S> {
     }
 
     /// The name typed once in this browser; empty when none was given (or storage is
-    /// unavailable). At most `MAX_META_LEN` characters, trimmed.
+    /// unavailable). At most `MAX_META_LEN` characters, trimmed, one line: a value damaged or
+    /// written by hand (line breaks, control characters) is read as the text it holds.
     pub fn name(&self) -> String {
         let stored = self.store.get(&self.name_key()).ok().flatten().unwrap_or_default();
-        assessment::clamp_chars(stored.trim(), assessment::MAX_META_LEN)
+        let line: String = stored.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        assessment::clamp_chars(line.trim(), assessment::MAX_META_LEN)
     }
 
     /// Remembers the name for this browser (an empty name forgets it). A failed write leaves

@@ -685,3 +685,71 @@ fn editing_a_signed_revision_starts_the_next_one_and_a_reset_keeps_the_signed_ve
     assert!(copy.id.is_empty() && copy.versions.is_empty() && copy.review.comments.is_empty());
     assert_eq!((copy.answers, copy.revision), (a.answers.clone(), 1));
 }
+
+#[test]
+fn the_threads_by_target_follow_the_bank_and_leave_the_orphans_apart() {
+    let b = bank();
+    let (s0, s1) = (&b.sections[0], &b.sections[1]);
+    let (q0, q1) = (&s0.questions[0], &s1.questions[0]);
+    let (risk, measure) = (&b.risks[1], &b.safeguards[0]);
+    let mut a = authored(0);
+    // Added in an order unlike the bank's.
+    let at = |m: u32| format!("2026-12-01T09:{m:02}:00Z");
+    comment(&mut a, "m", "Dirk", &at(0), Target::Measure(measure.id.clone()), "Owner?", Some(Evaluation::ToImprove));
+    comment(&mut a, "q1", "Dirk", &at(1), Target::Question(q1.id.clone()), "Fine.", Some(Evaluation::Acceptable));
+    comment(&mut a, "gone", "Dirk", &at(2), Target::Risk("r_removed".into()), "Old.", None);
+    comment(&mut a, "r", "Dirk", &at(3), Target::Risk(risk.id.clone()), "Too low.", Some(Evaluation::ToCorrect));
+    comment(&mut a, "q0", "Dirk", &at(4), Target::Question(q0.id.clone()), "Why?", None);
+    comment(&mut a, "s1", "Dirk", &at(5), Target::Section(s1.id.clone()), "Complete.", None);
+    comment(&mut a, "q0b", "Dirk", &at(6), Target::Question(q0.id.clone()), "And?", None);
+    let reply = Draft { text: "Done.".into(), evaluation: None, resolves: Some(true) };
+    add_comment(&mut a, "q0-re", "Anna", &at(7), Target::Section(String::new()), "q0", reply).unwrap();
+
+    let got: Vec<(Target, Vec<&str>)> = review::by_target(b, &a.review)
+        .into_iter()
+        .map(|(t, ths)| (t, ths.iter().map(|th| th.first.id.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Target::Question(q0.id.clone()), vec!["q0", "q0b"]),
+            (Target::Section(s1.id.clone()), vec!["s1"]),
+            (Target::Question(q1.id.clone()), vec!["q1"]),
+            (Target::Risk(risk.id.clone()), vec!["r"]),
+            (Target::Measure(measure.id.clone()), vec!["m"]),
+        ]
+    );
+    let orphans: Vec<&str> = review::orphans(b, &a.review).iter().map(|t| t.first.id.as_str()).collect();
+    assert_eq!(orphans, ["gone"]);
+    // Every target of the bank once, sections before their questions.
+    let targets = review::targets(b);
+    assert_eq!(targets.len(), b.sections.len() + b.questions().count() + b.risks.len() + b.safeguards.len());
+    assert_eq!(targets.iter().collect::<BTreeSet<_>>().len(), targets.len());
+    assert!(review::by_target(b, &authored(0).review).is_empty());
+
+    // The comments a view of one target compares: its threads and their replies only.
+    let on_q0 = Target::Question(q0.id.clone());
+    let ids: Vec<&str> = review::comments_on(&a.review, &on_q0).map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["q0", "q0b", "q0-re"]);
+}
+
+#[test]
+fn a_draft_is_checked_before_it_is_sent_as_the_core_would() {
+    let d = |text: &str, evaluation, resolves| Draft { text: text.into(), evaluation, resolves };
+    assert_eq!(review::check_draft(&d(" ", None, None)), Err(CommentError::Empty));
+    assert_eq!(review::check_draft(&d(" ", Some(Evaluation::ToCorrect), None)), Err(CommentError::ReasonMissing));
+    assert_eq!(review::check_draft(&d("", Some(Evaluation::ToImprove), None)), Err(CommentError::ReasonMissing));
+    assert_eq!(review::check_draft(&d("", Some(Evaluation::Acceptable), None)), Ok(()));
+    assert_eq!(review::check_draft(&d("", None, Some(true))), Ok(()));
+    let long = "x".repeat(review::MAX_COMMENT_LEN + 1);
+    assert_eq!(
+        review::check_draft(&d(&long, None, None)),
+        Err(CommentError::TooLong { len: review::MAX_COMMENT_LEN + 1, max: review::MAX_COMMENT_LEN })
+    );
+    // add_comment refuses the same drafts.
+    let mut a = authored(0);
+    let on = Target::Question(q(0).id.clone());
+    let r = add_comment(&mut a, "x", "Dirk", "t", on, "", d(" ", Some(Evaluation::ToCorrect), None));
+    assert_eq!(r, Err(CommentError::ReasonMissing));
+    assert!(a.review.comments.is_empty());
+}

@@ -531,3 +531,26 @@ fn the_list_shows_the_open_assessment_as_it_is_now() {
     let shown = library::with_open(&stored, library::entry(bank(), "not-stored", &fresh));
     assert_eq!((shown.len(), shown[0].id.as_str(), shown[0].updated.as_str()), (3, "not-stored", ""));
 }
+
+#[test]
+fn the_name_has_its_own_key_which_opening_and_listing_leave_alone() {
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    assert_eq!(lib.name_key(), "biodpia/ns/v1/name");
+    assert_eq!(lib.id_of_key(&lib.name_key()), None, "not an assessment key");
+    lib.set_name("Dirk (FG)").unwrap();
+    let o = lib.open(bank(), "", 1, "2026-11-26T10:00:00.000Z", &mut next).unwrap();
+    assert!(o.notes.is_empty(), "the name is not data to keep aside: {:?}", o.notes);
+    assert_eq!(lib.list(bank()).len(), 1);
+    assert_eq!(lib.name(), "Dirk (FG)");
+    // A damaged or hand-written value: read as one line of text, never refused.
+    store.set(&lib.name_key(), "\n Dirk\r\nde Vries\u{0}\t").unwrap();
+    assert_eq!(lib.name(), "Dirk  de Vries");
+    store.set(&lib.name_key(), "{\"not\": \"a name\"}").unwrap();
+    assert_eq!(lib.name(), "{\"not\": \"a name\"}");
+    store.set(&lib.name_key(), " \n\t ").unwrap();
+    assert_eq!(lib.name(), "", "only blanks: no name");
+    store.remove(&lib.name_key());
+    assert_eq!(lib.name(), "", "absent: no name");
+}

@@ -23,6 +23,7 @@
 mod fetch;
 pub mod manager;
 pub mod method;
+pub mod review;
 pub mod summary;
 pub mod template;
 

@@ -388,6 +388,23 @@ pub struct Draft {
     pub resolves: Option<bool>,
 }
 
+/// What [`add_comment`] checks of the form alone (empty, reason missing, too long), so that a
+/// form can say what is wrong before it sends anything.
+pub fn check_draft(draft: &Draft) -> Result<(), CommentError> {
+    let text = draft.text.trim();
+    let len = text.chars().count();
+    if len > MAX_COMMENT_LEN {
+        return Err(CommentError::TooLong { len, max: MAX_COMMENT_LEN });
+    }
+    if text.is_empty() && draft.evaluation.is_none() && draft.resolves.is_none() {
+        return Err(CommentError::Empty);
+    }
+    if text.is_empty() && draft.evaluation.is_some_and(Evaluation::needs_reason) {
+        return Err(CommentError::ReasonMissing);
+    }
+    Ok(())
+}
+
 /// Adds a first comment on `on` (`reply_to` empty) or a reply to a thread (`reply_to` its first
 /// comment's id, `on` is then taken from the thread).
 pub fn add_comment(
@@ -399,17 +416,8 @@ pub fn add_comment(
     reply_to: &str,
     draft: Draft,
 ) -> Result<(), CommentError> {
+    check_draft(&draft)?;
     let text = draft.text.trim().to_string();
-    let len = text.chars().count();
-    if len > MAX_COMMENT_LEN {
-        return Err(CommentError::TooLong { len, max: MAX_COMMENT_LEN });
-    }
-    if text.is_empty() && draft.evaluation.is_none() && draft.resolves.is_none() {
-        return Err(CommentError::Empty);
-    }
-    if text.is_empty() && draft.evaluation.is_some_and(Evaluation::needs_reason) {
-        return Err(CommentError::ReasonMissing);
-    }
     if a.review.comments.iter().any(|c| c.id == id) {
         return Err(CommentError::DuplicateId);
     }
@@ -586,4 +594,42 @@ fn decide(
     apply(a, &p).map_err(DecideError::Field)?;
     a.review.proposals[i].status = status;
     Ok(())
+}
+
+/// The targets of a bank in the order the report follows: each section, then its questions, in
+/// wizard order; then the risks and the safeguards (measures) in bank order.
+pub fn targets(bank: &Bank) -> Vec<Target> {
+    let mut out = Vec::new();
+    for s in &bank.sections {
+        out.push(Target::Section(s.id.clone()));
+        out.extend(s.questions.iter().map(|q| Target::Question(q.id.clone())));
+    }
+    out.extend(bank.risks.iter().map(|r| Target::Risk(r.id.clone())));
+    out.extend(bank.safeguards.iter().map(|s| Target::Measure(s.id.clone())));
+    out
+}
+
+/// Every thread of the review by target, in the order of [`targets`] (targets without a
+/// comment left out), threads oldest first; comments on what the bank no longer has are not
+/// here but in [`orphans`].
+pub fn by_target<'a>(bank: &Bank, review: &'a Review) -> Vec<(Target, Vec<Thread<'a>>)> {
+    let all = threads(review, None);
+    if all.is_empty() {
+        return Vec::new();
+    }
+    targets(bank)
+        .into_iter()
+        .filter_map(|t| {
+            let on: Vec<Thread<'a>> = all.iter().filter(|th| th.first.on == t).cloned().collect();
+            (!on.is_empty()).then_some((t, on))
+        })
+        .collect()
+}
+
+/// The comments on one target, in the order saved: what a view showing that target's threads
+/// compares, so that it renders again only when they change.
+pub fn comments_on<'a>(review: &'a Review, on: &'a Target) -> impl Iterator<Item = &'a Comment> + 'a {
+    let roots: Vec<&str> =
+        review.comments.iter().filter(|c| c.reply_to.is_empty() && &c.on == on).map(|c| c.id.as_str()).collect();
+    review.comments.iter().filter(move |c| &c.on == on || roots.contains(&c.reply_to.as_str()))
 }

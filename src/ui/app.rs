@@ -37,6 +37,7 @@ fn initial(config: &Config, boot: &persistence::Boot) -> State {
     state.id = boot.id.clone();
     state.notice = boot.notice;
     state.lang_problem = config.lang_problem.clone();
+    state.reviewer = boot.reviewer.clone();
     state
 }
 
@@ -68,6 +69,7 @@ pub fn App(config: &Config) -> Html {
     // tabs, and hold the messages of src/ui/persistence.rs.
     let persistence = persistence::use_persistence(&state, &config.namespace, &config.organisation, &boot);
     let ctx = Ctx { state: state.clone(), p: persistence };
+    persistence::use_reviewer(&state, &config.namespace, &boot);
     // Focus moves to the heading of a wizard section, the results or the list when that step
     // opens, for keyboard and screen reader users (the summary focuses its own heading).
     let heading = use_node_ref();
@@ -114,16 +116,17 @@ pub fn App(config: &Config) -> Html {
         }
     });
 
+    let reviewer = AttrValue::from(state.reviewer.clone());
     let main = match state.step {
         Step::Section(i) => html! {
             <SectionView index={i} section={Ref(&bank.sections[i])} last={i + 1 == bank.sections.len()} {lang}
                 assessment={assessment.clone()} report={report.clone()} refused={state.refused.clone()}
-                heading={heading.clone()} dispatch={dispatch.clone()} />
+                heading={heading.clone()} reviewer={reviewer.clone()} dispatch={dispatch.clone()} />
         },
         Step::Results => html! {
             <>
                 <Results {lang} report={report.clone()} assessment={assessment.clone()} heading={heading.clone()}
-                    dispatch={dispatch.clone()} />
+                    reviewer={reviewer.clone()} dispatch={dispatch.clone()} />
                 <NoLongerAsked {lang} assessment={assessment.clone()} />
             </>
         },

@@ -20,6 +20,7 @@ pub mod persistence;
 pub mod platform;
 pub mod questions;
 pub mod results;
+pub mod review;
 pub mod signing;
 pub mod state;
 pub mod summary;

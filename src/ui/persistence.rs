@@ -35,6 +35,8 @@ pub struct Boot {
     pub message: Option<Message>,
     /// The stored assessments, most recently changed first.
     pub list: Rc<Vec<Entry>>,
+    /// The reviewer's name kept in this browser (empty when none, or no storage).
+    pub reviewer: String,
 }
 
 /// Opens storage (see `storage::Library::open`): the assessment opened last, or the most
@@ -47,6 +49,7 @@ pub fn boot(namespace: &str, organisation: &str) -> Boot {
         notice: Some(Notice::StorageUnavailable),
         message: None,
         list: Rc::default(),
+        reviewer: String::new(),
     };
     let Some(lib) = storage::browser(namespace) else { return unavailable() };
     let Ok(opened) = lib.open(bank, organisation, storage::now_ms(), &storage::now_iso(), &mut storage::random_id)
@@ -76,7 +79,27 @@ pub fn boot(namespace: &str, organisation: &str) -> Boot {
         migration,
     });
     let list = Rc::new(lib.list(bank));
-    Boot { id: opened.id, assessment: opened.assessment, notice, message, list }
+    Boot { id: opened.id, assessment: opened.assessment, notice, message, list, reviewer: lib.name() }
+}
+
+/// Keeps the reviewer's name in this browser (`storage::Library::set_name`) when it changes;
+/// never when the widget opens with the name it read. A failed write keeps the name for this
+/// page and says that storage is full.
+#[hook]
+pub fn use_reviewer(state: &UseReducerHandle<State>, namespace: &str, boot: &Boot) {
+    let stored = use_memo((), |_| RefCell::new(boot.reviewer.clone()));
+    let (namespace, dispatch) = (namespace.to_string(), state.dispatcher());
+    use_effect_with(state.reviewer.clone(), move |name| {
+        if *stored.borrow() != *name {
+            if let Some(lib) = storage::browser(&namespace) {
+                match lib.set_name(name) {
+                    Ok(()) => *stored.borrow_mut() = name.clone(),
+                    Err(SaveError::QuotaExceeded) => dispatch.dispatch(Action::Notice(Some(Notice::StorageFull))),
+                    Err(SaveError::Unavailable) => dispatch.dispatch(Action::Notice(Some(Notice::StorageUnavailable))),
+                }
+            }
+        }
+    });
 }
 
 /// Another tab wrote (or deleted) the open assessment.

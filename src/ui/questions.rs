@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::cite::{self, option_label, Anchors};
+use super::review::ReviewThread;
 use super::state::Action;
 use super::{Button, Dispatch, Ref, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Answer, AnswerError};
@@ -10,6 +11,7 @@ use crate::domain::engine::Report;
 use crate::domain::model::{Kind, Question, Section};
 use crate::i18n::{strings, Get, Lang};
 use crate::persist::assessment::Assessment;
+use crate::persist::review::Target;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
@@ -25,17 +27,21 @@ pub struct SectionProps {
     pub refused: Option<AnswerError>,
     /// The section's `<h2>` (focused by `App` when the step opens).
     pub heading: NodeRef,
+    /// The reviewer's name (`State::reviewer`), for the review threads.
+    pub reviewer: AttrValue,
     pub dispatch: Dispatch,
 }
 
 /// Wizard section `index`: its visible questions, each a [`QuestionView`] (rendered again only
-/// when its own answer changes).
+/// when its own answer changes) with its review threads (`ReviewThread`, rendered again only when
+/// its own comments change).
 #[function_component]
 pub fn SectionView(props: &SectionProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let section = props.section.0;
     let visible = section.questions.iter().filter(|q| props.report.visible.contains(&q.id));
+    let frozen = props.assessment.frozen();
     let back = (props.index > 0).then(|| {
         super::button(
             Button { class: BTN, label: t.back, ..Default::default() },
@@ -46,15 +52,24 @@ pub fn SectionView(props: &SectionProps) -> Html {
         <section class="bd-section" aria-labelledby="bd-section-title" key="section">
             <h2 id="bd-section-title" tabindex="-1" ref={props.heading.clone()}>{ section.title.get(lang) }</h2>
             <p class="bd-intro">{ section.intro.get(lang) }</p>
-            // A signed revision is read-only (every control in the fieldset is disabled) until
-            // the next revision is started.
+            <ReviewThread {lang} target={Target::Section(section.id.clone())} about={section.title.get(lang)}
+                assessment={props.assessment.clone()} reviewer={props.reviewer.clone()} dispatch={props.dispatch.clone()} />
+            // A signed revision is read-only (every control in the questions' fieldsets is
+            // disabled) until the next revision is started; its review threads stay open to
+            // comments, which are not part of the signed content.
             <super::signing::FrozenBanner {lang} assessment={props.assessment.clone()} dispatch={props.dispatch.clone()} />
-            <fieldset class="bd-section-fields" disabled={props.assessment.frozen()}>
+            <div class="bd-section-questions">
                 for q in visible {
-                    <QuestionView key={q.id.clone()} question={Ref(q)} assessment={props.assessment.clone()} {lang}
-                        error={props.refused.clone().filter(|e| refused_here(e, q))} dispatch={props.dispatch.clone()} />
+                    <div class="bd-question-block" key={q.id.clone()}>
+                        <fieldset class="bd-section-fields" role="none" disabled={frozen}>
+                            <QuestionView question={Ref(q)} assessment={props.assessment.clone()} {lang}
+                                error={props.refused.clone().filter(|e| refused_here(e, q))} dispatch={props.dispatch.clone()} />
+                        </fieldset>
+                        <ReviewThread {lang} target={Target::Question(q.id.clone())} about={q.text.get(lang)}
+                            assessment={props.assessment.clone()} reviewer={props.reviewer.clone()} dispatch={props.dispatch.clone()} />
+                    </div>
                 }
-            </fieldset>
+            </div>
             <div class="bd-actions">
                 { for back }
                 { super::button(

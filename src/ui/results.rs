@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::cite::{self, cause_line, cause_option, cause_text, Anchors, FindingClasses};
 use super::decision::{use_explanation, Decision};
+use super::review::ReviewThread;
 use super::state::{Action, PlanField};
 use super::{Button, Dispatch, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Plan, Status};
@@ -13,6 +14,7 @@ use crate::domain::engine::{Cause, Level, Position, Report};
 use crate::domain::model::Bank;
 use crate::i18n::{strings, Get, Lang, Strings};
 use crate::persist::assessment::{Assessment, MAX_META_LEN};
+use crate::persist::review::Target;
 
 /// The badge of a level ("bd-badge bd-level-high": "High").
 pub(crate) fn level_badge(t: &Strings, l: Level) -> Html {
@@ -72,6 +74,9 @@ pub struct ResultsProps {
     pub assessment: Shared<Assessment>,
     /// The page's `<h2>` (focused by `App` when the step opens).
     pub heading: NodeRef,
+    /// The reviewer's name (`State::reviewer`), for the review threads.
+    #[prop_or_default]
+    pub reviewer: AttrValue,
     pub dispatch: Dispatch,
 }
 
@@ -134,6 +139,11 @@ pub fn Results(props: &ResultsProps) -> Html {
                                     </ul>
                                 }
                             </details>
+                            if let Some(risk) = bank.risk(&r.risk) {
+                                <ReviewThread {lang} target={Target::Risk(r.risk.clone())} about={risk.title.get(lang)}
+                                    assessment={props.assessment.clone()} reviewer={props.reviewer.clone()}
+                                    dispatch={dispatch.clone()} />
+                            }
                         </th>
                         { position(t, r.inherent) }
                         { position(t, r.residual) }
@@ -191,7 +201,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             { card("bd-card", "bd-risks", t.risks, risks) }
             { card("bd-card", "bd-recs", t.recommended_safeguards, html! {
                 <Recommendations {lang} report={props.report.clone()} assessment={props.assessment.clone()}
-                    dispatch={dispatch.clone()} />
+                    reviewer={props.reviewer.clone()} dispatch={dispatch.clone()} />
             }) }
             { card("bd-card", "bd-findout", t.find_out, find_out) }
             { card("bd-card", "bd-findings", t.findings_cited, findings) }
@@ -220,22 +230,34 @@ pub fn Results(props: &ResultsProps) -> Html {
 pub struct RecommendationsProps {
     pub lang: Lang,
     pub report: Shared<Report>,
-    /// Only its action plan is read (and compared).
+    /// Only its action plan, whether it is frozen and the comments on measures are read (and
+    /// compared).
     pub assessment: Shared<Assessment>,
+    /// The reviewer's name (`State::reviewer`), for the review threads.
+    #[prop_or_default]
+    pub reviewer: AttrValue,
     pub dispatch: Dispatch,
 }
 
 impl PartialEq for RecommendationsProps {
     fn eq(&self, other: &Self) -> bool {
+        fn measures(p: &RecommendationsProps) -> impl Iterator<Item = &crate::persist::review::Comment> {
+            p.assessment.review.comments.iter().filter(|c| matches!(c.on, Target::Measure(_)))
+        }
         self.lang == other.lang
             && self.report == other.report
             && self.dispatch == other.dispatch
+            && self.reviewer == other.reviewer
             && self.assessment.plan == other.assessment.plan
+            && self.assessment.frozen() == other.assessment.frozen()
+            && (self.assessment == other.assessment || measures(self).eq(measures(other)))
     }
 }
 
-/// The recommended safeguards in priority order, each with its line of the action plan
-/// (rendered again when the plan changes, without the rest of the page).
+/// The recommended safeguards in priority order, each with its line of the action plan and its
+/// review threads (rendered again when the plan or the comments on measures change, without the
+/// rest of the page). The plan controls are disabled on a signed revision (read-only, as on the
+/// summary).
 #[function_component]
 pub fn Recommendations(props: &RecommendationsProps) -> Html {
     let bank = crate::bank::bank();
@@ -248,7 +270,7 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
             if report.recommendations.is_empty() { <p>{ t.no_recommendations }</p> }
             <ol class="bd-recs">
                 for rec in &report.recommendations {
-                    { recommendation(bank, lang, rec, plan, &props.dispatch) }
+                    { recommendation(bank, lang, rec, plan, props) }
                 }
             </ol>
         </>
@@ -260,8 +282,9 @@ fn recommendation(
     lang: Lang,
     rec: &crate::domain::engine::Recommendation,
     plan: &Plan,
-    dispatch: &Dispatch,
+    props: &RecommendationsProps,
 ) -> Html {
+    let dispatch = &props.dispatch;
     let t = strings(lang);
     let s = bank.safeguard(&rec.safeguard);
     let key = rec.priority.key();
@@ -299,13 +322,18 @@ fn recommendation(
             { for required }
             { cite::or_instead(bank, lang, "bd-effect", &rec.alternatives) }
             if let Some(s) = s { { cite::reasons(bank, lang, &s.provisions, &s.findings, Anchors::Results) } }
-            { plan_controls(t, &rec.safeguard, plan, dispatch) }
+            { plan_controls(t, &rec.safeguard, plan, props.assessment.frozen(), dispatch) }
+            if let Some(s) = s {
+                <ReviewThread {lang} target={Target::Measure(rec.safeguard.clone())} about={s.title.get(lang)}
+                    assessment={props.assessment.clone()} reviewer={props.reviewer.clone()} dispatch={dispatch.clone()} />
+            }
         </li>
     }
 }
 
-/// The action plan of a recommended safeguard: status, owner and due date.
-fn plan_controls(t: &Strings, sid: &str, plan: &Plan, dispatch: &Dispatch) -> Html {
+/// The action plan of a recommended safeguard: status, owner and due date (disabled when
+/// `frozen`: a signed revision is read-only).
+fn plan_controls(t: &Strings, sid: &str, plan: &Plan, frozen: bool, dispatch: &Dispatch) -> Html {
     let item = plan.get(sid).cloned().unwrap_or_default();
     let on = |field| {
         let sid = sid.to_string();
@@ -317,15 +345,15 @@ fn plan_controls(t: &Strings, sid: &str, plan: &Plan, dispatch: &Dispatch) -> Ht
     html! {
         <div class="bd-plan">
             <label for={status_id.clone()}>{ t.status }</label>
-            <select id={status_id} onchange={on(PlanField::Status)}>
+            <select id={status_id} disabled={frozen} onchange={on(PlanField::Status)}>
                 for s in Status::ALL {
                     <option value={s.key()} selected={item.status == s}>{ t.status(s) }</option>
                 }
             </select>
             <label for={owner_id.clone()}>{ t.owner }</label>
-            <input id={owner_id} type="text" maxlength={MAX_META_LEN.to_string()} value={item.owner} onchange={on(PlanField::Owner)} />
+            <input id={owner_id} type="text" maxlength={MAX_META_LEN.to_string()} value={item.owner} disabled={frozen} onchange={on(PlanField::Owner)} />
             <label for={due_id.clone()}>{ t.due }</label>
-            <input id={due_id} type="date" value={item.due} onchange={on(PlanField::Due)} />
+            <input id={due_id} type="date" value={item.due} disabled={frozen} onchange={on(PlanField::Due)} />
         </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::model::Bank;
 use crate::i18n::{Lang, LangProblem};
 use crate::persist::assessment::{self, Assessment, SignOffField};
 use crate::persist::record;
+use crate::persist::review::{self, Draft, Target};
 use crate::persist::version;
 
 /// Where the user is.
@@ -71,6 +72,22 @@ pub struct State {
     pub print_requests: u32,
     /// The signed version the summary shows (and prints) instead of the working revision.
     pub shown_version: Option<u32>,
+    /// The reviewer's name, typed once per browser (saved by `persistence::use_reviewer`).
+    pub reviewer: String,
+}
+
+/// A comment as a review form sends it (`review::add_comment`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewComment {
+    /// Unique (time and a random part, `storage::random_id`).
+    pub id: String,
+    /// ISO 8601, taken by the button.
+    pub at: String,
+    pub author: String,
+    pub on: Target,
+    /// The first comment of the thread answered; empty for a new thread.
+    pub reply_to: String,
+    pub draft: Draft,
 }
 
 // `Open` carries a whole assessment: rare, and boxing it would only move the copy.
@@ -109,6 +126,12 @@ pub enum Action {
     StartRevision,
     /// Shows a signed version on the summary (`None`: the working revision again).
     ShowVersion(Option<u32>),
+    /// Sets the reviewer's name (trimmed, capped at `assessment::MAX_META_LEN` characters).
+    SetReviewer(String),
+    /// Adds a review comment, reply or change of resolution. Allowed on a signed revision too:
+    /// comments are not part of the signed content (`version::Content`), so they never start a
+    /// new revision. A comment the core refuses changes nothing (the form checks first).
+    Comment(Box<NewComment>),
 }
 
 impl State {
@@ -126,6 +149,7 @@ impl State {
             refused: None,
             print_requests: 0,
             shown_version: None,
+            reviewer: String::new(),
         }
     }
 
@@ -143,6 +167,7 @@ impl State {
             refused: None,
             print_requests: self.print_requests,
             shown_version: self.shown_version,
+            reviewer: self.reviewer.clone(),
         }
     }
 }
@@ -280,6 +305,15 @@ impl Reducible for State {
                     Step::Assessments => Step::Section(0),
                 };
             }
+            Action::SetReviewer(name) => next.reviewer = assessment::clamp_chars(name.trim(), assessment::MAX_META_LEN),
+            Action::Comment(c) => {
+                let NewComment { id, at, author, on, reply_to, draft } = *c;
+                let mut a = (*next.assessment).clone();
+                if review::add_comment(&mut a, &id, &author, &at, on, &reply_to, draft).is_ok() {
+                    next.assessment = Rc::new(a);
+                    changed = Changed::Assessment;
+                }
+            }
             Action::Notice(notice) => next.notice = notice,
             Action::Print => next.print_requests = self.print_requests.wrapping_add(1),
             // Turned into an answer above.
@@ -323,5 +357,6 @@ impl PartialEq for State {
             && self.refused == other.refused
             && self.print_requests == other.print_requests
             && self.shown_version == other.shown_version
+            && self.reviewer == other.reviewer
     }
 }

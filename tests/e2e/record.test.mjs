@@ -141,7 +141,7 @@ async function recordAndSign(lang) {
     // The wizard is read-only too.
     await page.locator(`${A} nav .bd-nav-item:not(.bd-nav-results)`).first().click();
     await page.locator(`${A} .bd-main [data-testid="frozen"]`).waitFor();
-    const fields = page.locator(`${A} .bd-main fieldset.bd-section-fields`);
+    const fields = page.locator(`${A} .bd-main fieldset.bd-section-fields`).first();
     assert.notEqual(await fields.getAttribute('disabled'), null, 'the questions are in a disabled fieldset');
     assert.ok(await fields.locator('input').first().isDisabled(), 'their inputs are disabled');
     await page.screenshot({ path: path.join(SHOTS, `record-wizard-frozen-${lang}.png`) });

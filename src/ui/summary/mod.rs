@@ -30,6 +30,7 @@ mod overview;
 mod parties;
 mod plan;
 mod print;
+mod review;
 mod risks;
 mod signoff;
 
@@ -217,6 +218,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
                         <conclusion::Conclusion ..part.clone() />
                     </td></tr>
+                    // After section 6: the review comments, a row of its own, only when there are comments.
+                    <review::ReviewPart {lang} assessment={assessment.clone()} />
                     // The annexes, after the template's sections (other annexes may follow).
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
                         <annex::Annexes ..part.clone() />
