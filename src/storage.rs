@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 use crate::domain::model::Bank;
 use crate::persist::assessment::{self, Assessment, ReadError};
 use crate::persist::library::{self, Entry, Index};
+use crate::persist::merge::{self, MergeError, Merged};
 use crate::persist::transfer::{self, Migration};
 
 /// Version of the key layout (not of the assessment format, which the data itself carries).
@@ -343,6 +344,29 @@ pub enum Import {
     NotSaved(SaveError),
 }
 
+/// What an exported file is to this browser, before it is imported ([`Library::incoming`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Incoming {
+    /// No stored assessment is the file's assessment: it is imported as a new one.
+    New,
+    /// The stored assessment `id` (titled `title`) is the same assessment (`Assessment::id`):
+    /// the review in the file can be merged into it.
+    Known { id: String, title: String },
+}
+
+/// What [`Library::merge`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MergeInto {
+    /// Merged and saved (`merged.assessment` as saved, stamped).
+    Merged(Box<Merged>),
+    /// The file was refused (`persist::merge`); nothing was changed.
+    Refused(MergeError),
+    /// Storage refused the write; nothing was changed.
+    NotSaved(SaveError),
+    /// The stored assessment could not be loaded (missing, or unreadable and kept aside).
+    NotLoaded(LoadError),
+}
+
 type StoredIndex = (String, Result<Index, ReadError>);
 
 /// The assessments of one namespace in one [`Store`].
@@ -633,6 +657,49 @@ impl<S: Store> Library<S> {
         match self.add(bank, &a, new_id) {
             Ok(id) => Import::Imported { id, title: a.title, migration },
             Err(e) => Import::NotSaved(e),
+        }
+    }
+
+    /// Reads an exported file as [`Library::import`] would and says whether it is an
+    /// assessment this browser has (see [`Library::find`]). Changes nothing.
+    pub fn incoming(&self, bank: &Bank, bytes: &[u8]) -> Result<Incoming, transfer::ImportError> {
+        let (a, _) = transfer::import(bank, bytes)?;
+        Ok(match self.find(bank, &a.id) {
+            Some(id) => {
+                let title = self.read_item(&id).map(|(_, a)| a.title).unwrap_or_default();
+                Incoming::Known { id, title }
+            }
+            None => Incoming::New,
+        })
+    }
+
+    /// Merges a reviewed file into the stored assessment `id` (`persist::merge::merge`) and
+    /// saves it, stamped `now_iso`. `open` as for [`Library::rename`]. Nothing is changed
+    /// unless it says `Merged`.
+    pub fn merge(
+        &self,
+        bank: &Bank,
+        id: &str,
+        open: Option<&Assessment>,
+        bytes: &[u8],
+        now_iso: &str,
+        now_ms: u64,
+    ) -> MergeInto {
+        let local = match open {
+            Some(a) => a.clone(),
+            None => match self.load(bank, id, now_ms) {
+                Ok((a, _)) => a,
+                Err(e) => return MergeInto::NotLoaded(e),
+            },
+        };
+        let mut merged = match merge::merge(bank, &local, bytes) {
+            Ok(m) => m,
+            Err(e) => return MergeInto::Refused(e),
+        };
+        merged.assessment.updated = now_iso.to_string();
+        match self.save(bank, id, &merged.assessment) {
+            Ok(()) => MergeInto::Merged(Box::new(merged)),
+            Err(e) => MergeInto::NotSaved(e),
         }
     }
 

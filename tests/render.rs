@@ -8,6 +8,9 @@ use biodpia::ui::state::{State, Step};
 use biodpia::ui::{App, Config, Shared};
 use yew::prelude::*;
 
+mod common;
+use common::plain;
+
 fn l(code: &str) -> Lang {
     Lang::parse(code).expect("language is built in")
 }
@@ -144,22 +147,6 @@ fn archive_door() -> Assessment {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archive_door_2026.11.2.json");
     biodpia::persist::transfer::import(biodpia::bank::bank(), &std::fs::read(path).unwrap()).expect("imports").0
-}
-
-/// Text without markup, with the bidi isolates of quoted texts removed.
-fn plain(html: &str) -> String {
-    let mut out = String::new();
-    let mut tag = false;
-    for ch in html.chars() {
-        match ch {
-            '<' => tag = true,
-            '>' => tag = false,
-            '\u{2068}' | '\u{2069}' => {}
-            c if !tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 #[tokio::test]

@@ -686,6 +686,70 @@ fn editing_a_signed_revision_starts_the_next_one_and_a_reset_keeps_the_signed_ve
     assert_eq!((copy.answers, copy.revision), (a.answers.clone(), 1));
 }
 
+/// Issue 16 item 4: a signed version read under another bank version says so, and whether
+/// today's conclusion from its answers differs from the signed one.
+#[test]
+fn a_version_signed_under_another_bank_is_recognised() {
+    let a = signed(6);
+    let content = a.versions[0].check().unwrap();
+    assert_eq!(version::reading(bank(), &content), version::Reading::SameBank);
+    let mut older = content.clone();
+    older.bank_version = "2025.1.0".into();
+    assert_eq!(
+        version::reading(bank(), &older),
+        version::Reading::BankChanged { signed: "2025.1.0".into(), now: bank().version.clone(), results_differ: false }
+    );
+    // What was signed then concluded otherwise than today's bank does.
+    older.results.residual_score = older.results.residual_score.wrapping_add(7);
+    assert!(matches!(version::reading(bank(), &older), version::Reading::BankChanged { results_differ: true, .. }));
+}
+
+/// Issue 16 item 2: the pending proposals as the views show them: in field order, each with the
+/// field's value now and the value proposed, read as the field's kind.
+#[test]
+fn proposal_rows_give_the_value_now_and_the_value_proposed() {
+    let mut a = authored(4);
+    let mut dpo = hand_over(&a);
+    dpo.title = "Toegangscontrole (FG)".into();
+    dpo.answers.insert(q(2).id.clone(), choice(q(2), 1));
+    dpo.answers.remove(&q(1).id);
+    let s = bank().safeguards[0].id.clone();
+    dpo.plan.insert(s.clone(), PlanItem { status: Status::Planned, owner: "CISO".into(), due: "2027-01-01".into() });
+    dpo.signoff.set(SignOffField::DpoName, "Dirk");
+    dpo.updated_by = "Dirk (FG)".into();
+    dpo.updated = "2026-12-02T10:00:00.000Z".into();
+    a = merged(&a, &dpo).unwrap().assessment;
+    let rows = review::proposal_rows(bank(), &a);
+    let fields: Vec<review::Field> = rows.iter().map(|r| r.field).collect();
+    // Title first, then the answers in bank order, the plan, the decision record.
+    assert_eq!(
+        fields,
+        vec![
+            review::Field::Title,
+            review::Field::Answer(q(1).id.as_str()),
+            review::Field::Answer(q(2).id.as_str()),
+            review::Field::Measure(s.as_str()),
+            review::Field::SignOff(SignOffField::DpoName),
+        ]
+    );
+    use review::Value;
+    assert_eq!(rows[0].now, Value::Text("Toegangscontrole".into()));
+    assert_eq!(rows[0].proposed, Value::Text("Toegangscontrole (FG)".into()));
+    assert_eq!((&rows[1].now, &rows[1].proposed), (&Value::Answer(choice(q(1), 0)), &Value::Empty), "a removal");
+    assert_eq!(rows[2].proposed, Value::Answer(choice(q(2), 1)));
+    assert_eq!(rows[3].now, Value::Empty);
+    assert!(matches!(&rows[3].proposed, Value::Measure(p) if p.owner == "CISO"));
+    assert_eq!((&rows[4].now, &rows[4].proposed), (&Value::Empty, &Value::Text("Dirk".into())));
+    assert!(rows.iter().all(|r| r.proposal.by == "Dirk (FG)"));
+    assert_eq!(review::pending_on(&a.review, &format!("answers.{}", q(2).id)).len(), 1);
+    // Decided ones leave the list.
+    let id = rows[2].proposal.id.clone();
+    review::accept(bank(), &mut a, &id).unwrap();
+    assert_eq!(a.answers.get(&q(2).id), Some(&choice(q(2), 1)));
+    assert_eq!(review::proposal_rows(bank(), &a).len(), 4);
+    assert!(review::pending_on(&a.review, &format!("answers.{}", q(2).id)).is_empty());
+}
+
 #[test]
 fn the_threads_by_target_follow_the_bank_and_leave_the_orphans_apart() {
     let b = bank();

@@ -7,9 +7,11 @@ use biodpia::domain::model::{Bank, Kind};
 use biodpia::persist::assessment::{self, Assessment};
 use biodpia::persist::codec::{Problem, ReadError};
 use biodpia::persist::library;
-use biodpia::persist::transfer::ImportError;
+use biodpia::persist::merge::{self, MergeError};
+use biodpia::persist::transfer::{self, ImportError};
 use biodpia::storage::{
-    Duplicate, Import, Library, LoadError, MemStore, Note, Rename, Restore, RestoreRefused, SaveError, Store,
+    Duplicate, Import, Incoming, Library, LoadError, MemStore, MergeInto, Note, Rename, Restore, RestoreRefused,
+    SaveError, Store,
 };
 
 fn bank() -> &'static Bank {
@@ -530,6 +532,84 @@ fn the_list_shows_the_open_assessment_as_it_is_now() {
     let fresh = Assessment::new(&bank().version, "");
     let shown = library::with_open(&stored, library::entry(bank(), "not-stored", &fresh));
     assert_eq!((shown.len(), shown[0].id.as_str(), shown[0].updated.as_str()), (3, "not-stored", ""));
+}
+
+/// Issue 16: a file of an assessment this browser has is recognised (the merge is offered), a
+/// merge is saved, and a merge that is refused or cannot be saved changes nothing.
+#[test]
+fn a_reviewed_file_of_a_stored_assessment_is_recognised_and_merged() {
+    let q = bank().questions().find(|q| q.kind == Kind::Single && q.options.len() >= 2).unwrap();
+    let choice = |i: usize| Answer::Choice(q.options[i].id.clone());
+    // The author's browser.
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let id = lib.open(bank(), "", 1, "2026-12-01T09:00:00.000Z", &mut next).unwrap().id;
+    let (mut a, _) = lib.load(bank(), &id, 1).unwrap();
+    a.title = "Toegang".into();
+    a.answers.insert(q.id.clone(), choice(0));
+    a.updated = "2026-12-01T10:00:00.000Z".into();
+    lib.save(bank(), &id, &a).unwrap();
+    let file = transfer::export(&a);
+
+    // The DPO's browser: a new assessment there; changed and exported.
+    let dpo_store = MemStore::default();
+    let dpo = Library::new(&dpo_store, "ns");
+    dpo.open(bank(), "", 1, "2026-12-02T09:00:00.000Z", &mut next).unwrap();
+    assert_eq!(dpo.incoming(bank(), file.as_bytes()), Ok(Incoming::New));
+    let Import::Imported { id: did, .. } = dpo.import(bank(), file.as_bytes(), "2026-12-02T09:00:00.000Z", &mut next)
+    else {
+        panic!()
+    };
+    let (mut d, _) = dpo.load(bank(), &did, 2).unwrap();
+    d.answers.insert(q.id.clone(), choice(1));
+    d.updated = "2026-12-02T10:00:00.000Z".into();
+    d.updated_by = "Dirk (FG)".into();
+    let reviewed = transfer::export(&d);
+
+    // Back with the author: the file is recognised as the stored assessment.
+    assert_eq!(
+        lib.incoming(bank(), reviewed.as_bytes()),
+        Ok(Incoming::Known { id: id.clone(), title: "Toegang".into() })
+    );
+    assert_eq!(lib.incoming(bank(), b"{}"), Err(ImportError::Read(ReadError::NotAnAssessment)));
+    let before = store.snapshot();
+    // Storage full: not saved, nothing changed.
+    let full = nearly_full(&store, 50);
+    let full_lib = Library::new(&full, "ns");
+    assert_eq!(
+        full_lib.merge(bank(), &id, None, reviewed.as_bytes(), "2026-12-03T10:00:00.000Z", 3),
+        MergeInto::NotSaved(SaveError::QuotaExceeded)
+    );
+    assert_eq!(full.snapshot(), before);
+    assert_eq!(lib.merge(bank(), "gone", None, reviewed.as_bytes(), "t", 3), MergeInto::NotLoaded(LoadError::Missing));
+    let MergeInto::Merged(m) = lib.merge(bank(), &id, None, reviewed.as_bytes(), "2026-12-03T10:00:00.000Z", 3) else {
+        panic!()
+    };
+    assert_eq!((m.proposals, m.comments), (1, 0));
+    let (saved, _) = lib.load(bank(), &id, 3).unwrap();
+    assert_eq!(saved, m.assessment, "saved as merged");
+    assert_eq!(saved.updated, "2026-12-03T10:00:00.000Z");
+    assert_eq!(saved.answers.get(&q.id), Some(&choice(0)), "the answer is not overwritten: it is proposed");
+    assert_eq!(merge::pending_count(&saved), 1);
+    assert_eq!(lib.list(bank()).len(), 1, "nothing added to the list");
+
+    // The same file again: nothing new, nothing changed.
+    let before = store.snapshot();
+    assert_eq!(
+        lib.merge(bank(), &id, None, reviewed.as_bytes(), "2026-12-04T10:00:00.000Z", 4),
+        MergeInto::Refused(MergeError::NothingNew { older: true })
+    );
+    assert_eq!(store.snapshot(), before);
+    // The open assessment as it is in memory is what the file is merged into.
+    let mut open = saved.clone();
+    open.review.proposals.clear();
+    open.review.base.clear();
+    let MergeInto::Merged(m) = lib.merge(bank(), &id, Some(&open), reviewed.as_bytes(), "2026-12-05T10:00:00.000Z", 5)
+    else {
+        panic!()
+    };
+    assert_eq!(m.proposals, 1);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
-use super::assessment::{clamp_chars, Assessment, SignOff, MAX_ADVICE_LEN, MAX_META_LEN};
+use super::assessment::{clamp_chars, Assessment, SignOff, SignOffField, MAX_ADVICE_LEN, MAX_META_LEN};
 use super::codec;
 use crate::domain::answers::{self, Answer, AnswerError, PlanItem};
 use crate::domain::model::Bank;
@@ -596,6 +596,96 @@ fn decide(
     Ok(())
 }
 
+/// What a proposal's field is, for the views: `title`, `organisation`, an answer, a line of
+/// the action plan, a field of the decision record, or one this version does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field<'a> {
+    Title,
+    Organisation,
+    Answer(&'a str),
+    Measure(&'a str),
+    SignOff(SignOffField),
+    Unknown(&'a str),
+}
+
+impl<'a> Field<'a> {
+    /// The field a proposal's `field` names.
+    pub fn of(name: &'a str) -> Field<'a> {
+        if name == "title" {
+            Field::Title
+        } else if name == "organisation" {
+            Field::Organisation
+        } else if let Some(q) = name.strip_prefix("answers.") {
+            Field::Answer(q)
+        } else if let Some(s) = name.strip_prefix("plan.") {
+            Field::Measure(s)
+        } else if let Some(f) =
+            name.strip_prefix("signoff.").and_then(|n| SignOffField::ALL.into_iter().find(|f| f.name() == n))
+        {
+            Field::SignOff(f)
+        } else {
+            Field::Unknown(name)
+        }
+    }
+}
+
+/// A value of a field, read from its JSON (`Empty`: not answered, not in the plan, blank).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Answer(Answer),
+    Measure(PlanItem),
+    /// JSON this version cannot read as the field's kind, as it is.
+    Other(String),
+}
+
+impl Value {
+    /// The value of `field` given as JSON (`None`: empty).
+    pub fn of(field: Field<'_>, json: Option<&str>) -> Value {
+        let Some(json) = json else { return Value::Empty };
+        let read = match field {
+            Field::Title | Field::Organisation | Field::SignOff(_) => codec::parse::<String>(json).map(Value::Text),
+            Field::Answer(_) => codec::parse::<Answer>(json).map(Value::Answer),
+            Field::Measure(_) => codec::parse::<PlanItem>(json).map(Value::Measure),
+            Field::Unknown(_) => None,
+        };
+        match read {
+            Some(Value::Text(t)) if t.is_empty() => Value::Empty,
+            Some(Value::Answer(a)) if a.is_empty() => Value::Empty,
+            Some(v) => v,
+            None => Value::Other(json.to_string()),
+        }
+    }
+}
+
+/// A pending proposal as the views show it: which field, its value now and the value proposed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProposalRow<'a> {
+    pub proposal: &'a Proposal,
+    pub field: Field<'a>,
+    pub now: Value,
+    pub proposed: Value,
+}
+
+/// The pending proposals of `a` in the order of [`pending`], each with the field's value now
+/// (an answer held by the decision record as the record's field, as [`fields`] compares it).
+pub fn proposal_rows<'a>(bank: &Bank, a: &'a Assessment) -> Vec<ProposalRow<'a>> {
+    let now = fields(a);
+    pending(bank, &a.review)
+        .into_iter()
+        .map(|p| {
+            let field = Field::of(&p.field);
+            ProposalRow {
+                proposal: p,
+                field,
+                now: Value::of(field, now.get(&p.field).map(String::as_str)),
+                proposed: Value::of(field, p.value.as_ref().map(Json::text)),
+            }
+        })
+        .collect()
+}
+
 /// The targets of a bank in the order the report follows: each section, then its questions, in
 /// wizard order; then the risks and the safeguards (measures) in bank order.
 pub fn targets(bank: &Bank) -> Vec<Target> {
@@ -624,6 +714,11 @@ pub fn by_target<'a>(bank: &Bank, review: &'a Review) -> Vec<(Target, Vec<Thread
             (!on.is_empty()).then_some((t, on))
         })
         .collect()
+}
+
+/// The pending proposals for one field (`answers.<q>`, ...), oldest first.
+pub fn pending_on<'a>(review: &'a Review, field: &str) -> Vec<&'a Proposal> {
+    review.proposals.iter().filter(|p| p.status == ProposalStatus::Pending && p.field == field).collect()
 }
 
 /// The comments on one target, in the order saved: what a view showing that target's threads

@@ -267,3 +267,28 @@ pub fn sign(bank: &Bank, a: &mut Assessment, by: &str, at: &str) -> Result<u32, 
     a.revision = number;
     Ok(number)
 }
+
+/// How a signed version reads under the bank this widget has (the views re-evaluate its
+/// answers with today's engine and bank).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Signed under this bank version.
+    SameBank,
+    /// Signed under another bank version (`signed`); `results_differ` when today's engine
+    /// concludes otherwise from the signed answers than what was signed (`Content::results`).
+    BankChanged { signed: String, now: String, results_differ: bool },
+}
+
+/// Whether `content` was signed under `bank`'s version, and if not, whether today's conclusion
+/// from its answers differs from the signed one.
+pub fn reading(bank: &Bank, content: &Content) -> Reading {
+    if content.bank_version == bank.version {
+        return Reading::SameBank;
+    }
+    let now = Results::of(&engine::evaluate(bank, &content.answers, &content.plan));
+    Reading::BankChanged {
+        signed: content.bank_version.clone(),
+        now: bank.version.clone(),
+        results_differ: now != content.results,
+    }
+}

@@ -3,7 +3,7 @@
 //! summary's views (`ui::cite`, `ui::summary`) and the .docx export ([`super::docx`]) both use
 //! these, so that the two documents say the same thing in the same words.
 
-use crate::domain::answers::{Answer, Row, Status};
+use crate::domain::answers::{Answer, PlanItem, Row, Status};
 use crate::domain::engine::{Cause, Outcome, Position, Report};
 use crate::domain::fria::{Part, Reference};
 use crate::domain::model::{AnswerOption, Bank, Column, ColumnKind, DateKind, Finding, Question};
@@ -152,6 +152,37 @@ pub fn safeguard_title(bank: &Bank, lang: Lang, id: &str) -> String {
 /// A risk's title, or its id when the bank no longer has it.
 pub fn risk_title(bank: &Bank, lang: Lang, id: &str) -> String {
     bank.risk(id).map(|r| r.title.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+}
+
+/// An answer as one line of text: options by their labels, table rows as their cells (`None`
+/// for the question: a question the bank no longer has, whose ids are shown as they are).
+pub fn answer_text(q: Option<&Question>, a: &Answer, lang: Lang) -> String {
+    match (q, a) {
+        (_, Answer::Text(s)) => s.clone(),
+        (Some(q), Answer::Table(rows)) => {
+            table_cells(q, rows, lang).into_iter().map(|cells| cells.join(" / ")).collect::<Vec<_>>().join("; ")
+        }
+        (None, Answer::Table(rows)) => rows
+            .iter()
+            .map(|row| row.values().map(String::as_str).collect::<Vec<_>>().join(" / "))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Some(q), a) => chosen_labels(q, a, lang).join(", "),
+        (None, a) => a.chosen().join(", "),
+    }
+}
+
+/// A line of the action plan as one line of text: status, owner, due date.
+pub fn measure_text(lang: Lang, item: &PlanItem) -> String {
+    let t = strings(lang);
+    let mut parts = vec![status_text(t, item.status).to_string()];
+    if !item.owner.trim().is_empty() {
+        parts.push(format!("{}: {}", t.owner, item.owner.trim()));
+    }
+    if !item.due.is_empty() {
+        parts.push(format!("{}: {}", t.due, t.date(&item.due)));
+    }
+    parts.join(" · ")
 }
 
 /// The name of a status of the action plan.

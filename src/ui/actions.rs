@@ -9,14 +9,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::messages::{display_title, migration_lines, Message};
-use super::persistence::{Conflict, Persistence, Show};
+use super::persistence::{Conflict, Offer, Persistence, Show};
 use super::platform;
 use super::state::{Action, Meta, State, Step};
 use super::Button;
 use crate::i18n::manager::strings as mstrings;
 use crate::persist::assessment::Assessment;
 use crate::persist::library::Entry;
-use crate::storage::{self, LoadError, RestoreRefused, SaveError};
+use crate::storage::{self, Incoming, LoadError, MergeInto, RestoreRefused, SaveError};
 
 /// What a button of this module does. Every button sends one of these to [`act`] through one
 /// callback, instead of holding a closure of its own.
@@ -40,6 +40,13 @@ pub enum Act {
     SaveRename,
     ConfirmDelete,
     CancelDelete,
+    /// The merge offer: merge the file's review into the assessment it is a copy of, import it
+    /// as a separate copy, or neither.
+    Merge,
+    ImportCopy,
+    CancelOffer,
+    /// After a merge: open the assessment at the results, where the proposed changes are.
+    OpenMerged,
 }
 
 /// A button that sends `act` to `on`.
@@ -86,6 +93,25 @@ fn act(p: &Persistence, state: &UseReducerHandle<State>, a: Act) {
             if let Some(Message::Imported { id, .. }) = &p.shown.message {
                 open(p, state, &id.clone());
             }
+        }
+        Act::OpenMerged => {
+            if let Some(Message::Merged { id, .. }) = &p.shown.message {
+                open(p, state, &id.clone());
+                state.dispatch(Action::Goto(Step::Results));
+            }
+        }
+        Act::Merge | Act::ImportCopy => {
+            let Some(offer) = p.shown.offer.clone() else { return };
+            p.begin();
+            if matches!(a, Act::Merge) {
+                merge_into(p, state, &offer);
+            } else if let Some(lib) = p.library() {
+                import_new(p, state, &lib, &offer.bytes);
+            }
+        }
+        Act::CancelOffer => {
+            p.begin();
+            p.say(Message::NotImported);
         }
         Act::Undo => {
             let Some(d) = p.shown.undo.clone() else { return };
@@ -202,12 +228,66 @@ fn open(p: &Persistence, state: &UseReducerHandle<State>, id: &str) {
     p.bump();
 }
 
+/// An exported file chosen for import: a file of an assessment this browser has is offered for
+/// merging (see [`Offer`]); any other is added as a new assessment.
 pub fn import_bytes(p: &Persistence, state: &UseReducerHandle<State>, bytes: &[u8]) {
     let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+    match lib.incoming(state.bank, bytes) {
+        Err(e) => p.say(Message::ImportFailed(e)),
+        Ok(Incoming::Known { id, title }) => {
+            p.set(Show::Offer(Some(Rc::new(Offer { bytes: Rc::from(bytes), id, title }))))
+        }
+        Ok(Incoming::New) => import_new(p, state, &lib, bytes),
+    }
+}
+
+/// Adds the file as a new assessment.
+fn import_new(
+    p: &Persistence,
+    state: &UseReducerHandle<State>,
+    lib: &storage::Library<storage::LocalStore>,
+    bytes: &[u8],
+) {
     match lib.import(state.bank, bytes, &storage::now_iso(), &mut storage::random_id) {
         storage::Import::Imported { id, title, migration } => p.say(Message::Imported { id, title, migration }),
         storage::Import::Refused(e) => return p.say(Message::ImportFailed(e)),
         storage::Import::NotSaved(e) => p.say(Message::NotDone(e)),
+    }
+    p.bump();
+}
+
+/// Merges the offered file into the assessment it is a copy of and saves it (the one on screen
+/// as it is in memory, and then shown as merged). Refused, or not saved: nothing changes.
+fn merge_into(p: &Persistence, state: &UseReducerHandle<State>, offer: &Offer) {
+    let is_open = offer.id == state.id;
+    // Another tab's unanswered write to the open assessment: nothing is written over it (the
+    // button is disabled then).
+    if is_open && p.shown.conflict.is_some() {
+        return;
+    }
+    let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
+    let open = is_open.then(|| &*state.assessment);
+    match lib.merge(state.bank, &offer.id, open, &offer.bytes, &storage::now_iso(), storage::now_ms()) {
+        MergeInto::Merged(m) => {
+            let m = *m;
+            if is_open {
+                // Shown as saved: autosave has nothing to write.
+                p.switch_to(state, offer.id.clone(), m.assessment.clone());
+                state.dispatch(Action::Goto(Step::Assessments));
+            }
+            p.say(Message::Merged {
+                id: offer.id.clone(),
+                title: m.assessment.title.clone(),
+                comments: m.comments,
+                proposals: m.proposals,
+                versions: m.versions.len(),
+                older: m.older,
+                migration: m.migration,
+            });
+        }
+        MergeInto::Refused(error) => p.say(Message::MergeFailed { title: offer.title.clone(), error }),
+        MergeInto::NotSaved(e) => p.say(Message::NotDone(e)),
+        MergeInto::NotLoaded(e) => p.say_not_loaded(e),
     }
     p.bump();
 }

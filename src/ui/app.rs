@@ -121,12 +121,13 @@ pub fn App(config: &Config) -> Html {
         Step::Section(i) => html! {
             <SectionView index={i} section={Ref(&bank.sections[i])} last={i + 1 == bank.sections.len()} {lang}
                 assessment={assessment.clone()} report={report.clone()} refused={state.refused.clone()}
-                heading={heading.clone()} reviewer={reviewer.clone()} dispatch={dispatch.clone()} />
+                decide_refused={state.decide_refused.clone()} heading={heading.clone()} reviewer={reviewer.clone()}
+                dispatch={dispatch.clone()} />
         },
         Step::Results => html! {
             <>
                 <Results {lang} report={report.clone()} assessment={assessment.clone()} heading={heading.clone()}
-                    reviewer={reviewer.clone()} dispatch={dispatch.clone()} />
+                    decide_refused={state.decide_refused.clone()} reviewer={reviewer.clone()} dispatch={dispatch.clone()} />
                 <NoLongerAsked {lang} assessment={assessment.clone()} />
             </>
         },

@@ -68,6 +68,7 @@ pub fn Manager(props: &ManagerProps) -> Html {
             </table>
             <p class="bd-muted">{ m.count(entries.len()) }</p>
             <ImportFile ..ctx.clone() />
+            <MergeOffer ..ctx.clone() />
             <DeleteDialog ..ctx.clone() />
         </section>
     }
@@ -229,6 +230,37 @@ pub fn ImportFile(ctx: &Ctx) -> Html {
             <p class="bd-muted" id="bd-import-help">{ m.import_help }</p>
             <input id="bd-import-file" type="file" accept=".json,application/json" data-testid="import"
                 aria-describedby="bd-import-help" {onchange} />
+        </div>
+    }
+}
+
+/// A file of an assessment this browser has (see `persistence::Offer`): merge its review into
+/// that one (the default, focused), import it as a separate copy, or cancel. Nothing when no
+/// file waits.
+#[function_component]
+pub fn MergeOffer(ctx: &Ctx) -> Html {
+    let p = &ctx.p;
+    let lang = ctx.state.lang;
+    let m = mstrings(lang);
+    let on = ctx.actions();
+    let Some(offer) = &p.shown.offer else { return html! {} };
+    let title = lang.quote(&display_title(m, &offer.title));
+    // Another tab's unanswered write to the open assessment: it is not merged over.
+    let locked = p.shown.conflict.is_some() && offer.id == ctx.state.id;
+    let merge = m.offer_merge(&title);
+    html! {
+        <div class="bd-card bd-offer" role="group" aria-labelledby="bd-offer-title" aria-describedby="bd-offer-body"
+            data-testid="merge-offer">
+            <h3 id="bd-offer-title">{ m.offer_title }</h3>
+            <p id="bd-offer-body">{ m.offer_body(&title) }</p>
+            <div class="bd-actions">
+                { button(&on, Act::Merge, Button { class: PRIMARY, testid: Some("merge"), node_ref: Some(&p.kept.offer_ref),
+                    disabled: locked, label: &merge, ..Default::default() }) }
+                { button(&on, Act::ImportCopy, Button { class: BTN, testid: Some("import-copy"), label: m.offer_copy,
+                    ..Default::default() }) }
+                { button(&on, Act::CancelOffer, Button { class: BTN, testid: Some("import-cancel"), label: m.cancel,
+                    ..Default::default() }) }
+            </div>
         </div>
     }
 }

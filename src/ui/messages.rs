@@ -13,6 +13,7 @@ use crate::i18n::manager::{strings as mstrings, ManagerStrings};
 use crate::i18n::{isolate, strings, Lang};
 use crate::persist::assessment::ReadError;
 use crate::persist::codec::Problem;
+use crate::persist::merge::MergeError;
 use crate::persist::transfer::{ImportError, Migration, Unit};
 use crate::persist::version::VersionError;
 use crate::storage::SaveError;
@@ -34,6 +35,23 @@ pub enum Message {
         migration: Migration,
     },
     ImportFailed(ImportError),
+    /// The merge offer was declined: nothing was imported.
+    NotImported,
+    /// A reviewed file was merged into the stored assessment `id`: what it added.
+    Merged {
+        id: String,
+        title: String,
+        comments: usize,
+        proposals: usize,
+        versions: usize,
+        older: bool,
+        migration: Migration,
+    },
+    /// A file was not merged into `title`; nothing changed.
+    MergeFailed {
+        title: String,
+        error: MergeError,
+    },
     FileUnreadable,
     /// An action was not done because storage refused the write; nothing changed.
     NotDone(SaveError),
@@ -59,6 +77,7 @@ impl Message {
         match self {
             Message::Startup { kept, rebuilt, .. } => !kept.is_empty() || rebuilt.is_some(),
             Message::ImportFailed(_)
+            | Message::MergeFailed { .. }
             | Message::FileUnreadable
             | Message::NotDone(_)
             | Message::NotRestored(_)
@@ -96,6 +115,28 @@ impl Message {
             Message::ImportFailed(e) => {
                 out.push(import_error(m, lang, e));
                 m.nothing_imported.to_string()
+            }
+            Message::NotImported => m.nothing_imported.to_string(),
+            Message::Merged { title, comments, proposals, versions, older, migration, .. } => {
+                out.push(m.merged(quote(&display_title(m, title))));
+                if *proposals > 0 {
+                    out.push(m.merged_proposals(*proposals));
+                }
+                if *comments > 0 {
+                    out.push(m.merged_comments(*comments));
+                }
+                if *versions > 0 {
+                    out.push(m.merged_versions(*versions));
+                }
+                if *older {
+                    out.push(m.merged_older.to_string());
+                }
+                out.extend(migration_lines(m, lang, bank, migration));
+                return out;
+            }
+            Message::MergeFailed { title, error } => {
+                out.push(merge_error(m, lang, &display_title(m, title), error));
+                m.nothing_merged.to_string()
             }
             Message::FileUnreadable => {
                 out.push(m.err_read_file.to_string());
@@ -205,6 +246,19 @@ pub fn import_error(m: &ManagerStrings, lang: Lang, e: &ImportError) -> String {
     }
 }
 
+/// The plain-words message for a file that was not merged into `title`.
+pub fn merge_error(m: &ManagerStrings, lang: Lang, title: &str, e: &MergeError) -> String {
+    let title = lang.quote(title);
+    match e {
+        MergeError::Import(e) => import_error(m, lang, e),
+        MergeError::NoId => m.err_merge_no_id.to_string(),
+        MergeError::OtherAssessment { title: other } => m.err_merge_other(lang.quote(&display_title(m, other)), title),
+        MergeError::Diverged { number } => m.err_merge_diverged(number),
+        MergeError::NothingNew { older: true } => m.err_merge_older(title),
+        MergeError::NothingNew { older: false } => m.err_merge_nothing_new(title),
+    }
+}
+
 /// The aria-live region every message goes to, with the two-tab warning and the Undo of a
 /// deletion. Always rendered (empty when quiet), so that screen readers announce what
 /// appears in it. Its focus moves are in `persistence::use_persistence`.
@@ -250,6 +304,10 @@ pub fn Messages(props: &Ctx) -> Html {
                         if let Message::Imported { .. } = msg {
                             { button(&on, Act::OpenImported, Button { class: PRIMARY, testid: Some("open-imported"),
                                 label: m.open_imported, ..Default::default() }) }
+                        }
+                        if let Message::Merged { proposals, .. } = msg {
+                            { button(&on, Act::OpenMerged, Button { class: PRIMARY, testid: Some("open-merged"),
+                                label: if *proposals > 0 { m.show_proposals } else { m.open_imported }, ..Default::default() }) }
                         }
                         { button(&on, Act::Dismiss, Button { class: BTN, node_ref: Some(&p.kept.dismiss_ref),
                             label: t.dismiss, ..Default::default() }) }

@@ -18,6 +18,7 @@ pub mod method;
 pub mod mount;
 pub mod persistence;
 pub mod platform;
+pub mod proposals;
 pub mod questions;
 pub mod results;
 pub mod review;

@@ -148,6 +148,27 @@ pub struct Shown {
     pub renaming: Option<(String, String)>,
     /// (id, title) of the assessment whose deletion awaits confirmation.
     pub confirming: Option<(String, String)>,
+    /// An imported file of an assessment this browser has, waiting for the user's choice.
+    pub offer: Option<Rc<Offer>>,
+}
+
+/// A file of an assessment this browser has (`storage::Incoming::Known`), waiting for the
+/// user's choice: merge its review into that one (the default), import it as a separate copy,
+/// or neither.
+#[derive(Debug)]
+pub struct Offer {
+    /// The file as read.
+    pub bytes: Rc<[u8]>,
+    /// The stored assessment it is a copy of, and its title.
+    pub id: String,
+    pub title: String,
+}
+
+/// The same offer (compared by address: a file is never compared byte by byte).
+impl PartialEq for Offer {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bytes, &other.bytes) && self.id == other.id && self.title == other.title
+    }
 }
 
 /// One change of [`Shown`].
@@ -158,6 +179,7 @@ pub enum Show {
     List(Rc<Vec<Entry>>),
     Renaming(Option<(String, String)>),
     Confirming(Option<(String, String)>),
+    Offer(Option<Rc<Offer>>),
 }
 
 impl Reducible for Shown {
@@ -172,6 +194,7 @@ impl Reducible for Shown {
             Show::List(l) => next.list = l,
             Show::Renaming(r) => next.renaming = r,
             Show::Confirming(c) => next.confirming = c,
+            Show::Offer(o) => next.offer = o,
         }
         Rc::new(next)
     }
@@ -187,6 +210,8 @@ pub struct Kept {
     /// The Undo button and the Dismiss button of a message (in [`messages`]).
     pub undo_ref: NodeRef,
     pub dismiss_ref: NodeRef,
+    /// The merge offer's default button (focused when the offer appears).
+    pub offer_ref: NodeRef,
     /// The list ([`manager`]), its delete dialog and its rename field.
     pub root: NodeRef,
     pub dialog: NodeRef,
@@ -251,6 +276,9 @@ impl Persistence {
         self.kept.undo_generation.set(self.kept.undo_generation.get().wrapping_add(1));
         self.set_undo(None);
         self.set_message(None);
+        if self.shown.offer.is_some() {
+            self.set(Show::Offer(None));
+        }
     }
 
     #[inline(never)]
@@ -371,6 +399,11 @@ impl Persistence {
         };
         if let Some(mut a) = a {
             a.adopt_id(id);
+            // The name typed once in this browser says who sent the file (a merge on the other
+            // side names them as the one who proposed its changes).
+            if let Some(name) = self.library().map(|lib| lib.name()).filter(|n| !n.is_empty()) {
+                a.updated_by = name;
+            }
             let today: String = storage::now_iso().chars().take(10).collect();
             platform::download(&transfer::file_name(&a, &today), "application/json", transfer::export(&a).as_bytes());
         }
@@ -391,6 +424,7 @@ pub fn use_persistence(
         undo_generation: Cell::new(0),
         undo_ref: NodeRef::default(),
         dismiss_ref: NodeRef::default(),
+        offer_ref: NodeRef::default(),
         root: NodeRef::default(),
         dialog: NodeRef::default(),
         rename_input: NodeRef::default(),
@@ -408,6 +442,8 @@ pub fn use_persistence(
     // its button is gone: focus goes to the confirmation's Dismiss button.
     super::use_focus(&p.kept.undo_ref, p.shown.undo.is_some() as usize);
     super::use_focus(&p.kept.dismiss_ref, matches!(p.shown.message, Some(Message::Restored(_))) as usize);
+    // A merge offer takes focus on its default button.
+    super::use_focus(&p.kept.offer_ref, p.shown.offer.as_ref().map_or(0, |o| Rc::as_ptr(o) as *const () as usize));
     {
         // The list's rename field takes focus when it opens; when it closes, focus goes back to
         // the row's Rename button.
@@ -448,6 +484,9 @@ pub fn use_persistence(
                 }
                 if p.shown.confirming.is_some() {
                     p.set(Show::Confirming(None));
+                }
+                if p.shown.offer.is_some() {
+                    p.set(Show::Offer(None));
                 }
             }
         });

@@ -25,6 +25,9 @@ pub struct SectionProps {
     pub report: Shared<Report>,
     /// The last refused answer.
     pub refused: Option<AnswerError>,
+    /// The last proposed change that could not be accepted.
+    #[prop_or_default]
+    pub decide_refused: super::proposals::Refusal,
     /// The section's `<h2>` (focused by `App` when the step opens).
     pub heading: NodeRef,
     /// The reviewer's name (`State::reviewer`), for the review threads.
@@ -65,6 +68,8 @@ pub fn SectionView(props: &SectionProps) -> Html {
                             <QuestionView question={Ref(q)} assessment={props.assessment.clone()} {lang}
                                 error={props.refused.clone().filter(|e| refused_here(e, q))} dispatch={props.dispatch.clone()} />
                         </fieldset>
+                        <super::proposals::AtQuestion {lang} assessment={props.assessment.clone()} question={q.id.as_str()}
+                            refused={props.decide_refused.clone()} dispatch={props.dispatch.clone()} />
                         <ReviewThread {lang} target={Target::Question(q.id.clone())} about={q.text.get(lang)}
                             assessment={props.assessment.clone()} reviewer={props.reviewer.clone()} dispatch={props.dispatch.clone()} />
                     </div>

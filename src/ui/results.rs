@@ -74,6 +74,9 @@ pub struct ResultsProps {
     pub assessment: Shared<Assessment>,
     /// The page's `<h2>` (focused by `App` when the step opens).
     pub heading: NodeRef,
+    /// The last proposed change that could not be accepted.
+    #[prop_or_default]
+    pub decide_refused: super::proposals::Refusal,
     /// The reviewer's name (`State::reviewer`), for the review threads.
     #[prop_or_default]
     pub reviewer: AttrValue,
@@ -184,6 +187,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <section class="bd-results" aria-labelledby="bd-results-title" key="results">
             <h2 id="bd-results-title" tabindex="-1" ref={props.heading.clone()}>{ t.results }</h2>
+            <super::proposals::Proposals {lang} assessment={props.assessment.clone()} outcome={report.decision.outcome}
+                refused={props.decide_refused.clone()} dispatch={dispatch.clone()} />
             <Decision {lang} report={props.report.clone()} {explanation} anchors={Anchors::Results} />
             <div class="bd-scores">
                 { score_box(t, report.residual_score, t.residual_score, true) }

@@ -8,9 +8,10 @@ use yew::prelude::*;
 
 use super::state::Action;
 use super::{button, send, Button, Dispatch, Shared, BTN, PRIMARY};
-use crate::i18n::{strings, Lang};
+use crate::domain::engine::Outcome;
+use crate::i18n::{isolate, strings, Lang};
 use crate::persist::assessment::Assessment;
-use crate::persist::version::{self, SignError, Standing};
+use crate::persist::version::{self, Reading, SignError, Standing, Version};
 
 /// Compares only what the signing views show: the revision and the signed versions.
 #[derive(Properties)]
@@ -62,6 +63,7 @@ pub fn VersionBlock(props: &VersionProps) -> Html {
                 <p><strong>{ signed_line(lang, v) }</strong></p>
                 <p>{ t.fingerprint_label }{ " " }<code class="bd-fingerprint" data-testid="fingerprint">{ v.fingerprint_grouped() }</code></p>
                 <p class="bd-sum-small bd-muted">{ t.fingerprint_note }</p>
+                { bank_changed(lang, v) }
             </div>
         },
         Standing::Draft { revision, after: Some(v) } => html! {
@@ -72,6 +74,28 @@ pub fn VersionBlock(props: &VersionProps) -> Html {
             </div>
         },
         Standing::Draft { after: None, .. } => html! {},
+    }
+}
+
+/// A signed version whose question bank is not this widget's: the report is today's reading of
+/// its answers, so it says so, and what was concluded at signing when that differs
+/// (`version::reading`). Nothing when the bank is the same.
+fn bank_changed(lang: Lang, v: &Version) -> Html {
+    let t = strings(lang);
+    let bank = crate::bank::bank();
+    let Some(content) = v.content() else { return html! {} };
+    let Reading::BankChanged { signed, now, results_differ } = version::reading(bank, &content) else {
+        return html! {};
+    };
+    let signed_results = results_differ.then(|| {
+        let verdict = Outcome::from_key(&content.results.verdict).map(|o| t.outcome(o).0).unwrap_or_default();
+        t.bank_changed_results(verdict, content.results.residual_score)
+    });
+    html! {
+        <div class="bd-sum-bank-changed" data-testid="bank-changed" role="note">
+            <p><strong>{ t.bank_changed(isolate(&signed), isolate(&now)) }</strong></p>
+            if let Some(r) = signed_results { <p>{ r }</p> }
+        </div>
     }
 }
 
@@ -117,7 +141,11 @@ pub fn SigningPanel(props: &VersionProps) -> Html {
     } else {
         let why = match &props.can_sign {
             Ok(()) => t.sign_note.to_string(),
-            Err(SignError::NoDecision) => t.sign_needs_decision.to_string(),
+            // Both reasons when both hold: the proposals would block signing next.
+            Err(SignError::NoDecision) => match crate::persist::merge::pending_count(a) {
+                0 => t.sign_needs_decision.to_string(),
+                n => format!("{} {}", t.sign_needs_decision, t.sign_needs_proposals(n)),
+            },
             Err(SignError::PendingProposals(n)) => t.sign_needs_proposals(*n),
             Err(SignError::AlreadySigned) => String::new(),
         };

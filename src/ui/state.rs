@@ -11,7 +11,7 @@ use crate::domain::model::Bank;
 use crate::i18n::{Lang, LangProblem};
 use crate::persist::assessment::{self, Assessment, SignOffField};
 use crate::persist::record;
-use crate::persist::review::{self, Draft, Target};
+use crate::persist::review::{self, DecideError, Draft, Target};
 use crate::persist::version;
 
 /// Where the user is.
@@ -72,6 +72,8 @@ pub struct State {
     pub print_requests: u32,
     /// The signed version the summary shows (and prints) instead of the working revision.
     pub shown_version: Option<u32>,
+    /// The last proposed change that could not be accepted: its id and why (shown beside it).
+    pub decide_refused: Option<(String, DecideError)>,
     /// The reviewer's name, typed once per browser (saved by `persistence::use_reviewer`).
     pub reviewer: String,
 }
@@ -126,6 +128,11 @@ pub enum Action {
     StartRevision,
     /// Shows a signed version on the summary (`None`: the working revision again).
     ShowVersion(Option<u32>),
+    /// Accepts a proposed change by its id (`review::accept`: the value is checked as an
+    /// import would; a refusal is kept in `decide_refused`).
+    Accept(String),
+    /// Rejects a proposed change by its id (`review::reject`).
+    Reject(String),
     /// Sets the reviewer's name (trimmed, capped at `assessment::MAX_META_LEN` characters).
     SetReviewer(String),
     /// Adds a review comment, reply or change of resolution. Allowed on a signed revision too:
@@ -149,6 +156,7 @@ impl State {
             refused: None,
             print_requests: 0,
             shown_version: None,
+            decide_refused: None,
             reviewer: String::new(),
         }
     }
@@ -167,6 +175,7 @@ impl State {
             refused: None,
             print_requests: self.print_requests,
             shown_version: self.shown_version,
+            decide_refused: None,
             reviewer: self.reviewer.clone(),
         }
     }
@@ -264,6 +273,29 @@ impl Reducible for State {
                     changed = Changed::Assessment;
                 }
             }
+            Action::Accept(id) | Action::Reject(id) if self.assessment.frozen() => {
+                next.decide_refused = Some((id, DecideError::Frozen));
+            }
+            Action::Accept(id) => {
+                let mut a = (*self.assessment).clone();
+                match review::accept(self.bank, &mut a, &id) {
+                    Ok(()) => {
+                        next.assessment = Rc::new(a);
+                        changed = Changed::Inputs;
+                    }
+                    Err(e) => next.decide_refused = Some((id, e)),
+                }
+            }
+            Action::Reject(id) => {
+                let mut a = (*self.assessment).clone();
+                match review::reject(&mut a, &id) {
+                    Ok(()) => {
+                        next.assessment = Rc::new(a);
+                        changed = Changed::Assessment;
+                    }
+                    Err(e) => next.decide_refused = Some((id, e)),
+                }
+            }
             Action::ShowVersion(n) => {
                 next.shown_version = n.filter(|n| self.assessment.versions.iter().any(|v| v.number == *n));
             }
@@ -357,6 +389,7 @@ impl PartialEq for State {
             && self.refused == other.refused
             && self.print_requests == other.print_requests
             && self.shown_version == other.shown_version
+            && self.decide_refused == other.decide_refused
             && self.reviewer == other.reviewer
     }
 }

@@ -100,3 +100,21 @@ pub fn assert_names(errors: &[String], file: &str, id: &str, words: &str) {
         "no error naming {file}, {id} and `{words}` in {errors:#?}"
     );
 }
+
+/// Rendered HTML as text: without markup and bidi isolates, with yew's escapes undone (the SSR
+/// tests, tests/render.rs and tests/handover_render.rs).
+#[allow(dead_code)]
+pub fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => tag = true,
+            '>' => tag = false,
+            '\u{2068}' | '\u{2069}' => {}
+            c if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&")
+}

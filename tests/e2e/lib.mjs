@@ -378,3 +378,37 @@ export async function printToText(page, pdfOptions = {}) {
   });
   return { text: stdout, pdf };
 }
+
+/** Where tests put the screenshots a reviewer looks at (E2E_SHOTS overrides). */
+export const SHOTS = process.env.E2E_SHOTS ?? '/tmp/shots';
+
+/** Text without any white space (pdftotext breaks lines where the layout does). */
+export const squash = (s) => s.replace(/\s+/g, '');
+
+/** Prints to `name`.pdf in target/e2e with print media; returns the path and pdftotext's raw text. */
+export async function printPdf(page, name) {
+  await fs.mkdir(ARTIFACTS, { recursive: true });
+  const pdf = path.join(ARTIFACTS, `${name}.pdf`);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const { stdout } = await promisify(execFile)('pdftotext', ['-raw', pdf, '-'], { maxBuffer: 64 << 20 });
+  return { pdf, raw: stdout };
+}
+
+/** Renders the PDF pages that contain `needle` to SHOTS/`name`-p<page>.png. */
+export async function shootPages(pdf, raw, needle, name) {
+  await fs.mkdir(SHOTS, { recursive: true });
+  for (const [i, p] of raw.split('\f').entries()) {
+    if (!squash(p).includes(squash(needle))) continue;
+    const page = String(i + 1);
+    await promisify(execFile)('pdftoppm', ['-png', '-r', '70', '-f', page, '-l', page, pdf, path.join(SHOTS, `${name}-p${page}`)]);
+  }
+}
+
+/** A screenshot of the viewport to SHOTS/`file`, with `selector` scrolled to its top. */
+export async function shoot(page, selector, file) {
+  await fs.mkdir(SHOTS, { recursive: true });
+  await page.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(SHOTS, file) });
+}

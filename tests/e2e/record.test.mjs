@@ -5,15 +5,11 @@
 // the screen, in the printed PDF and in the browser's stored copy. Starting a new revision makes
 // it editable again while signed version 1 stays available and printable.
 // Screenshots (screen and PDF pages) go to /tmp/shots/record-*.png (E2E_SHOTS overrides).
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { APP_SELECTOR, ARTIFACTS, assert, completeWizard, withApp } from './lib.mjs';
+import { APP_SELECTOR, SHOTS, assert, completeWizard, printPdf as print, shoot, shootPages, squash, withApp } from './lib.mjs';
 
-const run = promisify(execFile);
 const A = APP_SELECTOR;
-const SHOTS = process.env.E2E_SHOTS ?? '/tmp/shots';
 
 const UI = {
   en: {
@@ -36,33 +32,8 @@ const UI = {
   },
 };
 
-const squash = (s) => s.replace(/\s+/g, '');
 
-/** Prints to `name`.pdf in target/e2e with print media; returns the path and the raw text. */
-async function print(page, name) {
-  await fs.mkdir(ARTIFACTS, { recursive: true });
-  const pdf = path.join(ARTIFACTS, `${name}.pdf`);
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  const { stdout } = await run('pdftotext', ['-raw', pdf, '-'], { maxBuffer: 64 << 20 });
-  return { pdf, raw: stdout };
-}
 
-/** Renders the PDF pages that contain `needle` to SHOTS/`name`-<page>.png. */
-async function shootPages(pdf, raw, needle, name) {
-  const pages = raw.split('\f');
-  for (const [i, p] of pages.entries()) {
-    if (!squash(p).includes(squash(needle))) continue;
-    await run('pdftoppm', ['-png', '-r', '70', '-f', String(i + 1), '-l', String(i + 1), pdf, path.join(SHOTS, `${name}-p${i + 1}`)]);
-  }
-}
-
-/** A screenshot of the viewport with `selector` scrolled to its top. */
-async function shoot(page, selector, file) {
-  await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: path.join(SHOTS, file) });
-}
 
 /** The stored copy of the open assessment, as JSON. */
 /** The one stored assessment, once `ready` holds of it (autosave waits SAVE_DELAY_MS after a change). */

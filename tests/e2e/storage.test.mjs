@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_SELECTOR, assert, collectConsole, formatAxe, runAxe, waitForApp, withApp } from './lib.mjs';
-import { $, NS, openManager, simulateFullStorage, snapshot } from './storage-lib.mjs';
+import { $, NS, choose, openManager, simulateFullStorage, snapshot } from './storage-lib.mjs';
 
 const ITEM = /^biodpia\/default\/v1\/a\/[a-z0-9-]+$/;
 
@@ -21,16 +21,6 @@ async function savedKeyContaining(page, text) {
   return handle.jsonValue();
 }
 
-/** Chooses option `n` of the first single-choice question of the open section. */
-async function choose(page, n) {
-  const fs_ = page.locator($('fieldset.bd-q')).filter({ has: page.locator('input[type=radio]') }).first();
-  const qid = (await fs_.getAttribute('id')).replace(/^bd-q-/, '');
-  const input = fs_.locator('input[type=radio]').nth(n);
-  const oid = await input.getAttribute('value');
-  await fs_.locator(`label[for="${await input.getAttribute('id')}"]`).click();
-  assert.ok(await input.isChecked());
-  return { qid, oid, id: `#bd-${qid}-${oid}` };
-}
 
 /** Goes to the first section with a free-text question; returns the textarea locator. */
 async function firstTextarea(page) {
@@ -236,6 +226,9 @@ export async function exportThenImportRoundTrips() {
     assert.ok(Object.values(exported.answers).some((a) => a.text === long));
 
     await page.locator($('[data-testid="import"]')).setInputFiles(file);
+    // The file is of the assessment in this browser: a merge is offered; a separate copy is
+    // what this test imports.
+    await page.locator($('[data-testid="merge-offer"] [data-testid="import-copy"]')).click();
     const status = page.locator($('[data-testid="status"]'));
     await status.getByText('was imported as a new assessment').waitFor();
     assert.equal(await page.locator($('[data-testid="assessment-row"]')).count(), 2);
@@ -410,9 +403,16 @@ export async function fullStorageIsReportedWithAnExportAndNothingIsHalfWritten()
       assert.deepEqual(await snapshot(page), before, `${action} changed storage`);
       await alerts.getByRole('button', { name: 'Dismiss' }).click();
     }
-    await page.locator($('[data-testid="import"]')).setInputFiles(await download.path());
-    await alerts.getByText(/storage is full, so this was not done/).waitFor();
-    assert.deepEqual(await snapshot(page), before, 'import changed storage');
+    // The file is of the open assessment (a merge is offered: it holds nothing the open one
+    // lacks); imported as a copy, it is not written either.
+    const offered = async (choice, expected) => {
+      await page.locator($('[data-testid="import"]')).setInputFiles(await download.path());
+      await page.locator($(`[data-testid="merge-offer"] [data-testid="${choice}"]`)).click();
+      await alerts.getByText(expected).waitFor();
+      assert.deepEqual(await snapshot(page), before, `${choice} changed storage`);
+    };
+    await offered('merge', /Everything in this file is already in/);
+    await offered('import-copy', /storage is full, so this was not done/);
     assert.equal(await page.locator($('[data-testid="assessment-row"]')).count(), 1);
 
     // Once there is room again, the next change is saved and the notice goes.

@@ -137,6 +137,8 @@ async function tableRun(lang) {
     assert.equal(exported.format, 6);
     assert.deepEqual(exported.answers.q_parties, { table: ROWS });
     await page.locator($('[data-testid="import"]')).setInputFiles(await download.path());
+    // The file is of the assessment in this browser: the merge is offered; a copy is imported.
+    await page.locator($('[data-testid="merge-offer"] [data-testid="import-copy"]')).click();
     await page.locator($('[data-testid="status"]')).getByText(t.imported).waitFor();
     await page.locator($('[data-testid="open-imported"]')).click();
     await openDescription(page);

@@ -18,6 +18,7 @@
 //! on every printed page. Page numbers come from an `@page` margin box in style/app.css.
 
 mod annex;
+mod changes;
 mod compliance;
 mod conclusion;
 mod controls;
@@ -220,6 +221,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     </td></tr>
                     // After section 6: the review comments, a row of its own, only when there are comments.
                     <review::ReviewPart {lang} assessment={assessment.clone()} />
+                    // The annex "changes since version N", a row of its own where there is a signed
+                    // version to compare with (nothing otherwise).
+                    <changes::ChangesAnnex {lang} assessment={assessment.clone()} report={report.clone()} />
                     // The annexes, after the template's sections (other annexes may follow).
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
                         <annex::Annexes ..part.clone() />
