@@ -7,6 +7,7 @@ pub mod changes;
 pub mod docx;
 pub mod names;
 pub mod ooxml;
+pub mod outline;
 pub mod zip;
 
 pub use docx::docx;
