@@ -534,3 +534,60 @@ fn the_decision_says_why_and_the_signed_version_carries_its_fingerprint() {
         assert!(doc.paragraphs.contains(&decided), "{lang:?}: {decided}");
     }
 }
+
+/// Issue 16: a revision after a signed version carries the annex "changes since version 1",
+/// before annex A, with each changed answer in a row: the question, its answer then and now.
+#[test]
+fn the_changes_since_the_signed_version_are_an_annex_before_annex_a() {
+    use biodpia::domain::model::Kind;
+    use biodpia::report::names::option_label;
+    let bank = biodpia::bank::bank();
+    let mut a = filled();
+    use biodpia::persist::assessment::SignOffField as F;
+    for (f, v) in
+        [(F::Decision, "conditionally_approved"), (F::DecisionDate, "2027-03-01"), (F::DecidedBy, "A. Bakker")]
+    {
+        a.signoff.set(f, v);
+    }
+    biodpia::persist::version::sign(bank, &mut a, "A. Bakker", "2027-03-01T10:00:00Z")
+        .expect("the decision is recorded");
+    let s = summary::strings(l("en"));
+    let (_, signed) = document(l("en"), &a);
+    assert!(!signed.paragraphs.iter().any(|p| p == &s.changes_since(1)), "version 1 itself: nothing to compare");
+    a.start_revision();
+    let q = bank
+        .questions()
+        .find(|q| {
+            q.kind == Kind::Single && q.options.len() >= 2 && matches!(a.answers.get(&q.id), Some(Answer::Choice(_)))
+        })
+        .unwrap();
+    let Some(Answer::Choice(before)) = a.answers.get(&q.id).cloned() else { unreachable!() };
+    let after = q.options.iter().find(|o| o.id != before).unwrap();
+    a.answers.insert(q.id.clone(), Answer::Choice(after.id.clone()));
+    for lang in [l("en"), l("nl")] {
+        let s = summary::strings(lang);
+        let (_, doc) = document(lang, &a);
+        let title = s.changes_since(1);
+        let at = doc
+            .styled
+            .iter()
+            .position(|(st, p)| st == "Heading1" && *p == title)
+            .unwrap_or_else(|| panic!("{lang:?}: {title}"));
+        let annex_a = doc
+            .styled
+            .iter()
+            .position(|(st, p)| st == "Heading1" && p.starts_with(&format!("{} A.", s.annex)))
+            .unwrap();
+        assert!(at < annex_a, "{lang:?}: before annex A");
+        let row = vec![
+            q.text.get(lang).to_string(),
+            option_label(q.option(&before).unwrap(), lang),
+            option_label(after, lang),
+        ];
+        assert!(doc.rows.contains(&row), "{lang:?}: {row:?}");
+        assert!(doc
+            .rows
+            .iter()
+            .any(|r| r == &[s.changes_item.to_string(), s.changes_version(1), s.changes_now.to_string()]));
+    }
+}

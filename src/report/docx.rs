@@ -6,7 +6,8 @@
 //! and its blocks: screening and versions, the measures, the risks and why they arise, the method,
 //! the risk map (as a table) and table, the plan with status, owner and due date, what to find
 //! out, the decision record's lines, the decision with "why this decision", the signed version
-//! with its fingerprint; then annex A the remaining answers, annex B the findings cited with
+//! with its fingerprint; then the annex "changes since version N" where a signed version
+//! precedes the one written, annex A the remaining answers, annex B the findings cited with
 //! their sources, annex C the FRIA where one is owed.
 //!
 //! Everything shown comes from the engine's [`Report`], `domain::present` and the outline;
@@ -79,6 +80,7 @@ fn body(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, title: &str, d
             self::block(&mut b, bank, lang, a, report, &explanation, &raised, version, *block);
         }
     }
+    annex_changes(&mut b, bank, lang, a, report);
     annex_answers(&mut b, bank, lang, &o);
     annex_findings(&mut b, lang, &report.cited_findings(bank));
     b.text(Style::Small, summary::strings(lang).disclaimer);
@@ -750,6 +752,35 @@ fn annex_answers(b: &mut Body, bank: &Bank, lang: Lang, o: &Outline) {
         b.heading(2, &format!("{}. {}", number, section.title.get(lang)));
         for e in entries {
             entry(b, lang, e);
+        }
+    }
+}
+
+/// The annex "changes since version N" where a signed version precedes the one written
+/// (`super::changes::annex`, as the summary shows it): per part a table of item, before, after.
+fn annex_changes(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+    let Some(annex) = super::changes::annex(bank, lang, a, report) else { return };
+    b.heading(1, &annex.title);
+    b.text(Style::Small, &annex.intro);
+    if let Some(none) = &annex.none {
+        b.text(Style::Normal, none);
+    }
+    let heads: Vec<&str> = annex.heads.iter().map(String::as_str).collect();
+    for part in &annex.parts {
+        b.heading(2, part.title);
+        for g in &part.groups {
+            if let Some(h) = &g.heading {
+                b.heading(3, h);
+            }
+            b.table(&[3212, 3213, 3213], &heads, |b| {
+                for [item, before, after] in &g.rows {
+                    b.row(false, |row| {
+                        row.cell(1, |b| b.para(Style::Normal, &[Run::Bold(item)]));
+                        row.cell(1, |b| b.text(Style::Normal, before));
+                        row.cell(1, |b| b.text(Style::Normal, after));
+                    });
+                }
+            });
         }
     }
 }
