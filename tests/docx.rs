@@ -215,30 +215,28 @@ fn it_holds_the_decision_every_risk_every_measure_and_the_signoff_in_english_and
         // The cover and the decision.
         assert!(doc.styled.iter().any(|(st, p)| st == "Title" && p == s.doc_title), "{lang:?}: title");
         assert!(has("Toegang met vingerafdruk"), "{lang:?}: the assessment's title");
-        assert!(heading("Heading1", t.verdict), "{lang:?}: the decision is a heading");
+        assert!(has(s.outcome_label), "{lang:?}: the outcome is named");
         let (outcome, body) = t.outcome(r.decision.outcome);
         assert!(has(outcome) && has(body), "{lang:?}: the decision {outcome}");
-        // Every part is a Word heading, numbered as in the summary.
+        // Every section of the template is a Word heading, numbered as in the summary, and the
+        // annexes after them.
+        for n in ["0", "1", "2", "3", "4", "5", "6"] {
+            assert!(heading("Heading1", &biodpia::report::outline::title(lang, n)), "{lang:?}: section {n}");
+        }
         for h in [
-            format!("1. {}", s.description),
-            format!("2. {}", s.heatmap),
-            format!("3. {}", s.risk_table),
-            format!("4. {}", s.action_plan),
-            format!("5. {}", t.find_out),
-            format!("6. {}", s.signoff),
-            format!("{} A. {}", s.annex, s.answers),
+            format!("{} A. {}", s.annex, biodpia::i18n::template::strings(lang).remaining),
             format!("{} B. {}", s.annex, t.findings_cited),
         ] {
             assert!(heading("Heading1", &h), "{lang:?}: heading {h}");
         }
-        // Every raised risk, worst first, in the risk table and with its own heading.
+        // Every raised risk, worst first, in the risk table (4.1.c) and with why it arises (3.1).
         for (i, risk) in r.raised_worst_first().iter().enumerate() {
             let title = risk_title(bank, lang, &risk.risk);
             assert!(
                 doc.rows.iter().any(|row| row[0] == (i + 1).to_string() && row[1] == title),
                 "{lang:?}: risk row {title}"
             );
-            assert!(heading("Heading2", &format!("{}. {title}", i + 1)), "{lang:?}: why {title}");
+            assert!(heading("BdLabel", &format!("{}. {title}", i + 1)), "{lang:?}: why {title}");
         }
         // Every measure of the action plan with its status, owner and due date.
         for row in r.plan_rows(bank, &a.plan) {
@@ -283,8 +281,8 @@ fn it_holds_the_decision_every_risk_every_measure_and_the_signoff_in_english_and
     // The Dutch document is in Dutch: its spelling language too.
     let (parts, nl) = document(l("nl"), &a);
     assert!(parts["word/styles.xml"].contains("w:val=\"nl-NL\""));
-    assert!(nl.paragraphs.iter().any(|p| p == i18n::strings(l("nl")).verdict));
-    assert!(!nl.paragraphs.iter().any(|p| p == i18n::strings(l("en")).verdict));
+    assert!(nl.paragraphs.iter().any(|p| p == summary::strings(l("nl")).outcome_label));
+    assert!(!nl.paragraphs.iter().any(|p| p == summary::strings(l("en")).outcome_label));
 }
 
 #[test]
@@ -345,9 +343,10 @@ fn a_table_answer_is_a_word_table_with_its_column_headers() {
         );
         // The empty row is left out, as the summary leaves it out.
         assert_eq!(doc.rows[at + 2], ["Vendor BV".to_string(), role("processor"), "dpo@example.org".into()]);
-        // In annex A it is referred to the description, as the summary does.
-        let s = summary::strings(lang);
-        assert!(doc.paragraphs.iter().filter(|p| *p == s.see_description).count() >= 1);
+        // Printed under 0.1; 0.2, which lists it too, refers to it, as the summary does.
+        let see = biodpia::i18n::template::strings(lang).see_field("0.1");
+        assert_eq!(doc.paragraphs.iter().filter(|p| **p == see).count(), 1, "{lang:?}: {see}");
+        assert_eq!(doc.rows.iter().filter(|r| **r == heads).count(), 1, "{lang:?}: the table, once");
     }
 }
 
@@ -450,4 +449,145 @@ fn crc32_and_the_archive_match_the_standard() {
     let mut s = String::new();
     archive.by_name("a.txt").unwrap().read_to_string(&mut s).unwrap();
     assert_eq!(s, "hello");
+}
+
+#[test]
+fn the_document_follows_the_edpb_template_with_its_numbering_and_headings() {
+    use biodpia::report::outline::{self, NUMBERS};
+    let a = filled();
+    for lang in [l("en"), l("nl")] {
+        let (_, doc) = document(lang, &a);
+        // Every heading of the template, in its order, at its level: the sections as Heading 1
+        // (which starts a page), "0.1" and "1.1" as Heading 2, "1.1.a" as Heading 3; then the
+        // annexes, also Heading 1.
+        let headings: Vec<(String, String)> =
+            doc.styled.iter().filter(|(st, _)| st.starts_with("Heading")).cloned().collect();
+        let expected: Vec<(String, String)> =
+            NUMBERS.iter().map(|n| (format!("Heading{}", outline::depth(n)), outline::title(lang, n))).collect();
+        let template: Vec<(String, String)> = headings.iter().take(expected.len()).cloned().collect();
+        assert_eq!(template, expected, "{lang:?}");
+        let s = summary::strings(lang);
+        let after: Vec<&str> =
+            headings[expected.len()..].iter().filter(|(st, _)| st == "Heading1").map(|(_, p)| p.as_str()).collect();
+        assert_eq!(
+            after,
+            [
+                format!("{} A. {}", s.annex, biodpia::i18n::template::strings(lang).remaining),
+                format!("{} B. {}", s.annex, i18n::strings(lang).findings_cited)
+            ],
+            "{lang:?}: the annexes after section 6"
+        );
+        assert!(doc.paragraphs.iter().any(|p| p == "2.3.e Beveiliging (art. 32 AVG)") == (lang == l("nl")));
+    }
+    // A section starts a page: the style of Heading 1 breaks before it.
+    let (parts, _) = document(l("en"), &a);
+    let styles = roxmltree::Document::parse(&parts["word/styles.xml"]).unwrap();
+    let h1 = styles.descendants().find(|n| n.attribute((W, "styleId")) == Some("Heading1")).unwrap();
+    assert!(h1.descendants().any(|n| n.has_tag_name((W, "pageBreakBefore"))));
+}
+
+#[test]
+fn the_decision_says_why_and_the_signed_version_carries_its_fingerprint() {
+    let bank = biodpia::bank::bank();
+    // The DPO review's archive door: a decision with answers that would change it.
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archive_door_2026.11.2.json");
+    let (mut a, _) = biodpia::persist::transfer::import(bank, &std::fs::read(path).unwrap()).unwrap();
+    let r = evaluate(&a);
+    let explanation = engine::explain(bank, &a.answers, &a.plan);
+    let view = r.decision_view(bank, &explanation);
+    assert!(!view.why.is_empty(), "the archive door has reasons to give");
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::strings(lang);
+        let (_, doc) = document(lang, &a);
+        assert!(doc.paragraphs.iter().any(|p| p == t.decision_why), "{lang:?}: the heading of the why lines");
+        for w in &view.why {
+            let line = biodpia::report::names::why_line(bank, lang, &r, w);
+            assert!(doc.paragraphs.contains(&line), "{lang:?}: {line}");
+        }
+        // The cover states the controller's decision as the record holds it: not taken yet.
+        let line = biodpia::report::names::decision_line(bank, lang, &a, r.decision.outcome);
+        assert!(line.starts_with(summary::strings(lang).decision_unset));
+        assert!(doc.paragraphs.contains(&line), "{lang:?}: {line}");
+    }
+    // Signed: the version, who signed and when, and the whole fingerprint.
+    for (f, v) in [
+        (biodpia::persist::assessment::SignOffField::Decision, "conditionally_approved"),
+        (biodpia::persist::assessment::SignOffField::DecisionDate, "2027-03-01"),
+        (biodpia::persist::assessment::SignOffField::DecidedBy, "A. Bakker"),
+    ] {
+        biodpia::persist::record::set_field(&mut a, f, v);
+    }
+    biodpia::persist::version::sign(bank, &mut a, "A. Bakker", "2027-03-01T10:00:00Z")
+        .expect("the decision is recorded");
+    let v = a.versions.last().unwrap().clone();
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::strings(lang);
+        let (_, doc) = document(lang, &a);
+        let signed = biodpia::report::names::signed_line(lang, &v);
+        assert!(doc.paragraphs.contains(&signed), "{lang:?}: {signed}");
+        let fp = format!("{} {}", t.fingerprint_label, v.fingerprint_grouped());
+        assert!(doc.paragraphs.contains(&fp), "{lang:?}: {fp}");
+        assert!(doc.paragraphs.contains(&t.fingerprint_note.to_string()));
+        let decided = biodpia::report::names::decision_line(bank, lang, &a, evaluate(&a).decision.outcome);
+        assert!(decided.contains("A. Bakker") && decided.contains(&t.date("2027-03-01")), "{decided}");
+        assert!(doc.paragraphs.contains(&decided), "{lang:?}: {decided}");
+    }
+}
+
+/// Issue 16: a revision after a signed version carries the annex "changes since version 1",
+/// before annex A, with each changed answer in a row: the question, its answer then and now.
+#[test]
+fn the_changes_since_the_signed_version_are_an_annex_before_annex_a() {
+    use biodpia::domain::model::Kind;
+    use biodpia::report::names::option_label;
+    let bank = biodpia::bank::bank();
+    let mut a = filled();
+    use biodpia::persist::assessment::SignOffField as F;
+    for (f, v) in
+        [(F::Decision, "conditionally_approved"), (F::DecisionDate, "2027-03-01"), (F::DecidedBy, "A. Bakker")]
+    {
+        a.signoff.set(f, v);
+    }
+    biodpia::persist::version::sign(bank, &mut a, "A. Bakker", "2027-03-01T10:00:00Z")
+        .expect("the decision is recorded");
+    let s = summary::strings(l("en"));
+    let (_, signed) = document(l("en"), &a);
+    assert!(!signed.paragraphs.iter().any(|p| p == &s.changes_since(1)), "version 1 itself: nothing to compare");
+    a.start_revision();
+    let q = bank
+        .questions()
+        .find(|q| {
+            q.kind == Kind::Single && q.options.len() >= 2 && matches!(a.answers.get(&q.id), Some(Answer::Choice(_)))
+        })
+        .unwrap();
+    let Some(Answer::Choice(before)) = a.answers.get(&q.id).cloned() else { unreachable!() };
+    let after = q.options.iter().find(|o| o.id != before).unwrap();
+    a.answers.insert(q.id.clone(), Answer::Choice(after.id.clone()));
+    for lang in [l("en"), l("nl")] {
+        let s = summary::strings(lang);
+        let (_, doc) = document(lang, &a);
+        let title = s.changes_since(1);
+        let at = doc
+            .styled
+            .iter()
+            .position(|(st, p)| st == "Heading1" && *p == title)
+            .unwrap_or_else(|| panic!("{lang:?}: {title}"));
+        let annex_a = doc
+            .styled
+            .iter()
+            .position(|(st, p)| st == "Heading1" && p.starts_with(&format!("{} A.", s.annex)))
+            .unwrap();
+        assert!(at < annex_a, "{lang:?}: before annex A");
+        let row = vec![
+            q.text.get(lang).to_string(),
+            option_label(q.option(&before).unwrap(), lang),
+            option_label(after, lang),
+        ];
+        assert!(doc.rows.contains(&row), "{lang:?}: {row:?}");
+        assert!(doc
+            .rows
+            .iter()
+            .any(|r| r == &[s.changes_item.to_string(), s.changes_version(1), s.changes_now.to_string()]));
+    }
 }

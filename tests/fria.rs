@@ -12,6 +12,7 @@ use biodpia::domain::model::{Bank, Kind};
 use biodpia::i18n::{self, summary as sum, Get, Lang};
 use biodpia::persist::assessment::Assessment;
 use biodpia::persist::transfer;
+use biodpia::report::outline;
 use biodpia::ui::state::{State, Step};
 use biodpia::ui::summary::Summary;
 use biodpia::ui::Shared;
@@ -354,13 +355,12 @@ async fn the_summary_prints_the_fria_annex_where_one_is_owed_in_english_and_dutc
             let Some(Answer::Text(answer)) = a.get(id) else { panic!() };
             assert!(annex.contains(&esc(answer)), "{code}: answer to {id}");
         }
-        // The cross-references, in the words of annex A and the parts of the summary.
-        let section = &bank().sections.iter().position(|x| x.id == "description").unwrap();
+        // The cross-references, to the field of the template that prints the answer, and to
+        // the risks (3.1) by their heading.
         let data_subjects = bank().question("q_data_subjects").unwrap();
-        let line =
-            s.fria_ref_answer(section + 1, bank().sections[*section].title.get(lang), data_subjects.text.get(lang));
+        let line = s.fria_ref_answer(outline::title(lang, "1.1.a"), data_subjects.text.get(lang));
         assert!(annex.contains(&esc(&line)), "{code}: {line}");
-        assert!(annex.contains(&format!("3. {}", esc(s.risk_table))), "{code}: the risk table");
+        assert!(annex.contains(&esc(&outline::title(lang, "3.1"))), "{code}: the risks");
         assert!(annex.contains(&esc(s.fria_not_covered)), "{code}: point (b) is covered nowhere");
         // No AI Office template, as far as the fact sheet knows (stated with its limits).
         assert!(annex.contains(&esc(s.fria_template)), "{code}");

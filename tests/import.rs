@@ -181,6 +181,10 @@ fn wrong_shapes_name_the_field() {
     assert_eq!(wrong_field(json!({ "format": 2, "answers": { q: { "multi": "a" } } })), format!("answers.{q}"));
     assert_eq!(wrong_field(json!({ "format": 2, "plan": { s: { "status": "maybe" } } })), format!("plan.{s}.status"));
     assert_eq!(wrong_field(json!({ "format": 2, "plan": { s: 3 } })), format!("plan.{s}"));
+    // An answer (an enum) given a number or a list: serde_json calls it a syntax error, but the
+    // file is JSON; the field is named (issue 16: a damaged reviewed file said "not JSON").
+    assert_eq!(wrong_field(json!({ "format": 2, "answers": { q: 5 } })), format!("answers.{q}"));
+    assert_eq!(wrong_field(json!({ "format": 2, "answers": { q: ["yes"] } })), format!("answers.{q}"));
     assert_eq!(wrong_field(json!({ "format": 2, "signoff": { "review_date": 2027 } })), "signoff.review_date");
     assert_eq!(wrong_field(json!({ "format": 2, "signoff": "yes" })), "signoff");
     assert_eq!(wrong_field(json!({ "format": 2, "retired": [{ "question": "q" }] })), "retired[0].answer");

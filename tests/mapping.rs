@@ -1,16 +1,19 @@
 //! docs/edpb-template-mapping.md (issue 15 item 2): every field of the EDPB DPIA template has a
 //! source in biodpia, and every source it names exists: a question of the bank, a result of
 //! the engine (`report.<field>`), a field of the saved assessment (`assessment.<field>`) or a
-//! file of the repository.
+//! file of the repository; and the table names, per field, the same sources as the outline
+//! that the documents render (`report::outline::FIELDS`), so that the doc cannot drift.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use biodpia::domain::engine::evaluate;
 use biodpia::persist::assessment::Assessment;
+use biodpia::report::outline;
 
 /// The EDPB template's fields, numbered as in its table of contents
-/// (../shared/research/findings-2026.md, section 2.2).
+/// (../shared/research/findings-2026.md, section 2.2). Written out here, not taken from the
+/// outline, so that a field dropped from the outline fails.
 const TEMPLATE_FIELDS: &[&str] = &[
     "0.1", "0.2", "0.3", "0.4", "0.5", "1.1.a", "1.1.b", "1.1.c", "1.1.d", "1.2", "1.3", "1.4", "2.1.a", "2.1.b",
     "2.2.a", "2.2.b", "2.3.a", "2.3.b", "2.3.c", "2.3.d", "2.3.e", "3.1", "3.2", "3.3", "4.1.a", "4.1.b", "4.1.c",
@@ -123,6 +126,56 @@ fn every_template_field_has_a_source_and_every_source_exists() {
     }
     problems.dedup();
     assert!(problems.is_empty(), "{DOC}:\n  {}", problems.join("\n  "));
+}
+
+/// The differences between the doc's table and the outline, field by field.
+fn drift(rows: &[(String, Vec<String>)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for def in &outline::FIELDS {
+        let code: Vec<String> = outline::sources(def).into_iter().map(str::to_string).collect();
+        match rows.iter().find(|(n, _)| n == def.number) {
+            None => problems.push(format!("{}: in the outline, not in the doc", def.number)),
+            Some((_, doc)) if *doc != code => {
+                problems.push(format!("{}: the doc says {doc:?}, the outline {code:?}", def.number))
+            }
+            Some(_) => {}
+        }
+    }
+    for (n, _) in rows {
+        if outline::field(n).is_none() {
+            problems.push(format!("{n}: in the doc, not in the outline"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_doc_and_the_outline_name_the_same_sources_per_field() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC)).unwrap();
+    let problems = drift(&rows(&text));
+    assert!(problems.is_empty(), "{DOC} and src/report/outline.rs:\n  {}", problems.join("\n  "));
+    // Every template field is a field of the outline, in the template's order.
+    let numbers: Vec<&str> = outline::FIELDS.iter().map(|f| f.number).collect();
+    assert_eq!(numbers, TEMPLATE_FIELDS);
+}
+
+#[test]
+fn the_drift_check_catches_a_source_added_removed_or_moved() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC)).unwrap();
+    let good = rows(&text);
+    assert!(drift(&good).is_empty());
+    let mut added = good.clone();
+    added[0].1.push("q_description".into());
+    assert_eq!(drift(&added).len(), 1);
+    let mut removed = good.clone();
+    removed.iter_mut().find(|(n, _)| n == "2.3.e").unwrap().1.pop();
+    assert!(drift(&removed)[0].starts_with("2.3.e:"));
+    let mut reordered = good.clone();
+    reordered.iter_mut().find(|(n, _)| n == "1.2").unwrap().1.reverse();
+    assert_eq!(drift(&reordered).len(), 1, "the order is the printed order");
+    let mut unknown = good;
+    unknown.push(("7.1".into(), vec!["q_parties".into()]));
+    assert_eq!(drift(&unknown), vec!["7.1: in the doc, not in the outline".to_string()]);
 }
 
 #[test]

@@ -270,8 +270,8 @@ async fn the_summary_lists_every_thread_in_bank_order_with_the_orphans_and_nothi
         assert!(order.windows(2).all(|w| w[0] < w[1]), "bank order, then the orphans: {order:?}");
         assert!(html.contains(&q1.text.get(lang).replace('\'', "&#x27;")) || html.contains(q1.text.get(lang)));
         assert!(html.contains("q_gone"), "the orphan's id");
-        // After the decision record (part 6), before the annexes.
-        assert!(pos("bd-sum-h-signoff") < pos("bd-sum-h-review") && pos("bd-sum-h-review") < pos("bd-sum-h-answers"));
+        // After the template's section 6 (the decision), before the annexes.
+        assert!(pos("bd-sum-h-6") < pos("bd-sum-h-review") && pos("bd-sum-h-review") < pos("bd-sum-h-answers"));
     }
     let none = render(l("en"), &decided(), Step::Summary).await;
     assert!(!none.contains("summary-review"), "no part without comments");

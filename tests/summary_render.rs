@@ -139,10 +139,10 @@ async fn summary_shows_everything_a_dpo_signs() {
             for risk in r.risks.iter().filter(|x| x.is_raised()) {
                 assert!(has(bank.risk(&risk.risk).unwrap().title.get(lang)), "{lang:?}: risk {}", risk.risk);
             }
-            // The cover lists each WP248 criterion met with the answers that meet it, as the
-            // results page does (not only names the user did not tick).
+            // The DPIA technical sheet (0.5) lists each WP248 criterion met with the answers that
+            // meet it, as the results page does (not only names the user did not tick).
             assert!(!r.screening.criteria.is_empty());
-            let cover = html.split("data-testid=\"wp248\"").nth(1).expect("criteria list on the cover");
+            let cover = html.split("data-testid=\"wp248\"").nth(1).expect("criteria list in 0.5");
             let cover = &cover[..cover.find("</ul>").unwrap()];
             for c in &r.screening.criteria {
                 assert!(cover.contains(&esc(t.wp248(&c.id))), "{lang:?}: criterion {}", c.id);
@@ -180,7 +180,7 @@ async fn summary_shows_everything_a_dpo_signs() {
                 "{lang:?}: header details"
             );
             // The whole 20,000-character text, line breaks and all, escaped, exactly once
-            // (the annex of answers refers to it instead of repeating it).
+            // (under 1.2; nothing repeats it).
             assert_eq!(long.chars().count(), 20_000);
             assert_eq!(html.matches(&esc(&long)).count(), 1, "{lang:?}: the long description, once");
             assert!(!html.contains("<locally>"), "free text is escaped");
@@ -239,7 +239,7 @@ async fn empty_assessment_still_renders_a_signable_summary() {
     let html = render(l("nl"), &a, true).await;
     let s = sum::strings(l("nl"));
     assert!(html.contains(s.untitled));
-    assert!(html.contains(s.not_filled_in));
+    assert!(html.contains(s.not_answered));
     assert!(html.contains(s.measures_approved_by));
     let open = biodpia::engine::evaluate(bank, &a.answers, &a.plan).unanswered.len();
     assert!(open > 1);
@@ -452,7 +452,7 @@ async fn the_dpo_advice_status_is_the_same_wherever_it_is_shown() {
         }
         // The advice itself is printed once, in the record (the annex of answers refers to it).
         assert_eq!(html.matches(&esc(&a.signoff.dpo_advice)).count(), 1, "{lang:?}: the advice, once");
-        assert!(html.contains(&esc(sum::strings(lang).see_record)), "{lang:?}");
+        assert!(html.contains(&esc(biodpia::i18n::template::strings(lang).in_record)), "{lang:?}");
         // And the contradicting old status appears nowhere in the report.
         assert!(!html.contains(&format!(">{pending}<")), "{lang:?}: \"{pending}\" is not printed");
     }
@@ -581,4 +581,73 @@ async fn a_signed_version_is_read_only_with_its_fingerprint_and_stays_printable(
     let old = render_shown(l("en"), &a, Some(1)).await;
     assert!(old.contains("A. Bakker") && !old.contains("B. de Vries"), "version 1 as signed");
     assert!(old.contains(&esc(&t.viewing_version(1))) && !old.contains("id=\"bd-sum-so-decided-by\""));
+}
+
+// ---------------------------------------------------------------------------------------
+// The EDPB DPIA template (issue 15 items 1 and 7)
+
+#[tokio::test]
+async fn the_summary_follows_the_edpb_template_section_by_section() {
+    use biodpia::report::outline::{self, Entry, Outline, NUMBERS};
+    let bank = biodpia::bank::bank();
+    let (mut a, _, _) = filled();
+    // The archive door's answers: a decision with answers that would change it.
+    let (door, _) = transfer::import(bank, &fixture("archive_door_2026.11.2.json")).unwrap();
+    a.answers = door.answers;
+    a.plan = door.plan;
+    biodpia::persist::record::derive(&mut a);
+    let r = report(&a);
+    let o = Outline::new(bank, &r, &a);
+    let why = engine::explain(bank, &a.answers, &a.plan);
+    assert!(!r.decision_view(bank, &why).why.is_empty());
+    for lang in [l("en"), l("nl")] {
+        for print_copy in [false, true] {
+            let html = render(lang, &a, print_copy).await;
+            // Every heading of the template, in its order.
+            let mut at = 0;
+            for n in NUMBERS {
+                let h = format!(">{}<", esc(&outline::title(lang, n)));
+                at += html[at..].find(&h).unwrap_or_else(|| panic!("{lang:?}: {h} after byte {at}"));
+            }
+            // The cover, then each section in a row of its own (a printed page each), then the
+            // annexes.
+            let rows: Vec<&str> = html.split("<tr class=\"bd-sum-row\"").skip(1).collect();
+            assert!(rows[0].contains("bd-sum-cover") && !rows[0].contains("data-section="));
+            for (i, row) in rows[1..8].iter().enumerate() {
+                assert_eq!(row.matches("data-section=").count(), 1, "{lang:?}: row {}", i + 1);
+                assert!(row.contains(&format!("data-section=\"{i}\"")), "{lang:?}: section {i} in row {}", i + 1);
+            }
+            assert!(rows[8].contains("bd-sum-h-answers") && rows[8].contains("bd-sum-h-findings"));
+            // The DPO's lines of the record in 5.1, the views in 5.2, the controller's in 6; the
+            // decision with why in 6; the signed-version block after it.
+            for (field, row) in [
+                ("dpo_advice", 6),
+                ("dpo_advice_followed", 6),
+                ("views_summary", 6),
+                ("decision", 7),
+                ("review_date", 7),
+            ] {
+                let needle = format!("data-field=\"{field}\"");
+                assert_eq!(html.matches(&needle).count(), 1, "{lang:?}: {field} once");
+                assert!(rows[row].contains(&needle), "{lang:?}: {field} in section {}", row - 1);
+            }
+            assert!(rows[7].contains("data-testid=\"sum-decision\"") && rows[7].contains("data-testid=\"sum-why\""));
+            // Every question asked is printed once where the outline puts it; a later field
+            // that takes it too refers to it.
+            for id in &r.visible {
+                let refs = o
+                    .nodes
+                    .iter()
+                    .flat_map(|n| n.content.iter().flat_map(|c| &c.entries))
+                    .filter(|e| matches!(e, Entry::See(q, _) if q.id == *id))
+                    .count();
+                let printed = html.matches(&format!("data-question=\"{id}\"")).count();
+                let fria = o.fria.iter().flat_map(|f| &f.items).filter(|i| i.question.id == *id).count();
+                assert_eq!(printed + fria, 1 + refs, "{lang:?}: {id}");
+            }
+            // A field left empty by the answers says so.
+            let not_asked = o.nodes.iter().filter(|n| n.content.as_ref().is_some_and(|c| c.not_asked())).count();
+            assert_eq!(html.matches("data-testid=\"not-asked\"").count(), not_asked, "{lang:?}");
+        }
+    }
 }

@@ -25,6 +25,7 @@ pub mod manager;
 pub mod method;
 pub mod review;
 pub mod summary;
+pub mod template;
 
 #[cfg(target_arch = "wasm32")]
 pub use fetch::{load, url as file_url};

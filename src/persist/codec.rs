@@ -106,8 +106,11 @@ fn not_json(e: &serde_json::Error) -> ReadError {
 
 /// A data error at `path`. serde's standard messages ("missing field `x`", "duplicate field
 /// `x`", "unknown variant ...", "invalid value ...") tell the kind; the rest is a wrong type.
+/// The text is known to be JSON (the first pass read all of it), so what serde_json reports as
+/// a syntax error here is a value of the wrong kind too: an enum (an answer) given a number or a
+/// list, for one, is "expected value" to serde_json.
 fn invalid(path: &serde_path_to_error::Path, e: &serde_json::Error) -> ReadError {
-    if !e.is_data() {
+    if e.is_eof() {
         return not_json(e);
     }
     let mut field = String::new();

@@ -1,27 +1,32 @@
-//! The summary as an editable Word document (.docx): the same parts, in the same order and the
-//! same words, as the summary the widget shows and prints (`ui::summary`): the cover (title,
-//! organisation, date, bank version, the decision with its conditions, scores, screening, red
-//! lines), 1 the systematic description, 2 the risk map (as a table), 3 the risks with why they
-//! arise, 4 the action plan with status, owner and due date, 5 what to find out, 6 the sign-off,
-//! annex A every answer by section, annex B the findings cited with their sources.
+//! The summary as an editable Word document (.docx): the same outline, numbering, headings and
+//! words as the summary the widget shows and prints (`ui::summary`): the cover (title,
+//! organisation, date, bank version, the controller's decision, the assessment's outcome,
+//! scores), then the EDPB template's sections 0 to 6 as `report::outline` gives them (each a
+//! Heading 1 that starts a page, its fields Heading 2 and 3), with the answers under each field
+//! and its blocks: screening and versions, the measures, the risks and why they arise, the method,
+//! the risk map (as a table) and table, the plan with status, owner and due date, what to find
+//! out, the decision record's lines, the decision with "why this decision", the signed version
+//! with its fingerprint; then the annex "changes since version N" where a signed version
+//! precedes the one written, annex A the remaining answers, annex B the findings cited with
+//! their sources, annex C the FRIA where one is owed.
 //!
-//! Everything shown comes from the engine's [`Report`] and `domain::present` (the order of the
-//! risks, the rows of the plan, the findings cited, the decision's parts); names of things from
-//! [`super::names`], as the views use them.
-
-use std::collections::BTreeSet;
+//! Everything shown comes from the engine's [`Report`], `domain::present` and the outline;
+//! names of things from [`super::names`], as the views use them.
 
 use super::names::{
-    cause_option, cause_text, chosen_labels, description, finding_heading, finding_short, fria_reference, option_label,
-    provision_short, risk_title, safeguard_title, signoff_lines, signoff_value, status_text, table_cells,
-    DESCRIPTION_SECTION, PLAN_PART, RISKS_PART,
+    cause_option, cause_text, chosen_labels, decision_line, effect_line, finding_heading, finding_short,
+    fria_reference, option_label, provision_short, record_lines, risk_title, safeguard_title, signed_line,
+    signoff_value, status_text, table_cells, why_line,
 };
 use super::ooxml::{self, Body, Run, Style};
+use super::outline::{self, Block, Entry, Outline};
 use crate::domain::answers::{Answer, Row};
 use crate::domain::engine::{Cause, Explanation, Outcome, Report, RiskResult};
 use crate::domain::model::{Bank, Finding, Question};
-use crate::i18n::{strings, summary, Get, Lang};
+use crate::domain::present::{PlanRow, WhyLever};
+use crate::i18n::{strings, summary, template, Get, Lang};
 use crate::persist::assessment::{Assessment, FieldKind};
+use crate::persist::version::{self, Standing};
 
 /// The .docx file of the summary of `a` (whose report is `report`) in `lang`, dated `date`
 /// (YYYY-MM-DD, as the summary is: today in the browser).
@@ -55,22 +60,231 @@ pub fn docx(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, date: &str
     super::zip::write(&files, date)
 }
 
-/// The document's body, part by part.
+/// The document's body: the cover, the template's sections, the annexes.
 fn body(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, title: &str, date: &str, version: &str) -> Body {
     let mut b = Body::default();
     cover(&mut b, bank, lang, a, report, title, date, version);
-    part_description(&mut b, bank, lang, a, report);
+    let o = Outline::new(bank, report, a);
+    let explanation = crate::domain::engine::explain(bank, &a.answers, &a.plan);
     let raised = report.raised_worst_first();
-    part_map(&mut b, lang, &raised);
-    part_risks(&mut b, bank, lang, &raised);
-    part_plan(&mut b, bank, lang, a, report);
-    part_find_out(&mut b, bank, lang, report);
-    part_signoff(&mut b, bank, lang, a, report);
-    annex_answers(&mut b, bank, lang, a, report);
+    for node in &o.nodes {
+        b.heading(node.depth(), &outline::title(lang, node.number));
+        let Some(c) = &node.content else { continue };
+        if c.not_asked() {
+            b.text(Style::Small, template::strings(lang).not_asked);
+        }
+        for e in &c.entries {
+            entry(&mut b, lang, e);
+        }
+        for block in c.blocks {
+            self::block(&mut b, bank, lang, a, report, &explanation, &raised, version, *block);
+        }
+    }
+    annex_changes(&mut b, bank, lang, a, report);
+    annex_answers(&mut b, bank, lang, &o);
     annex_findings(&mut b, lang, &report.cited_findings(bank));
     b.text(Style::Small, summary::strings(lang).disclaimer);
-    annex_fria(&mut b, bank, lang, a, report);
+    annex_fria(&mut b, lang, &o);
     b
+}
+
+/// One question under a field: its text, then the answer (or why it is not here).
+fn entry(b: &mut Body, lang: Lang, e: &Entry) {
+    let s = summary::strings(lang);
+    let tp = template::strings(lang);
+    let q = e.question();
+    b.text(Style::Label, q.text.get(lang));
+    match e {
+        Entry::Answered(q, x) => answer(b, lang, q, x),
+        Entry::NotAnswered(_) => b.text(Style::Small, s.not_answered),
+        Entry::InRecord(_) => b.text(Style::Small, tp.in_record),
+        Entry::See(_, at) => b.text(Style::Small, &tp.see_field(at)),
+    }
+}
+
+/// An answer: text as written, a table as a Word table, the chosen options.
+fn answer(b: &mut Body, lang: Lang, q: &Question, x: &Answer) {
+    match x {
+        Answer::Text(x) => b.text(Style::Normal, x),
+        Answer::Table(rows) => answer_table(b, lang, q, rows),
+        x @ Answer::Multi(_) => {
+            for l in chosen_labels(q, x, lang) {
+                b.text(Style::Bullet, &l);
+            }
+        }
+        x => b.text(Style::Normal, &chosen_labels(q, x, lang).join(", ")),
+    }
+}
+
+/// A block of the outline, as the summary's section components render it.
+#[allow(clippy::too_many_arguments)]
+fn block(
+    b: &mut Body,
+    bank: &Bank,
+    lang: Lang,
+    a: &Assessment,
+    report: &Report,
+    explanation: &Explanation,
+    raised: &[&RiskResult],
+    version: &str,
+    block: Block,
+) {
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    let tp = template::strings(lang);
+    let dash = |v: &str| if v.trim().is_empty() { "—".to_string() } else { v.trim().to_string() };
+    match block {
+        Block::Organisation => meta(b, &[(s.organisation_label, dash(&a.organisation))]),
+        Block::Name => {
+            let title = if a.title.trim().is_empty() { s.untitled.to_string() } else { a.title.trim().to_string() };
+            meta(b, &[(s.title_label, title), (tp.revision, a.revision.to_string())])
+        }
+        Block::Screening => screening(b, bank, lang, report),
+        Block::Versions => {
+            b.text(Style::Label, tp.version_log);
+            if a.versions.is_empty() {
+                b.text(Style::Normal, tp.no_versions);
+            }
+            for v in &a.versions {
+                b.text(Style::Bullet, &format!("{} · {}", signed_line(lang, v), v.fingerprint_grouped()));
+            }
+            meta(b, &[(tp.last_change, dash(&t.date(a.updated.get(..10).unwrap_or(&a.updated))))]);
+        }
+        Block::Measures => {
+            b.text(Style::Small, tp.measures_intro);
+            let rows = report.plan_rows(bank, &a.plan);
+            if rows.is_empty() {
+                b.text(Style::Normal, s.no_actions);
+                return;
+            }
+            b.table(&[6638, 3000], &[s.safeguard, t.status], |b| {
+                for row in &rows {
+                    b.row(false, |r| {
+                        r.cell(1, |b| b.text(Style::Normal, row.safeguard.title.get(lang)));
+                        r.cell(1, |b| b.text(Style::Normal, &plan_status(lang, a, row)));
+                    });
+                }
+            });
+        }
+        Block::RiskCauses => risk_causes(b, bank, lang, raised),
+        Block::RedLines => red_lines(b, bank, lang, report),
+        Block::Contradictions if !report.contradictions.is_empty() => {
+            b.text(Style::Label, t.decision_conflicts);
+            for c in &report.contradictions {
+                cause(b, bank, lang, Style::Bullet, &c.first);
+                cause(b, bank, lang, Style::Normal, &c.second);
+            }
+        }
+        Block::Contradictions => {}
+        Block::EventRisks => {
+            let events = outline::event_risks(raised);
+            if events.is_empty() {
+                b.text(Style::Normal, tp.no_event_risks);
+            } else {
+                b.text(Style::Normal, tp.event_risks_intro);
+                for (n, r) in events {
+                    let line = format!("{n}. {}: ", risk_title(bank, lang, &r.risk));
+                    b.para(Style::Bullet, &[Run::Text(&line), Run::Bold(t.level(r.inherent.level()))]);
+                }
+            }
+        }
+        Block::Method => {
+            for p in crate::i18n::method::strings(lang).paragraphs.iter().take(4) {
+                b.text(Style::Small, p);
+            }
+            b.text(Style::Small, &tp.method_source(version));
+        }
+        Block::RiskMap => risk_map(b, lang, raised),
+        Block::RiskTable => risk_table(b, bank, lang, raised),
+        Block::Effects => {
+            let rows = report.plan_rows(bank, &a.plan);
+            let rows = outline::effect_rows(&rows);
+            if rows.is_empty() {
+                b.text(Style::Normal, s.no_actions);
+                return;
+            }
+            b.text(Style::Small, tp.effects_intro);
+            b.table(&[3400, 4238, 2000], &[s.safeguard, t.effect, t.status], |b| {
+                for row in rows {
+                    b.row(false, |r| {
+                        r.cell(1, |b| b.text(Style::Normal, row.safeguard.title.get(lang)));
+                        r.cell(1, |b| {
+                            for (rid, before, after) in
+                                row.recommendation.map(|x| x.effect.as_slice()).unwrap_or_default()
+                            {
+                                b.text(Style::SmallBullet, &effect_line(bank, lang, rid, *before, *after));
+                            }
+                        });
+                        r.cell(1, |b| b.text(Style::Normal, &plan_status(lang, a, row)));
+                    });
+                }
+            });
+        }
+        Block::Residual => {
+            b.text(Style::Small, tp.residual_intro);
+            scores(b, lang, report);
+            if report.decision.high_risks.is_empty() {
+                b.text(Style::Normal, tp.residual_none);
+            } else {
+                b.text(Style::Normal, tp.residual_high);
+                for id in &report.decision.high_risks {
+                    b.text(Style::Bullet, &risk_title(bank, lang, id));
+                }
+            }
+        }
+        Block::Plan => plan(b, bank, lang, a, report),
+        Block::FindOut => find_out(b, bank, lang, report),
+        Block::DpoRecord | Block::ViewsRecord => record(b, bank, lang, a, report, block),
+        Block::DecisionRecord => {
+            b.text(Style::Label, s.signoff);
+            b.text(Style::Small, s.signoff_intro);
+            record(b, bank, lang, a, report, block);
+        }
+        Block::Decision => decision(b, bank, lang, report, explanation),
+        Block::SignedVersion => signed_version(b, lang, a),
+    }
+}
+
+/// Label and value lines, as a two-column table without a header.
+fn meta(b: &mut Body, lines: &[(&str, String)]) {
+    b.table(&[3900, 5738], &[], |b| {
+        for (label, value) in lines {
+            b.row(false, |r| {
+                r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(label)]));
+                r.cell(1, |b| b.text(Style::Normal, value));
+            });
+        }
+    });
+}
+
+/// The status of a line of the plan in the template's words, or "in place (according to the
+/// answers)".
+fn plan_status(lang: Lang, a: &Assessment, row: &PlanRow) -> String {
+    if row.in_place_by_answers {
+        return summary::strings(lang).in_place_by_answers.to_string();
+    }
+    status_text(strings(lang), a.plan.get(&row.safeguard.id).map(|p| p.status).unwrap_or_default()).to_string()
+}
+
+/// The three scores with their bands.
+fn scores(b: &mut Body, lang: Lang, report: &Report) {
+    let t = strings(lang);
+    for (label, score) in [
+        (t.inherent_score, report.inherent_score),
+        (t.residual_score, report.residual_score),
+        (t.planned_score, report.planned_score),
+    ] {
+        b.para(
+            Style::Normal,
+            &[
+                Run::Text(label),
+                Run::Text(": "),
+                Run::Bold(&format!("{score}/100")),
+                Run::Text(" "),
+                Run::Text(t.level(Report::band(score))),
+            ],
+        );
+    }
 }
 
 /// "Question → answer", the answer in bold.
@@ -132,41 +346,100 @@ fn cover(
     b.text(Style::Subtitle, s.doc_subtitle);
     b.text(Style::Name, title);
     let dash = |v: String| if v.is_empty() { "—".to_string() } else { v };
-    let meta = [
-        (s.organisation_label, dash(a.organisation.trim().to_string())),
-        (s.date_label, dash(t.date(date))),
-        (s.bank_version_label, version.to_string()),
-    ];
-    b.table(&[3000, 6638], &[], |b| {
-        for (label, value) in &meta {
-            b.row(false, |r| {
-                r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(label)]));
-                r.cell(1, |b| b.text(Style::Normal, value));
-            });
-        }
-    });
+    meta(
+        b,
+        &[
+            (s.organisation_label, dash(a.organisation.trim().to_string())),
+            (s.date_label, dash(t.date(date))),
+            (s.bank_version_label, version.to_string()),
+        ],
+    );
+    // The controller's decision (the decision record), then the outcome the assessment gives.
+    b.text(Style::Label, s.decision);
+    b.text(Style::Verdict, &decision_line(bank, lang, a, report.decision.outcome));
+    let (verdict_title, verdict_body) = t.outcome(report.decision.outcome);
+    b.text(Style::Label, s.outcome_label);
+    b.para(Style::Normal, &[Run::Bold(verdict_title)]);
+    b.text(Style::Normal, verdict_body);
+    if !report.complete() {
+        b.para(Style::Normal, &[Run::Bold(&t.provisional(report.unanswered.len()))]);
+    }
+    b.text(Style::Label, s.scores);
+    scores(b, lang, report);
+}
 
-    // The decision: the outcome in the EDPB template's wording and what it rests on
-    // (`Report::decision_view`; "why this decision" needs `engine::explain` and is left to the
-    // results page).
-    let none = Explanation::default();
-    let view = report.decision_view(bank, &none);
+/// 0.5: whether a DPIA is required, why, and the WP248 criteria met.
+fn screening(b: &mut Body, bank: &Bank, lang: Lang, report: &Report) {
+    let t = strings(lang);
+    b.text(Style::Label, t.screening);
+    b.text(Style::Normal, if report.screening.required { t.dpia_required } else { t.dpia_not_indicated });
+    if !report.screening.mandatory_by.is_empty() {
+        b.text(Style::Label, t.mandatory_because);
+        for c in &report.screening.mandatory_by {
+            cause(b, bank, lang, Style::SmallBullet, c);
+        }
+    }
+    if !report.screening.criteria.is_empty() {
+        b.text(Style::Normal, t.wp248_met_by);
+        for c in &report.screening.criteria {
+            let by: Vec<String> =
+                c.by.iter()
+                    .map(|x| {
+                        let (q, o) = cause_text(bank, lang, x);
+                        format!("{q} → {o}")
+                    })
+                    .collect();
+            b.para(Style::Bullet, &[Run::Bold(t.wp248(&c.id)), Run::Text(": "), Run::Text(&by.join("; "))]);
+        }
+    }
+}
+
+/// 3.1: the answers that cross a red line, with what it means and what it rests on.
+fn red_lines(b: &mut Body, bank: &Bank, lang: Lang, report: &Report) {
+    if report.red_lines.is_empty() {
+        return;
+    }
+    b.text(Style::Label, strings(lang).red_lines);
+    for c in &report.red_lines {
+        cause(b, bank, lang, Style::Bullet, c);
+        if let Some(o) = cause_option(bank, c) {
+            if let Some(r) = &o.red_line {
+                b.text(Style::Normal, r.get(lang));
+            }
+            reasons(b, bank, lang, &o.provisions, &o.findings);
+        }
+    }
+}
+
+/// 6: the outcome in the EDPB template's wording and what it rests on
+/// (`Report::decision_view`), with "why this decision" (`engine::explain`).
+fn decision(b: &mut Body, bank: &Bank, lang: Lang, report: &Report, explanation: &Explanation) {
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    let view = report.decision_view(bank, explanation);
     let (verdict_title, verdict_body) = t.outcome(view.outcome);
-    b.heading(1, t.verdict);
+    b.text(Style::Label, s.outcome_label);
     b.text(Style::Verdict, verdict_title);
     b.text(Style::Normal, verdict_body);
     if !report.complete() {
         b.para(Style::Normal, &[Run::Bold(&t.provisional(report.unanswered.len()))]);
     }
+    if !view.red_lines.is_empty() {
+        b.text(Style::Label, t.red_lines);
+        b.text(Style::Normal, t.decision_red_line_intro);
+        for c in view.red_lines {
+            cause(b, bank, lang, Style::Bullet, c);
+        }
+    }
     if !view.art36.is_empty() {
-        b.heading(2, t.decision_art36);
+        b.text(Style::Label, t.decision_art36);
         b.text(Style::Normal, t.decision_art36_intro);
         risk_list(b, bank, lang, &view.art36, true);
     }
     if !view.conditions.is_empty() {
         let heading =
             if view.outcome == Outcome::Consultation { t.decision_required_open } else { t.decision_conditions };
-        b.heading(2, heading);
+        b.text(Style::Label, heading);
         b.text(Style::Small, t.decision_conditions_intro);
         b.table(&[4638, 1800, 1800, 1400], &[s.safeguard, t.status, t.owner, t.due], |b| {
             for c in &view.conditions {
@@ -211,84 +484,73 @@ fn cover(
         risk_list(b, bank, lang, &view.accepted, true);
     }
     if !view.contradictions.is_empty() {
-        b.heading(2, t.decision_conflicts);
+        b.text(Style::Label, t.decision_conflicts);
         b.text(Style::Small, t.decision_conflicts_intro);
         for c in view.contradictions {
             cause(b, bank, lang, Style::Bullet, &c.first);
             cause(b, bank, lang, Style::Normal, &c.second);
         }
     }
-
-    b.heading(2, s.scores);
-    let band = |score: u8| t.level(Report::band(score));
-    for (label, score) in [
-        (t.residual_score, report.residual_score),
-        (t.inherent_score, report.inherent_score),
-        (t.planned_score, report.planned_score),
-    ] {
-        b.para(
-            Style::Normal,
-            &[
-                Run::Text(label),
-                Run::Text(": "),
-                Run::Bold(&format!("{score}/100")),
-                Run::Text(" "),
-                Run::Text(band(score)),
-            ],
-        );
-    }
-
-    b.heading(2, t.screening);
-    b.text(Style::Normal, if report.screening.required { t.dpia_required } else { t.dpia_not_indicated });
-    if !report.screening.criteria.is_empty() {
-        b.text(Style::Normal, t.wp248_met_by);
-        for c in &report.screening.criteria {
-            let by: Vec<String> =
-                c.by.iter()
-                    .map(|x| {
-                        let (q, o) = cause_text(bank, lang, x);
-                        format!("{q} → {o}")
-                    })
-                    .collect();
-            b.para(Style::Bullet, &[Run::Bold(t.wp248(&c.id)), Run::Text(": "), Run::Text(&by.join("; "))]);
-        }
-    }
-
-    if !report.red_lines.is_empty() {
-        b.heading(2, t.red_lines);
-        for c in &report.red_lines {
-            cause(b, bank, lang, Style::Bullet, c);
-            if let Some(o) = cause_option(bank, c) {
-                if let Some(r) = &o.red_line {
-                    b.text(Style::Normal, r.get(lang));
-                }
-                reasons(b, bank, lang, &o.provisions, &o.findings);
+    if !view.why.is_empty() {
+        b.text(Style::Label, t.decision_why);
+        b.text(Style::Small, t.decision_why_intro);
+        for w in &view.why {
+            if let WhyLever::Instead { cause: c, .. } | WhyLever::Without { cause: c } = &w.lever {
+                let (q, o) = cause_text(bank, lang, c);
+                b.para(
+                    Style::Bullet,
+                    &[
+                        Run::Text(t.decision_your_answer),
+                        Run::Text(": "),
+                        Run::Text(&q),
+                        Run::Text(" → "),
+                        Run::Bold(&o),
+                    ],
+                );
+                b.text(Style::Normal, &why_line(bank, lang, report, w));
+            } else {
+                b.text(Style::Bullet, &why_line(bank, lang, report, w));
             }
         }
     }
 }
 
-fn part_description(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
-    let s = summary::strings(lang);
-    b.heading(1, &format!("1. {}", s.description));
-    b.text(Style::Small, s.description_intro);
-    for q in description(bank, report) {
-        b.text(Style::Label, q.text.get(lang));
-        match a.answers.get(&q.id) {
-            Some(Answer::Text(x)) if !x.trim().is_empty() => b.text(Style::Normal, x),
-            Some(x @ Answer::Table(rows)) if !x.is_empty() => answer_table(b, lang, q, rows),
-            _ => b.text(Style::Small, s.not_filled_in),
+/// 6: the signed version with its full fingerprint, or the draft revision and the signed
+/// version it follows (as `ui::signing::VersionBlock` prints it).
+fn signed_version(b: &mut Body, lang: Lang, a: &Assessment) {
+    let t = strings(lang);
+    match version::standing(a) {
+        Standing::Signed(v) => {
+            b.para(Style::Normal, &[Run::Bold(&signed_line(lang, v))]);
+            b.para(
+                Style::Normal,
+                &[Run::Text(t.fingerprint_label), Run::Text(" "), Run::Bold(&v.fingerprint_grouped())],
+            );
+            b.text(Style::Small, t.fingerprint_note);
         }
+        Standing::Draft { revision, after: Some(v) } => {
+            b.para(Style::Normal, &[Run::Bold(&t.draft_revision(revision))]);
+            b.para(
+                Style::Normal,
+                &[
+                    Run::Text(&t.draft_after(v.number)),
+                    Run::Text(" "),
+                    Run::Text(t.fingerprint_label),
+                    Run::Text(" "),
+                    Run::Bold(&v.fingerprint_grouped()),
+                ],
+            );
+        }
+        Standing::Draft { after: None, .. } => {}
     }
 }
 
-/// Part 2: the risk map as a table, likelihood 4 (top) to 1 against severity 1 to 4, each cell
+/// 4.1.c: the risk map as a table, likelihood 4 (top) to 1 against severity 1 to 4, each cell
 /// with its level and the numbers of the risks in it (○ before safeguards, ● with those in
 /// place, ◌ with the planned ones too where that differs).
-fn part_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
+fn risk_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
     let t = strings(lang);
     let s = summary::strings(lang);
-    b.heading(1, &format!("2. {}", s.heatmap));
     b.text(Style::Small, s.heatmap_intro);
     let heads: Vec<String> = std::iter::once(format!("{} \\ {}", t.likelihood, t.severity))
         .chain((1..=4).map(|v| format!("{v} {}", t.pos(v))))
@@ -330,10 +592,10 @@ fn part_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
     b.text(Style::Small, &key);
 }
 
-fn part_risks(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
+/// 4.1.c: the risk table, numbered worst first as the map.
+fn risk_table(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
     let t = strings(lang);
     let s = summary::strings(lang);
-    b.heading(1, &format!("{RISKS_PART} {}", s.risk_table));
     if raised.is_empty() {
         b.text(Style::Normal, s.no_risks);
         return;
@@ -355,8 +617,16 @@ fn part_risks(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
             });
         }
     });
+}
+
+/// 3.1: each raised risk and the answers that raise it, with the safeguards that lower it.
+fn risk_causes(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
+    let t = strings(lang);
+    if raised.is_empty() {
+        b.text(Style::Normal, summary::strings(lang).no_risks);
+    }
     for (i, r) in raised.iter().enumerate() {
-        b.heading(2, &format!("{}. {}", i + 1, risk_title(bank, lang, &r.risk)));
+        b.para(Style::Label, &[Run::Bold(&format!("{}. {}", i + 1, risk_title(bank, lang, &r.risk)))]);
         if let Some(risk) = bank.risk(&r.risk) {
             b.text(Style::Small, risk.description.get(lang));
         }
@@ -376,12 +646,11 @@ fn part_risks(b: &mut Body, bank: &Bank, lang: Lang, raised: &[&RiskResult]) {
     }
 }
 
-/// Part 4: every recommended safeguard, then those in place, with status, owner and due date,
+/// 4.2.c: every recommended safeguard, then those in place, with status, owner and due date,
 /// and under each why.
-fn part_plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+fn plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
     let t = strings(lang);
     let s = summary::strings(lang);
-    b.heading(1, &format!("{PLAN_PART} {}", s.action_plan));
     b.text(Style::Small, s.action_plan_intro);
     let rows = report.plan_rows(bank, &a.plan);
     if rows.is_empty() {
@@ -396,12 +665,7 @@ fn part_plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Rep
             b.row(false, |r| {
                 r.cell(1, |b| b.text(Style::Normal, rec.map(|x| t.priority(x.priority)).unwrap_or("—")));
                 r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(g.title.get(lang))]));
-                r.cell(1, |b| {
-                    b.text(
-                        Style::Normal,
-                        if row.in_place_by_answers { s.in_place_by_answers } else { status_text(t, item.status) },
-                    )
-                });
+                r.cell(1, |b| b.text(Style::Normal, &plan_status(lang, a, row)));
                 r.cell(1, |b| b.text(Style::Normal, &item.owner));
                 r.cell(1, |b| b.text(Style::Normal, &t.date(&item.due)));
             });
@@ -413,13 +677,7 @@ fn part_plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Rep
                         if !rec.effect.is_empty() {
                             b.text(Style::Label, t.effect);
                             for (rid, before, after) in &rec.effect {
-                                let line = format!(
-                                    "{}: {} → {}",
-                                    risk_title(bank, lang, rid),
-                                    t.level(before.level()),
-                                    t.level(after.level())
-                                );
-                                b.text(Style::SmallBullet, &line);
+                                b.text(Style::SmallBullet, &effect_line(bank, lang, rid, *before, *after));
                             }
                         }
                         if !rec.required_by.is_empty() {
@@ -441,10 +699,10 @@ fn part_plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Rep
     });
 }
 
-/// Part 5: what the "unsure" answers leave to find out.
-fn part_find_out(b: &mut Body, bank: &Bank, lang: Lang, report: &Report) {
+/// 4.2.c: what the "unsure" answers leave to find out.
+fn find_out(b: &mut Body, bank: &Bank, lang: Lang, report: &Report) {
     let t = strings(lang);
-    b.heading(1, &format!("5. {}", t.find_out));
+    b.text(Style::Label, t.find_out);
     if report.find_out.is_empty() {
         b.text(Style::Normal, t.nothing_to_find_out);
         return;
@@ -457,13 +715,12 @@ fn part_find_out(b: &mut Body, bank: &Bank, lang: Lang, report: &Report) {
     }
 }
 
-/// Part 6: the decision record, with its values and room for signatures.
-fn part_signoff(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+/// The lines of the decision record that `block` holds (5.1, 5.2, 6), with their values and
+/// room for signatures.
+fn record(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report, block: Block) {
     let s = summary::strings(lang);
-    b.heading(1, &format!("6. {}", s.signoff));
-    b.text(Style::Small, s.signoff_intro);
     b.table(&[3000, 4438, 2200], &[s.item, s.name_and_notes, s.signature_date], |b| {
-        for line in signoff_lines(bank, lang, a, report.decision.outcome) {
+        for line in record_lines(bank, lang, a, report.decision.outcome, block) {
             let value = signoff_value(bank, lang, line.field, a.signoff.get(line.field));
             // Rows with free text may run over a page break; the others are kept whole.
             b.row(line.field.kind() == FieldKind::Text, |r| {
@@ -482,38 +739,56 @@ fn part_signoff(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &
     });
 }
 
-/// Annex A: the answers to every question shown, by section.
-fn annex_answers(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+/// Annex A: the answers no field of the template takes, by section of the questionnaire.
+fn annex_answers(b: &mut Body, bank: &Bank, lang: Lang, o: &Outline) {
     let s = summary::strings(lang);
-    b.heading(1, &format!("{} A. {}", s.annex, s.answers));
-    b.text(Style::Small, s.answers_intro);
-    let visible: BTreeSet<&str> = report.visible.iter().map(String::as_str).collect();
-    for (i, section) in bank.sections.iter().enumerate() {
-        b.heading(2, &format!("{}. {}", i + 1, section.title.get(lang)));
-        for q in section.questions.iter().filter(|q| visible.contains(q.id.as_str())) {
-            b.text(Style::Label, q.text.get(lang));
-            match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
-                None => b.text(Style::Small, s.not_answered),
-                Some(Answer::Text(_) | Answer::Table(_)) if section.id == DESCRIPTION_SECTION => {
-                    b.text(Style::Small, s.see_description)
-                }
-                Some(Answer::Text(x)) => b.text(Style::Normal, x),
-                Some(Answer::Table(rows)) => answer_table(b, lang, q, rows),
-                Some(x @ Answer::Multi(_)) => {
-                    for l in chosen_labels(q, x, lang) {
-                        b.text(Style::Bullet, &l);
-                    }
-                }
-                Some(x) => b.text(Style::Normal, &chosen_labels(q, x, lang).join(", ")),
+    let tp = template::strings(lang);
+    b.heading(1, &format!("{} A. {}", s.annex, tp.remaining));
+    b.text(Style::Small, tp.remaining_intro);
+    if o.remaining.is_empty() {
+        b.text(Style::Normal, tp.no_remaining);
+    }
+    for (number, section, entries) in o.remaining_by_section(bank) {
+        b.heading(2, &format!("{}. {}", number, section.title.get(lang)));
+        for e in entries {
+            entry(b, lang, e);
+        }
+    }
+}
+
+/// The annex "changes since version N" where a signed version precedes the one written
+/// (`super::changes::annex`, as the summary shows it): per part a table of item, before, after.
+fn annex_changes(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
+    let Some(annex) = super::changes::annex(bank, lang, a, report) else { return };
+    b.heading(1, &annex.title);
+    b.text(Style::Small, &annex.intro);
+    if let Some(none) = &annex.none {
+        b.text(Style::Normal, none);
+    }
+    let heads: Vec<&str> = annex.heads.iter().map(String::as_str).collect();
+    for part in &annex.parts {
+        b.heading(2, part.title);
+        for g in &part.groups {
+            if let Some(h) = &g.heading {
+                b.heading(3, h);
             }
+            b.table(&[3212, 3213, 3213], &heads, |b| {
+                for [item, before, after] in &g.rows {
+                    b.row(false, |row| {
+                        row.cell(1, |b| b.para(Style::Normal, &[Run::Bold(item)]));
+                        row.cell(1, |b| b.text(Style::Normal, before));
+                        row.cell(1, |b| b.text(Style::Normal, after));
+                    });
+                }
+            });
         }
     }
 }
 
 /// Annex C: the fundamental rights impact assessment (AI Act Art. 27), only where
 /// `Report::fria_annex` says one is owed, as that function gives it.
-fn annex_fria(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) {
-    let Some(annex) = report.fria_annex(bank, &a.answers) else { return };
+fn annex_fria(b: &mut Body, lang: Lang, o: &Outline) {
+    let Some(annex) = &o.fria else { return };
     let t = strings(lang);
     let s = summary::strings(lang);
     b.heading(1, &format!("{} C. {}", s.annex, s.fria_title));
@@ -530,7 +805,7 @@ fn annex_fria(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Re
         } else {
             b.text(Style::Label, s.fria_covered_by);
             for r in &item.covered_by {
-                b.text(Style::SmallBullet, &fria_reference(lang, r));
+                b.text(Style::SmallBullet, &fria_reference(lang, o, r));
             }
         }
     }

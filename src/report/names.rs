@@ -4,30 +4,69 @@
 //! these, so that the two documents say the same thing in the same words.
 
 use crate::domain::answers::{Answer, PlanItem, Row, Status};
-use crate::domain::engine::{Cause, Outcome, Report};
+use crate::domain::engine::{Cause, Outcome, Position, Report};
 use crate::domain::fria::{Part, Reference};
-use crate::domain::model::{AnswerOption, Bank, Column, ColumnKind, DateKind, Finding, Kind, Question};
+use crate::domain::model::{AnswerOption, Bank, Column, ColumnKind, DateKind, Finding, Question};
 use crate::i18n::{strings, summary, Get, Lang, Strings};
 use crate::persist::assessment::{Assessment, FieldKind, SignOffField};
 use crate::persist::record::{self, Decided};
+use crate::report::outline::{self, Block, Outline, Place};
 
-/// Id of the section whose text answers are the systematic description.
-pub const DESCRIPTION_SECTION: &str = "description";
+/// The fields of the template that the FRIA annex refers to for the risks and for the plan.
+pub const RISKS_FIELD: &str = "3.1";
+pub const PLAN_FIELD: &str = "4.2.c";
 
-/// The numbers of the parts that other parts refer to (the FRIA annex).
-pub const RISKS_PART: &str = "3.";
-pub const PLAN_PART: &str = "4.";
-
-/// One part of the DPIA a FRIA item refers to, as a line of text.
-pub fn fria_reference(lang: Lang, r: &Reference) -> String {
+/// One part of the DPIA a FRIA item refers to, as a line of text: the field of the template
+/// that prints the answer (or annex A), or the field of the risks or the plan.
+pub fn fria_reference(lang: Lang, o: &Outline, r: &Reference) -> String {
     let s = summary::strings(lang);
     match r {
-        Reference::Answer { number, section, question } => {
-            s.fria_ref_answer(number, section.title.get(lang), question.text.get(lang))
+        Reference::Answer { question, .. } => {
+            let part = match o.place(&question.id) {
+                Some(Place::Field(n)) => outline::title(lang, n),
+                _ => format!("{} A ({})", s.annex, crate::i18n::template::strings(lang).remaining),
+            };
+            s.fria_ref_answer(&part, question.text.get(lang))
         }
-        Reference::Part(Part::Risks) => format!("{RISKS_PART} {}", s.risk_table),
-        Reference::Part(Part::ActionPlan) => format!("{PLAN_PART} {}", s.action_plan),
+        Reference::Part(Part::Risks) => outline::title(lang, RISKS_FIELD),
+        Reference::Part(Part::ActionPlan) => outline::title(lang, PLAN_FIELD),
     }
+}
+
+/// The lines of the decision record a block of the outline holds: the DPO's (5.1), those on the
+/// views of data subjects (5.2), the controller's (6).
+pub fn record_fields(block: Block) -> &'static [SignOffField] {
+    use SignOffField as F;
+    match block {
+        Block::DpoRecord => &[
+            F::DpoName,
+            F::DpoAdvice,
+            F::DpoAdviceDate,
+            F::DpoAdviceFollowed,
+            F::DpoAdviceReasons,
+            F::DpoAdviceDecidedBy,
+        ],
+        Block::ViewsRecord => &[F::ViewsSummary, F::ConsultationReviewedBy],
+        Block::DecisionRecord => &[
+            F::Decision,
+            F::DecisionConditions,
+            F::DecidedBy,
+            F::DecidedByRole,
+            F::DecisionDate,
+            F::MeasuresApprovedBy,
+            F::ResidualRiskAcceptedBy,
+            F::KeptUnderReviewBy,
+            F::ReviewDate,
+        ],
+        _ => &[],
+    }
+}
+
+/// The lines of the decision record that `block` holds, in the record's order (see
+/// [`signoff_lines`]).
+pub fn record_lines(bank: &Bank, lang: Lang, a: &Assessment, outcome: Outcome, block: Block) -> Vec<SignOffLine> {
+    let fields = record_fields(block);
+    signoff_lines(bank, lang, a, outcome).into_iter().filter(|l| fields.contains(&l.field)).collect()
 }
 
 /// The label of an option; yes/no/unsure options without their own label get the standard one.
@@ -151,14 +190,6 @@ pub fn status_text(t: &Strings, s: Status) -> &'static str {
     t.status(s)
 }
 
-/// The text and table questions of the description section that are shown: the systematic
-/// description.
-pub fn description<'b: 'r, 'r>(bank: &'b Bank, report: &'r Report) -> impl Iterator<Item = &'b Question> + 'r {
-    let questions =
-        bank.sections.iter().find(|x| x.id == DESCRIPTION_SECTION).into_iter().flat_map(|s| s.questions.iter());
-    questions.filter(move |q| matches!(q.kind, Kind::Text | Kind::Table) && report.visible.contains(&q.id))
-}
-
 /// One row of the decision record (as the ICO sign-off table and the EDPB template ask): its
 /// field, label, note and whether it has a signature line.
 #[derive(Clone, Debug, PartialEq)]
@@ -240,4 +271,65 @@ pub fn signoff_value(bank: &Bank, lang: Lang, field: SignOffField, value: &str) 
         FieldKind::Date => strings(lang).date(value),
         FieldKind::Name | FieldKind::Text => value.to_string(),
     }
+}
+
+/// The controller's decision as the cover states it, from the decision record: the decision,
+/// its date and who took it; or that it is not taken yet, with the outcome the assessment
+/// proposes.
+pub fn decision_line(bank: &Bank, lang: Lang, a: &Assessment, outcome: Outcome) -> String {
+    let t = strings(lang);
+    let s = summary::strings(lang);
+    let so = &a.signoff;
+    match record::decided(so, outcome) {
+        Decided::Proposed(Some(o)) => format!("{}. {}", s.decision_unset, s.decision_proposed(t.outcome_short(o))),
+        Decided::Proposed(None) => format!("{}. {}", s.decision_unset, s.decision_none_proposed),
+        Decided::Recorded(_) | Decided::Differs(..) => {
+            let parts = [
+                signoff_value(bank, lang, SignOffField::Decision, &so.decision),
+                signoff_value(bank, lang, SignOffField::DecisionDate, &so.decision_date),
+                so.decided_by.trim().to_string(),
+            ];
+            let line = parts.into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+            match record::decided(so, outcome) {
+                Decided::Differs(_, o) => format!("{line}. {}", s.decision_differs(t.outcome_short(o))),
+                _ => line,
+            }
+        }
+    }
+}
+
+/// "Version 1 signed on 1 March 2027 by A. Bakker".
+pub fn signed_line(lang: Lang, v: &crate::persist::version::Version) -> String {
+    let t = strings(lang);
+    let date = t.date(v.signed_at.get(..10).unwrap_or(&v.signed_at));
+    t.version_signed(v.number, &date, &v.signed_by)
+}
+
+/// One "why this decision" line (`present::Why`): what would change and what it would give.
+pub fn why_line(bank: &Bank, lang: Lang, report: &Report, w: &crate::domain::present::Why) -> String {
+    use crate::domain::present::WhyLever;
+    let t = strings(lang);
+    let lever = match &w.lever {
+        WhyLever::Instead { cause, instead } => {
+            let label = bank
+                .question(&cause.question)
+                .and_then(|q| q.option(instead))
+                .map(|o| option_label(o, lang))
+                .unwrap_or_else(|| instead.to_string());
+            t.why_instead(lang.quote(&label))
+        }
+        WhyLever::Without { cause } => t.why_without(lang.quote(&cause_text(bank, lang, cause).1)),
+        WhyLever::Measure(s) => t.why_measure(lang.quote(&safeguard_title(bank, lang, s))),
+        WhyLever::Planned(n) => t.why_planned(*n),
+        WhyLever::Required(n) => t.why_required(*n),
+    };
+    let result =
+        if w.changes { t.why_outcome(t.outcome_short(w.outcome)) } else { t.why_score(report.planned_score, w.score) };
+    t.why_line(lever, result)
+}
+
+/// What a measure changes for one risk: "Breach of irrevocable biometric data: High → Medium".
+pub fn effect_line(bank: &Bank, lang: Lang, risk: &str, before: Position, after: Position) -> String {
+    let t = strings(lang);
+    format!("{}: {} → {}", risk_title(bank, lang, risk), t.level(before.level()), t.level(after.level()))
 }

@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use super::cite::{self, cause_line, cause_option, cause_text, option_label, Anchors};
+use super::cite::{self, cause_line, cause_option, cause_text, Anchors};
 use super::Shared;
 use crate::domain::engine::{Explanation, Outcome, Report, RiskResult};
 use crate::domain::present::{Why, WhyLever};
@@ -20,6 +20,8 @@ pub struct DecisionProps {
     /// `engine::explain` of the same answers and plan (see [`use_explanation`]).
     pub explanation: Shared<Explanation>,
     /// Where the citations link: the results page's list of findings or the summary's annex.
+    /// In the summary (`Anchors::Summary`) the test ids carry the prefix "sum-", so that the
+    /// results page and the summary's hidden print copy never share one.
     pub anchors: Anchors,
 }
 
@@ -40,6 +42,7 @@ pub fn Decision(props: &DecisionProps) -> Html {
     let anchors = props.anchors;
     let t = strings(lang);
     let report = &*props.report;
+    let tid = |name: &str| if anchors == Anchors::Summary { format!("sum-{name}") } else { name.to_string() };
     let view = report.decision_view(bank, &props.explanation);
     let (title, body) = t.outcome(view.outcome);
     let safeguard =
@@ -52,9 +55,9 @@ pub fn Decision(props: &DecisionProps) -> Html {
             <div class="bd-decision-part bd-decision-conditions">
                 <h3>{ heading }</h3>
                 <p class="bd-muted">{ t.decision_conditions_intro }</p>
-                <ul data-testid="conditions">
+                <ul data-testid={tid("conditions")}>
                     for c in &view.conditions {
-                        <li data-testid="condition"
+                        <li data-testid={tid("condition")}
                             class={if c.status.is_planned() { "bd-cond-planned" } else { "bd-cond-blocking" }}>
                             <strong>{ safeguard(&c.safeguard) }</strong>
                             { cite::or_instead(bank, lang, "bd-cond-why", &c.alternatives) }
@@ -123,7 +126,7 @@ pub fn Decision(props: &DecisionProps) -> Html {
         html! {
             <div class="bd-decision-part bd-decision-rests">
                 <p>{ t.decision_rests_on }</p>
-                <ul data-testid="rests-on">
+                <ul data-testid={tid("rests-on")}>
                     for s in &view.rests_on { <li>{ safeguard(s) }</li> }
                 </ul>
             </div>
@@ -133,7 +136,7 @@ pub fn Decision(props: &DecisionProps) -> Html {
 
     let red_lines = (!view.red_lines.is_empty()).then(|| {
         html! {
-            <div class="bd-decision-part bd-decision-redline" data-testid="decision-red-lines">
+            <div class="bd-decision-part bd-decision-redline" data-testid={tid("decision-red-lines")}>
                 <h3>{ t.red_lines }</h3>
                 <p>{ t.decision_red_line_intro }</p>
                 <ul>
@@ -156,9 +159,9 @@ pub fn Decision(props: &DecisionProps) -> Html {
             <div class="bd-decision-part bd-decision-conflicts">
                 <h3>{ t.decision_conflicts }</h3>
                 <p class="bd-muted">{ t.decision_conflicts_intro }</p>
-                <ul data-testid="contradictions">
+                <ul data-testid={tid("contradictions")}>
                     for c in view.contradictions {
-                        <li data-testid="contradiction">
+                        <li data-testid={tid("contradiction")}>
                             <p>{ cause_line(bank, lang, &c.first) }</p>
                             <p>{ cause_line(bank, lang, &c.second) }</p>
                             <p class="bd-muted">{
@@ -178,36 +181,15 @@ pub fn Decision(props: &DecisionProps) -> Html {
         }
     });
 
-    let why_text = |w: &Why| -> String {
-        let lever = match &w.lever {
-            WhyLever::Instead { cause, instead } => {
-                let label = bank
-                    .question(&cause.question)
-                    .and_then(|q| q.option(instead))
-                    .map(|o| option_label(o, lang))
-                    .unwrap_or_else(|| instead.to_string());
-                t.why_instead(lang.quote(&label))
-            }
-            WhyLever::Without { cause } => t.why_without(lang.quote(&cause_text(bank, lang, cause).1)),
-            WhyLever::Measure(s) => t.why_measure(lang.quote(&safeguard(s))),
-            WhyLever::Planned(n) => t.why_planned(*n),
-            WhyLever::Required(n) => t.why_required(*n),
-        };
-        let result = if w.changes {
-            t.why_outcome(t.outcome_short(w.outcome))
-        } else {
-            t.why_score(report.planned_score, w.score)
-        };
-        t.why_line(lever, result)
-    };
+    let why_text = |w: &Why| crate::report::names::why_line(bank, lang, report, w);
     let why = (!view.why.is_empty()).then(|| {
         html! {
             <div class="bd-decision-part bd-decision-why">
                 <h3>{ t.decision_why }</h3>
                 <p class="bd-muted">{ t.decision_why_intro }</p>
-                <ul data-testid="why">
+                <ul data-testid={tid("why")}>
                     for w in &view.why {
-                        <li data-testid="what-if">
+                        <li data-testid={tid("what-if")}>
                             if let WhyLever::Instead { cause, .. } | WhyLever::Without { cause } = &w.lever {
                                 <p>{ t.decision_your_answer }{ ": " }{ cause_line(bank, lang, cause) }</p>
                             }
@@ -220,9 +202,9 @@ pub fn Decision(props: &DecisionProps) -> Html {
     });
 
     html! {
-        <div class="bd-decision" data-testid="decision">
-            <div class={format!("bd-verdict bd-verdict-{}", view.outcome.key())} data-testid="verdict">
-                <p class="bd-verdict-label">{ t.verdict }</p>
+        <div class="bd-decision" data-testid={tid("decision")}>
+            <div class={format!("bd-verdict bd-verdict-{}", view.outcome.key())} data-testid={tid("verdict")}>
+                <p class="bd-verdict-label">{ if anchors == Anchors::Summary { crate::i18n::summary::strings(lang).outcome_label } else { t.verdict } }</p>
                 <p class="bd-verdict-title">{ title }</p>
                 <p>{ body }</p>
                 if !report.complete() {

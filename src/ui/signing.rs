@@ -38,12 +38,7 @@ impl PartialEq for VersionProps {
     }
 }
 
-/// "Version 1 signed on 1 March 2027 by A. Bakker".
-fn signed_line(lang: Lang, v: &Version) -> String {
-    let t = strings(lang);
-    let date = t.date(v.signed_at.get(..10).unwrap_or(&v.signed_at));
-    t.version_signed(v.number, &date, &v.signed_by)
-}
+pub use crate::report::names::signed_line;
 
 /// What the running header says of the version: "Version 1 (signed) · SHA-256 1a2b3c4d", or
 /// "Revision 2 (draft)" after a signed version; nothing for a draft never signed.

@@ -151,7 +151,7 @@ fn cell(props: &TableInputProps, c: &'static Column, i: usize, row: &Row, node: 
 
 /// A table answer as the summary prints it: the column headers, then each row with its texts
 /// and the labels of its choices (an id the column does not offer is shown as it is).
-pub fn printed(q: &'static Question, rows: &[Row], lang: Lang) -> Html {
+pub fn printed(q: &Question, rows: &[Row], lang: Lang) -> Html {
     html! {
         <table class="bd-sum-table bd-sum-answer-table" data-testid={format!("summary-table-{}", q.id)}>
             <thead>

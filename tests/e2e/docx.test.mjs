@@ -16,8 +16,10 @@ const run = promisify(execFile);
 const A = APP_SELECTOR;
 
 const UI = {
-  en: { button: 'Download as Word (.docx)', due: '15 December 2026', review: '31 March 2027' },
-  nl: { button: 'Downloaden als Word (.docx)', due: '15 december 2026', review: '31 maart 2027' },
+  en: { button: 'Download as Word (.docx)', due: '15 December 2026', review: '31 March 2027',
+    sections: ['0 Overview of the processing', '2.1 Lawfulness', '2.3.e Security (GDPR Art. 32)', '3 Considerations on necessity and proportionality', '6 Conclusion and decision'] },
+  nl: { button: 'Downloaden als Word (.docx)', due: '15 december 2026', review: '31 maart 2027',
+    sections: ['0 Overzicht van de verwerking', '2.1 Rechtmatigheid', '2.3.e Beveiliging (art. 32 AVG)', '3 Noodzakelijkheid en evenredigheid', '6 Conclusie en besluit'] },
 };
 
 /** soffice, or a clear failure: the test needs LibreOffice and setup.sh installs it. */
@@ -108,6 +110,10 @@ async function wordDocument(lang) {
       plan.push({ name, status, owner });
     }
     const labels = await summary.locator('[data-testid="summary-signoff"] tbody th').allInnerTexts();
+    // The EDPB template's headings as the summary shows them, in order.
+    const headings = (await summary.locator('.bd-sum-tpl h3, .bd-sum-tpl h4, .bd-sum-tpl h5').allInnerTexts()).map((h) => h.trim());
+    assert.ok(headings.length >= 45, `the template's headings, got ${headings.length}`);
+    for (const h of ui.sections) assert.ok(headings.includes(h), `the summary has "${h}"`);
     assert.ok(labels.length >= 6, `the decision record has its lines, got ${labels.length}`);
 
     // The download: built in the page, no request.
@@ -145,6 +151,13 @@ async function wordDocument(lang) {
     for (const label of labels) assert.ok(has(label.trim()), `sign-off line "${label}"`);
     for (const value of Object.values(signoff)) assert.ok(has(value), `sign-off value "${value}"`);
     assert.ok(has(ui.review), 'review date');
+    // The same outline: every heading of the summary, in the same order.
+    let from = 0;
+    for (const h of headings) {
+      const at = lines.indexOf(h, from);
+      assert.ok(at >= 0, `heading "${h}" in the document after line ${from}`);
+      from = at + 1;
+    }
   });
 }
 

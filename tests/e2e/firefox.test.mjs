@@ -68,7 +68,7 @@ async function printedSummary(lang) {
         // The first heading of each part (each a row of the document table, after the cover).
         partHeads: [...root.querySelectorAll('.bd-sum-doc > tbody > tr')].slice(1)
           .map((tr) => tr.querySelector('h3')?.textContent.trim()).filter(Boolean),
-        headings: texts('h3, h4'),
+        headings: texts('h3, h4, h5'),
         safeguards: texts('.bd-sum-plan-title'),
         mapLabels: texts('.bd-hm-axis-title, .bd-hm-cell-label'),
         // Words a ligature ("ﬁ", "ﬂ", "ﬀ") would hide from a search, in the printed text.

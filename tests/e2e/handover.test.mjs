@@ -19,6 +19,7 @@ const UI = {
     mergedCount: /1 proposed change waits for you to accept or reject it\./,
     tampered: /Signed version 1 in this file does not match its fingerprint: it was changed after it was signed\./,
     damaged: /field “\u2068signoff\.review_date\u2069” has a value of the wrong kind/,
+    wrongKind: (field) => `field “\u2068${field}\u2069” has a value of the wrong kind`,
     copy: /was imported as a new assessment/,
   },
   nl: {
@@ -32,6 +33,7 @@ const UI = {
     mergedCount: /1 voorgestelde wijziging wacht erop dat u haar overneemt of afwijst\./,
     tampered: /Ondertekende versie 1 in dit bestand klopt niet met haar vingerafdruk/,
     damaged: /het veld ‘\u2068signoff\.review_date\u2069’ heeft een waarde van de verkeerde soort/,
+    wrongKind: (field) => `het veld ‘\u2068${field}\u2069’ heeft een waarde van de verkeerde soort`,
     copy: /is als nieuwe beoordeling geïmporteerd/,
   },
 };
@@ -83,6 +85,8 @@ async function handOver(lang) {
     // A damaged file and a tampered signed version: refused by name, nothing changed, no offer.
     const damaged = structuredClone(sent.json);
     damaged.signoff.review_date = 2027;
+    const badAnswer = structuredClone(sent.json);
+    badAnswer.answers[answer.qid] = 5;
     const tampered = structuredClone(sent.json);
     tampered.revision = 1;
     tampered.versions = [
@@ -96,6 +100,7 @@ async function handOver(lang) {
     ];
     for (const [f, expected] of [
       [jsonFile('damaged.json', damaged), ui.damaged],
+      [jsonFile('answer.json', badAnswer), ui.wrongKind(`answers.${answer.qid}`)],
       [jsonFile('tampered.json', tampered), ui.tampered],
     ]) {
       await importFile(page, f);

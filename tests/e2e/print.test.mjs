@@ -29,6 +29,12 @@ const UI = {
     due: '15 December 2026',
     signoff: ['Decision record', 'Decision of the controller', 'Decided by', 'Date of the decision', 'Measures approved by', 'Residual risk accepted by', 'Data protection officer (name)', 'Advice of the data protection officer (DPO)', "Date of the DPO's advice", 'DPO advice followed', 'DPO advice accepted or overruled by', 'Views of data subjects or their representatives (GDPR Art. 35(9))', 'Consultation responses reviewed by', 'This DPIA is kept under review by', 'Review date'],
     record: { decision: 'Conditionally approved', partly: 'Partly', pending: 'Advice requested but not yet received', review: '31 March 2027', decided: '1 March 2027', advised: '12 February 2027' },
+    // The EDPB DPIA template's sections, in order (each starts a page), and some of its fields.
+    sections: ['0 Overview of the processing', '1 Systematic description of the processing', '2 Analysis of compliance',
+      '3 Considerations on necessity and proportionality', '4 Risk assessment and management', '5 Involvement of interested parties',
+      '6 Conclusion and decision', 'Annex A. Other answers', 'Annex B. Regulator findings cited'],
+    fields: ['0.5 DPIA technical sheet', '1.1.a Processed personal data', '2.1 Lawfulness', '2.3.b Data subject rights', '2.3.e Security (GDPR Art. 32)',
+      '3.2 Necessity', '3.3 Proportionality', '4.1.c Inherent risk', '4.2.c Plan: activities, owners and timelines', '5.1 Advice of the data protection officer (DPO)'],
   },
   nl: {
     chrome: ['Volgende', 'Vorige', 'Naar de uitkomst', 'Afdrukken / opslaan als pdf', 'Naar de inhoud', 'Huidig risico', 'Terug naar de uitkomst', 'Nieuwe beoordeling starten'],
@@ -37,6 +43,11 @@ const UI = {
     due: '15 december 2026',
     signoff: ['Besluit en vaststelling', 'Besloten door', 'Datum van het besluit', 'Maatregelen goedgekeurd door', 'Restrisico aanvaard door', 'Naam van de FG', 'Advies van de functionaris voor gegevensbescherming (FG)', 'Datum van het advies van de FG', 'Advies van de FG opgevolgd', 'Advies van de FG aanvaard of terzijde gelegd door', 'Standpunten van betrokkenen of hun vertegenwoordigers (art. 35 lid 9 AVG)', 'Reacties uit de raadpleging beoordeeld door', 'Deze DPIA wordt bewaakt door', 'Datum herbeoordeling'],
     record: { decision: 'Goedgekeurd onder voorwaarden', partly: 'Gedeeltelijk', pending: 'Advies gevraagd maar nog niet ontvangen', review: '31 maart 2027', decided: '1 maart 2027', advised: '12 februari 2027' },
+    sections: ['0 Overzicht van de verwerking', '1 Systematische beschrijving van de verwerking', '2 Analyse van de naleving',
+      '3 Noodzakelijkheid en evenredigheid', '4 Risicobeoordeling en risicobeheersing', '5 Betrokkenheid van belanghebbenden',
+      '6 Conclusie en besluit', 'Bijlage A. Overige antwoorden', 'Bijlage B. Aangehaalde besluiten van toezichthouders'],
+    fields: ['0.5 Gegevens over deze DPIA', '1.1.a Verwerkte persoonsgegevens', '2.1 Rechtmatigheid', '2.3.b Rechten van betrokkenen', '2.3.e Beveiliging (art. 32 AVG)',
+      '3.2 Noodzakelijkheid', '3.3 Evenredigheid', '4.1.c Inherent risico', '4.2.c Uitvoering: activiteiten, verantwoordelijken en termijnen', '5.1 Advies van de functionaris voor gegevensbescherming (FG)'],
   },
 };
 
@@ -49,6 +60,8 @@ const WIZARD_CHOICE = { q_gov_dpo_advice: 'yes', q_gov_dpo_followed: 'pending' }
 
 /** All whitespace removed: line wrapping in the PDF must not matter. */
 const squash = (s) => s.replace(/\s+/g, '');
+/** Without the bidi isolation marks around a user's text. */
+const unmark = (s) => s.replace(/[\u2066-\u2069]/g, '');
 
 /** A deterministic small hash, to spread the chosen options over the bank. */
 function hash(s) {
@@ -262,6 +275,22 @@ async function printedSummary(lang) {
     // One DPO status on every page: the record's ("partly"), never the wizard's old "pending".
     assert.ok(has(r.partly), 'the DPO advice status printed');
     assert.ok(!has(r.pending), `"${r.pending}" is not printed anywhere`);
+
+    // The report follows the EDPB DPIA template: its sections in order, each at the top of a
+    // page (the first line after the running header), its fields in the body.
+    const pageTexts = raw.split('\f').filter((p) => p.trim() !== '');
+    let from = 0;
+    for (const h of ui.sections) {
+      const at = all.indexOf(squash(h), from);
+      assert.ok(at >= 0, `section "${h}" printed after the one before`);
+      from = at;
+      // The page's text without its running header and page number (isolation marks aside).
+      const bare = (p, i) => [runningTitle, runningMeta].map(unmark).reduce((x, s) => x.split(squash(s)).join(''), unmark(squash(p)))
+        .replace(`${i + 1}/${pageTexts.length}`, '');
+      const page = pageTexts.findIndex((p) => squash(p).includes(squash(h)));
+      assert.ok(bare(pageTexts[page], page).startsWith(squash(h)), `"${h}" starts page ${page + 1}: ${bare(pageTexts[page], page).slice(0, 80)}`);
+    }
+    for (const f of ui.fields) assert.ok(has(f), `field "${f}" printed`);
 
     // No word of the action plan is broken inside its column without a hyphen
     // ("Noodzake/lijk"): every word of its rows, as the page shows them, is whole in the PDF.

@@ -11,7 +11,21 @@
 // report lists them (part 7).
 // Screenshots (screen and PDF pages) go to /tmp/shots/roundtrip-*.png (E2E_SHOTS overrides).
 import fs from 'node:fs/promises';
-import { APP_SELECTOR, SHOTS, assert, collectConsole, completeWizard, printPdf, shoot, shootPages, squash, waitForApp, withApp } from './lib.mjs';
+import {
+  APP_SELECTOR,
+  SHOTS,
+  assert,
+  collectConsole,
+  completeWizard,
+  formatAxe,
+  printPdf,
+  runAxe,
+  shoot,
+  shootPages,
+  squash,
+  waitForApp,
+  withApp,
+} from './lib.mjs';
 import { $, exportOpen, openManager, storedItems } from './storage-lib.mjs';
 
 /** The one stored assessment, once `ready` holds of it. */
@@ -187,6 +201,8 @@ async function roundTrip(lang) {
     assert.match(await planItem.locator('[data-testid="proposal-new"]').innerText(), new RegExp(`${ui.owner}: CISO \\(FG\\)`));
     assert.match(await answerItem.innerText(), ui.by);
     await shoot(page, $('[data-testid="proposals"]'), `roundtrip-proposals-${lang}.png`);
+    let violations = await runAxe(page);
+    assert.deepEqual(violations, [], formatAxe(violations));
 
     // Signing waits for them, and says why.
     await page.locator($('[data-testid="nav-summary"]')).click();
@@ -197,6 +213,8 @@ async function roundTrip(lang) {
     const here = page.locator($(`.bd-question-block:has(#bd-q-${change.qid}) [data-testid="proposal-here"]`));
     await here.waitFor();
     await shoot(page, $(`#bd-q-${change.qid}`), `roundtrip-wizard-proposal-${lang}.png`);
+    violations = await runAxe(page);
+    assert.deepEqual(violations, [], formatAxe(violations));
     await here.locator('[data-testid="accept"]').click();
     await here.waitFor({ state: 'detached' });
     assert.ok(await page.locator($(`#bd-${change.qid}-${change.oid}`)).isChecked(), 'the accepted answer is shown');

@@ -157,7 +157,7 @@ async function tableRun(lang) {
       cells,
       ROWS.map((r) => [r.name, t.roles[r.role], r.contact]),
     );
-    await page.locator($('.bd-sum-description')).screenshot({ path: `${SHOTS}/table-summary-${lang}.png` });
+    await page.locator($('[data-testid="summary"] [data-section="0"]')).screenshot({ path: `${SHOTS}/table-summary-${lang}.png` });
     // And so does the PDF: every cell, in row order.
     const { text } = await printToText(page);
     await page.emulateMedia({ media: 'screen' });

@@ -1,96 +1,43 @@
-//! The annexes of the summary: A, every answer by section; B, the findings cited.
-
-use std::collections::BTreeSet;
+//! The annexes of the summary: A, the answers no field of the template takes, by section of
+//! the questionnaire (`Outline::remaining`); B, the findings cited.
 
 use yew::prelude::*;
 
-use super::cover::free_text;
-use super::{part, DESCRIPTION_SECTION};
-use crate::domain::answers::Answer;
+use super::fields::{entry, PartProps};
+use super::part;
 use crate::domain::engine::Report;
-use crate::domain::model::{Question, Section};
-use crate::i18n::{strings, summary, Get, Lang};
-use crate::persist::assessment::Assessment;
-use crate::report::names::chosen_labels;
+use crate::i18n::{strings, summary, template, Get, Lang};
+use crate::report::outline::Outline;
 use crate::ui::cite::{finding_heading, FindingClasses};
-use crate::ui::Shared;
 
-#[derive(Properties)]
-pub struct AnnexesProps {
-    pub lang: Lang,
-    pub report: Shared<Report>,
-    /// Only the answers are read (and compared).
-    pub assessment: Shared<Assessment>,
-}
-
-impl PartialEq for AnnexesProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && self.report == other.report
-            && (self.assessment == other.assessment || self.assessment.answers == other.assessment.answers)
-    }
-}
-
-/// Annex A, the answers to every question shown, by section; annex B, every finding the
-/// summary cites.
+/// Annex A, the remaining answers; annex B, every finding the summary cites.
 #[function_component]
-pub fn Annexes(props: &AnnexesProps) -> Html {
+pub fn Annexes(props: &PartProps) -> Html {
     let bank = crate::bank::bank();
     let lang = props.lang;
     let s = summary::strings(lang);
-    let visible: BTreeSet<&str> = props.report.visible.iter().map(String::as_str).collect();
+    let tp = template::strings(lang);
+    let o = Outline::new(bank, &props.report, &props.assessment);
     let answers = html! {
-        for (i, section) in bank.sections.iter().enumerate() {
-            { answers_section(lang, i + 1, section, &visible, &props.assessment) }
+        <>
+        if o.remaining.is_empty() {
+            <p>{ tp.no_remaining }</p>
         }
+        for (number, section, entries) in o.remaining_by_section(bank) {
+            <section class="bd-sum-answers-section">
+                <h4>{ format!("{}. {}", number, section.title.get(lang)) }</h4>
+                <dl>
+                    for e in entries { { entry(lang, e) } }
+                </dl>
+            </section>
+        }
+        </>
     };
     html! {
         <>
-            { part("bd-sum-part bd-sum-annex", "bd-sum-h-answers", &format!("{} A.", s.annex), s.answers, s.answers_intro, answers) }
+            { part("bd-sum-part bd-sum-annex", "bd-sum-h-answers", &format!("{} A.", s.annex), tp.remaining, tp.remaining_intro, answers) }
             { findings(lang, &props.report) }
         </>
-    }
-}
-
-/// The answers of one section (`number` from 1), for the questions shown.
-fn answers_section(
-    lang: Lang,
-    number: usize,
-    section: &'static Section,
-    visible: &BTreeSet<&str>,
-    a: &Assessment,
-) -> Html {
-    let s = summary::strings(lang);
-    let answer = |q: &'static Question| match a.answers.get(&q.id).filter(|x| !x.is_empty()) {
-        None => html! { <span class="bd-muted">{ s.not_answered }</span> },
-        Some(Answer::Text(_) | Answer::Table(_)) if section.id == DESCRIPTION_SECTION => {
-            html! { <span class="bd-muted">{ s.see_description }</span> }
-        }
-        // The decision record prints it (it is the record's, `persist::record`).
-        Some(Answer::Text(_)) if crate::persist::record::is_linked(&q.id) => {
-            html! { <span class="bd-muted">{ s.see_record }</span> }
-        }
-        Some(Answer::Text(x)) => free_text(x),
-        Some(Answer::Table(rows)) => crate::ui::table::printed(q, rows, lang),
-        Some(x @ Answer::Multi(_)) => html! {
-            <ul>
-                for l in chosen_labels(q, x, lang) { <li>{ l }</li> }
-            </ul>
-        },
-        Some(x) => html! { <span>{ chosen_labels(q, x, lang).join(", ") }</span> },
-    };
-    html! {
-        <section class="bd-sum-answers-section">
-            <h4>{ format!("{}. {}", number, section.title.get(lang)) }</h4>
-            <dl>
-                for q in section.questions.iter().filter(|q| visible.contains(q.id.as_str())) {
-                    <div class="bd-sum-qa">
-                        <dt class="bd-sum-q">{ q.text.get(lang) }</dt>
-                        <dd>{ answer(q) }</dd>
-                    </div>
-                }
-            </dl>
-        </section>
     }
 }
 

@@ -4,21 +4,23 @@
 
 use yew::prelude::*;
 
-use super::annex::AnnexesProps;
 use super::cover::free_text;
+use super::fields::PartProps;
 use super::part;
 use crate::i18n::{strings, summary, Get};
 use crate::report::names::fria_reference;
+use crate::report::outline::Outline;
 use crate::ui::cite::option_label;
 
-/// Takes the props of the other annexes (it reads the report and the answers, as they do).
+/// Takes the props of the template sections (it reads the report and the answers).
 #[function_component]
-pub fn FriaAnnex(props: &AnnexesProps) -> Html {
+pub fn FriaAnnex(props: &PartProps) -> Html {
     let bank = crate::bank::bank();
     let lang = props.lang;
     let t = strings(lang);
     let s = summary::strings(lang);
-    let Some(annex) = props.report.fria_annex(bank, &props.assessment.answers) else {
+    let o = Outline::new(bank, &props.report, &props.assessment);
+    let Some(annex) = &o.fria else {
         return html! {};
     };
     let body = html! {
@@ -41,7 +43,7 @@ pub fn FriaAnnex(props: &AnnexesProps) -> Html {
                             } else {
                                 <p class="bd-sum-label">{ s.fria_covered_by }</p>
                                 <ul class="bd-sum-small">
-                                    for r in &item.covered_by { <li>{ fria_reference(lang, r) }</li> }
+                                    for r in &item.covered_by { <li>{ fria_reference(lang, &o, r) }</li> }
                                 </ul>
                             }
                         </dd>

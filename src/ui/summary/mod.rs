@@ -1,9 +1,12 @@
-//! The summary a DPO can sign and file: cover with verdict and score, systematic description,
-//! risk map, risk table with explanations, action plan, open points, sign-off block (as in
-//! the ICO template), all answers by section, the findings cited and, where one is owed, the
-//! fundamental rights impact assessment (AI Act Art. 27). One component per part
-//! of the document (`cover`, `risks`, `plan`, `signoff`, `annex`, `fria`), each with the smallest props
-//! it needs, so that an edit renders only the part it changes.
+//! The summary a DPO can sign and file, in the order and numbering of the EDPB DPIA template
+//! (`report::outline`): the cover (what, whose, when, the decision), then one component per
+//! template section, each starting a printed page: 0 `overview`, 1 `description`, 2
+//! `compliance`, 3 `necessity`, 4 `risks` (with the editable plan of 4.2.c, `plan`), 5
+//! `parties` and 6 `conclusion` (the decision record of both, `signoff`, editable); then the
+//! annexes: the review comments (`review`) and the changes since the last signed version
+//! (`changes`) where there are any, A the remaining answers and B the findings (`annex`), C the
+//! FRIA where one is owed (`fria`). `fields` renders a section's headings and answers; each component renders its
+//! blocks. Each compares only what it reads, so that an edit renders only what it changes.
 //!
 //! The same component is the `Step::Summary` screen (with editable details, action plan and
 //! sign-off) and, on every other step, a hidden print-only copy ([`PrintCopy`]), so that
@@ -17,9 +20,16 @@
 
 mod annex;
 mod changes;
+mod compliance;
+mod conclusion;
 mod controls;
 mod cover;
+mod description;
+mod fields;
 mod fria;
+mod necessity;
+mod overview;
+mod parties;
 mod plan;
 mod print;
 mod review;
@@ -36,9 +46,7 @@ use crate::domain::engine::Report;
 use crate::i18n::{strings, summary, Lang};
 use crate::persist::assessment::{Assessment, MAX_META_LEN};
 
-pub use crate::report::names::DESCRIPTION_SECTION;
-
-use crate::report::names::{PLAN_PART, RISKS_PART};
+use fields::PartProps;
 
 /// Today's date, YYYY-MM-DD, from the browser's clock (empty natively).
 fn today() -> String {
@@ -153,6 +161,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
         }
     });
 
+    let decided = crate::report::names::decision_line(bank, lang, a, report.decision.outcome);
+    let part = PartProps {
+        lang,
+        report: report.clone(),
+        assessment: assessment.clone(),
+        editable,
+        dispatch: dispatch.clone(),
+    };
     let version_line = format!("{} {}", s.bank_version_label, version);
     // The organisation isolated: it is set in one line with the date and the version.
     let isolated = if organisation.is_empty() { String::new() } else { crate::i18n::isolate(&organisation) };
@@ -181,34 +197,41 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 // (Firefox ignores one inside a cell), so each part starts a new printed page.
                 <tbody>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <cover::Cover {lang} report={report.clone()} {title} {organisation} {date} {version} />
+                        <cover::Cover {lang} report={report.clone()} {title} {organisation} {date} {version} {decided} />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <cover::Description {lang} report={report.clone()} assessment={assessment.clone()} />
+                        <overview::Overview ..part.clone() />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <risks::Risks {lang} report={report.clone()} />
+                        <description::SystematicDescription ..part.clone() />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <plan::ActionPlan {lang} report={report.clone()} assessment={assessment.clone()} {editable}
-                            dispatch={dispatch.clone()} />
+                        <compliance::Compliance ..part.clone() />
                     </td></tr>
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <signoff::SignOffPart {lang} assessment={assessment.clone()} outcome={report.decision.outcome} {editable}
-                            dispatch={dispatch.clone()} />
-                        <super::signing::VersionBlock {lang} assessment={assessment.clone()} dispatch={dispatch.clone()} />
+                        <necessity::Necessity ..part.clone() />
                     </td></tr>
-                    // Part 7, the review comments: a row of its own, only when there are comments.
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <risks::RiskManagement ..part.clone() />
+                    </td></tr>
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <parties::Parties ..part.clone() />
+                    </td></tr>
+                    <tr class="bd-sum-row"><td class="bd-sum-doc-body">
+                        <conclusion::Conclusion ..part.clone() />
+                    </td></tr>
+                    // After section 6: the review comments, a row of its own, only when there are comments.
                     <review::ReviewPart {lang} assessment={assessment.clone()} />
                     // The annex "changes since version N", a row of its own where there is a signed
                     // version to compare with (nothing otherwise).
                     <changes::ChangesAnnex {lang} assessment={assessment.clone()} report={report.clone()} />
+                    // The annexes, after the template's sections (other annexes may follow).
                     <tr class="bd-sum-row"><td class="bd-sum-doc-body">
-                        <annex::Annexes {lang} report={report.clone()} assessment={assessment.clone()} />
+                        <annex::Annexes ..part.clone() />
                         <p class="bd-sum-disclaimer">{ s.disclaimer }</p>
                     </td></tr>
                     // Annex C, the FRIA, is a row of its own where one is owed (nothing otherwise).
-                    <fria::FriaAnnex {lang} {report} {assessment} />
+                    <fria::FriaAnnex ..part />
                 </tbody>
             </table>
         </section>

@@ -1,9 +1,9 @@
-//! Parts 4 and 5 of the summary: the action plan (editable on screen) and what to find out.
+//! The plan of 4.2.c (editable on screen: status, owner, due date) and what to find out.
 
 use yew::prelude::*;
 
 use super::controls::{self, field, hidden_label};
-use super::{part, table_head, PLAN_PART};
+use super::table_head;
 use crate::domain::answers::{PlanItem, Status};
 use crate::domain::engine::Report;
 use crate::domain::present::PlanRow;
@@ -33,8 +33,7 @@ impl PartialEq for ActionPlanProps {
     }
 }
 
-/// Part 4, every recommended safeguard, then those in place, with status, owner and due date;
-/// part 5, what to find out.
+/// Every recommended safeguard, then those in place, with status, owner and due date.
 #[function_component]
 pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     let bank = crate::bank::bank();
@@ -56,10 +55,10 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
         }
     };
     html! {
-        <>
-            { part("bd-sum-part", "bd-sum-h-plan", PLAN_PART, s.action_plan, s.action_plan_intro, body) }
-            { find_out(lang, &props.report) }
-        </>
+        <div class="bd-sum-plan-part">
+            <p class="bd-muted bd-sum-small">{ s.action_plan_intro }</p>
+            { body }
+        </div>
     }
 }
 
@@ -109,8 +108,7 @@ fn plan_row(props: &ActionPlanProps, row: &PlanRow) -> Html {
                 <p class="bd-sum-small bd-sum-label">{ t.effect }</p>
                 <ul class="bd-sum-small">
                     for (rid, before, after) in &r.effect {
-                        <li>{ format!("{}: {} → {}", bank.risk(rid).map(|x| x.title.get(lang)).unwrap_or(rid),
-                            t.level(before.level()), t.level(after.level())) }</li>
+                        <li>{ crate::report::names::effect_line(bank, lang, rid, *before, *after) }</li>
                     }
                 </ul>
             </>
@@ -150,8 +148,8 @@ fn plan_row(props: &ActionPlanProps, row: &PlanRow) -> Html {
     }
 }
 
-/// Part 5: what the "unsure" answers leave to find out.
-fn find_out(lang: Lang, report: &Report) -> Html {
+/// What the "unsure" answers leave to find out.
+pub(super) fn find_out(lang: Lang, report: &Report) -> Html {
     let bank = crate::bank::bank();
     let t = strings(lang);
     let body = if report.find_out.is_empty() {
@@ -168,5 +166,10 @@ fn find_out(lang: Lang, report: &Report) -> Html {
             </ul>
         }
     };
-    part("bd-sum-part", "bd-sum-h-findout", "5.", t.find_out, "", body)
+    html! {
+        <div class="bd-sum-findout-part">
+            <p class="bd-sum-label">{ t.find_out }</p>
+            { body }
+        </div>
+    }
 }

@@ -1,15 +1,17 @@
-//! Part 6 of the summary: the decision record (as the ICO sign-off table and the EDPB template
-//! ask), editable on screen, a table in print.
+//! The decision record (as the ICO sign-off table and the EDPB template ask), editable on screen,
+//! a table in print: its DPO lines in 5.1, its lines on the views of data subjects in 5.2, the
+//! controller's lines in 6 (`report::names::record_fields`).
 
 use yew::prelude::*;
 
 use super::controls::{self, field};
-use super::{part, table_head};
+use super::table_head;
 use crate::domain::engine::Outcome;
 use crate::i18n::{summary, Lang};
 use crate::persist::assessment::{Assessment, FieldKind, SignOffField};
 use crate::persist::record;
-use crate::report::names::{signoff_choice, signoff_lines, signoff_value, SignOffLine};
+use crate::report::names::{record_lines, signoff_choice, signoff_value, SignOffLine};
+use crate::report::outline::Block;
 use crate::ui::state::Action;
 use crate::ui::{on_value, Dispatch, Shared};
 
@@ -21,6 +23,8 @@ pub struct SignOffProps {
     pub assessment: Shared<Assessment>,
     /// The engine's outcome, proposed as the decision.
     pub outcome: Outcome,
+    /// Which lines: the block of the outline they fill.
+    pub block: Block,
     pub editable: bool,
     pub dispatch: Dispatch,
 }
@@ -30,6 +34,7 @@ impl PartialEq for SignOffProps {
         let views = |p: &Self| p.assessment.answers.get(record::VIEWS_QUESTION).cloned();
         self.lang == other.lang
             && self.outcome == other.outcome
+            && self.block == other.block
             && self.editable == other.editable
             && self.dispatch == other.dispatch
             && self.assessment.signoff == other.assessment.signoff
@@ -58,7 +63,7 @@ pub fn SignOffPart(props: &SignOffProps) -> Html {
     let s = summary::strings(lang);
     let so = &props.assessment.signoff;
     let bank = crate::bank::bank();
-    let rows = signoff_lines(bank, lang, &props.assessment, props.outcome);
+    let rows = record_lines(bank, lang, &props.assessment, props.outcome, props.block);
     let render = |r: SignOffLine| {
         let f = r.field;
         let id = control_id(f);
@@ -95,13 +100,12 @@ pub fn SignOffPart(props: &SignOffProps) -> Html {
             </tr>
         }
     };
-    let body = html! {
-        <table data-testid="summary-signoff" class="bd-sum-table bd-sum-signoff">
+    html! {
+        <table data-testid="summary-signoff" data-block={format!("{:?}", props.block)} class="bd-sum-table bd-sum-signoff">
             { table_head(&["bd-sum-col-item", "", "bd-sum-col-sign"], &[s.item, s.name_and_notes, s.signature_date]) }
             <tbody>
                 for r in rows { { render(r) } }
             </tbody>
         </table>
-    };
-    part("bd-sum-part bd-sum-signoff-part", "bd-sum-h-signoff", "6.", s.signoff, s.signoff_intro, body)
+    }
 }
