@@ -247,7 +247,7 @@ fn block(
 
 /// Label and value lines, as a two-column table without a header.
 fn meta(b: &mut Body, lines: &[(&str, String)]) {
-    b.table(&[3000, 6638], &[], |b| {
+    b.table(&[3900, 5738], &[], |b| {
         for (label, value) in lines {
             b.row(false, |r| {
                 r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(label)]));

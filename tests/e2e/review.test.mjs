@@ -3,7 +3,8 @@
 // field), a comment with an evaluation on a question, a risk and a measure, a "to correct"
 // without a reason refused with the message, a reply, resolved, reopened; collapsed behind a
 // count of open comments; kept after a reload, in the summary's part 7, and through export and
-// import into another browser. axe on the open thread.
+// import into another browser. axe on the open thread. A signed revision keeps its answers and
+// its plan read-only and takes comments, which change no signed content.
 // Screenshots go to /tmp/shots/review-*.png (E2E_SHOTS overrides).
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -207,3 +208,44 @@ async function reviewRoundTrip(lang) {
 
 export const reviewRoundTripEn = () => reviewRoundTrip('en');
 export const reviewRoundTripNl = () => reviewRoundTrip('nl');
+
+/** A signed revision: questions and the results page's plan read-only; comments still added,
+ * without a new revision and without changing the fingerprint. */
+async function signedRevision(lang) {
+  const ui = UI[lang];
+  await withApp({ name: `review-signed-${lang}`, path: `/?lang=${lang}` }, async ({ page }) => {
+    await completeWizard(page);
+    await page.locator($('[data-testid="nav-summary"]')).click();
+    await page.locator($('#bd-sum-so-decision')).selectOption('conditionally_approved');
+    await page.locator($('#bd-sum-so-decided-by')).fill('A. Bakker');
+    await page.locator($('#bd-sum-so-decision-date')).fill('2027-03-01');
+    await page.locator($('[data-testid="sign"]')).click();
+    await page.locator($('[data-testid="versions"] [data-testid="frozen"]')).waitFor();
+    const signed = await stored(page, (a) => a.versions?.length === 1);
+
+    // The results page: every plan control disabled, as on the summary.
+    await page.locator($('[data-testid="nav-results"]')).click();
+    const plan = page.locator($('.bd-plan select, .bd-plan input'));
+    assert.ok((await plan.count()) >= 3, 'plan controls shown');
+    for (const c of await plan.all()) assert.ok(await c.isDisabled(), 'a plan control is read-only on a signed revision');
+
+    // The wizard: the question read-only, its review open to comments.
+    await page.locator($('nav .bd-nav-item:not(.bd-nav-results) button')).first().click();
+    await page.locator($('.bd-main [data-testid="frozen"]')).waitFor();
+    assert.ok(await page.locator($('.bd-question-block input[type=radio]')).first().isDisabled(), 'answers are read-only');
+    const q = firstQuestion(page);
+    await openReview(page, q);
+    await q.locator('.bd-review-frozen').waitFor();
+    await q.locator('[data-testid="review-name"]').fill('K. Smit');
+    await addComment(q, 'Signed, but the retention period is missing.', 'to_improve');
+    await q.locator('[data-testid="thread"]').waitFor();
+    assert.ok((await q.locator('[data-testid="review-toggle"]').innerText()).includes(ui.oneOpen));
+    const after = await stored(page, (a) => a.review?.comments?.length === 1);
+    assert.equal(after.revision, signed.revision, 'no new revision');
+    assert.deepEqual(after.versions, signed.versions, 'the signed version as it was');
+    assert.equal(await page.locator($('.bd-main [data-testid="frozen"]')).count(), 1, 'still signed');
+  });
+}
+
+export const signedRevisionTakesCommentsEn = () => signedRevision('en');
+export const signedRevisionTakesCommentsNl = () => signedRevision('nl');

@@ -6,7 +6,9 @@
 // question and on the results page), one is accepted and one rejected, and nothing else changed;
 // the same file again says there is nothing new; the author records the decision and signs;
 // editing afterwards starts revision 2; the printed PDF shows the decision, the fingerprint of
-// version 1 and the annex "changes since version 1".
+// version 1 and the annex "changes since version 1". The DPO comments on the changed question (to
+// correct) and on a risk (to improve); the author sees both, replies, resolves one; the printed
+// report lists them (part 7).
 // Screenshots (screen and PDF pages) go to /tmp/shots/roundtrip-*.png (E2E_SHOTS overrides).
 import fs from 'node:fs/promises';
 import {
@@ -48,6 +50,15 @@ const UI = {
     draft: 'Revision 2 (draft)',
     fingerprint: 'SHA-256 fingerprint:',
     owner: 'Owner',
+    commentQ: 'Which doors? Name them (en).',
+    commentR: 'Templates cannot be replaced: severity is maximum (en).',
+    replyQ: 'Only the main entrance (en).',
+    replyR: 'Agreed; raised in the answers (en).',
+    oneOpen: '1 open comment',
+    oneResolved: '1 resolved comment',
+    toCorrect: 'To correct',
+    toImprove: 'To improve',
+    part: '7. Review comments',
   },
   nl: {
     title: 'Access control',
@@ -63,6 +74,15 @@ const UI = {
     draft: 'Herziening 2 (concept)',
     fingerprint: 'SHA-256-controlegetal:',
     owner: 'Eigenaar',
+    commentQ: 'Welke deuren? Noem ze (nl).',
+    commentR: 'Templates zijn niet te vervangen: de ernst is maximaal (nl).',
+    replyQ: 'Alleen de hoofdingang (nl).',
+    replyR: 'Mee eens; aangepast in de antwoorden (nl).',
+    oneOpen: '1 open opmerking',
+    oneResolved: '1 opgeloste opmerking',
+    toCorrect: 'Te corrigeren',
+    toImprove: 'Te verbeteren',
+    part: '7. Opmerkingen bij de beoordeling',
   },
 };
 
@@ -107,6 +127,7 @@ async function roundTrip(lang) {
     let reviewed;
     let change;
     let sid;
+    let riskTarget;
     try {
       await dpo.goto(`${url}?lang=${lang}`);
       await waitForApp(dpo);
@@ -122,11 +143,28 @@ async function roundTrip(lang) {
       sid = (await owner.getAttribute('id')).replace(/^bd-plan-/, '').replace(/-owner$/, '');
       await owner.fill('CISO (FG)');
       await owner.press('Tab');
-      // COMMENTS: the DPO's comments and evaluations go here (the `comments` helper adds these
-      // steps once the comment UI is on main: a comment on the changed question, one on a risk).
+      // The DPO's comments and evaluations: on a risk (to improve) and on the changed question
+      // (to correct, with the reason); the name typed once in the field.
+      const onRisk = dpo.locator($('.bd-risk-row [data-testid="review"]')).first();
+      riskTarget = await onRisk.getAttribute('data-target');
+      await onRisk.locator('[data-testid="review-toggle"]').click();
+      await onRisk.locator('[data-testid="review-name"]').fill('Dirk (DPO)');
+      await onRisk.locator('[data-testid="review-text"]').fill(ui.commentR);
+      await onRisk.locator('[data-testid="review-evaluation"]').selectOption('to_improve');
+      await onRisk.locator('[data-testid="review-add"]').click();
+      await onRisk.locator('[data-testid="thread"]').waitFor();
+      await dpo.locator($('nav .bd-nav-item:not(.bd-nav-results) button')).first().click();
+      const onQuestion = dpo.locator($(`.bd-question-block:has(#bd-q-${change.qid}) [data-testid="review"]`));
+      await onQuestion.locator('[data-testid="review-toggle"]').click();
+      assert.equal(await onQuestion.locator('[data-testid="review-name"]').inputValue(), 'Dirk (DPO)', 'the name is typed once');
+      await onQuestion.locator('[data-testid="review-text"]').fill(ui.commentQ);
+      await onQuestion.locator('[data-testid="review-evaluation"]').selectOption('to_correct');
+      await onQuestion.locator('[data-testid="review-add"]').click();
+      await onQuestion.locator('[data-testid="thread"]').waitFor();
       // Two assessments there: the DPO's own empty one and the imported one.
-      await storedItems(dpo, (xs) => xs.some((a) => a.plan?.[sid]?.owner === 'CISO (FG)' && a.answers[change.qid]?.choice === change.oid));
+      await storedItems(dpo, (xs) => xs.some((a) => a.plan?.[sid]?.owner === 'CISO (FG)' && a.answers[change.qid]?.choice === change.oid && a.review?.comments?.length === 2));
       reviewed = await exportOpen(dpo);
+      assert.deepEqual(reviewed.json.review.comments.map((c) => [c.author, c.evaluation]), [['Dirk (DPO)', 'to_improve'], ['Dirk (DPO)', 'to_correct']]);
       // The name typed once in this browser (set above as the name field would) says who sent it.
       assert.equal(reviewed.json.updated_by, 'Dirk (DPO)');
       dpoConsole.assertNoErrors();
@@ -148,6 +186,7 @@ async function roundTrip(lang) {
     const merged = await stored(page, (a) => a.review?.proposals?.length === 2);
     assert.deepEqual(merged.answers, authored.answers, 'no answer overwritten by the merge');
     assert.deepEqual(merged.plan, authored.plan, 'no plan line overwritten by the merge');
+    assert.deepEqual(merged.review.comments, reviewed.json.review.comments, "the DPO's comments merged as they were");
 
     // Shown on the results page, in the bank's words.
     await status.locator('[data-testid="open-merged"]').click();
@@ -179,12 +218,42 @@ async function roundTrip(lang) {
     await here.locator('[data-testid="accept"]').click();
     await here.waitFor({ state: 'detached' });
     assert.ok(await page.locator($(`#bd-${change.qid}-${change.oid}`)).isChecked(), 'the accepted answer is shown');
+    // The DPO's comment at the same question: the author sees it, replies and resolves it.
+    const review = page.locator($(`.bd-question-block:has(#bd-q-${change.qid}) [data-testid="review"]`));
+    const reviewToggle = review.locator('[data-testid="review-toggle"]');
+    assert.ok((await reviewToggle.innerText()).includes(ui.oneOpen), 'the open comment is counted');
+    assert.ok((await reviewToggle.innerText()).includes(ui.toCorrect), 'with its evaluation');
+    await reviewToggle.click();
+    const thread = review.locator('[data-testid="thread"]');
+    for (const v of ['Dirk (DPO)', ui.commentQ, ui.toCorrect]) assert.ok((await thread.innerText()).includes(v), v);
+    await review.locator('[data-testid="review-name"]').fill('Anna (author)');
+    await thread.locator('[data-testid="review-reply-text"]').fill(ui.replyQ);
+    await thread.locator('[data-testid="review-reply"]').click();
+    await thread.locator('[data-testid="comment"]').nth(1).waitFor();
+    await thread.locator('[data-testid="review-resolve"]').click();
+    await review.locator('[data-testid="thread"][data-state="resolved"]').waitFor();
+    assert.ok((await reviewToggle.innerText()).includes(ui.oneResolved));
+    await shoot(page, $(`.bd-question-block:has(#bd-q-${change.qid})`), `roundtrip-wizard-comment-${lang}.png`);
     await page.locator($('[data-testid="nav-summary"]')).click();
     assert.ok((await page.locator($('[data-testid="sign-why"]')).innerText()).includes(ui.signWhy), 'signing waits for the proposal');
     // The plan line rejected on the results page.
     await page.locator($('[data-testid="nav-results"]')).click();
     await planItem.locator('[data-testid="reject"]').click();
     await list.waitFor({ state: 'detached' });
+    // The DPO's comment on the risk: the author replies (it stays open).
+    const onRisk = page.locator($(`.bd-risk-row [data-testid="review"][data-target="${riskTarget}"]`));
+    assert.ok((await onRisk.innerText()).includes(ui.oneOpen) && (await onRisk.innerText()).includes(ui.toImprove));
+    await onRisk.locator('[data-testid="review-toggle"]').click();
+    assert.ok((await onRisk.locator('[data-testid="thread"]').innerText()).includes(ui.commentR));
+    await onRisk.locator('[data-testid="review-reply-text"]').fill(ui.replyR);
+    await onRisk.locator('[data-testid="review-reply"]').click();
+    await onRisk.locator('[data-testid="comment"]').nth(1).waitFor();
+    const replied = await stored(page, (a) => a.review.comments.length === 5);
+    assert.deepEqual(
+      replied.review.comments.map((c) => [c.author, c.resolves ?? null]),
+      [['Dirk (DPO)', null], ['Dirk (DPO)', null], ['Anna (author)', null], ['Anna (author)', true], ['Anna (author)', null]],
+      'two comments, a reply, a resolution and a reply, by who wrote them',
+    );
     const decided = await stored(page, (a) => a.review.proposals.every((p) => p.status !== 'pending'));
     assert.deepEqual(
       decided.review.proposals.map((p) => [p.field, p.status]).sort(),
@@ -233,7 +302,7 @@ async function roundTrip(lang) {
     await shoot(page, $('[data-testid="summary"] [data-testid="summary-changes"]'), `roundtrip-annex-screen-${lang}.png`);
     const printed = await printPdf(page, `roundtrip-${lang}`);
     const text = squash(printed.raw);
-    for (const v of [ui.decision, ui.draft, ui.fingerprint, ui.annex, `Badge and PIN for everyone (${lang})`]) {
+    for (const v of [ui.decision, ui.draft, ui.fingerprint, ui.annex, `Badge and PIN for everyone (${lang})`, ui.part, ui.commentQ, ui.replyQ, ui.commentR]) {
       assert.ok(text.includes(squash(v)), `"${v}" printed`);
     }
     assert.ok(text.includes(fingerprint), 'the fingerprint of version 1 printed');

@@ -3,8 +3,9 @@
 //! template section, each starting a printed page: 0 `overview`, 1 `description`, 2
 //! `compliance`, 3 `necessity`, 4 `risks` (with the editable plan of 4.2.c, `plan`), 5
 //! `parties` and 6 `conclusion` (the decision record of both, `signoff`, editable); then the
-//! annexes: A the remaining answers and B the findings (`annex`), C the FRIA where one is owed
-//! (`fria`). `fields` renders a section's headings and answers; each component renders its
+//! annexes: the review comments (`review`) and the changes since the last signed version
+//! (`changes`) where there are any, A the remaining answers and B the findings (`annex`), C the
+//! FRIA where one is owed (`fria`). `fields` renders a section's headings and answers; each component renders its
 //! blocks. Each compares only what it reads, so that an edit renders only what it changes.
 //!
 //! The same component is the `Step::Summary` screen (with editable details, action plan and
