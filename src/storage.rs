@@ -686,7 +686,15 @@ impl<S: Store> Library<S> {
         now_ms: u64,
     ) -> MergeInto {
         let local = match open {
-            Some(a) => a.clone(),
+            // The open one keeps the time it was loaded at; the stored copy (written by every
+            // save of it) has when it last changed, which tells an older file apart.
+            Some(a) => {
+                let mut a = a.clone();
+                if let Ok((_, stored)) = self.read_item(id) {
+                    a.updated = a.updated.max(stored.updated);
+                }
+                a
+            }
             None => match self.load(bank, id, now_ms) {
                 Ok((a, _)) => a,
                 Err(e) => return MergeInto::NotLoaded(e),

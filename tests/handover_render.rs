@@ -234,3 +234,40 @@ async fn a_version_signed_under_another_bank_says_so() {
         assert!(html.contains(&warning), "{lang:?}: {}", &html[..html.len().min(300)]);
     }
 }
+
+/// Every reason a file is not merged is its own sentence naming the problem, in English and
+/// Dutch (what the merge offer's message says; `ui::messages::merge_error`).
+#[test]
+fn every_merge_refusal_is_a_sentence_naming_the_problem() {
+    use biodpia::persist::merge::MergeError;
+    use biodpia::persist::transfer::ImportError;
+    use biodpia::persist::version::VersionError;
+    use biodpia::ui::messages::merge_error;
+    for lang in [l("en"), l("nl")] {
+        let m = i18n::manager::strings(lang);
+        let errors = [
+            MergeError::NothingNew { older: false },
+            MergeError::NothingNew { older: true },
+            MergeError::Diverged { number: 3 },
+            MergeError::OtherAssessment { title: "Camera's".into() },
+            MergeError::NoId,
+            MergeError::Import(ImportError::Version(VersionError::Tampered { number: 2 })),
+        ];
+        let sentences: Vec<String> = errors.iter().map(|e| merge_error(m, lang, "Toegang", e)).collect();
+        for (e, s) in errors.iter().zip(&sentences) {
+            assert!(s.ends_with('.') && s.len() > 30, "{lang:?} {e:?}: {s}");
+            let named = match e {
+                MergeError::NothingNew { .. } => s.contains("Toegang"),
+                MergeError::Diverged { number }
+                | MergeError::Import(ImportError::Version(VersionError::Tampered { number })) => {
+                    s.contains(&number.to_string())
+                }
+                MergeError::OtherAssessment { title } => s.contains(title.as_str()) && s.contains("Toegang"),
+                _ => true,
+            };
+            assert!(named, "{lang:?} {e:?}: {s}");
+        }
+        let distinct: std::collections::BTreeSet<&String> = sentences.iter().collect();
+        assert_eq!(distinct.len(), sentences.len(), "{lang:?}: one sentence per reason");
+    }
+}

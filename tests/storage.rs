@@ -610,6 +610,14 @@ fn a_reviewed_file_of_a_stored_assessment_is_recognised_and_merged() {
         panic!()
     };
     assert_eq!(m.proposals, 1);
+    // The open copy's time is when it was loaded; the stored one's when it last changed: the
+    // file, saved before that, is an older copy.
+    let mut stale = lib.load(bank(), &id, 6).unwrap().0;
+    stale.updated = "2026-11-01T00:00:00.000Z".into();
+    assert_eq!(
+        lib.merge(bank(), &id, Some(&stale), reviewed.as_bytes(), "2026-12-06T10:00:00.000Z", 6),
+        MergeInto::Refused(MergeError::NothingNew { older: true })
+    );
 }
 
 #[test]

@@ -35,7 +35,8 @@ impl PartialEq for PartProps {
         self.lang == other.lang
             && self.editable == other.editable
             && self.dispatch == other.dispatch
-            && (self.report == other.report || *self.report == *other.report)
+            // The report's `Rc` changes exactly when its value does (`state::State`).
+            && self.report == other.report
             && (self.assessment == other.assessment || reads(&self.assessment) == reads(&other.assessment))
     }
 }
