@@ -16,7 +16,7 @@ pub mod ui;
 pub use domain::{answers, engine, model};
 
 // Talc instead of the standard library's dlmalloc in the browser: smaller and faster there
-// (ARCHITECTURE.md, "Dependencies").
+// (docs/architecture-reference.md, "Dependencies and their measured cost").
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -2,7 +2,7 @@
 //! natively with yew's server renderer, and the reducer actions that add comments: collapsed by
 //! default with the count of open threads, comments allowed on a signed revision without
 //! starting a new one, the results page's plan controls read-only on a signed revision, and the
-//! summary's part 7 in bank order with the orphans.
+//! summary's annex of review comments in bank order with the orphans.
 
 use std::rc::Rc;
 
@@ -245,10 +245,10 @@ async fn the_summary_lists_every_thread_in_bank_order_with_the_orphans_and_nothi
     resolve(&mut a, "s-done", "2026-12-02T09:00:00Z", "s");
 
     for (lang, title, counts, resolved, orphans) in [
-        ("en", "7. Review comments", "4 open, 1 resolved", "Resolved", "Comments on items this form no longer has"),
+        ("en", "Annex: review comments", "4 open, 1 resolved", "Resolved", "Comments on items this form no longer has"),
         (
             "nl",
-            "7. Opmerkingen bij de beoordeling",
+            "Bijlage: opmerkingen bij de beoordeling",
             "4 open, 1 opgelost",
             "Opgelost",
             "Opmerkingen bij onderdelen die dit formulier niet meer heeft",

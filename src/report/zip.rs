@@ -1,6 +1,6 @@
 //! A zip archive of stored (uncompressed) entries: the container of a .docx. Stored entries are
 //! what every zip reader reads; the XML parts of a report are small, and the page serves the
-//! widget compressed anyway (ARCHITECTURE.md, "Dependencies", for why no zip crate).
+//! widget compressed anyway (docs/architecture-reference.md, "Dependencies and their measured cost", for why no zip crate).
 
 /// CRC-32 (IEEE 802.3, as zip uses it) of `data`.
 pub fn crc32(data: &[u8]) -> u32 {

@@ -2,7 +2,7 @@
 // typed once per browser (a comment without it is refused with the reason and focus on the
 // field), a comment with an evaluation on a question, a risk and a measure, a "to correct"
 // without a reason refused with the message, a reply, resolved, reopened; collapsed behind a
-// count of open comments; kept after a reload, in the summary's part 7, and through export and
+// count of open comments; kept after a reload, in the summary's annex of review comments, and through export and
 // import into another browser. axe on the open thread. A signed revision keeps its answers and
 // its plan read-only and takes comments, which change no signed content.
 // Screenshots go to /tmp/shots/review-*.png (E2E_SHOTS overrides).
@@ -25,7 +25,7 @@ const UI = {
     acceptable: 'Acceptable',
     open: 'Open',
     resolved: 'Resolved',
-    part: '7. Review comments',
+    part: 'Annex: review comments',
     counts: '2 open, 1 resolved',
     imported: 'was imported as a new assessment',
   },
@@ -40,7 +40,7 @@ const UI = {
     acceptable: 'Akkoord',
     open: 'Open',
     resolved: 'Opgelost',
-    part: '7. Opmerkingen bij de beoordeling',
+    part: 'Bijlage: opmerkingen bij de beoordeling',
     counts: '2 open, 1 opgelost',
     imported: 'is als nieuwe beoordeling geïmporteerd',
   },
@@ -161,7 +161,7 @@ async function reviewRoundTrip(lang) {
     assert.ok((await riskAgain.innerText()).includes(ui.oneOpen));
     assert.ok((await riskAgain.innerText()).includes(ui.toImprove), 'the open evaluation on the button');
 
-    // The summary's part 7, in bank order, with open and resolved.
+    // The summary's annex of review comments, in bank order, with open and resolved.
     await page.locator($('[data-testid="nav-summary"]')).click();
     const part = page.locator($('[data-testid="summary"] [data-testid="summary-review"]'));
     await part.waitFor();

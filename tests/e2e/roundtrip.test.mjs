@@ -8,7 +8,7 @@
 // editing afterwards starts revision 2; the printed PDF shows the decision, the fingerprint of
 // version 1 and the annex "changes since version 1". The DPO comments on the changed question (to
 // correct) and on a risk (to improve); the author sees both, replies, resolves one; the printed
-// report lists them (part 7).
+// report lists them (the annex of review comments).
 // Screenshots (screen and PDF pages) go to /tmp/shots/roundtrip-*.png (E2E_SHOTS overrides).
 import fs from 'node:fs/promises';
 import {
@@ -27,6 +27,7 @@ import {
   withApp,
 } from './lib.mjs';
 import { $, exportOpen, openManager, storedItems } from './storage-lib.mjs';
+import { englishInDutch } from './dutch-terms.mjs';
 
 /** The one stored assessment, once `ready` holds of it. */
 async function stored(page, ready = () => true) {
@@ -58,7 +59,7 @@ const UI = {
     oneResolved: '1 resolved comment',
     toCorrect: 'To correct',
     toImprove: 'To improve',
-    part: '7. Review comments',
+    part: 'Annex: review comments',
   },
   nl: {
     title: 'Access control',
@@ -82,7 +83,7 @@ const UI = {
     oneResolved: '1 opgeloste opmerking',
     toCorrect: 'Te corrigeren',
     toImprove: 'Te verbeteren',
-    part: '7. Opmerkingen bij de beoordeling',
+    part: 'Bijlage: opmerkingen bij de beoordeling',
   },
 };
 
@@ -306,6 +307,15 @@ async function roundTrip(lang) {
       assert.ok(text.includes(squash(v)), `"${v}" printed`);
     }
     assert.ok(text.includes(fingerprint), 'the fingerprint of version 1 printed');
+    if (lang === 'nl') {
+      // With comments, proposals decided and a change annex, the Dutch report is still Dutch
+      // throughout (the texts typed in this test are the users' words and are taken out).
+      const typed = [ui.title, 'CISO (FG)', 'Dirk (DPO)', 'Anna (author)', ui.commentQ, ui.commentR, ui.replyQ,
+        ui.replyR, `Badge and PIN for everyone (${lang})`, `A. Bakker ${lang}`];
+      const { terms, labels } = englishInDutch(printed.raw, typed);
+      assert.deepEqual(terms, [], 'English legal terms in the Dutch PDF of the round trip');
+      assert.deepEqual(labels, [], 'English texts of the bank or the UI in the Dutch PDF of the round trip');
+    }
     // The annex names the question whose answer changed since version 1, with both answers.
     const annexText = squash(printed.raw.slice(printed.raw.indexOf(ui.annex.split(' ')[0])));
     assert.ok(annexText.includes(squash(change.label)), 'the answer of version 1 in the annex');

@@ -251,10 +251,11 @@ fn download_docx(lang: Lang, assessment: &Shared<Assessment>, report: &Shared<Re
     })
 }
 
-/// A numbered part of the document: heading ("`number` `title`"), introduction (if any), then
-/// `body`.
+/// A part of the document: heading ("`number` `title`", or `title` alone for an unnumbered
+/// annex), introduction (if any), then `body`.
 fn part(class: &'static str, id: &'static str, number: &str, title: &str, intro: &'static str, body: Html) -> Html {
-    let heading = html! { <h3 {id}>{ format!("{number} {title}") }</h3> };
+    let text = if number.is_empty() { title.to_string() } else { format!("{number} {title}") };
+    let heading = html! { <h3 {id}>{ text }</h3> };
     html! {
         <section aria-labelledby={id} {class}>
             if intro.is_empty() {

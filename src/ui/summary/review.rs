@@ -1,4 +1,4 @@
-//! Part 7 of the summary: the review comments (issue 16 item 1), every thread by what it is
+//! The summary's annex "review comments" (after section 6): the review comments (issue 16 item 1), every thread by what it is
 //! about, in bank order (`persist::review::by_target`), open or resolved, with the replies; then
 //! the comments on what the form no longer has (`persist::review::orphans`). Printed; a row of
 //! the document table of its own, and nothing at all while the assessment has no comment.
@@ -94,7 +94,7 @@ pub fn ReviewPart(props: &ReviewPartProps) -> Html {
     };
     html! {
         <tr class="bd-sum-row" data-testid="summary-review"><td class="bd-sum-doc-body">
-            { part("bd-sum-part bd-sum-review", "bd-sum-h-review", "7.", t.part_title, t.part_intro, body) }
+            { part("bd-sum-part bd-sum-review", "bd-sum-h-review", "", t.part_title, t.part_intro, body) }
         </td></tr>
     }
 }
