@@ -346,3 +346,11 @@ fn an_alternative_is_another_real_safeguard_against_the_same_risk() {
     let e = broken("alt-unrelated", "safeguards/s.toml", with("s_encryption_logging"));
     assert_names(&e, "s.toml", "s_alternative", "alternative `s_encryption_logging` lowers none of the same risks");
 }
+
+#[test]
+fn a_safeguard_without_a_known_principle_is_named() {
+    let e = broken("principle", "safeguards/s.toml", |t| t.replacen("principle = \"fairness\"", "principle = \"fairnes\"", 1));
+    assert_names(&e, "s.toml", "s_alternative", "principle `fairnes` is not one of");
+    let e = broken("no-principle", "safeguards/s.toml", |t| t.replacen("principle = \"fairness\"\n", "", 1));
+    assert_names(&e, "s.toml", "s_alternative", "no `principle`");
+}

@@ -136,6 +136,7 @@ fn every_variant() -> Bank {
                 provisions: vec!["p1".into()],
                 not_applicable_when: vec![Clause { question: "q2".into(), any_of: vec!["no".into()], none_of: vec![] }],
                 alternatives: vec!["s3".into()],
+                principle: "fairness".into(),
                 file: String::new(),
             },
             Safeguard {
@@ -148,6 +149,7 @@ fn every_variant() -> Bank {
                 provisions: vec![],
                 not_applicable_when: vec![],
                 alternatives: vec![],
+                principle: "accountability".into(),
                 file: String::new(),
             },
             Safeguard {
@@ -160,6 +162,7 @@ fn every_variant() -> Bank {
                 provisions: vec![],
                 not_applicable_when: vec![],
                 alternatives: vec![],
+                principle: "integrity_confidentiality".into(),
                 file: String::new(),
             },
         ],

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use biodpia::domain::answers::{Answer, Answers, Plan, PlanItem, Status};
 use biodpia::domain::engine::{evaluate, Report};
-use biodpia::domain::model::{Bank, Kind};
+use biodpia::domain::model::{Bank, Kind, PRINCIPLES};
 use biodpia::domain::present;
 
 fn bank() -> &'static Bank {
@@ -144,6 +144,42 @@ fn action_plan_lists_recommendations_then_what_is_in_place() {
         assert_eq!(ids.len(), rows.len(), "each safeguard once");
     }
     assert!(by_answers && by_plan, "the cases cover both kinds of safeguards in place");
+}
+
+#[test]
+fn the_measures_are_grouped_under_the_eight_principles_of_the_template() {
+    let b = bank();
+    let mut empty_principle = false;
+    for (answers, plan) in cases() {
+        let r: Report = evaluate(b, &answers, &plan);
+        let rows = r.plan_rows(b, &plan);
+        let groups = r.principle_rows(b, &plan);
+        // The eight rows of 2.3.a, in the template's order, whatever the answers.
+        let principles: Vec<&str> = groups.iter().map(|g| g.principle).collect();
+        assert_eq!(principles, PRINCIPLES);
+        // Every row of the plan under exactly its safeguard's principle, in the plan's order.
+        for g in &groups {
+            assert!(g.measures.iter().all(|m| m.safeguard.principle == g.principle), "{}", g.principle);
+            let expected: Vec<&str> = rows
+                .iter()
+                .filter(|x| x.safeguard.principle == g.principle)
+                .map(|x| x.safeguard.id.as_str())
+                .collect();
+            let got: Vec<&str> = g.measures.iter().map(|x| x.safeguard.id.as_str()).collect();
+            assert_eq!(got, expected, "{}", g.principle);
+            empty_principle |= g.measures.is_empty();
+        }
+        assert_eq!(groups.iter().map(|g| g.measures.len()).sum::<usize>(), rows.len(), "each row once");
+    }
+    assert!(empty_principle, "the cases cover a principle with no measure");
+}
+
+#[test]
+fn every_principle_has_a_safeguard_in_the_bank() {
+    // A 2.3.a row that no measure could ever fill would be a gap in the bank.
+    for p in PRINCIPLES {
+        assert!(bank().safeguards.iter().any(|s| s.principle == p), "no safeguard supports {p}");
+    }
 }
 
 #[test]

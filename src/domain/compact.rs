@@ -190,6 +190,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
             provisions,
             not_applicable_when,
             alternatives,
+            principle,
             file: _,
         } = s;
         w.s(id);
@@ -210,6 +211,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
         w.strs(provisions);
         w.clauses(not_applicable_when);
         w.strs(alternatives);
+        w.s(principle);
     });
     w.list(sections, |w, s| {
         let Section { id, title, intro, questions, file: _ } = s;
@@ -468,6 +470,7 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
             provisions: r.strs()?,
             not_applicable_when: r.clauses()?,
             alternatives: r.strs()?,
+            principle: r.s()?,
             file: String::new(),
         })
     })?;

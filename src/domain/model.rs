@@ -170,9 +170,27 @@ pub struct Safeguard {
     /// place, or planned while this one is not, is enough. Read in both directions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
+    /// The principle of GDPR Art. 5 the measure supports, one of [`PRINCIPLES`]: the row of
+    /// the EDPB template's 2.3.a it is reported under. Required.
+    #[serde(default)]
+    pub principle: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
 }
+
+/// The eight rows of the EDPB template's 2.3.a, in its order: the principles of GDPR
+/// Art. 5(1) after lawfulness (reported in 2.1), and accountability (Art. 5(2)). The keys a
+/// safeguard's `principle` takes.
+pub const PRINCIPLES: [&str; 8] = [
+    "fairness",
+    "transparency",
+    "purpose_limitation",
+    "data_minimisation",
+    "accuracy",
+    "storage_limitation",
+    "integrity_confidentiality",
+    "accountability",
+];
 
 fn is_default<T: Default + PartialEq>(t: &T) -> bool {
     *t == T::default()

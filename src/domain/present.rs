@@ -9,7 +9,7 @@ use super::answers::{Answers, Plan, Status};
 use super::engine::{
     Cause, Condition, Contradiction, Explanation, Lever, Outcome, Recommendation, Report, RiskResult, MAX_DRIVERS,
 };
-use super::model::{Bank, Finding, Kind, Safeguard};
+use super::model::{Bank, Finding, Kind, Safeguard, PRINCIPLES};
 
 /// One line of the action plan.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,6 +19,14 @@ pub struct PlanRow<'a> {
     pub recommendation: Option<&'a Recommendation>,
     /// In place by the answers (not by the action plan), so its status is not edited here.
     pub in_place_by_answers: bool,
+}
+
+/// One row of the EDPB template's 2.3.a: a principle (a key of [`PRINCIPLES`]) and the rows of
+/// the action plan whose safeguard supports it, in the plan's order (none: the report says so).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrincipleRow<'a> {
+    pub principle: &'static str,
+    pub measures: Vec<PlanRow<'a>>,
 }
 
 /// How far a part of the wizard is answered: `answered` of `total` visible questions. Every kind
@@ -84,6 +92,19 @@ impl Report {
                 in_place_by_answers: plan.get(&s.id).is_none_or(|p| p.status != Status::InPlace),
             });
         recommended.chain(in_place).collect()
+    }
+
+    /// The eight rows of 2.3.a, in the template's order: each principle with the action plan's
+    /// rows ([`Report::plan_rows`]) whose safeguard supports it. Every plan row is in exactly one.
+    pub fn principle_rows<'a>(&'a self, bank: &'a Bank, plan: &Plan) -> Vec<PrincipleRow<'a>> {
+        let rows = self.plan_rows(bank, plan);
+        PRINCIPLES
+            .iter()
+            .map(|&principle| PrincipleRow {
+                principle,
+                measures: rows.iter().filter(|r| r.safeguard.principle == principle).copied().collect(),
+            })
+            .collect()
     }
 
     /// The progress of every section of the bank, in bank order (see [`Progress`]).

@@ -199,6 +199,12 @@ impl<'a> Checker<'a> {
         // A safeguard's context may refer to any question.
         let all: HashMap<&str, &Question> = bank.questions().map(|q| (q.id.as_str(), q)).collect();
         for s in &bank.safeguards {
+            if s.principle.is_empty() {
+                self.err(&s.file, &s.id, format!("no `principle` (one of {})", PRINCIPLES.join(", ")));
+            } else if !PRINCIPLES.contains(&s.principle.as_str()) {
+                let p = &s.principle;
+                self.err(&s.file, &s.id, format!("principle `{p}` is not one of {}", PRINCIPLES.join(", ")));
+            }
             for c in &s.not_applicable_when {
                 self.clause(
                     &s.file,

@@ -8,3 +8,21 @@ pub use super::TemplateStrings;
 pub fn strings(lang: Lang) -> &'static TemplateStrings {
     &lang.ui().template
 }
+
+impl TemplateStrings {
+    /// The name of a principle of 2.3.a (a key of `domain::model::PRINCIPLES`) with its
+    /// article; the key itself for an unknown one (the bank's validation refuses those).
+    pub fn principle<'k>(&self, key: &'k str) -> &'k str {
+        match key {
+            "fairness" => self.principle_fairness,
+            "transparency" => self.principle_transparency,
+            "purpose_limitation" => self.principle_purpose_limitation,
+            "data_minimisation" => self.principle_data_minimisation,
+            "accuracy" => self.principle_accuracy,
+            "storage_limitation" => self.principle_storage_limitation,
+            "integrity_confidentiality" => self.principle_integrity_confidentiality,
+            "accountability" => self.principle_accountability,
+            other => other,
+        }
+    }
+}

@@ -152,17 +152,18 @@ fn block(
         }
         Block::Measures => {
             b.text(Style::Small, tp.measures_intro);
-            let rows = report.plan_rows(bank, &a.plan);
-            if rows.is_empty() {
-                b.text(Style::Normal, s.no_actions);
-                return;
-            }
             b.table(&[6638, 3000], &[s.safeguard, t.status], |b| {
-                for row in &rows {
-                    b.row(false, |r| {
-                        r.cell(1, |b| b.text(Style::Normal, row.safeguard.title.get(lang)));
-                        r.cell(1, |b| b.text(Style::Normal, &plan_status(lang, a, row)));
-                    });
+                for p in report.principle_rows(bank, &a.plan) {
+                    b.row(false, |r| r.cell(2, |b| b.text(Style::Label, tp.principle(p.principle))));
+                    if p.measures.is_empty() {
+                        b.row(false, |r| r.cell(2, |b| b.text(Style::Small, tp.principle_none)));
+                    }
+                    for row in &p.measures {
+                        b.row(false, |r| {
+                            r.cell(1, |b| b.text(Style::Normal, row.safeguard.title.get(lang)));
+                            r.cell(1, |b| b.text(Style::Normal, &plan_status(lang, a, row)));
+                        });
+                    }
                 }
             });
         }
@@ -749,7 +750,7 @@ fn annex_answers(b: &mut Body, bank: &Bank, lang: Lang, o: &Outline) {
         b.text(Style::Normal, tp.no_remaining);
     }
     for (number, section, entries) in o.remaining_by_section(bank) {
-        b.heading(2, &format!("{}. {}", number, section.title.get(lang)));
+        b.heading(2, &tp.remaining_section(number, section.title.get(lang)));
         for e in entries {
             entry(b, lang, e);
         }

@@ -115,6 +115,9 @@ async function wordDocument(lang) {
     assert.ok(headings.length >= 45, `the template's headings, got ${headings.length}`);
     for (const h of ui.sections) assert.ok(headings.includes(h), `the summary has "${h}"`);
     assert.ok(labels.length >= 6, `the decision record has its lines, got ${labels.length}`);
+    // 2.3.a: the eight principles of the template, each heading its measures.
+    const principles = (await summary.locator('.bd-sum-measures .bd-sum-group th').allInnerTexts()).map((p) => p.trim());
+    assert.equal(principles.length, 8, `the eight principles of 2.3.a: ${principles}`);
 
     // The download: built in the page, no request.
     const before = requests.urls.length;
@@ -151,6 +154,13 @@ async function wordDocument(lang) {
     for (const label of labels) assert.ok(has(label.trim()), `sign-off line "${label}"`);
     for (const value of Object.values(signoff)) assert.ok(has(value), `sign-off value "${value}"`);
     assert.ok(has(ui.review), 'review date');
+    // The same eight principles in the same order in 2.3.a.
+    let p = lines.findIndex((l) => l.startsWith('2.3.a'));
+    for (const principle of principles) {
+      const at = lines.indexOf(principle, p + 1);
+      assert.ok(at > p, `principle "${principle}" in 2.3.a of the document, in order`);
+      p = at;
+    }
     // The same outline: every heading of the summary, in the same order.
     let from = 0;
     for (const h of headings) {

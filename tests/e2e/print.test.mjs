@@ -35,6 +35,11 @@ const UI = {
       '6 Conclusion and decision', 'Annex A. Other answers', 'Annex B. Regulator findings cited'],
     fields: ['0.5 DPIA technical sheet', '1.1.a Processed personal data', '2.1 Lawfulness', '2.3.b Data subject rights', '2.3.e Security (GDPR Art. 32)',
       '3.2 Necessity', '3.3 Proportionality', '4.1.c Inherent risk', '4.2.c Plan: activities, owners and timelines', '5.1 Advice of the data protection officer (DPO)'],
+    // The eight rows of 2.3.a, in the template's order.
+    principlesField: '2.3.a Principles (GDPR Art. 5(1))',
+    principles: ['Fairness (GDPR Art. 5(1)(a))', 'Transparency (GDPR Art. 5(1)(a))', 'Purpose limitation (GDPR Art. 5(1)(b))',
+      'Data minimisation (GDPR Art. 5(1)(c))', 'Accuracy (GDPR Art. 5(1)(d))', 'Storage limitation (GDPR Art. 5(1)(e))',
+      'Integrity and confidentiality (GDPR Art. 5(1)(f))', 'Accountability (GDPR Art. 5(2))'],
   },
   nl: {
     chrome: ['Volgende', 'Vorige', 'Naar de uitkomst', 'Afdrukken / opslaan als pdf', 'Naar de inhoud', 'Huidig risico', 'Terug naar de uitkomst', 'Nieuwe beoordeling starten'],
@@ -48,6 +53,10 @@ const UI = {
       '6 Conclusie en besluit', 'Bijlage A. Overige antwoorden', 'Bijlage B. Aangehaalde besluiten van toezichthouders'],
     fields: ['0.5 Gegevens over deze DPIA', '1.1.a Verwerkte persoonsgegevens', '2.1 Rechtmatigheid', '2.3.b Rechten van betrokkenen', '2.3.e Beveiliging (art. 32 AVG)',
       '3.2 Noodzakelijkheid', '3.3 Evenredigheid', '4.1.c Inherent risico', '4.2.c Uitvoering: activiteiten, verantwoordelijken en termijnen', '5.1 Advies van de functionaris voor gegevensbescherming (FG)'],
+    principlesField: '2.3.a Beginselen (art. 5 lid 1 AVG)',
+    principles: ['Behoorlijkheid (art. 5 lid 1 onder a AVG)', 'Transparantie (art. 5 lid 1 onder a AVG)', 'Doelbinding (art. 5 lid 1 onder b AVG)',
+      'Minimale gegevensverwerking (art. 5 lid 1 onder c AVG)', 'Juistheid (art. 5 lid 1 onder d AVG)', 'Opslagbeperking (art. 5 lid 1 onder e AVG)',
+      'Integriteit en vertrouwelijkheid (art. 5 lid 1 onder f AVG)', 'Verantwoordingsplicht (art. 5 lid 2 AVG)'],
   },
 };
 
@@ -291,6 +300,15 @@ async function printedSummary(lang) {
       assert.ok(bare(pageTexts[page], page).startsWith(squash(h)), `"${h}" starts page ${page + 1}: ${bare(pageTexts[page], page).slice(0, 80)}`);
     }
     for (const f of ui.fields) assert.ok(has(f), `field "${f}" printed`);
+    // 2.3.a: the measures under the eight principles, in the template's order, before 2.3.b.
+    let at = all.indexOf(squash(ui.principlesField));
+    assert.ok(at >= 0, `"${ui.principlesField}" printed`);
+    for (const p of ui.principles) {
+      const next = all.indexOf(squash(p), at);
+      assert.ok(next > at, `principle "${p}" printed in 2.3.a after the one before`);
+      at = next;
+    }
+    assert.ok(at < all.indexOf(squash(ui.fields[3])), 'the principles come before 2.3.b');
 
     // No word of the action plan is broken inside its column without a hyphen
     // ("Noodzake/lijk"): every word of its rows, as the page shows them, is whole in the PDF.

@@ -27,7 +27,7 @@ const TEXTS = {
     headers: ['Organisatie', 'Rol', 'Aanspreekpunt'],
     roles: { controller: 'Verwerkingsverantwoordelijke', processor: 'Verwerker', sub_processor: 'Subverwerker' },
     imported: 'is als nieuwe beoordeling geïmporteerd',
-    partial: 'Gedeeltelijk geïmplementeerd',
+    partial: 'Gedeeltelijk uitgevoerd',
   },
 };
 

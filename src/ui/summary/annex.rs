@@ -25,7 +25,7 @@ pub fn Annexes(props: &PartProps) -> Html {
         }
         for (number, section, entries) in o.remaining_by_section(bank) {
             <section class="bd-sum-answers-section">
-                <h4>{ format!("{}. {}", number, section.title.get(lang)) }</h4>
+                <h4>{ tp.remaining_section(number, section.title.get(lang)) }</h4>
                 <dl>
                     for e in entries { { entry(lang, e) } }
                 </dl>
