@@ -461,7 +461,14 @@ fn the_document_follows_the_edpb_template_with_its_numbering_and_headings() {
         // (which starts a page), "0.1" and "1.1" as Heading 2, "1.1.a" as Heading 3; then the
         // annexes, also Heading 1.
         let headings: Vec<(String, String)> =
-            doc.styled.iter().filter(|(st, _)| st.starts_with("Heading")).cloned().collect();
+            doc.styled.iter().filter(|(st, _)| st.starts_with("Heading") && st != "Heading4").cloned().collect();
+        // Under 2.3.b, the template's five rows of rights as Heading 4, in order.
+        let tp = biodpia::i18n::template::strings(lang);
+        let rights: Vec<&str> = doc.styled.iter().filter(|(st, _)| st == "Heading4").map(|(_, t)| t.as_str()).collect();
+        let names: Vec<&str> = outline::RIGHTS.iter().map(|(k, _)| tp.right(k)).collect();
+        assert_eq!(rights, names, "{lang:?}");
+        let at = |t: &str| doc.styled.iter().position(|(_, x)| x == t).unwrap();
+        assert!(at(&outline::title(lang, "2.3.b")) < at(names[0]) && at(names[4]) < at(&outline::title(lang, "2.3.c")));
         let expected: Vec<(String, String)> =
             NUMBERS.iter().map(|n| (format!("Heading{}", outline::depth(n)), outline::title(lang, n))).collect();
         let template: Vec<(String, String)> = headings.iter().take(expected.len()).cloned().collect();

@@ -259,3 +259,50 @@ fn a_field_is_filled_or_says_it_is_not_asked() {
         assert!(entries.iter().any(|e| matches!(e, Entry::NotAnswered(q) if q.id == id)), "{field}: {id}");
     }
 }
+
+#[test]
+fn data_subject_rights_are_printed_in_the_templates_five_rows() {
+    // 2.3.b's questions are exactly those of the five rows, in their order, each once.
+    let rows: Vec<&str> = outline::RIGHTS.iter().flat_map(|(_, ids)| ids.iter().copied()).collect();
+    assert_eq!(outline::field(outline::RIGHTS_FIELD).unwrap().questions, rows.as_slice());
+    let bank = biodpia::bank::bank();
+    for id in &rows {
+        assert!(bank.question(id).is_some(), "{id} is a question of the bank");
+    }
+    let a = fully_answered("deployer");
+    let report = evaluate(bank, &a.answers, &a.plan);
+    let o = Outline::new(bank, &report, &a);
+    let node = o.nodes.iter().find(|n| n.number == outline::RIGHTS_FIELD).unwrap();
+    let groups = node.groups();
+    let keys: Vec<Option<&str>> = groups.iter().map(|g| g.key).collect();
+    assert_eq!(keys, outline::RIGHTS.iter().map(|(k, _)| Some(*k)).collect::<Vec<_>>());
+    // Each asked question under its own row; together, every entry of the field once.
+    for (g, (_, ids)) in groups.iter().zip(outline::RIGHTS) {
+        assert!(g.entries.iter().all(|e| ids.contains(&e.question().id.as_str())), "{:?}", g.key);
+    }
+    let n: usize = groups.iter().map(|g| g.entries.len()).sum();
+    assert_eq!(n, node.content.as_ref().unwrap().entries.len());
+    assert!(groups.iter().all(|g| !g.entries.is_empty()), "a fully answered assessment asks about every right");
+    // Every row has its heading in both languages, with its articles.
+    for lang in ["en", "nl"] {
+        let tp = template::strings(l(lang));
+        for (key, _) in outline::RIGHTS {
+            let name = tp.right(key);
+            assert!(name != key && name.contains(if lang == "en" { "GDPR" } else { "AVG" }), "{lang}: {name}");
+        }
+    }
+    // Any other field is one row without a heading.
+    let other = o.nodes.iter().find(|n| n.number == "2.3.e").unwrap();
+    assert!(matches!(other.groups().as_slice(), [g] if g.key.is_none()));
+}
+
+#[test]
+fn every_principle_of_2_3_a_has_its_name_and_article_in_both_languages() {
+    for lang in ["en", "nl"] {
+        let tp = template::strings(l(lang));
+        for p in biodpia::domain::model::PRINCIPLES {
+            let name = tp.principle(p);
+            assert!(name != p && name.contains(if lang == "en" { "GDPR Art. 5(" } else { "art. 5 lid " }), "{lang}: {name}");
+        }
+    }
+}

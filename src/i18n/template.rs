@@ -25,4 +25,16 @@ impl TemplateStrings {
             other => other,
         }
     }
+
+    /// The name of a row of 2.3.b (a key of `report::outline::RIGHTS`) with its articles.
+    pub fn right<'k>(&self, key: &'k str) -> &'k str {
+        match key {
+            "information" => self.right_information,
+            "access_portability" => self.right_access_portability,
+            "rectification_erasure" => self.right_rectification_erasure,
+            "objection_restriction" => self.right_objection_restriction,
+            "automated_decisions" => self.right_automated_decisions,
+            other => other,
+        }
+    }
 }

@@ -73,8 +73,17 @@ fn body(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, title: &str, d
         if c.not_asked() {
             b.text(Style::Small, template::strings(lang).not_asked);
         }
-        for e in &c.entries {
-            entry(&mut b, lang, e);
+        for g in node.groups() {
+            if let Some(key) = g.key {
+                let tp = template::strings(lang);
+                b.text(Style::Heading4, tp.right(key));
+                if g.entries.is_empty() {
+                    b.text(Style::Small, tp.right_none);
+                }
+            }
+            for e in g.entries {
+                entry(&mut b, lang, e);
+            }
         }
         for block in c.blocks {
             self::block(&mut b, bank, lang, a, report, &explanation, &raised, version, *block);

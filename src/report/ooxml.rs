@@ -42,6 +42,8 @@ pub enum Style {
     Heading1,
     Heading2,
     Heading3,
+    /// A row of a field the template divides (the rights of 2.3.b).
+    Heading4,
     /// A bold label above a list or a value.
     Label,
     /// Smaller, grey: notes, sources, details.
@@ -62,6 +64,7 @@ impl Style {
             Style::Heading1 => "Heading1",
             Style::Heading2 => "Heading2",
             Style::Heading3 => "Heading3",
+            Style::Heading4 => "Heading4",
             Style::Label => "BdLabel",
             Style::Small => "BdSmall",
             Style::Bullet => "ListBullet",
@@ -366,6 +369,9 @@ const STYLE_LIST: &str = concat!(
     "<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:unhideWhenUsed/><w:qFormat/>",
     "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"200\" w:after=\"60\"/><w:outlineLvl w:val=\"2\"/></w:pPr>",
     "<w:rPr><w:b/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading4\"><w:name w:val=\"heading 4\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:unhideWhenUsed/><w:qFormat/>",
+    "<w:pPr><w:keepNext/><w:keepLines/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"A0A8B4\"/></w:pBdr><w:spacing w:before=\"200\" w:after=\"60\"/><w:outlineLvl w:val=\"3\"/></w:pPr>",
+    "<w:rPr><w:b/><w:color w:val=\"1F3A5F\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"BdLabel\"><w:name w:val=\"Label\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>",
     "<w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"40\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"4A5563\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"BdVerdict\"><w:name w:val=\"Verdict\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>",

@@ -222,16 +222,16 @@ pub const FIELDS: [FieldDef; 33] = {
                 "q_tr_retention_info",
                 "q_tr_signage",
                 "q_tr_indirect_sources",
-                "q_tr_access_procedure",
+                "q_tr_notice_text",
+                "q_tr_children",
+                "q_tr_complaints",
                 "q_tr_request_obstacles",
                 "q_tr_identity_check",
+                "q_tr_access_procedure",
                 "q_tr_erasure",
                 "q_tr_objection",
-                "q_tr_contest",
-                "q_tr_complaints",
-                "q_tr_children",
-                "q_tr_notice_text",
                 "q_match_consequence",
+                "q_tr_contest",
                 "q_reviewer_training",
             ],
             &[],
@@ -285,6 +285,41 @@ pub const FIELDS: [FieldDef; 33] = {
         ),
     ]
 };
+
+/// The five rows of the template's 2.3.b, one per group of rights (findings-2026.md section
+/// 2.2), each with the questions of 2.3.b that answer it, in the field's order. The modalities
+/// of Art. 12 (obstacles, identity checks, complaints, children) are with the information.
+pub const RIGHTS: [(&str, &[&str]); 5] = [
+    (
+        "information",
+        &[
+            "q_tr_notice_timing",
+            "q_tr_retention_info",
+            "q_tr_signage",
+            "q_tr_indirect_sources",
+            "q_tr_notice_text",
+            "q_tr_children",
+            "q_tr_complaints",
+            "q_tr_request_obstacles",
+            "q_tr_identity_check",
+        ],
+    ),
+    ("access_portability", &["q_tr_access_procedure"]),
+    ("rectification_erasure", &["q_tr_erasure"]),
+    ("objection_restriction", &["q_tr_objection"]),
+    ("automated_decisions", &["q_match_consequence", "q_tr_contest", "q_reviewer_training"]),
+];
+
+/// The field whose answers are printed by [`RIGHTS`].
+pub const RIGHTS_FIELD: &str = "2.3.b";
+
+/// The answers of a field in the rows the template gives it: one row with no heading for most
+/// fields, one per group of rights for 2.3.b (`key` names it; no entry: nothing was asked).
+#[derive(Debug, PartialEq)]
+pub struct Group<'c, 'a> {
+    pub key: Option<&'static str>,
+    pub entries: Vec<&'c Entry<'a>>,
+}
 
 /// The field definition of `number`, if it is a field.
 pub fn field(number: &str) -> Option<&'static FieldDef> {
@@ -359,7 +394,23 @@ pub struct Node<'a> {
     pub content: Option<Content<'a>>,
 }
 
-impl Node<'_> {
+impl<'a> Node<'a> {
+    /// The field's answers by the rows of the template ([`Group`]); none for a heading that is
+    /// not a field.
+    pub fn groups(&self) -> Vec<Group<'_, 'a>> {
+        let Some(c) = &self.content else { return Vec::new() };
+        if self.number != RIGHTS_FIELD {
+            return vec![Group { key: None, entries: c.entries.iter().collect() }];
+        }
+        RIGHTS
+            .iter()
+            .map(|(key, ids)| Group {
+                key: Some(key),
+                entries: c.entries.iter().filter(|e| ids.contains(&e.question().id.as_str())).collect(),
+            })
+            .collect()
+    }
+
     pub fn depth(&self) -> u8 {
         depth(self.number)
     }

@@ -40,6 +40,10 @@ const UI = {
     principles: ['Fairness (GDPR Art. 5(1)(a))', 'Transparency (GDPR Art. 5(1)(a))', 'Purpose limitation (GDPR Art. 5(1)(b))',
       'Data minimisation (GDPR Art. 5(1)(c))', 'Accuracy (GDPR Art. 5(1)(d))', 'Storage limitation (GDPR Art. 5(1)(e))',
       'Integrity and confidentiality (GDPR Art. 5(1)(f))', 'Accountability (GDPR Art. 5(2))'],
+    // The five rows of 2.3.b.
+    rights: ['Information (GDPR Arts. 12 to 14)', 'Access and data portability (GDPR Arts. 15 and 20)',
+      'Rectification and erasure (GDPR Arts. 16, 17 and 19)', 'Objection and restriction of processing (GDPR Arts. 18, 19 and 21)',
+      'Automated individual decisions (GDPR Art. 22)'],
   },
   nl: {
     chrome: ['Volgende', 'Vorige', 'Naar de uitkomst', 'Afdrukken / opslaan als pdf', 'Naar de inhoud', 'Huidig risico', 'Terug naar de uitkomst', 'Nieuwe beoordeling starten'],
@@ -57,6 +61,9 @@ const UI = {
     principles: ['Behoorlijkheid (art. 5 lid 1 onder a AVG)', 'Transparantie (art. 5 lid 1 onder a AVG)', 'Doelbinding (art. 5 lid 1 onder b AVG)',
       'Minimale gegevensverwerking (art. 5 lid 1 onder c AVG)', 'Juistheid (art. 5 lid 1 onder d AVG)', 'Opslagbeperking (art. 5 lid 1 onder e AVG)',
       'Integriteit en vertrouwelijkheid (art. 5 lid 1 onder f AVG)', 'Verantwoordingsplicht (art. 5 lid 2 AVG)'],
+    rights: ['Informatie (art. 12 tot en met 14 AVG)', 'Inzage en overdraagbaarheid (art. 15 en 20 AVG)',
+      'Rectificatie en gegevenswissing (art. 16, 17 en 19 AVG)', 'Bezwaar en beperking van de verwerking (art. 18, 19 en 21 AVG)',
+      'Geautomatiseerde individuele besluitvorming (art. 22 AVG)'],
   },
 };
 
@@ -309,6 +316,14 @@ async function printedSummary(lang) {
       at = next;
     }
     assert.ok(at < all.indexOf(squash(ui.fields[3])), 'the principles come before 2.3.b');
+    // 2.3.b: the rights in the template's five rows, in order, before 2.3.c.
+    at = all.indexOf(squash(ui.fields[3]));
+    for (const r of ui.rights) {
+      const next = all.indexOf(squash(r), at);
+      assert.ok(next > at, `rights row "${r}" printed in 2.3.b after the one before`);
+      at = next;
+    }
+    assert.ok(at < all.indexOf(squash(ui.fields[4])), 'the rights come before 2.3.e');
 
     // No word of the action plan is broken inside its column without a hyphen
     // ("Noodzake/lijk"): every word of its rows, as the page shows them, is whole in the PDF.

@@ -103,10 +103,18 @@ pub fn section(lang: Lang, o: &Outline, number: &str, block: impl Fn(Block) -> H
                         if c.not_asked() {
                             <p class="bd-muted" data-testid="not-asked">{ tp.not_asked }</p>
                         }
-                        if !c.entries.is_empty() {
-                            <dl class="bd-sum-answers">
-                                for e in &c.entries { { entry(lang, e) } }
-                            </dl>
+                        for g in node.groups() {
+                            if let Some(key) = g.key {
+                                <h6 class="bd-sum-group-head">{ tp.right(key) }</h6>
+                                if g.entries.is_empty() {
+                                    <p class="bd-muted">{ tp.right_none }</p>
+                                }
+                            }
+                            if !g.entries.is_empty() {
+                                <dl class="bd-sum-answers">
+                                    for e in g.entries { { entry(lang, e) } }
+                                </dl>
+                            }
                         }
                         for b in c.blocks { { block(*b) } }
                     </div>
