@@ -214,7 +214,7 @@ fn block(
                 return;
             }
             b.text(Style::Small, tp.effects_intro);
-            b.table(&[3400, 4238, 2000], &[s.safeguard, t.effect, t.status], |b| {
+            b.table(&[3200, 3938, 2500], &[s.safeguard, t.effect, t.status], |b| {
                 for row in rows {
                     b.row(false, |r| {
                         r.cell(1, |b| b.text(Style::Normal, row.safeguard.title.get(lang)));
@@ -667,7 +667,7 @@ fn plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) 
         b.text(Style::Normal, s.no_actions);
         return;
     }
-    b.table(&[1300, 3238, 1700, 1700, 1700], &[s.priority, s.safeguard, t.status, t.owner, t.due], |b| {
+    b.table(&[1300, 2938, 2200, 1600, 1600], &[s.priority, s.safeguard, t.status, t.owner, t.due], |b| {
         for row in &rows {
             let g = row.safeguard;
             let item = a.plan.get(&g.id).cloned().unwrap_or_default();
