@@ -71,7 +71,7 @@ fn full_assessment() -> Assessment {
         kept_under_review_by: "Team Informatiebeveiliging".into(),
     };
     // The answers the record holds are the record's.
-    biodpia::persist::record::derive(&mut a);
+    biodpia::persist::record::derive(biodpia::bank::bank(), &mut a);
     a.retired.push(Retired {
         question: "q_removed_long_ago".into(),
         answer: Answer::Multi(vec!["a".into(), "b".into()]),
@@ -474,7 +474,7 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
             }
             // A valid assessment's answers to the questions the decision record holds are the
             // record's (`record::derive` after every change).
-            biodpia::persist::record::derive(&mut a);
+            biodpia::persist::record::derive(biodpia::bank::bank(), &mut a);
             a
         })
 }

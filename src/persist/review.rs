@@ -293,7 +293,7 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
             None => Answer::Text(String::new()),
             Some(v) => codec::parse(v).ok_or_else(bad)?,
         };
-        super::record::set_answer(a, q, &answer);
+        super::record::set_answer(bank, a, q, &answer);
     } else if let Some(q) = field.strip_prefix("answers.") {
         match value {
             None => {
@@ -350,7 +350,7 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
             }
         }
         a.signoff = signoff;
-        super::record::derive(a);
+        super::record::derive(bank, a);
     } else {
         return Err(FieldError::UnknownField(field.to_string()));
     }
