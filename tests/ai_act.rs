@@ -176,7 +176,9 @@ fn each_duty_cites_its_article_and_its_measure_is_a_must_when_missing() {
         ("q_ai_remote_id", "post"),
         ("q_context", "law_enforcement"),
     ];
-    let cases: [(&str, &str, &str, &str, &[(&str, &str)]); 7] = [
+    // Question, answer, provision, measure, the answers that make it asked.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: [Case; 7] = [
         ("q_ai_oversight", "no", "ai_act_26_2", "s_ai_oversight", &high_risk),
         ("q_ai_monitoring", "no", "ai_act_26_5", "s_ai_monitoring", &high_risk),
         ("q_ai_persons_informed", "no", "ai_act_26_11", "s_ai_inform_persons", &high_risk),

@@ -203,7 +203,7 @@ fn problems_are_told_apart_with_their_position() {
         invalid(r#"{"format": 2, "retired": [{"answer": {"text": "x"}, "reason": "kind_changed"}]}"#),
         ("retired[0].question".into(), Problem::Missing)
     );
-    let status = format!(r#"{{"format": 2, "plan": {{"s": {{"status": "maybe"}}}}}}"#);
+    let status = r#"{"format": 2, "plan": {"s": {"status": "maybe"}}}"#.to_string();
     assert_eq!(invalid(&status), ("plan.s.status".into(), Problem::NotAllowed));
     // The position is where the bad value is, 1-based.
     match import_err(b"{\n  \"format\": 2,\n  \"title\": 5\n}") {

@@ -480,8 +480,8 @@ pub fn threads<'a>(review: &'a Review, on: Option<&Target>) -> Vec<Thread<'a>> {
             };
             replies.sort_by(by_time);
             let all = || std::iter::once(first).chain(replies.iter().copied());
-            let resolved = all().filter_map(|c| c.resolves).last().unwrap_or(false);
-            let evaluation = all().filter_map(|c| c.evaluation).last();
+            let resolved = all().filter_map(|c| c.resolves).next_back().unwrap_or(false);
+            let evaluation = all().filter_map(|c| c.evaluation).next_back();
             Thread { first, replies, resolved, evaluation }
         })
         .collect()
