@@ -36,7 +36,7 @@ fn filled() -> Assessment {
         a.plan.insert(r.safeguard.clone(), item);
     }
     a.signoff = cases::full_signoff();
-    biodpia::persist::record::derive(&mut a);
+    biodpia::persist::record::derive(biodpia::bank::bank(), &mut a);
     a
 }
 
@@ -516,7 +516,7 @@ fn the_decision_says_why_and_the_signed_version_carries_its_fingerprint() {
         (biodpia::persist::assessment::SignOffField::DecisionDate, "2027-03-01"),
         (biodpia::persist::assessment::SignOffField::DecidedBy, "A. Bakker"),
     ] {
-        biodpia::persist::record::set_field(&mut a, f, v);
+        biodpia::persist::record::set_field(biodpia::bank::bank(), &mut a, f, v);
     }
     biodpia::persist::version::sign(bank, &mut a, "A. Bakker", "2027-03-01T10:00:00Z")
         .expect("the decision is recorded");
