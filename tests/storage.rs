@@ -757,7 +757,7 @@ fn a_separate_copy_has_its_own_identity_and_keeps_comments_and_signed_versions()
     {
         a.signoff.set(f, v);
     }
-    biodpia::persist::record::derive(&mut a);
+    biodpia::persist::record::derive(bank(), &mut a);
     version::sign(bank(), &mut a, "Directie", "2026-12-03T10:00:00Z").unwrap();
     let draft = Draft { text: "Signed, but the retention period is missing.".into(), ..Draft::default() };
     add_comment(&mut a, "c1", "K. Smit", "2026-12-04T09:00:00Z", Target::Question(q1.clone()), "", draft).unwrap();
