@@ -35,7 +35,7 @@ fn shown(pairs: &[(&str, &str)]) -> Vec<String> {
 }
 
 const NO_AI: &[(&str, &str)] = &[("q_ai_emotion", "no"), ("q_ai_categorisation", "none")];
-const DUTIES: [&str; 2] = ["q_ai_oversight", "q_ai_logs"];
+const DUTIES: [&str; 4] = ["q_ai_oversight", "q_ai_logs", "q_ai_monitoring", "q_ai_persons_informed"];
 
 #[test]
 fn the_art_50_3_notice_is_asked_only_for_emotion_recognition_or_categorisation() {
@@ -176,8 +176,12 @@ fn each_duty_cites_its_article_and_its_measure_is_a_must_when_missing() {
         ("q_ai_remote_id", "post"),
         ("q_context", "law_enforcement"),
     ];
-    let cases: [(&str, &str, &str, &str, &[(&str, &str)]); 5] = [
+    // Question, answer, provision, measure, the answers that make it asked.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: [Case; 7] = [
         ("q_ai_oversight", "no", "ai_act_26_2", "s_ai_oversight", &high_risk),
+        ("q_ai_monitoring", "no", "ai_act_26_5", "s_ai_monitoring", &high_risk),
+        ("q_ai_persons_informed", "no", "ai_act_26_11", "s_ai_inform_persons", &high_risk),
         ("q_ai_logs", "no", "ai_act_26_6", "s_ai_logs", &high_risk),
         ("q_ai_workers_informed", "no", "ai_act_26_7", "s_ai_inform_workers", &high_risk),
         ("q_ai_post_rbi_authorisation", "not_authorised", "ai_act_26_10", "s_ai_post_rbi_authorisation", &post),
@@ -219,9 +223,15 @@ fn the_new_ai_act_measures_are_never_proposed_where_no_answer_requires_them() {
         ]),
         &Plan::new(),
     );
-    for s in
-        ["s_ai_exposure_notice", "s_ai_oversight", "s_ai_logs", "s_ai_inform_workers", "s_ai_post_rbi_authorisation"]
-    {
+    for s in [
+        "s_ai_exposure_notice",
+        "s_ai_oversight",
+        "s_ai_logs",
+        "s_ai_monitoring",
+        "s_ai_inform_workers",
+        "s_ai_inform_persons",
+        "s_ai_post_rbi_authorisation",
+    ] {
         assert!(!r.recommendations.iter().any(|x| x.safeguard == s), "{s} proposed");
     }
 }
@@ -235,6 +245,8 @@ fn the_articles_carry_the_dates_of_the_fact_sheet() {
     for (id, en_date, nl_date) in [
         ("ai_act_50_3", "2 August 2026", "2 augustus 2026"),
         ("ai_act_26_2", "2 December 2027", "2 december 2027"),
+        ("ai_act_26_5", "2 December 2027", "2 december 2027"),
+        ("ai_act_26_11", "2 December 2027", "2 december 2027"),
         ("ai_act_26_6", "2 December 2027", "2 december 2027"),
         ("ai_act_26_7", "2 December 2027", "2 december 2027"),
         ("ai_act_26_10", "2 December 2027", "2 december 2027"),
@@ -253,4 +265,32 @@ fn the_articles_carry_the_dates_of_the_fact_sheet() {
         .options
         .iter()
         .all(|o| o.provisions.iter().any(|p| p == "ai_act_4")));
+}
+
+#[test]
+fn informing_the_people_decided_about_is_owed_only_where_the_system_decides_about_them() {
+    // Art. 26(11) (findings-2026.md §6.5): deployers of Annex III systems that make or assist
+    // decisions about natural persons inform those persons.
+    let bank = bank();
+    let high_risk = [("q_ai_emotion", "yes"), ("q_ai_categorisation", "none")];
+    let with = |o: &'static str| {
+        let mut pairs = high_risk.to_vec();
+        pairs.push(("q_ai_persons_informed", o));
+        evaluate(bank, &answers(&pairs), &Plan::new())
+    };
+    let required = |r: &biodpia::domain::engine::Report| {
+        r.recommendations.iter().any(|x| x.safeguard == "s_ai_inform_persons" && !x.required_by.is_empty())
+    };
+    let (no, none, yes) = (with("no"), with("no_decisions"), with("yes"));
+    assert!(required(&no), "not informed: the measure is required");
+    assert!(no.risk("r_covert").unwrap().raised_by.iter().any(|(c, _)| c.question == "q_ai_persons_informed"));
+    for (r, what) in [(&none, "no decisions"), (&yes, "informed")] {
+        assert!(!required(r), "{what}: nothing required");
+        assert!(!r.risk("r_covert").unwrap().raised_by.iter().any(|(c, _)| c.question == "q_ai_persons_informed"));
+    }
+    assert!(yes.in_place.iter().any(|s| s == "s_ai_inform_persons"), "informed: the measure is in place");
+    // Monitoring (Art. 26(5)) in place when answered yes.
+    let mut pairs = high_risk.to_vec();
+    pairs.push(("q_ai_monitoring", "yes"));
+    assert!(evaluate(bank, &answers(&pairs), &Plan::new()).in_place.iter().any(|s| s == "s_ai_monitoring"));
 }

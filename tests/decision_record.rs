@@ -141,7 +141,7 @@ fn every_new_field_is_saved_capped_and_read_back() {
     }
     a.signoff.set(SignOffField::DecisionDate, "1 maart 2027");
     assert_eq!(a.signoff.decision_date, "", "only ISO dates are kept");
-    record::derive(&mut a);
+    record::derive(biodpia::bank::bank(), &mut a);
     let back = assessment::read(assessment::write(&a).as_bytes()).unwrap();
     assert_eq!(back.signoff, a.signoff);
     let names: std::collections::BTreeSet<&str> = SignOffField::ALL.iter().map(|f| f.name()).collect();
@@ -232,4 +232,43 @@ fn signing_freezes_and_a_new_revision_keeps_the_signed_version() {
     assert_eq!(shown.shown_version, Some(1));
     assert_eq!(shown.clone().reduce(Action::ShowVersion(Some(7))).shown_version, None, "only a signed version");
     assert_eq!(shown.reduce(Action::Goto(Step::Results)).shown_version, None);
+}
+
+#[test]
+fn a_bank_without_the_record_questions_keeps_their_values_in_the_record_only() {
+    // The mini bank asks neither whether the advice was followed nor what it was.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let mini = biodpia::domain::load::load_and_validate(&root).expect("the mini bank loads");
+    for (q, _) in record::LINKED {
+        assert!(mini.question(q).is_none(), "{q} is not in the mini bank");
+    }
+    let mut a = Assessment::new(&mini.version, "Gemeente Voorbeeld");
+    a.signoff.dpo_advice_followed = "not_followed".into();
+    a.signoff.dpo_advice = "Advies: geen centrale opslag.".into();
+    let bytes = assessment::write(&a);
+    let no_answers = |a: &Assessment, how: &str| {
+        for (q, _) in record::LINKED {
+            assert!(!a.answers.contains_key(q), "{how}: no answer to {q}: {:?}", a.answers);
+            assert!(a.retired.iter().all(|r| r.question != q), "{how}: {q} not kept as no longer asked");
+        }
+        assert_eq!(a.signoff.dpo_advice_followed, "not_followed", "{how}: the record keeps it");
+        assert_eq!(a.signoff.dpo_advice, "Advies: geen centrale opslag.", "{how}: the record keeps it");
+    };
+    // Migrated to that bank (a stored assessment opened): nothing retired, nothing added.
+    let (migrated, m) = transfer::migrate(&mini, assessment::read(bytes.as_bytes()).unwrap());
+    no_answers(&migrated, "migrated");
+    assert!(m.retired.is_empty(), "{m:?}");
+    // Imported as made under that bank: not refused for answering questions it does not have.
+    let (imported, m) = transfer::import(&mini, bytes.as_bytes()).expect("a file of this bank imports");
+    no_answers(&imported, "imported");
+    assert!(m.retired.is_empty(), "{m:?}");
+    // Edited under that bank: the record changes, no answer appears.
+    let mut edited = imported.clone();
+    record::set_field(&mini, &mut edited, SignOffField::DpoAdviceFollowed, "followed");
+    assert_eq!(edited.signoff.dpo_advice_followed, "followed");
+    assert!(!edited.answers.contains_key(record::FOLLOWED_QUESTION));
+    // The same file under the full bank: the question is asked, and the record answers it.
+    let (full, _) = transfer::migrate(biodpia::bank::bank(), assessment::read(bytes.as_bytes()).unwrap());
+    assert_eq!(full.answers[record::FOLLOWED_QUESTION], Answer::Choice("not_followed".into()));
+    assert!(full.retired.is_empty());
 }

@@ -71,7 +71,7 @@ fn full_assessment() -> Assessment {
         kept_under_review_by: "Team Informatiebeveiliging".into(),
     };
     // The answers the record holds are the record's.
-    biodpia::persist::record::derive(&mut a);
+    biodpia::persist::record::derive(biodpia::bank::bank(), &mut a);
     a.retired.push(Retired {
         question: "q_removed_long_ago".into(),
         answer: Answer::Multi(vec!["a".into(), "b".into()]),
@@ -203,7 +203,7 @@ fn problems_are_told_apart_with_their_position() {
         invalid(r#"{"format": 2, "retired": [{"answer": {"text": "x"}, "reason": "kind_changed"}]}"#),
         ("retired[0].question".into(), Problem::Missing)
     );
-    let status = format!(r#"{{"format": 2, "plan": {{"s": {{"status": "maybe"}}}}}}"#);
+    let status = r#"{"format": 2, "plan": {"s": {"status": "maybe"}}}"#.to_string();
     assert_eq!(invalid(&status), ("plan.s.status".into(), Problem::NotAllowed));
     // The position is where the bad value is, 1-based.
     match import_err(b"{\n  \"format\": 2,\n  \"title\": 5\n}") {
@@ -474,7 +474,7 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
             }
             // A valid assessment's answers to the questions the decision record holds are the
             // record's (`record::derive` after every change).
-            biodpia::persist::record::derive(&mut a);
+            biodpia::persist::record::derive(biodpia::bank::bank(), &mut a);
             a
         })
 }

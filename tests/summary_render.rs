@@ -104,7 +104,7 @@ fn filled() -> (Assessment, String, &'static str) {
     a.plan.insert(first, PlanItem { status: Status::Planned, owner: "Owner-Alpha".into(), due: "2026-12-15".into() });
     a.signoff = cases::full_signoff();
     // The answers the record holds follow it, as every change and every read makes them.
-    biodpia::persist::record::derive(&mut a);
+    biodpia::persist::record::derive(biodpia::bank::bank(), &mut a);
     (a, long, hidden.text.get(l("en")))
 }
 
@@ -489,7 +489,7 @@ async fn the_record_prints_the_decision_its_proposal_and_dates_as_the_language_w
         (SignOffField::ConsultationReviewedBy, "P. Jansen"),
         (SignOffField::KeptUnderReviewBy, "Team Informatiebeveiliging"),
     ] {
-        record::set_field(&mut a, f, v);
+        record::set_field(biodpia::bank::bank(), &mut a, f, v);
     }
     a.answers.insert(record::VIEWS_QUESTION.into(), Answer::Multi(vec!["works_council".into()]));
     let views = bank.question(record::VIEWS_QUESTION).unwrap();
@@ -509,7 +509,7 @@ async fn the_record_prints_the_decision_its_proposal_and_dates_as_the_language_w
         assert!(html.contains(&esc(&s.views_sought(&council))), "{lang:?}: whose views were sought");
     }
     // Reasons missing are named.
-    record::set_field(&mut a, SignOffField::DpoAdviceReasons, "");
+    record::set_field(biodpia::bank::bank(), &mut a, SignOffField::DpoAdviceReasons, "");
     let html = render(l("nl"), &a, true).await;
     assert!(html.contains(&esc(sum::strings(l("nl")).reasons_missing)));
 }
@@ -546,7 +546,7 @@ async fn a_signed_version_is_read_only_with_its_fingerprint_and_stays_printable(
         (SignOffField::DecisionDate, "2027-03-01"),
         (SignOffField::DecidedBy, "A. Bakker"),
     ] {
-        record::set_field(&mut a, f, v);
+        record::set_field(biodpia::bank::bank(), &mut a, f, v);
     }
     let working = render_shown(l("en"), &a, None).await;
     assert!(
@@ -559,7 +559,7 @@ async fn a_signed_version_is_read_only_with_its_fingerprint_and_stays_printable(
         let t = i18n::strings(lang);
         for html in [render_shown(lang, &a, None).await, render(lang, &a, true).await] {
             assert!(html.contains(&fp), "{lang:?}: the fingerprint is shown and printed");
-            assert!(html.contains(&esc(&t.version_signed(1, &t.date("2027-03-01"), "A. Bakker"))), "{lang:?}");
+            assert!(html.contains(&esc(&t.version_signed(1, t.date("2027-03-01"), "A. Bakker"))), "{lang:?}");
             assert!(
                 html.contains(&esc(&t.version_running(1, &a.versions[0].fingerprint[..8]))),
                 "{lang:?}: running header"
@@ -570,7 +570,7 @@ async fn a_signed_version_is_read_only_with_its_fingerprint_and_stays_printable(
     }
     // Revision 2 changes the decision maker; version 1 still shows (and prints) as signed.
     a.start_revision();
-    record::set_field(&mut a, SignOffField::DecidedBy, "B. de Vries");
+    record::set_field(biodpia::bank::bank(), &mut a, SignOffField::DecidedBy, "B. de Vries");
     let draft = render_shown(l("en"), &a, None).await;
     let t = i18n::strings(l("en"));
     assert!(
@@ -595,7 +595,7 @@ async fn the_summary_follows_the_edpb_template_section_by_section() {
     let (door, _) = transfer::import(bank, &fixture("archive_door_2026.11.2.json")).unwrap();
     a.answers = door.answers;
     a.plan = door.plan;
-    biodpia::persist::record::derive(&mut a);
+    biodpia::persist::record::derive(biodpia::bank::bank(), &mut a);
     let r = report(&a);
     let o = Outline::new(bank, &r, &a);
     let why = engine::explain(bank, &a.answers, &a.plan);

@@ -8,6 +8,7 @@
 use super::assessment::{Assessment, Retired, RetiredReason, SignOff, SignOffField};
 use crate::domain::answers::Answer;
 use crate::domain::engine::Outcome;
+use crate::domain::model::Bank;
 
 /// The question whose answer is [`SignOff::dpo_advice_followed`].
 pub const FOLLOWED_QUESTION: &str = "q_gov_dpo_followed";
@@ -72,10 +73,17 @@ fn value_of(field: SignOffField, answer: &Answer) -> String {
     }
 }
 
-/// Writes the answers of the linked questions from the record.
-pub fn derive(a: &mut Assessment) {
+/// Writes the answers of the linked questions from the record, for the questions `bank` asks: a
+/// linked question the bank does not have gets no answer (not even a retired one); its value is
+/// kept in the record only.
+pub fn derive(bank: &Bank, a: &mut Assessment) {
+    derive_where(a, |q| bank.question(q).is_some());
+}
+
+/// [`derive`] for the questions `asks` names.
+fn derive_where(a: &mut Assessment, asks: impl Fn(&str) -> bool) {
     for (q, field) in LINKED {
-        match answer_of(field, a.signoff.get(field)) {
+        match answer_of(field, a.signoff.get(field)).filter(|_| asks(q)) {
             Some(answer) => {
                 a.answers.insert(q.to_string(), answer);
             }
@@ -89,25 +97,26 @@ pub fn derive(a: &mut Assessment) {
 /// Sets the answer of a question: a linked question sets its record field (checked as the form
 /// checks it), then its answer is derived again. Returns false (nothing done) for a question that
 /// is not linked.
-pub fn set_answer(a: &mut Assessment, question: &str, answer: &Answer) -> bool {
+pub fn set_answer(bank: &Bank, a: &mut Assessment, question: &str, answer: &Answer) -> bool {
     let Some(field) = linked_field(question) else { return false };
     let value = if answer.is_empty() { String::new() } else { value_of(field, answer) };
     a.signoff.set(field, &value);
-    derive(a);
+    derive(bank, a);
     true
 }
 
-/// Sets a record field and derives the answers that follow from it.
-pub fn set_field(a: &mut Assessment, field: SignOffField, value: &str) {
+/// Sets a record field and derives the answers that follow from it (only those `bank` asks).
+pub fn set_field(bank: &Bank, a: &mut Assessment, field: SignOffField, value: &str) {
     a.signoff.set(field, value);
-    derive(a);
+    derive(bank, a);
 }
 
 /// Makes a read assessment say one thing: the older values of `dpo_advice_followed` become the
 /// answer ids; an answer to a linked question fills its record field when that is empty (files
 /// from before format 4 kept them apart), and an answer that contradicts a filled field is kept
 /// in `retired` (reason `Superseded`, so nothing is lost); then the answers are derived from the
-/// record. Idempotent.
+/// record, for every linked question (reading knows no bank: `transfer::migrate` then drops the
+/// answers of those the bank does not ask, which stay in the record). Idempotent.
 pub fn reconcile(a: &mut Assessment) {
     let followed = followed_now(&a.signoff.dpo_advice_followed).to_string();
     a.signoff.dpo_advice_followed = followed;
@@ -127,7 +136,7 @@ pub fn reconcile(a: &mut Assessment) {
             retire(a, q, answer);
         }
     }
-    derive(a);
+    derive_where(a, |_| true);
 }
 
 fn set_raw(s: &mut SignOff, field: SignOffField, value: String) {

@@ -293,7 +293,7 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
             None => Answer::Text(String::new()),
             Some(v) => codec::parse(v).ok_or_else(bad)?,
         };
-        super::record::set_answer(a, q, &answer);
+        super::record::set_answer(bank, a, q, &answer);
     } else if let Some(q) = field.strip_prefix("answers.") {
         match value {
             None => {
@@ -350,7 +350,7 @@ pub fn set_field(bank: &Bank, a: &mut Assessment, field: &str, value: Option<&st
             }
         }
         a.signoff = signoff;
-        super::record::derive(a);
+        super::record::derive(bank, a);
     } else {
         return Err(FieldError::UnknownField(field.to_string()));
     }
@@ -480,8 +480,8 @@ pub fn threads<'a>(review: &'a Review, on: Option<&Target>) -> Vec<Thread<'a>> {
             };
             replies.sort_by(by_time);
             let all = || std::iter::once(first).chain(replies.iter().copied());
-            let resolved = all().filter_map(|c| c.resolves).last().unwrap_or(false);
-            let evaluation = all().filter_map(|c| c.evaluation).last();
+            let resolved = all().filter_map(|c| c.resolves).next_back().unwrap_or(false);
+            let evaluation = all().filter_map(|c| c.evaluation).next_back();
             Thread { first, replies, resolved, evaluation }
         })
         .collect()

@@ -72,6 +72,9 @@ impl Migration {
 /// are restored, unless the question has been answered since. Idempotent, and nothing the
 /// assessment held is lost.
 pub fn migrate(bank: &Bank, mut a: Assessment) -> (Assessment, Migration) {
+    // The answers the decision record gives, only to the questions this bank asks: a linked
+    // question it does not have keeps its value in the record alone (not "no longer asked").
+    super::record::derive(bank, &mut a);
     let mut m = Migration {
         from_bank: (a.bank_version != bank.version).then(|| a.bank_version.clone()),
         ..Migration::default()
@@ -148,6 +151,8 @@ impl From<ReadError> for ImportError {
 /// more than a user could type (nothing saved is changed by an import: it is added).
 pub fn import(bank: &Bank, bytes: &[u8]) -> Result<(Assessment, Migration), ImportError> {
     let mut a = assessment::read(bytes)?;
+    // The record's answers to questions this bank does not ask are no answers in the file.
+    super::record::derive(bank, &mut a);
     if a.bank_version == bank.version {
         let ids: Vec<String> = a.answers.keys().filter(|q| bank.question(q).is_none()).cloned().collect();
         if !ids.is_empty() {
@@ -162,7 +167,7 @@ pub fn import(bank: &Bank, bytes: &[u8]) -> Result<(Assessment, Migration), Impo
     version::check_all(&a)?;
     let shortened = fit_to_form(bank, &mut a);
     // The answers the record holds follow its shortened fields.
-    super::record::derive(&mut a);
+    super::record::derive(bank, &mut a);
     let (a, mut m) = migrate(bank, a);
     m.shortened = shortened;
     Ok((a, m))

@@ -330,12 +330,10 @@ fn badge(t: &ReviewStrings, e: Evaluation) -> Html {
 
 /// One comment: who and when, its evaluation, its text, a change of resolution.
 pub fn comment(t: &ReviewStrings, lang: Lang, c: &Comment) -> Html {
-    let who = if c.author.trim().is_empty() { t.unnamed.to_string() } else { isolate(&c.author) };
-    let date = crate::i18n::strings(lang).date(c.at.get(..10).unwrap_or(&c.at));
     html! {
         <>
             <p class="bd-comment-head">
-                <span class="bd-comment-by">{ t.by(who, date) }</span>
+                <span class="bd-comment-by">{ crate::report::names::comment_by(lang, c, isolate) }</span>
                 if let Some(e) = c.evaluation { { " " }{ badge(t, e) } }
             </p>
             if !c.text.is_empty() { <p class="bd-comment-text">{ c.text.clone() }</p> }

@@ -222,7 +222,7 @@ impl Reducible for State {
                 Ok(()) => {
                     let a = Rc::make_mut(&mut next.assessment);
                     // An answer the decision record holds is set there (and derived from it).
-                    let linked = record::set_answer(a, &q, &answer);
+                    let linked = record::set_answer(self.bank, a, &q, &answer);
                     if !linked && answer.is_cleared() {
                         a.answers.remove(&q);
                     } else if !linked {
@@ -254,7 +254,7 @@ impl Reducible for State {
                 changed = Changed::Assessment;
             }
             Action::SetSignOffField(field, value) => {
-                record::set_field(Rc::make_mut(&mut next.assessment), field, &value);
+                record::set_field(self.bank, Rc::make_mut(&mut next.assessment), field, &value);
                 // A field that is a question's answer (`record::LINKED`) is read by the engine.
                 let linked = record::LINKED.iter().any(|&(_, f)| f == field);
                 changed = if linked { Changed::Inputs } else { Changed::Assessment };
