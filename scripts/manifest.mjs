@@ -19,8 +19,10 @@
 // widget finds them. This script reads the names out of the built wasm, so it copies exactly
 // the files this wasm asks for (never a stale one of another build, e.g. a fixture bank's),
 // from target/<triple>/<profile>/build/biodpia-*/out/, and fails if one is missing or is not
-// the language its name says. ("languages" in the manifest is for tools such as bench/; the
-// widget does not read it.)
+// the language its name says. ("languages" in the manifest is for web/embed.js and tools such
+// as bench/: embed.js starts the download of the language a widget starts in while the wasm
+// loads; the same names go on index.html's loader tag as data-biodpia-langs, for web/boot.js.
+// The wasm finds its files by the names it holds.)
 //
 // File names are relative to the folder that holds manifest.json. They are read from the
 // built index.html (the loader tag that Trunk.toml's pattern_script emits, and the stylesheet
@@ -142,6 +144,16 @@ function copyLanguages(wasmFile) {
   if (!out.en) fail('no English language file (lang-en-<hash>.json) named in the wasm');
   console.log(`manifest.mjs: copied ${names.length} language file(s): ${names.join(', ')}`);
   return out;
+}
+
+// The language files' names on the loader tag, for web/boot.js to start the download of the
+// one the widget starts in while the wasm loads ("en=lang-en-<hash>.json nl=...").
+{
+  const names = Object.entries(languages).map(([code, l]) => `${code}=${l.file}`).join(' ');
+  const loaderRe = /<script\b(?=[^>]*\bdata-biodpia-js\b)/i;
+  if (!loaderRe.test(html)) fail('no loader tag in index.html to name the language files on');
+  html = html.replace(loaderRe, `<script data-biodpia-langs="${names}"`);
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
 }
 
 const css = tags('link')

@@ -336,8 +336,8 @@ pub enum Duplicate {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Import {
     /// Added under `id`; `migration` says what was changed on the way in (shortened fields,
-    /// answers no longer asked).
-    Imported { id: String, title: String, migration: Migration },
+    /// answers no longer asked); `signed`: how many signed versions it holds.
+    Imported { id: String, title: String, migration: Migration, signed: usize },
     /// The file was refused; nothing was changed.
     Refused(transfer::ImportError),
     /// Storage refused the write; nothing was changed.
@@ -350,8 +350,9 @@ pub enum Incoming {
     /// No stored assessment is the file's assessment: it is imported as a new one.
     New,
     /// The stored assessment `id` (titled `title`) is the same assessment (`Assessment::id`):
-    /// the review in the file can be merged into it.
-    Known { id: String, title: String },
+    /// the review in the file can be merged into it. `own`: the file looks like this
+    /// browser's own earlier export (`persist::merge::own_earlier`).
+    Known { id: String, title: String, own: Option<merge::OwnEarlier> },
 }
 
 /// What [`Library::merge`] did.
@@ -645,17 +646,40 @@ impl<S: Store> Library<S> {
     /// brought to the current bank) and adds it to the list under a new id, recording what
     /// it holds as the base of a later merge. Never overwrites anything.
     pub fn import(&self, bank: &Bank, bytes: &[u8], now_iso: &str, new_id: &mut dyn FnMut() -> String) -> Import {
+        self.import_as(bank, bytes, now_iso, new_id, false)
+    }
+
+    /// As [`Library::import`], but as a separate copy with an identity of its own (the id it is
+    /// stored under, `persist::merge::separate_copy`): for a file of an assessment this
+    /// browser has, which is then never merged into by files of the other.
+    pub fn import_copy(&self, bank: &Bank, bytes: &[u8], now_iso: &str, new_id: &mut dyn FnMut() -> String) -> Import {
+        self.import_as(bank, bytes, now_iso, new_id, true)
+    }
+
+    fn import_as(
+        &self,
+        bank: &Bank,
+        bytes: &[u8],
+        now_iso: &str,
+        new_id: &mut dyn FnMut() -> String,
+        copy: bool,
+    ) -> Import {
         let (mut a, migration) = match transfer::import(bank, bytes) {
             Ok(read) => read,
             Err(e) => return Import::Refused(e),
         };
-        // What the file holds is what its sender has: the base of the next merge.
-        crate::persist::merge::received(&mut a, "");
+        let id = self.unused_id(new_id);
+        if copy {
+            merge::separate_copy(&mut a, &id);
+        } else {
+            // What the file holds is what its sender has: the base of the next merge.
+            merge::received(&mut a, "");
+        }
         if a.updated.is_empty() {
             a.updated = now_iso.to_string();
         }
-        match self.add(bank, &a, new_id) {
-            Ok(id) => Import::Imported { id, title: a.title, migration },
+        match self.save(bank, &id, &a) {
+            Ok(()) => Import::Imported { id, title: a.title, migration, signed: a.versions.len() },
             Err(e) => Import::NotSaved(e),
         }
     }
@@ -666,8 +690,13 @@ impl<S: Store> Library<S> {
         let (a, _) = transfer::import(bank, bytes)?;
         Ok(match self.find(bank, &a.id) {
             Some(id) => {
-                let title = self.read_item(&id).map(|(_, a)| a.title).unwrap_or_default();
-                Incoming::Known { id, title }
+                let stored = self.read_item(&id).ok().map(|(_, local)| transfer::migrate(bank, local).0);
+                let title = stored.as_ref().map(|l| l.title.clone()).unwrap_or_default();
+                let own = stored.and_then(|mut local| {
+                    local.adopt_id(&id);
+                    merge::own_earlier(&local, &a, &self.name())
+                });
+                Incoming::Known { id, title, own }
             }
             None => Incoming::New,
         })

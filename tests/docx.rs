@@ -598,3 +598,105 @@ fn the_changes_since_the_signed_version_are_an_annex_before_annex_a() {
             .any(|r| r == &[s.changes_item.to_string(), s.changes_version(1), s.changes_now.to_string()]));
     }
 }
+
+/// Issue 16: the review comments are an annex after section 6 and before the change annex and
+/// annex A, as in the printed summary: each target's threads in bank order, with who wrote each
+/// comment and when, its evaluation, its text, the replies, and whether the thread is resolved;
+/// comments on what the form no longer has last. Without comments there is no such annex.
+#[test]
+fn the_review_comments_are_an_annex_after_section_6_in_english_and_dutch() {
+    use biodpia::persist::review::{add_comment, Draft, Evaluation, Target};
+    use biodpia::report::names::{comment_by, target_title};
+    use biodpia::report::outline::{self, NUMBERS};
+    let bank = biodpia::bank::bank();
+    let mut a = filled();
+    let q = bank.questions().nth(1).unwrap().id.clone();
+    let risk = evaluate(&a).raised_worst_first()[0].risk.clone();
+    let draft = |text: &str, evaluation, resolves| Draft { text: text.into(), evaluation, resolves };
+    let on_q = Target::Question(q.clone());
+    add_comment(
+        &mut a,
+        "c2",
+        "E. de Vries (FG)",
+        "2026-12-02T09:00:00Z",
+        Target::Risk(risk.clone()),
+        "",
+        draft("Likelihood too low.", Some(Evaluation::ToCorrect), None),
+    )
+    .unwrap();
+    add_comment(
+        &mut a,
+        "c1",
+        "E. de Vries (FG)",
+        "2026-12-01T09:00:00Z",
+        on_q.clone(),
+        "",
+        draft("Name the retention period.", Some(Evaluation::ToImprove), None),
+    )
+    .unwrap();
+    add_comment(
+        &mut a,
+        "c3",
+        "P. Jansen",
+        "2026-12-03T09:00:00Z",
+        on_q.clone(),
+        "c1",
+        draft("Added: 30 days.", None, Some(true)),
+    )
+    .unwrap();
+    a.review.comments.push(biodpia::persist::review::Comment {
+        on: Target::Question("q_removed_long_ago".into()),
+        ..a.review.comments[0].clone()
+    });
+    a.review.comments.last_mut().unwrap().id = "c4".into();
+    a.review.comments.last_mut().unwrap().text = "On a question that is gone.".into();
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::review::strings(lang);
+        let s = summary::strings(lang);
+        let (_, doc) = document(lang, &a);
+        let h1: Vec<&str> = doc.styled.iter().filter(|(st, _)| st == "Heading1").map(|(_, p)| p.as_str()).collect();
+        let six =
+            h1.iter().position(|p| *p == outline::title(lang, NUMBERS.iter().rfind(|n| !n.contains('.')).unwrap()));
+        let annex = h1.iter().position(|p| *p == t.part_title).unwrap_or_else(|| panic!("{lang:?}: {}", t.part_title));
+        assert_eq!(Some(annex - 1), six, "{lang:?}: right after section 6: {h1:?}");
+        assert!(h1[annex + 1].starts_with(&format!("{} A.", s.annex)), "{lang:?}: before annex A");
+        let at = doc.styled.iter().position(|(st, p)| st == "Heading1" && p == t.part_title).unwrap();
+        let rest = &doc.styled[at..];
+        let find = |style: &str, text: &str| {
+            rest.iter()
+                .position(|(st, p)| st == style && p == text)
+                .unwrap_or_else(|| panic!("{lang:?}: {style} {text}"))
+        };
+        assert_eq!(
+            rest[2].1,
+            t.counts(2, 1),
+            "{lang:?}: the risk's and the orphan's threads open, the question's resolved"
+        );
+        // The question before the risk (bank order), though its comment is older.
+        let on_question = find("Heading2", &format!("{}: {}", t.on_question, target_title(bank, lang, &on_q)));
+        let on_risk =
+            find("Heading2", &format!("{}: {}", t.on_risk, biodpia::report::names::risk_title(bank, lang, &risk)));
+        let orphans = find("Heading2", t.orphans_title);
+        assert!(on_question < on_risk && on_risk < orphans, "{lang:?}");
+        let c = |id: &str| a.review.comments.iter().find(|c| c.id == id).unwrap();
+        let first = find("ListBullet", &format!("{} · {}", comment_by(lang, c("c1"), str::to_string), t.to_improve));
+        let reply = find("ListBullet", &comment_by(lang, c("c3"), str::to_string));
+        assert_eq!(rest[first - 1], ("BdLabel".to_string(), t.resolved.to_string()), "{lang:?}: the thread's state");
+        assert_eq!(rest[first + 1].1, "Name the retention period.");
+        assert!(first < reply && reply < on_risk);
+        assert_eq!(rest[reply + 1].1, "Added: 30 days.");
+        assert_eq!(rest[reply + 2].1, t.marked_resolved);
+        let risk_comment =
+            find("ListBullet", &format!("{} · {}", comment_by(lang, c("c2"), str::to_string), t.to_correct));
+        assert_eq!(rest[risk_comment - 1].1, t.open);
+        assert!(rest[orphans..]
+            .iter()
+            .any(|(_, p)| *p == format!("{}: {}", t.on_question, t.orphan("q_removed_long_ago"))));
+        assert!(rest[orphans..].iter().any(|(_, p)| p == "On a question that is gone."));
+        // The date in the language's words.
+        assert!(comment_by(lang, c("c1"), str::to_string).contains(&i18n::strings(lang).date("2026-12-01")));
+        // No comments, no annex.
+        let (_, plain) = document(lang, &filled());
+        assert!(!plain.paragraphs.iter().any(|p| p == t.part_title), "{lang:?}");
+    }
+}

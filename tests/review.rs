@@ -742,12 +742,16 @@ fn proposal_rows_give_the_value_now_and_the_value_proposed() {
     assert_eq!((&rows[4].now, &rows[4].proposed), (&Value::Empty, &Value::Text("Dirk".into())));
     assert!(rows.iter().all(|r| r.proposal.by == "Dirk (FG)"));
     assert_eq!(review::pending_on(&a.review, &format!("answers.{}", q(2).id)).len(), 1);
+    assert!(review::has_pending_on(&a.review, &q(2).id) && review::has_pending_on(&a.review, &q(1).id));
+    assert!(!review::has_pending_on(&a.review, &q(0).id), "no proposal on that question");
+    assert!(!review::has_pending_on(&a.review, &s), "a measure is not a question");
     // Decided ones leave the list.
     let id = rows[2].proposal.id.clone();
     review::accept(bank(), &mut a, &id).unwrap();
     assert_eq!(a.answers.get(&q(2).id), Some(&choice(q(2), 1)));
     assert_eq!(review::proposal_rows(bank(), &a).len(), 4);
     assert!(review::pending_on(&a.review, &format!("answers.{}", q(2).id)).is_empty());
+    assert!(!review::has_pending_on(&a.review, &q(2).id), "accepted: no longer pending");
 }
 
 #[test]

@@ -354,7 +354,7 @@ fn importing_a_huge_title_keeps_the_list_bounded_and_storage_stable() {
     lib.open(bank(), "", 1, "t", &mut next).unwrap();
     let file =
         format!(r#"{{"format": 3, "bank_version": "{}", "title": "{}"}}"#, bank().version, "T".repeat(1_000_000));
-    let Import::Imported { id, title, migration } =
+    let Import::Imported { id, title, migration, .. } =
         lib.import(bank(), file.as_bytes(), "2026-12-02T10:00:00.000Z", &mut next)
     else {
         panic!()
@@ -570,7 +570,7 @@ fn a_reviewed_file_of_a_stored_assessment_is_recognised_and_merged() {
     // Back with the author: the file is recognised as the stored assessment.
     assert_eq!(
         lib.incoming(bank(), reviewed.as_bytes()),
-        Ok(Incoming::Known { id: id.clone(), title: "Toegang".into() })
+        Ok(Incoming::Known { id: id.clone(), title: "Toegang".into(), own: None })
     );
     assert_eq!(lib.incoming(bank(), b"{}"), Err(ImportError::Read(ReadError::NotAnAssessment)));
     let before = store.snapshot();
@@ -641,4 +641,169 @@ fn the_name_has_its_own_key_which_opening_and_listing_leave_alone() {
     assert_eq!(lib.name(), "", "only blanks: no name");
     store.remove(&lib.name_key());
     assert_eq!(lib.name(), "", "absent: no name");
+}
+
+/// Two single-choice questions, and their answer `i`.
+fn two_questions() -> (String, String, impl Fn(&str, usize) -> Answer) {
+    let mut qs = bank().questions().filter(|q| q.kind == Kind::Single && q.options.len() >= 2);
+    let (a, b) = (qs.next().unwrap().id.clone(), qs.next().unwrap().id.clone());
+    let choice = |q: &str, i: usize| Answer::Choice(bank().question(q).unwrap().options[i].id.clone());
+    (a, b, choice)
+}
+
+/// The author's first assessment in a new browser, "Toegang", with `q` answered (first option).
+fn toegang(lib: &Library<&MemStore>, next: &mut impl FnMut() -> String, q: &str) -> (String, Assessment) {
+    let id = lib.open(bank(), "", 1, "2026-12-01T09:00:00.000Z", next).unwrap().id;
+    let (mut a, _) = lib.load(bank(), &id, 1).unwrap();
+    a.title = "Toegang".into();
+    a.answers.insert(q.to_string(), Answer::Choice(bank().question(q).unwrap().options[0].id.clone()));
+    (id, a)
+}
+
+/// Issue 16 gap: merging one's own older export would propose undoing one's later changes.
+/// `Library::incoming` says when a file looks like that (older than the stored copy, it would
+/// propose changes, and it carries this copy's base or the name typed in this browser), with
+/// how many changes it would propose to undo; a file from the other side is not taken for it.
+#[test]
+fn ones_own_earlier_export_is_recognised_before_it_is_merged() {
+    let (q1, q2, choice) = two_questions();
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let (id, mut a) = toegang(&lib, &mut next, &q1);
+    a.answers.insert(q2.clone(), choice(&q2, 0));
+    a.updated = "2026-12-01T10:00:00.000Z".into();
+    lib.save(bank(), &id, &a).unwrap();
+    // Exported without a name typed: only the base tells.
+    let mut exported = a.clone();
+    exported.id = id.clone();
+    let early = transfer::export(&exported);
+    let known = |own| Ok(Incoming::Known { id: id.clone(), title: "Toegang".into(), own });
+    assert_eq!(lib.incoming(bank(), early.as_bytes()), known(None), "nothing changed since: nothing to undo");
+
+    // Two later changes here, and an answer added (which the old file does not propose to
+    // remove: its sender never had it).
+    a.answers.insert(q1.clone(), choice(&q1, 1));
+    a.answers.insert(q2.clone(), choice(&q2, 1));
+    let q3 = bank().questions().find(|q| q.kind == Kind::Single && q.id != q1 && q.id != q2).unwrap();
+    a.answers.insert(q3.id.clone(), Answer::Choice(q3.options[0].id.clone()));
+    a.updated = "2026-12-01T11:00:00.000Z".into();
+    lib.save(bank(), &id, &a).unwrap();
+    let before = store.snapshot();
+    assert_eq!(lib.incoming(bank(), early.as_bytes()), known(Some(merge::OwnEarlier { undo: 2 })));
+    assert_eq!(store.snapshot(), before, "telling changes nothing");
+    // Merging it anyway (the user's choice) proposes exactly those two undoings.
+    let local = lib.load(bank(), &id, 2).unwrap().0;
+    let m = merge::merge(bank(), &local, early.as_bytes()).unwrap();
+    assert_eq!((m.proposals, m.older), (2, true));
+    let back = |q: &str| serde_json::to_string(&choice(q, 0)).unwrap();
+    for q in [&q1, &q2] {
+        let p = m.assessment.review.proposals.iter().find(|p| &p.field == &format!("answers.{q}")).unwrap();
+        assert_eq!(p.value.as_ref().map(|v| v.text().to_string()), Some(back(q)), "back to the old answer");
+    }
+
+    // The DPO's file (another browser, another name, the author's export as its base).
+    let dpo_store = MemStore::default();
+    let dpo = Library::new(&dpo_store, "ns");
+    dpo.set_name("Dirk (FG)").unwrap();
+    let Import::Imported { id: did, .. } = dpo.import(bank(), early.as_bytes(), "2026-12-02T09:00:00.000Z", &mut next)
+    else {
+        panic!()
+    };
+    let (mut d, _) = dpo.load(bank(), &did, 2).unwrap();
+    d.title = "Toegang (beoordeeld)".into();
+    d.updated = "2026-12-01T10:30:00.000Z".into();
+    d.updated_by = "Dirk (FG)".into();
+    let reviewed = transfer::export(&d);
+    assert_eq!(lib.incoming(bank(), reviewed.as_bytes()), known(None), "the other side's file, though older");
+    // The limit of going by the name: had the author typed the DPO's name, the file would look
+    // like the author's own (the user is told it "looks like" it, and still chooses).
+    lib.set_name("Dirk (FG)").unwrap();
+    assert_eq!(lib.incoming(bank(), reviewed.as_bytes()), known(Some(merge::OwnEarlier { undo: 1 })));
+    lib.set_name("").unwrap();
+
+    // After a merge of the DPO's file, the base here is the DPO's: an own export from before
+    // it is recognised by the name it was saved under, and only by that.
+    let MergeInto::Merged(_) = lib.merge(bank(), &id, None, reviewed.as_bytes(), "2026-12-02T12:00:00.000Z", 3) else {
+        panic!()
+    };
+    lib.set_name("P. Jansen").unwrap();
+    let mut named = exported.clone();
+    named.updated_by = "P. Jansen".into();
+    assert_eq!(
+        lib.incoming(bank(), transfer::export(&named).as_bytes()),
+        known(Some(merge::OwnEarlier { undo: 2 })),
+        "its sender is the name typed here"
+    );
+    assert_eq!(lib.incoming(bank(), early.as_bytes()), known(None), "no name and another base: not recognised");
+}
+
+/// Issue 16 gap: "Import as a separate copy" gives the copy an identity of its own, so that a
+/// later review of the original merges into the original, never into the copy (however
+/// recently the copy changed), and files of the copy into the copy. Its comments and signed
+/// versions stay as they were, and every fingerprint still verifies (the id is not in the
+/// signed content).
+#[test]
+fn a_separate_copy_has_its_own_identity_and_keeps_comments_and_signed_versions() {
+    use biodpia::persist::assessment::SignOffField as F;
+    use biodpia::persist::review::{add_comment, Draft, Target};
+    use biodpia::persist::version;
+    let (q1, _, choice) = two_questions();
+    let store = MemStore::default();
+    let lib = Library::new(&store, "ns");
+    let mut next = ids();
+    let (id, mut a) = toegang(&lib, &mut next, &q1);
+    for (f, v) in [(F::Decision, "conditionally_approved"), (F::DecisionDate, "2026-12-03"), (F::DecidedBy, "Directie")]
+    {
+        a.signoff.set(f, v);
+    }
+    biodpia::persist::record::derive(bank(), &mut a);
+    version::sign(bank(), &mut a, "Directie", "2026-12-03T10:00:00Z").unwrap();
+    let draft = Draft { text: "Signed, but the retention period is missing.".into(), ..Draft::default() };
+    add_comment(&mut a, "c1", "K. Smit", "2026-12-04T09:00:00Z", Target::Question(q1.clone()), "", draft).unwrap();
+    a.updated = "2026-12-04T10:00:00.000Z".into();
+    lib.save(bank(), &id, &a).unwrap();
+    let file = transfer::export(&lib.load(bank(), &id, 2).unwrap().0);
+
+    let before = store.snapshot();
+    let Import::Imported { id: cid, signed, .. } =
+        lib.import_copy(bank(), file.as_bytes(), "2026-12-05T09:00:00.000Z", &mut next)
+    else {
+        panic!()
+    };
+    assert_eq!(signed, 1);
+    let (copy, _) = lib.load(bank(), &cid, 3).unwrap();
+    let (original, _) = lib.load(bank(), &id, 3).unwrap();
+    assert_eq!(copy.id, cid, "the copy's identity is the id it is stored under");
+    assert_ne!(copy.id, original.id);
+    assert_eq!(original, lib.load(bank(), &id, 3).unwrap().0);
+    let after = store.snapshot();
+    for (k, v) in before.iter().filter(|(k, _)| **k != lib.index_key()) {
+        assert_eq!(after.get(k), Some(v), "{k}: nothing stored before is changed, only the list grows");
+    }
+    assert_eq!(copy.review.comments, original.review.comments, "comments kept");
+    assert_eq!(copy.versions, original.versions, "signed versions kept as signed");
+    assert_eq!(version::check_all(&copy), Ok(()), "every fingerprint verifies");
+    assert!(copy.frozen(), "still the signed revision, read-only");
+    assert_eq!((copy.title.as_str(), &copy.answers), (original.title.as_str(), &original.answers));
+
+    // The copy changes after the original: a file of the original still goes to the original.
+    let mut c = copy.clone();
+    c.start_revision();
+    c.answers.insert(q1.clone(), choice(&q1, 1));
+    c.updated = "2026-12-06T10:00:00.000Z".into();
+    lib.save(bank(), &cid, &c).unwrap();
+    let Ok(Incoming::Known { id: to, .. }) = lib.incoming(bank(), file.as_bytes()) else { panic!() };
+    assert_eq!(to, id, "the original's file merges into the original");
+    let Ok(Incoming::Known { id: to, .. }) = lib.incoming(bank(), transfer::export(&c).as_bytes()) else { panic!() };
+    assert_eq!(to, cid, "the copy's file into the copy");
+    // Signing the copy's revision 2 is the copy's own: the original keeps one version.
+    version::sign(bank(), &mut c, "Directie", "2026-12-07T10:00:00Z").unwrap();
+    assert_eq!((c.versions.len(), version::check_all(&c)), (2, Ok(())));
+    assert_eq!(lib.load(bank(), &id, 4).unwrap().0.versions.len(), 1);
+    // A plain import (of a file this browser does not have) keeps the file's identity.
+    let other = MemStore::default();
+    let lib2 = Library::new(&other, "ns");
+    let Import::Imported { id: nid, .. } = lib2.import(bank(), file.as_bytes(), "t", &mut next) else { panic!() };
+    assert_eq!(lib2.load(bank(), &nid, 1).unwrap().0.id, id);
 }

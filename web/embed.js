@@ -55,6 +55,38 @@ function prepare(host, manifest) {
   return Promise.all(loads);
 }
 
+/**
+ * Starts the download of each language file a widget will start in, now, in parallel with the
+ * wasm (the widget would ask for it only once the wasm runs). src/i18n/fetch.rs takes the
+ * download from `biodpiaPrefetch` (URL -> fetch() promise) instead of starting its own. The
+ * choice is src/ui/mount.rs's: the host's `data-lang`, else the browser's language, else
+ * English; a wrong guess costs one download.
+ */
+function prefetchLanguages(hosts, manifest) {
+  const files = Object.fromEntries(Object.entries(manifest.languages ?? {}).map(([code, l]) => [code, l.file]));
+  const codes = Object.keys(files);
+  if (codes.length === 0) return;
+  const module = at(manifest.js.file);
+  const prefetch = (globalThis.biodpiaPrefetch ??= new Map());
+  for (const host of hosts) {
+    const code = find(host.getAttribute('data-lang'), codes) ?? find(navigator.language, codes) ?? (files.en ? 'en' : codes[0]);
+    const file = new URL(files[code], module).href;
+    if (!prefetch.has(file)) {
+      const download = fetch(file);
+      // Read and reported by src/i18n/fetch.rs when the wasm takes it; never an unhandled rejection before that.
+      download.catch(() => {});
+      prefetch.set(file, download);
+    }
+  }
+}
+
+/** src/i18n LangInfo::find: a code, any case, the region ignored unless a file has it. */
+function find(code, codes) {
+  const c = (code ?? '').trim().replace(/_/g, '-').toLowerCase();
+  if (!c) return undefined;
+  return codes.find((k) => k.toLowerCase() === c) ?? codes.find((k) => k.toLowerCase() === c.split('-')[0]);
+}
+
 async function main() {
   // Hosts that already have a shadow root were set up before (or belong to someone else).
   const hosts = [...document.querySelectorAll(HOST)].filter((h) => !h.shadowRoot);
@@ -64,6 +96,7 @@ async function main() {
     if (!res.ok) throw new Error(`${manifestUrl.href}: HTTP ${res.status}`);
     const manifest = await res.json();
     const styled = Promise.all(hosts.map((h) => prepare(h, manifest)));
+    prefetchLanguages(hosts, manifest);
     const bindings = await import(at(manifest.js.file));
     await styled;
     // The wasm's start function mounts the widget into every prepared shadow root.

@@ -4,6 +4,11 @@
 //! which is the built folder in both embeddings: the widget's own page (also what an iframe
 //! shows) and the script include (web/embed.js imports the module from the folder it lives in),
 //! whatever the host page's URL. Same origin as the module, so `connect-src 'self'` allows it.
+//!
+//! The loaders (web/boot.js, web/embed.js) start the download of the language a widget starts
+//! in before the wasm is instantiated, and leave it in `globalThis.biodpiaPrefetch` (a `Map`
+//! from URL to the `fetch()` promise); [`fetch_text`] takes it from there (once) instead of
+//! starting its own, so the file arrives while the wasm compiles.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,7 +51,8 @@ fn js_error(e: JsValue) -> LoadError {
 async fn fetch_text(file: &str) -> Result<String, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".to_string()))?;
     let url = url(file).ok_or_else(|| LoadError::Network(format!("no URL for {file}")))?;
-    let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(js_error)?;
+    let request = prefetched(&url).unwrap_or_else(|| window.fetch_with_str(&url));
+    let response = JsFuture::from(request).await.map_err(js_error)?;
     let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
@@ -54,4 +60,14 @@ async fn fetch_text(file: &str) -> Result<String, LoadError> {
     let text = JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
     // A body that is not text (it always is for `text()`) reads as damaged.
     Ok(text.as_string().unwrap_or_default())
+}
+
+/// The download of `url` a loader started already (see the module's comment), taken: a later
+/// load of the same file (after a failure) fetches it again.
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    let map: js_sys::Map = js_sys::Reflect::get(&js_sys::global(), &"biodpiaPrefetch".into()).ok()?.dyn_into().ok()?;
+    let key = JsValue::from_str(url);
+    let promise = map.get(&key).dyn_into::<js_sys::Promise>().ok()?;
+    map.delete(&key);
+    Some(promise)
 }

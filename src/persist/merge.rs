@@ -161,6 +161,49 @@ pub fn merge_assessments(local: &Assessment, incoming: &Assessment) -> Result<Me
     Ok(Merged { assessment: a, comments, proposals, versions, kept, older, migration: Migration::default() })
 }
 
+/// A file that looks like the receiver's own earlier export ([`own_earlier`]): merging it would
+/// propose `undo` changes that take back what was changed here after it was exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OwnEarlier {
+    pub undo: usize,
+}
+
+/// Whether a file of this assessment looks like this side's own earlier export, to be said
+/// before it is merged: merging such a file proposes, for every field changed here since it was
+/// exported, to set it back (the file holds the old value, and its sender, this side, had
+/// changed it from the base). `name` is the name typed in this browser.
+///
+/// What a file holds that tells who sent it: `updated_by` (the name typed in the sending
+/// browser, set on export; empty when none was typed, and two people may type the same name)
+/// and `review.base` (what its sender last received from the other side). A file from the
+/// other side carries as base what it received from here, which is not what this side last
+/// received, unless nothing changed in between; this side's own export carries this side's
+/// base. So a file is taken as this side's own when it is older than this copy and would
+/// propose changes, and either its base is this copy's base, or it was saved under the name
+/// typed here. Neither is proof (an own export from before a later merge has an older base, and
+/// has only the name to go by): the user is told it "looks like" their own and chooses.
+pub fn own_earlier(local: &Assessment, incoming: &Assessment, name: &str) -> Option<OwnEarlier> {
+    let m = merge_assessments(local, incoming).ok()?;
+    let name = name.trim();
+    let same_sender = !name.is_empty() && incoming.updated_by.trim() == name;
+    let same_base = incoming.review.base == local.review.base;
+    (m.older && m.proposals > 0 && (same_base || same_sender)).then_some(OwnEarlier { undo: m.proposals })
+}
+
+/// A file imported as a separate copy (the user's choice when this browser has its assessment
+/// already): a new assessment, with the identity `new_id` (the id it is stored under), so that
+/// files of the original are never merged into it, nor its files into the original. Its
+/// comments, proposals and signed versions stay as they are: a signed version's fingerprint
+/// covers its content (`version::Content`), which does not hold the assessment id, so every
+/// fingerprint still verifies. A copy of a signed assessment is thus a new assessment whose
+/// history holds the original's signed versions, as signed (the same numbers, signers and
+/// fingerprints: they attest to what was signed, not to which copy keeps it); what is signed in
+/// the copy afterwards is its own. What the file holds is its base, as for [`received`].
+pub fn separate_copy(a: &mut Assessment, new_id: &str) {
+    a.id = new_id.to_string();
+    a.review.base = fingerprints(a);
+}
+
 /// An imported file that becomes a new assessment in this browser: what it holds is what the
 /// other side has, so that is its base for the next merge. An assessment without id (a file of
 /// an older format) takes `new_id`.

@@ -721,6 +721,15 @@ pub fn pending_on<'a>(review: &'a Review, field: &str) -> Vec<&'a Proposal> {
     review.proposals.iter().filter(|p| p.status == ProposalStatus::Pending && p.field == field).collect()
 }
 
+/// Whether a proposal on question `question`'s answer is pending (what the wizard asks before
+/// it shows the proposals at a question; no allocation).
+pub fn has_pending_on(review: &Review, question: &str) -> bool {
+    review
+        .proposals
+        .iter()
+        .any(|p| p.status == ProposalStatus::Pending && p.field.strip_prefix("answers.") == Some(question))
+}
+
 /// The comments on one target, in the order saved: what a view showing that target's threads
 /// compares, so that it renders again only when they change.
 pub fn comments_on<'a>(review: &'a Review, on: &'a Target) -> impl Iterator<Item = &'a Comment> + 'a {

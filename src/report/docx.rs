@@ -6,7 +6,7 @@
 //! and its blocks: screening and versions, the measures, the risks and why they arise, the method,
 //! the risk map (as a table) and table, the plan with status, owner and due date, what to find
 //! out, the decision record's lines, the decision with "why this decision", the signed version
-//! with its fingerprint; then the annex "changes since version N" where a signed version
+//! with its fingerprint; then the annex "review comments" where there are comments, the annex "changes since version N" where a signed version
 //! precedes the one written, annex A the remaining answers, annex B the findings cited with
 //! their sources, annex C the FRIA where one is owed.
 //!
@@ -14,9 +14,9 @@
 //! names of things from [`super::names`], as the views use them.
 
 use super::names::{
-    cause_option, cause_text, chosen_labels, decision_line, effect_line, finding_heading, finding_short,
+    cause_option, cause_text, chosen_labels, comment_by, decision_line, effect_line, finding_heading, finding_short,
     fria_reference, option_label, provision_short, record_lines, risk_title, safeguard_title, signed_line,
-    signoff_value, status_text, table_cells, why_line,
+    deviation_line, signoff_value, status_text, table_cells, target_title, why_line,
 };
 use super::ooxml::{self, Body, Run, Style};
 use super::outline::{self, Block, Entry, Outline};
@@ -26,6 +26,7 @@ use crate::domain::model::{Bank, Finding, Question};
 use crate::domain::present::{PlanRow, WhyLever};
 use crate::i18n::{strings, summary, template, Get, Lang};
 use crate::persist::assessment::{Assessment, FieldKind};
+use crate::persist::review;
 use crate::persist::version::{self, Standing};
 
 /// The .docx file of the summary of `a` (whose report is `report`) in `lang`, dated `date`
@@ -89,6 +90,7 @@ fn body(bank: &Bank, lang: Lang, a: &Assessment, report: &Report, title: &str, d
             self::block(&mut b, bank, lang, a, report, &explanation, &raised, version, *block);
         }
     }
+    annex_review(&mut b, bank, lang, a);
     annex_changes(&mut b, bank, lang, a, report);
     annex_answers(&mut b, bank, lang, &o);
     annex_findings(&mut b, lang, &report.cited_findings(bank));
@@ -501,9 +503,15 @@ fn decision(b: &mut Body, bank: &Bank, lang: Lang, report: &Report, explanation:
             cause(b, bank, lang, Style::Normal, &c.second);
         }
     }
-    if !view.why.is_empty() {
+    if !view.why.is_empty() || !view.deviations.is_empty() {
         b.text(Style::Label, t.decision_why);
         b.text(Style::Small, t.decision_why_intro);
+        for d in &view.deviations {
+            let (q, o) = cause_text(bank, lang, d.cause);
+            let line = [Run::Text(t.decision_deviation), Run::Text(": "), Run::Text(&q), Run::Text(" → "), Run::Bold(&o)];
+            b.para(Style::Bullet, &line);
+            b.text(Style::Normal, &deviation_line(bank, lang, d));
+        }
         for w in &view.why {
             if let WhyLever::Instead { cause: c, .. } | WhyLever::Without { cause: c } = &w.lever {
                 let (q, o) = cause_text(bank, lang, c);
@@ -762,6 +770,56 @@ fn annex_answers(b: &mut Body, bank: &Bank, lang: Lang, o: &Outline) {
         b.heading(2, &tp.remaining_section(number, section.title.get(lang)));
         for e in entries {
             entry(b, lang, e);
+        }
+    }
+}
+
+/// The annex "review comments" after section 6, only when the assessment has comments (as the
+/// summary's `ui::summary::review`): every thread by what it is about in bank order
+/// (`persist::review::by_target`), its state, each comment with who and when, its evaluation,
+/// its text and a change of resolution; then the comments on what the form no longer has.
+fn annex_review(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment) {
+    let r = &a.review;
+    let all = review::threads(r, None);
+    if all.is_empty() {
+        return;
+    }
+    let t = crate::i18n::review::strings(lang);
+    b.heading(1, t.part_title);
+    b.text(Style::Small, t.part_intro);
+    let open = all.iter().filter(|th| !th.resolved).count();
+    b.text(Style::Small, &t.counts(open, all.len() - open));
+    for (target, list) in review::by_target(bank, r) {
+        b.heading(2, &format!("{}: {}", t.kind(&target), target_title(bank, lang, &target)));
+        threads(b, lang, &list);
+    }
+    let orphans = review::orphans(bank, r);
+    if !orphans.is_empty() {
+        b.heading(2, t.orphans_title);
+        for th in &orphans {
+            b.text(Style::Small, &format!("{}: {}", t.kind(&th.first.on), t.orphan(th.first.on.id())));
+            threads(b, lang, std::slice::from_ref(th));
+        }
+    }
+}
+
+/// Review threads: each its state, then its comments oldest first.
+fn threads(b: &mut Body, lang: Lang, list: &[review::Thread]) {
+    let t = crate::i18n::review::strings(lang);
+    for th in list {
+        b.text(Style::Label, if th.resolved { t.resolved } else { t.open });
+        for c in std::iter::once(th.first).chain(th.replies.iter().copied()) {
+            let by = comment_by(lang, c, str::to_string);
+            match c.evaluation {
+                Some(e) => b.para(Style::Bullet, &[Run::Text(&by), Run::Text(" · "), Run::Bold(t.evaluation(e))]),
+                None => b.text(Style::Bullet, &by),
+            }
+            if !c.text.is_empty() {
+                b.text(Style::Normal, &c.text);
+            }
+            if let Some(resolves) = c.resolves {
+                b.text(Style::Small, if resolves { t.marked_resolved } else { t.reopened });
+            }
         }
     }
 }

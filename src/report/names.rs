@@ -7,9 +7,10 @@ use crate::domain::answers::{Answer, PlanItem, Row, Status};
 use crate::domain::engine::{Cause, Outcome, Position, Report};
 use crate::domain::fria::{Part, Reference};
 use crate::domain::model::{AnswerOption, Bank, Column, ColumnKind, DateKind, Finding, Question};
-use crate::i18n::{strings, summary, Get, Lang, Strings};
+use crate::i18n::{review, strings, summary, Get, Lang, Strings};
 use crate::persist::assessment::{Assessment, FieldKind, SignOffField};
 use crate::persist::record::{self, Decided};
+use crate::persist::review::{Comment, Target};
 use crate::report::outline::{self, Block, Outline, Place};
 
 /// The fields of the template that the FRIA annex refers to for the risks and for the plan.
@@ -154,6 +155,26 @@ pub fn risk_title(bank: &Bank, lang: Lang, id: &str) -> String {
     bank.risk(id).map(|r| r.title.get(lang).to_string()).unwrap_or_else(|| id.to_string())
 }
 
+/// What a review comment is about, by name in `lang` (a question's text, a section's, risk's or
+/// measure's title), or "No longer in the form: <id>" when the bank no longer has it.
+pub fn target_title(bank: &Bank, lang: Lang, t: &Target) -> String {
+    let found = match t {
+        Target::Question(id) => bank.question(id).map(|q| q.text.get(lang)),
+        Target::Section(id) => bank.sections.iter().find(|s| &s.id == id).map(|s| s.title.get(lang)),
+        Target::Risk(id) => bank.risk(id).map(|r| r.title.get(lang)),
+        Target::Measure(id) => bank.safeguard(id).map(|s| s.title.get(lang)),
+    };
+    found.map(str::to_string).unwrap_or_else(|| review::strings(lang).orphan(t.id()))
+}
+
+/// Who wrote a comment and when ("A. Jansen, 3 December 2026"), the name passed through `name`
+/// (the views isolate it), "(no name)" without one.
+pub fn comment_by(lang: Lang, c: &Comment, name: impl Fn(&str) -> String) -> String {
+    let t = review::strings(lang);
+    let who = if c.author.trim().is_empty() { t.unnamed.to_string() } else { name(&c.author) };
+    t.by(who, strings(lang).date(c.at.get(..10).unwrap_or(&c.at)))
+}
+
 /// An answer as one line of text: options by their labels, table rows as their cells (`None`
 /// for the question: a question the bank no longer has, whose ids are shown as they are).
 pub fn answer_text(q: Option<&Question>, a: &Answer, lang: Lang) -> String {
@@ -221,6 +242,8 @@ pub fn signoff_lines(bank: &Bank, lang: Lang, a: &Assessment, outcome: Outcome) 
     });
     let reasons_note = if record::reasons_missing(so) {
         format!("{} {}", s.dpo_reasons_note, s.reasons_missing)
+    } else if record::deviation_documented(so) {
+        format!("{} {}", s.dpo_reasons_note, s.reasons_recorded)
     } else {
         s.dpo_reasons_note.to_string()
     };
@@ -326,6 +349,21 @@ pub fn why_line(bank: &Bank, lang: Lang, report: &Report, w: &crate::domain::pre
     let result =
         if w.changes { t.why_outcome(t.outcome_short(w.outcome)) } else { t.why_score(report.planned_score, w.score) };
     t.why_line(lever, result)
+}
+
+/// What "why this decision" says of a departure from advice (`present::DeviationRow`): its
+/// reasons are recorded (a documented deviation, which raises no risk), or they are not and the
+/// answer raises these risks.
+pub fn deviation_line(bank: &Bank, lang: Lang, d: &crate::domain::present::DeviationRow) -> String {
+    let t = strings(lang);
+    if d.documented {
+        t.deviation_documented.to_string()
+    } else if d.risks.is_empty() {
+        t.deviation_no_reasons.to_string()
+    } else {
+        let risks: Vec<String> = d.risks.iter().map(|r| lang.quote(&risk_title(bank, lang, r))).collect();
+        t.deviation_no_reasons_risk(risks.join(", "))
+    }
 }
 
 /// What a measure changes for one risk: "Breach of irrevocable biometric data: High → Medium".

@@ -106,7 +106,7 @@ fn act(p: &Persistence, state: &UseReducerHandle<State>, a: Act) {
             if matches!(a, Act::Merge) {
                 merge_into(p, state, &offer);
             } else if let Some(lib) = p.library() {
-                import_new(p, state, &lib, &offer.bytes);
+                import_new(p, state, &lib, &offer.bytes, true);
             }
         }
         Act::CancelOffer => {
@@ -234,22 +234,27 @@ pub fn import_bytes(p: &Persistence, state: &UseReducerHandle<State>, bytes: &[u
     let Some(lib) = p.library() else { return p.say(Message::NotDone(SaveError::Unavailable)) };
     match lib.incoming(state.bank, bytes) {
         Err(e) => p.say(Message::ImportFailed(e)),
-        Ok(Incoming::Known { id, title }) => {
-            p.set(Show::Offer(Some(Rc::new(Offer { bytes: Rc::from(bytes), id, title }))))
+        Ok(Incoming::Known { id, title, own }) => {
+            p.set(Show::Offer(Some(Rc::new(Offer { bytes: Rc::from(bytes), id, title, own }))))
         }
-        Ok(Incoming::New) => import_new(p, state, &lib, bytes),
+        Ok(Incoming::New) => import_new(p, state, &lib, bytes, false),
     }
 }
 
-/// Adds the file as a new assessment.
+/// Adds the file as a new assessment (`copy`: a separate copy of one this browser has, with an
+/// identity of its own).
 fn import_new(
     p: &Persistence,
     state: &UseReducerHandle<State>,
     lib: &storage::Library<storage::LocalStore>,
     bytes: &[u8],
+    copy: bool,
 ) {
-    match lib.import(state.bank, bytes, &storage::now_iso(), &mut storage::random_id) {
-        storage::Import::Imported { id, title, migration } => p.say(Message::Imported { id, title, migration }),
+    let import = if copy { storage::Library::import_copy } else { storage::Library::import };
+    match import(lib, state.bank, bytes, &storage::now_iso(), &mut storage::random_id) {
+        storage::Import::Imported { id, title, migration, signed } => {
+            p.say(Message::Imported { id, title, migration, copy: copy.then_some(signed) })
+        }
         storage::Import::Refused(e) => return p.say(Message::ImportFailed(e)),
         storage::Import::NotSaved(e) => p.say(Message::NotDone(e)),
     }

@@ -235,7 +235,9 @@ pub fn ImportFile(ctx: &Ctx) -> Html {
 }
 
 /// A file of an assessment this browser has (see `persistence::Offer`): merge its review into
-/// that one (the default, focused), import it as a separate copy, or cancel. Nothing when no
+/// that one (the default, focused), import it as a separate copy (with an identity of its
+/// own), or cancel; a file that looks like the user's own earlier export says so, with how many
+/// later changes merging would propose to undo, and Cancel is then the default. Nothing when no
 /// file waits.
 #[function_component]
 pub fn MergeOffer(ctx: &Ctx) -> Html {
@@ -248,18 +250,24 @@ pub fn MergeOffer(ctx: &Ctx) -> Html {
     // Another tab's unanswered write to the open assessment: it is not merged over.
     let locked = p.shown.conflict.is_some() && offer.id == ctx.state.id;
     let merge = m.offer_merge(&title);
+    // A file that looks like this browser's own earlier export: said first, and Cancel is the
+    // default (focused) button.
+    let own = offer.own.is_some();
     html! {
-        <div class="bd-card bd-offer" role="group" aria-labelledby="bd-offer-title" aria-describedby="bd-offer-body"
+        <div class="bd-card bd-offer" role="group" aria-labelledby="bd-offer-title" aria-describedby={if offer.own.is_some() { "bd-offer-body bd-offer-own" } else { "bd-offer-body" }}
             data-testid="merge-offer">
             <h3 id="bd-offer-title">{ m.offer_title }</h3>
             <p id="bd-offer-body">{ m.offer_body(&title) }</p>
+            if let Some(own) = offer.own {
+                <p id="bd-offer-own" class="bd-offer-own" role="alert" data-testid="merge-own">{ m.offer_own(own.undo) }</p>
+            }
             <div class="bd-actions">
-                { button(&on, Act::Merge, Button { class: PRIMARY, testid: Some("merge"), node_ref: Some(&p.kept.offer_ref),
-                    disabled: locked, label: &merge, ..Default::default() }) }
+                { button(&on, Act::Merge, Button { class: if own { BTN } else { PRIMARY }, testid: Some("merge"),
+                    node_ref: (!own).then_some(&p.kept.offer_ref), disabled: locked, label: &merge, ..Default::default() }) }
                 { button(&on, Act::ImportCopy, Button { class: BTN, testid: Some("import-copy"), label: m.offer_copy,
                     ..Default::default() }) }
-                { button(&on, Act::CancelOffer, Button { class: BTN, testid: Some("import-cancel"), label: m.cancel,
-                    ..Default::default() }) }
+                { button(&on, Act::CancelOffer, Button { class: if own { PRIMARY } else { BTN }, testid: Some("import-cancel"),
+                    node_ref: own.then_some(&p.kept.offer_ref), label: m.cancel, ..Default::default() }) }
             </div>
         </div>
     }

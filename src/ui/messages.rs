@@ -33,6 +33,8 @@ pub enum Message {
         id: String,
         title: String,
         migration: Migration,
+        /// Imported as a separate copy (a new identity) holding this many signed versions.
+        copy: Option<usize>,
     },
     ImportFailed(ImportError),
     /// The merge offer was declined: nothing was imported.
@@ -107,8 +109,16 @@ impl Message {
                 return out;
             }
             Message::Migrated(migration) => return migration_lines(m, lang, bank, migration),
-            Message::Imported { title, migration, .. } => {
-                out.push(m.imported(quote(&display_title(m, title))));
+            Message::Imported { title, migration, copy, .. } => {
+                match copy {
+                    None => out.push(m.imported(quote(&display_title(m, title)))),
+                    Some(signed) => {
+                        out.push(m.imported_copy(quote(&display_title(m, title))));
+                        if *signed > 0 {
+                            out.push(m.imported_copy_signed(*signed));
+                        }
+                    }
+                }
                 out.extend(migration_lines(m, lang, bank, migration));
                 return out;
             }

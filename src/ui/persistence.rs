@@ -162,6 +162,8 @@ pub struct Offer {
     /// The stored assessment it is a copy of, and its title.
     pub id: String,
     pub title: String,
+    /// The file looks like this browser's own earlier export: said before it is merged.
+    pub own: Option<crate::persist::merge::OwnEarlier>,
 }
 
 /// The same offer (compared by address: a file is never compared byte by byte).

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::cite::{self, option_label, Anchors};
-use super::review::ReviewThread;
+use super::review::{self as rv, ReviewProps};
 use super::state::Action;
 use super::{Button, Dispatch, Ref, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Answer, AnswerError};
@@ -45,6 +45,12 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let section = props.section.0;
     let visible = section.questions.iter().filter(|q| props.report.visible.contains(&q.id));
     let frozen = props.assessment.frozen();
+    let asked = rv::use_asked();
+    let review = &props.assessment.review;
+    let thread = |target: Target, about: &'static str| {
+        let (assessment, reviewer, dispatch) = (props.assessment.clone(), props.reviewer.clone(), props.dispatch.clone());
+        rv::slot(&asked, ReviewProps { lang, target, about, assessment, reviewer, dispatch, open: false })
+    };
     let back = (props.index > 0).then(|| {
         super::button(
             Button { class: BTN, label: t.back, ..Default::default() },
@@ -55,8 +61,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
         <section class="bd-section" aria-labelledby="bd-section-title" key="section">
             <h2 id="bd-section-title" tabindex="-1" ref={props.heading.clone()}>{ section.title.get(lang) }</h2>
             <p class="bd-intro">{ section.intro.get(lang) }</p>
-            <ReviewThread {lang} target={Target::Section(section.id.clone())} about={section.title.get(lang)}
-                assessment={props.assessment.clone()} reviewer={props.reviewer.clone()} dispatch={props.dispatch.clone()} />
+            { thread(Target::Section(section.id.clone()), section.title.get(lang)) }
             // A signed revision is read-only (every control in the questions' fieldsets is
             // disabled) until the next revision is started; its review threads stay open to
             // comments, which are not part of the signed content.
@@ -68,10 +73,11 @@ pub fn SectionView(props: &SectionProps) -> Html {
                             <QuestionView question={Ref(q)} assessment={props.assessment.clone()} {lang}
                                 error={props.refused.clone().filter(|e| refused_here(e, q))} dispatch={props.dispatch.clone()} />
                         </fieldset>
-                        <super::proposals::AtQuestion {lang} assessment={props.assessment.clone()} question={q.id.as_str()}
-                            refused={props.decide_refused.clone()} dispatch={props.dispatch.clone()} />
-                        <ReviewThread {lang} target={Target::Question(q.id.clone())} about={q.text.get(lang)}
-                            assessment={props.assessment.clone()} reviewer={props.reviewer.clone()} dispatch={props.dispatch.clone()} />
+                        if crate::persist::review::has_pending_on(review, &q.id) {
+                            <super::proposals::AtQuestion {lang} assessment={props.assessment.clone()} question={q.id.as_str()}
+                                refused={props.decide_refused.clone()} dispatch={props.dispatch.clone()} />
+                        }
+                        { thread(Target::Question(q.id.clone()), q.text.get(lang)) }
                     </div>
                 }
             </div>

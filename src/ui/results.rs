@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::cite::{self, cause_line, cause_option, cause_text, Anchors, FindingClasses};
 use super::decision::{use_explanation, Decision};
-use super::review::ReviewThread;
+use super::review::{self as rv, Asked, ReviewProps};
 use super::state::{Action, PlanField};
 use super::{Button, Dispatch, Shared, BTN, PRIMARY};
 use crate::domain::answers::{Plan, Status};
@@ -92,6 +92,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let report = &*props.report;
     let explanation = use_explanation(&props.assessment);
     let dispatch = &props.dispatch;
+    let asked = rv::use_asked();
 
     let screening = &report.screening;
     // Each criterion with the answers that meet it: several are met by answers outside the
@@ -143,9 +144,11 @@ pub fn Results(props: &ResultsProps) -> Html {
                                 }
                             </details>
                             if let Some(risk) = bank.risk(&r.risk) {
-                                <ReviewThread {lang} target={Target::Risk(r.risk.clone())} about={risk.title.get(lang)}
-                                    assessment={props.assessment.clone()} reviewer={props.reviewer.clone()}
-                                    dispatch={dispatch.clone()} />
+                                { rv::slot(&asked, ReviewProps {
+                                    lang, target: Target::Risk(r.risk.clone()), about: risk.title.get(lang),
+                                    assessment: props.assessment.clone(), reviewer: props.reviewer.clone(),
+                                    dispatch: dispatch.clone(), open: false,
+                                }) }
                             }
                         </th>
                         { position(t, r.inherent) }
@@ -270,12 +273,13 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
     let t = strings(lang);
     let report = &*props.report;
     let plan: &Plan = &props.assessment.plan;
+    let asked = rv::use_asked();
     html! {
         <>
             if report.recommendations.is_empty() { <p>{ t.no_recommendations }</p> }
             <ol class="bd-recs">
                 for rec in &report.recommendations {
-                    { recommendation(bank, lang, rec, plan, props) }
+                    { recommendation(bank, lang, rec, plan, props, &asked) }
                 }
             </ol>
         </>
@@ -288,6 +292,7 @@ fn recommendation(
     rec: &crate::domain::engine::Recommendation,
     plan: &Plan,
     props: &RecommendationsProps,
+    asked: &Asked,
 ) -> Html {
     let dispatch = &props.dispatch;
     let t = strings(lang);
@@ -329,8 +334,10 @@ fn recommendation(
             if let Some(s) = s { { cite::reasons(bank, lang, &s.provisions, &s.findings, Anchors::Results) } }
             { plan_controls(t, &rec.safeguard, plan, props.assessment.frozen(), dispatch) }
             if let Some(s) = s {
-                <ReviewThread {lang} target={Target::Measure(rec.safeguard.clone())} about={s.title.get(lang)}
-                    assessment={props.assessment.clone()} reviewer={props.reviewer.clone()} dispatch={dispatch.clone()} />
+                { rv::slot(asked, ReviewProps {
+                    lang, target: Target::Measure(rec.safeguard.clone()), about: s.title.get(lang),
+                    assessment: props.assessment.clone(), reviewer: props.reviewer.clone(), dispatch: dispatch.clone(), open: false,
+                }) }
             }
         </li>
     }

@@ -28,6 +28,9 @@ pub struct ReviewProps {
     /// The name typed once per browser (`State::reviewer`).
     pub reviewer: AttrValue,
     pub dispatch: Dispatch,
+    /// Opened when first rendered (made by the collapsed button of [`slot`]).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 /// Rendered again only when the comments on its own target change (an answer does not).
@@ -38,6 +41,7 @@ impl PartialEq for ReviewProps {
             && std::ptr::eq(self.about, other.about)
             && self.reviewer == other.reviewer
             && self.dispatch == other.dispatch
+            && self.open == other.open
             && self.assessment.frozen() == other.assessment.frozen()
             && (self.assessment == other.assessment
                 || review::comments_on(&self.assessment.review, &self.target)
@@ -140,12 +144,69 @@ impl Sender {
     }
 }
 
+/// The targets whose (empty) threads were asked for in a view: see [`slot`].
+#[derive(Clone, PartialEq)]
+pub struct Asked(UseStateHandle<Vec<Target>>);
+
+/// What [`slot`] needs to remember which collapsed buttons were pressed (once per view).
+#[hook]
+pub fn use_asked() -> Asked {
+    Asked(use_state_eq(Vec::new))
+}
+
+/// The review threads of one target, as cheaply as possible: a target without comments gets
+/// only the collapsed button (plain markup, no component), which creates the [`ReviewThread`],
+/// open, when pressed; a target with comments (or asked for) gets the component.
+pub fn slot(asked: &Asked, props: ReviewProps) -> Html {
+    let wanted = asked.0.contains(&props.target);
+    if wanted || review::comments_on(&props.assessment.review, &props.target).next().is_some() {
+        return html! { <ReviewThread open={wanted} ..props /> };
+    }
+    let onclick = {
+        let (asked, target) = (asked.0.clone(), props.target.clone());
+        Callback::from(move |_| {
+            let mut v = (*asked).clone();
+            v.push(target.clone());
+            asked.set(v);
+        })
+    };
+    let t = strings(props.lang);
+    collapsed(dom_key(&props.target), toggle(t, t.toggle_empty.to_string(), None, false, None, props.about, onclick))
+}
+
+/// The collapsed block: the toggle, and an empty place where the open block has its body (Yew
+/// matches children without keys from the end: without it, closing would replace the button
+/// that has the focus).
+fn collapsed(key: String, toggle: Html) -> Html {
+    html! { <div class="bd-review bd-noprint" data-testid="review" data-target={key}>{ toggle }{ Html::default() }</div> }
+}
+
+/// The button that opens and closes the threads on a target, labelled with their count.
+fn toggle(
+    t: &ReviewStrings,
+    label: String,
+    evaluation: Option<Evaluation>,
+    open: bool,
+    controls: Option<String>,
+    about: &str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <button type="button" class="bd-btn bd-review-toggle" data-testid="review-toggle"
+            aria-expanded={open.to_string()} aria-controls={controls} {onclick}>
+            { label }
+            if let Some(e) = evaluation { { " " }{ badge(t, e) } }
+            <span class="bd-sr">{ format!(" ({} {})", t.about, about) }</span>
+        </button>
+    }
+}
+
 /// The threads on one target, collapsed behind a button with the count of open ones.
 #[function_component]
 pub fn ReviewThread(props: &ReviewProps) -> Html {
     let lang = props.lang;
     let t = strings(lang);
-    let open = use_state_eq(|| false);
+    let open = use_state_eq(|| props.open);
     let refused: Refused = use_state_eq(|| None);
     let name = use_node_ref();
     let text = use_node_ref();
@@ -174,18 +235,9 @@ pub fn ReviewThread(props: &ReviewProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let toggle = html! {
-        <button type="button" class="bd-btn bd-review-toggle" data-testid="review-toggle"
-            aria-expanded={(*open).to_string()} aria-controls={(*open).then(|| body_id.clone())} onclick={ontoggle}>
-            { label }
-            if let Some(e) = status.evaluation { { " " }{ badge(t, e) } }
-            <span class="bd-sr">{ format!(" ({} {})", t.about, props.about) }</span>
-        </button>
-    };
+    let toggle = toggle(t, label, status.evaluation, *open, (*open).then(|| body_id.clone()), props.about, ontoggle);
     if !*open {
-        return html! {
-            <div class="bd-review bd-noprint" data-testid="review" data-target={key}>{ toggle }</div>
-        };
+        return collapsed(key, toggle);
     }
     let sender = Sender {
         dispatch: props.dispatch.clone(),
@@ -278,12 +330,10 @@ fn badge(t: &ReviewStrings, e: Evaluation) -> Html {
 
 /// One comment: who and when, its evaluation, its text, a change of resolution.
 pub fn comment(t: &ReviewStrings, lang: Lang, c: &Comment) -> Html {
-    let who = if c.author.trim().is_empty() { t.unnamed.to_string() } else { isolate(&c.author) };
-    let date = crate::i18n::strings(lang).date(c.at.get(..10).unwrap_or(&c.at));
     html! {
         <>
             <p class="bd-comment-head">
-                <span class="bd-comment-by">{ t.by(who, date) }</span>
+                <span class="bd-comment-by">{ crate::report::names::comment_by(lang, c, isolate) }</span>
                 if let Some(e) = c.evaluation { { " " }{ badge(t, e) } }
             </p>
             if !c.text.is_empty() { <p class="bd-comment-text">{ c.text.clone() }</p> }

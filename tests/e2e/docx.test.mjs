@@ -3,7 +3,8 @@
 // no request leaves the page); LibreOffice (soffice, installed by scripts/setup.sh) converts
 // the file to text and to PDF. Checked, in English and in Dutch: the file name, that LibreOffice
 // reads it, and that its text holds the decision, every risk, every measure of the action plan
-// with its status and owner, and the sign-off, as the summary page shows them.
+// with its status and owner, and the sign-off, as the summary page shows them, and the annex of
+// review comments (a comment with its evaluation, a reply, resolved) after section 6.
 // The .docx, the PDF and 60 dpi PNGs of its pages are kept in target/e2e/ (docx-<lang>*).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -17,8 +18,10 @@ const A = APP_SELECTOR;
 
 const UI = {
   en: { button: 'Download as Word (.docx)', due: '15 December 2026', review: '31 March 2027',
+    annex: 'Annex: review comments', annexA: 'Annex A. Other answers', toCorrect: 'To correct', resolved: 'Resolved', markedResolved: 'Marked resolved.',
     sections: ['0 Overview of the processing', '2.1 Lawfulness', '2.3.e Security (GDPR Art. 32)', '3 Considerations on necessity and proportionality', '6 Conclusion and decision'] },
   nl: { button: 'Downloaden als Word (.docx)', due: '15 december 2026', review: '31 maart 2027',
+    annex: 'Bijlage: opmerkingen bij de beoordeling', annexA: 'Bijlage A. Overige antwoorden', toCorrect: 'Te corrigeren', resolved: 'Opgelost', markedResolved: 'Gemarkeerd als opgelost.',
     sections: ['0 Overzicht van de verwerking', '2.1 Rechtmatigheid', '2.3.e Beveiliging (art. 32 AVG)', '3 Noodzakelijkheid en evenredigheid', '6 Conclusie en besluit'] },
 };
 
@@ -61,6 +64,26 @@ async function wordDocument(lang) {
   await withApp({ name: `docx-${lang}`, path: `/?lang=${lang}&org=Gemeente%20Voorbeeld` }, async ({ page, requests }) => {
     await page.locator(`${A}[lang="${lang}"]`).waitFor();
     await completeWizard(page);
+
+    // A review comment with an evaluation on the first question, a reply, resolved: the
+    // document's annex of review comments holds them.
+    const reviewer = `Dirk de Vries (${lang === 'en' ? 'DPO' : 'FG'})`;
+    const comment = `Name the doors ${lang}.`;
+    const reply = `Only the main entrance ${lang}.`;
+    await page.locator(`${A} nav .bd-nav-item:not(.bd-nav-results) button`).first().click();
+    const q = page.locator(`${A} .bd-question-block [data-testid="review"]`).first();
+    await q.locator('[data-testid="review-toggle"]').click();
+    await q.locator('[data-testid="review-name"]').fill(reviewer);
+    await q.locator('[data-testid="review-text"]').fill(comment);
+    await q.locator('[data-testid="review-evaluation"]').selectOption('to_correct');
+    await q.locator('[data-testid="review-add"]').click();
+    const thread = q.locator('[data-testid="thread"]');
+    await thread.locator('[data-testid="review-reply-text"]').fill(reply);
+    await thread.locator('[data-testid="review-reply"]').click();
+    await thread.locator('[data-testid="comment"]').nth(1).waitFor();
+    await thread.locator('[data-testid="review-resolve"]').click();
+    await q.locator('[data-testid="thread"][data-state="resolved"]').waitFor();
+
     await page.locator(`${A} [data-testid="nav-summary"]`).click();
     const summary = page.locator(`${A} [data-testid="summary"]`);
     await summary.waitFor();
@@ -161,6 +184,20 @@ async function wordDocument(lang) {
       assert.ok(at > p, `principle "${principle}" in 2.3.a of the document, in order`);
       p = at;
     }
+    // The annex of review comments, after section 6 and before annex A: the thread resolved,
+    // the comment with its evaluation, the reply, who wrote them.
+    const six = lines.indexOf(ui.sections.at(-1));
+    const annex = lines.indexOf(ui.annex);
+    assert.ok(six >= 0 && annex > six, `"${ui.annex}" after "${ui.sections.at(-1)}"`);
+    assert.ok(lines.indexOf(ui.annexA, annex) > annex, `"${ui.annex}" before "${ui.annexA}"`);
+    const inAnnex = lines.slice(annex, lines.indexOf(ui.annexA, annex));
+    const at = (s) => inAnnex.findIndex((l) => l === s || l.endsWith(s));
+    assert.ok(at(ui.resolved) > 0, `the thread is "${ui.resolved}"`);
+    const by = inAnnex.findIndex((l) => l.includes(reviewer) && l.endsWith(`· ${ui.toCorrect}`));
+    assert.ok(by > at(ui.resolved), `"${reviewer}, <date> · ${ui.toCorrect}" in:\n${inAnnex.join('\n')}`);
+    assert.equal(inAnnex[by + 1], comment, 'the comment under its author');
+    assert.ok(at(reply) > by + 1, 'the reply after the comment');
+    assert.ok(at(ui.markedResolved) > at(reply), `"${ui.markedResolved}" after the reply`);
     // The same outline: every heading of the summary, in the same order.
     let from = 0;
     for (const h of headings) {

@@ -489,3 +489,24 @@ export async function skipLinkWorksInsideTheShadowRootAndLeavesTheHostUrlAlone()
     },
   );
 }
+
+/** The script include requests its language file (data-lang="nl" in the example) before the wasm arrives, once. */
+export async function scriptIncludeRequestsTheLanguageBeforeTheWasmArrives() {
+  await withApp(
+    { name: 'embed-prefetch', root: EXAMPLES, mounts: MOUNTS, csp: STRICT_CSP, path: PAGES.script.path, goto: false, waitForApp: false },
+    async ({ page, url }) => {
+      const events = [];
+      const LANG = /\/lang-([A-Za-z-]+)-[0-9a-f]{12}\.json$/;
+      page.on('request', (r) => LANG.test(r.url()) && events.push(`lang ${r.url().match(LANG)[1]}`));
+      await page.route(/_bg\.wasm$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 700));
+        events.push('wasm released');
+        await route.continue();
+      });
+      await page.goto(url + PAGES.script.path.slice(1));
+      const app = await appOf(page, 'script');
+      const lang = await app.getAttribute('lang');
+      assert.deepEqual(events, [`lang ${lang}`, 'wasm released']);
+    },
+  );
+}

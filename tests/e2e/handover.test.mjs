@@ -2,7 +2,9 @@
 // is recognised and the merge is offered (merge, separate copy, cancel); a reviewed file from
 // another browser is merged as proposed changes and never overwrites; the same file again says
 // there is nothing new; a damaged file and a signed version changed after signing are refused
-// by name and change nothing. English and Dutch; the author and the DPO each have their own
+// by name and change nothing; a separate copy has an identity of its own (a later file of the
+// original is offered to the original); one's own earlier export is said to be so before it is
+// merged; versions signed apart are refused. English and Dutch; the author and the DPO each have their own
 // browser context (their own localStorage).
 import { APP_SELECTOR, assert, formatAxe, runAxe, waitForApp, withApp } from './lib.mjs';
 import { $, choose, exportOpen, openManager, snapshot, storedItems } from './storage-lib.mjs';
@@ -21,6 +23,9 @@ const UI = {
     damaged: /field “\u2068signoff\.review_date\u2069” has a value of the wrong kind/,
     wrongKind: (field) => `field “\u2068${field}\u2069” has a value of the wrong kind`,
     copy: /was imported as a new assessment/,
+    separate: /“\u2068Access control\u2069” was imported as a separate copy, with an identity of its own: files of the original are merged into the original, never into this copy\./,
+    own: 'This file looks like your own earlier export: merging it would propose undoing 1 later change made here. Cancel unless you mean to go back to it.',
+    diverged: 'Signed version 1 in this file differs from the one signed here: the two copies were signed separately. Import the file as a separate copy to compare them.',
   },
   nl: {
     offer: 'Dit bestand is een beoordeling die u hier al hebt',
@@ -35,6 +40,9 @@ const UI = {
     damaged: /het veld ‘\u2068signoff\.review_date\u2069’ heeft een waarde van de verkeerde soort/,
     wrongKind: (field) => `het veld ‘\u2068${field}\u2069’ heeft een waarde van de verkeerde soort`,
     copy: /is als nieuwe beoordeling geïmporteerd/,
+    separate: /‘\u2068Access control\u2069’ is als aparte kopie geïmporteerd, met een eigen kenmerk: bestanden van het origineel worden met het origineel samengevoegd, nooit met deze kopie\./,
+    own: 'Dit bestand lijkt een eerdere export van uzelf: samenvoegen zou voorstellen 1 latere wijziging die hier is gemaakt, ongedaan te maken. Annuleer, tenzij u daarnaar terug wilt.',
+    diverged: 'Vastgestelde versie 1 in dit bestand verschilt van de versie die hier is vastgesteld: de twee kopieën zijn los van elkaar vastgesteld. Importeer het bestand als aparte kopie om ze te vergelijken.',
   },
 };
 
@@ -147,11 +155,27 @@ async function handOver(lang) {
       await alerts.getByText(ui.older).waitFor();
       assert.deepEqual(await snapshot(page), merged, 'the same file again: storage unchanged');
 
-      // Or as a separate copy: a second assessment.
+      // Or as a separate copy: a second assessment, with an identity of its own (said).
       await importFile(page, reviewed.file);
       await offer.locator('[data-testid="import-copy"]').click();
-      await status.getByText(ui.copy).waitFor();
-      assert.equal(await page.locator($('[data-testid="assessment-row"]')).count(), 2);
+      await status.getByText(ui.separate).waitFor();
+      const rows = page.locator($('[data-testid="assessment-row"]'));
+      assert.equal(await rows.count(), 2);
+      const items = await storedItems(page, (xs) => xs.length === 2);
+      const copy = items.find((x) => x.id !== sent.json.id);
+      assert.ok(copy && copy.id, 'the copy has an id of its own');
+      assert.equal(items.filter((x) => x.id === sent.json.id).length, 1, 'only the original has the file\'s id');
+      assert.equal(copy.answers[answer.qid].choice, other.oid, 'the copy holds what the file holds');
+      // The copy is renamed (so changed last); the reviewed file is still offered to the
+      // original, never to the copy.
+      const copyRow = page.locator($('[data-testid="assessment-row"]:not([aria-current="true"])'));
+      await copyRow.locator('[data-testid="rename"]').click();
+      await page.locator($('[data-testid="rename-input"]')).fill('Access control (copy)');
+      await page.locator($('[data-testid="rename-save"]')).click();
+      await storedItems(page, (xs) => xs.some((x) => x.title === 'Access control (copy)'));
+      await importFile(page, reviewed.file);
+      assert.equal(await offer.locator('[data-testid="merge"]').innerText(), ui.merge, 'offered to the original');
+      await offer.locator('[data-testid="import-cancel"]').click();
     } finally {
       await dpoContext.close();
     }
@@ -165,3 +189,113 @@ export async function aReviewedFileIsMergedAndRefusalsChangeNothingEnglish() {
 export async function aReviewedFileIsMergedAndRefusalsChangeNothingDutch() {
   await handOver('nl');
 }
+
+/** Records the controller's decision on the summary and signs the revision; returns the
+ * fingerprint shown. */
+async function sign(page, who) {
+  await page.locator($('[data-testid="nav-summary"]')).click();
+  await page.locator($('#bd-sum-so-decision')).selectOption('conditionally_approved');
+  await page.locator($('#bd-sum-so-decided-by')).fill(who);
+  await page.locator($('#bd-sum-so-decision-date')).fill('2027-03-01');
+  const button = page.locator($('[data-testid="sign"]'));
+  await page.waitForFunction((el) => !el.disabled, await button.elementHandle());
+  await button.click();
+  const frozen = page.locator($('[data-testid="versions"] [data-testid="frozen"]'));
+  await frozen.waitFor();
+  return (await frozen.locator('code').innerText()).replace(/\s+/g, '');
+}
+
+/** Issue 16 gap: one's own earlier export, imported after a later change, is said to be one's
+ * own before anything is merged, with how many later changes merging would propose to undo;
+ * Cancel is the default (focused) and changes nothing. */
+async function ownEarlierExport(lang) {
+  const ui = UI[lang];
+  await withApp({ name: `handover-own-${lang}`, path: `/?lang=${lang}` }, async ({ page }) => {
+    await page.locator(`${APP_SELECTOR}[lang="${lang}"]`).waitFor();
+    await choose(page, 0);
+    await page.locator($('[data-testid="nav-summary"]')).click();
+    await page.locator($('[data-testid="summary-title"]')).fill('Access control');
+    await storedItems(page, (xs) => xs.length === 1 && xs[0].title === 'Access control');
+    const early = await exportOpen(page);
+    // A later change here.
+    await page.locator($('[data-testid="nav-summary"]')).click();
+    await page.locator($('nav .bd-nav-item:not(.bd-nav-results) button')).first().click();
+    const later = await choose(page, 1);
+    await storedItems(page, (xs) => xs[0]?.answers?.[later.qid]?.choice === later.oid);
+    await openManager(page);
+    const before = await snapshot(page);
+    await importFile(page, early.file);
+    const offer = page.locator($('[data-testid="merge-offer"]'));
+    const own = offer.locator('[data-testid="merge-own"]');
+    await own.waitFor();
+    assert.equal((await own.innerText()).trim(), ui.own);
+    const cancel = offer.locator('[data-testid="import-cancel"]');
+    assert.ok(await cancel.evaluate((b) => b === b.getRootNode().activeElement), 'Cancel has focus');
+    const violations = await runAxe(page);
+    assert.deepEqual(violations, [], formatAxe(violations));
+    await cancel.click();
+    await page.locator($('[data-testid="status"]')).getByText(ui.nothingImported).waitFor();
+    assert.deepEqual(await snapshot(page), before, 'cancelled: storage unchanged');
+    // A file from the other side is not said to be one's own.
+    const fromDpo = structuredClone(early.json);
+    fromDpo.updated_by = 'Dirk (FG)';
+    fromDpo.review = { ...(fromDpo.review ?? {}), base: { title: '0000000000000000' } };
+    fromDpo.title = 'Access control (reviewed)';
+    await importFile(page, jsonFile('dpo.json', fromDpo));
+    await offer.locator('[data-testid="merge"]').waitFor();
+    assert.equal(await own.count(), 0, 'no warning for the other side\'s file');
+    assert.ok(await offer.locator('[data-testid="merge"]').evaluate((b) => b === b.getRootNode().activeElement));
+  });
+}
+
+export const ownEarlierExportIsSaidBeforeMergingEnglish = () => ownEarlierExport('en');
+export const ownEarlierExportIsSaidBeforeMergingDutch = () => ownEarlierExport('nl');
+
+/** Issue 16 gap: two browsers each sign a different revision 1 of the same assessment; the
+ * author's import of the DPO's file refuses to merge, with the sentence, and storage stays
+ * byte for byte as it was. */
+async function signedApart(lang) {
+  const ui = UI[lang];
+  await withApp({ name: `handover-diverged-${lang}`, path: `/?lang=${lang}` }, async ({ page, context, url }) => {
+    await page.locator(`${APP_SELECTOR}[lang="${lang}"]`).waitFor();
+    await choose(page, 0);
+    await page.locator($('[data-testid="nav-summary"]')).click();
+    await page.locator($('[data-testid="summary-title"]')).fill('Access control');
+    await storedItems(page, (xs) => xs.length === 1 && xs[0].title === 'Access control');
+    const base = await exportOpen(page);
+
+    const dpoContext = await context.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    try {
+      const dpo = await dpoContext.newPage();
+      await dpo.goto(`${url}?lang=${lang}`);
+      await waitForApp(dpo);
+      await openManager(dpo);
+      await importFile(dpo, base.file);
+      await dpo.locator($('[data-testid="open-imported"]')).click();
+      await choose(dpo, 1);
+      const theirs = await sign(dpo, 'D. de Vries');
+      const signedThere = await exportOpen(dpo);
+      assert.equal(signedThere.json.versions.length, 1);
+
+      const mine = await sign(page, 'A. Bakker');
+      assert.notEqual(mine, theirs, 'two different versions 1');
+      await storedItems(page, (xs) => xs[0]?.versions?.length === 1);
+      await openManager(page);
+      const before = await snapshot(page);
+      await importFile(page, signedThere.file);
+      const offer = page.locator($('[data-testid="merge-offer"]'));
+      await offer.locator('[data-testid="merge"]').click();
+      const alerts = page.locator($('[data-testid="alerts"]'));
+      await alerts.getByText(ui.diverged).waitFor();
+      assert.match(await alerts.innerText(), ui.nothingMerged);
+      assert.deepEqual(await snapshot(page), before, 'signed apart: storage byte for byte as it was');
+      const [kept] = await storedItems(page);
+      assert.equal(kept.versions[0].fingerprint, mine, 'the version signed here stays');
+    } finally {
+      await dpoContext.close();
+    }
+  });
+}
+
+export const versionsSignedApartAreRefusedEnglish = () => signedApart('en');
+export const versionsSignedApartAreRefusedDutch = () => signedApart('nl');

@@ -167,3 +167,27 @@ export async function whenEvenEnglishFailsTheWidgetSaysSo() {
     },
   );
 }
+
+/**
+ * The language file is requested while the wasm is still on its way (web/boot.js starts it and
+ * src/i18n/fetch.rs takes that download): with the wasm held back, the request for the language
+ * file comes first, and it is the only one.
+ */
+async function languageBeforeWasm(path, code) {
+  await withApp({ name: `lang-prefetch-${code}`, goto: false, waitForApp: false, csp: STRICT_CSP }, async ({ page, url, requests }) => {
+    const events = [];
+    page.on('request', (r) => LANG_FILE.test(new URL(r.url()).pathname) && events.push(`lang ${r.url().match(LANG_FILE)[1]}`));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      events.push('wasm released');
+      await route.continue();
+    });
+    await page.goto(url + path);
+    await page.locator(`${APP_SELECTOR}[lang="${code}"]`).waitFor();
+    assert.deepEqual(events, [`lang ${code}`, 'wasm released']);
+    assert.deepEqual(fetched(requests), [code], 'one request for the language file');
+  });
+}
+
+export const theLanguageFileIsRequestedBeforeTheWasmArrives = () => languageBeforeWasm('', 'en');
+export const theDutchFileIsRequestedBeforeTheWasmArrives = () => languageBeforeWasm('?lang=nl', 'nl');

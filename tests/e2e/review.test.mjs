@@ -249,3 +249,47 @@ async function signedRevision(lang) {
 
 export const signedRevisionTakesCommentsEn = () => signedRevision('en');
 export const signedRevisionTakesCommentsNl = () => signedRevision('nl');
+
+/**
+ * A target without comments shows only the collapsed button (src/ui/review.rs `slot`: plain
+ * markup, no component); pressing it by keyboard creates the threads, open, with focus on the
+ * comment field, on a question, the section and a risk; closing and opening again works.
+ */
+async function reviewButtonCreatesTheThread(lang) {
+  const ui = UI[lang];
+  await withApp({ name: `review-button-${lang}`, path: `/?lang=${lang}` }, async ({ page }) => {
+    const blocks = page.locator($('.bd-main [data-testid="review"]'));
+    assert.ok((await blocks.count()) >= 2, 'the section and its questions each have a review button');
+    for (const block of [firstQuestion(page), page.locator($('.bd-section > [data-testid="review"]'))]) {
+      const toggle = block.locator('[data-testid="review-toggle"]');
+      assert.ok((await toggle.innerText()).trim().startsWith(ui.empty));
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await block.locator('textarea, select, input').count(), 0, 'no form before it is asked for');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await block.locator('[data-testid="review-text"]').waitFor();
+      assert.equal(await focused(page), 'review-text', 'focus on the new comment field');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      assert.equal(await toggle.getAttribute('aria-controls'), await block.locator('.bd-review-body').getAttribute('id'));
+      // Closed and opened again, still by keyboard.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'false', await toggle.elementHandle());
+      assert.equal(await block.locator('textarea').count(), 0);
+      assert.equal(await focused(page), 'review-toggle', 'focus stays on the button');
+      await page.keyboard.press(' ');
+      await block.locator('[data-testid="review-text"]').waitFor();
+    }
+    // The results page: a risk's button creates its thread the same way.
+    await completeWizard(page);
+    const risk = page.locator($('.bd-risk-table [data-testid="review"]')).first();
+    await risk.waitFor();
+    assert.equal(await risk.locator('textarea').count(), 0);
+    await risk.locator('[data-testid="review-toggle"]').click();
+    await risk.locator('[data-testid="review-text"]').waitFor();
+    assert.equal(await focused(page), 'review-text');
+  });
+}
+
+export const reviewButtonCreatesTheThreadEn = () => reviewButtonCreatesTheThread('en');
+export const reviewButtonCreatesTheThreadNl = () => reviewButtonCreatesTheThread('nl');

@@ -230,19 +230,22 @@ export async function exportThenImportRoundTrips() {
     // what this test imports.
     await page.locator($('[data-testid="merge-offer"] [data-testid="import-copy"]')).click();
     const status = page.locator($('[data-testid="status"]'));
-    await status.getByText('was imported as a new assessment').waitFor();
+    await status.getByText('was imported as a separate copy, with an identity of its own').waitFor();
     assert.equal(await page.locator($('[data-testid="assessment-row"]')).count(), 2);
     await page.locator($('[data-testid="open-imported"]')).click();
     assert.ok(await page.locator(id).isChecked(), 'imported answers shown');
 
-    // The imported copy exports to the same content, with the same assessment id; it also
-    // records what it received (the base of a later merge).
+    // The imported copy exports to the same content, with an assessment id of its own (files
+    // of the original are never merged into it); it also records what it received (the base
+    // of a later merge).
     await openManager(page);
     const row = page.locator($('[data-testid="assessment-row"][aria-current="true"]'));
     const [again] = await Promise.all([page.waitForEvent('download'), row.locator('[data-testid="export"]').click()]);
-    const { review: review2, ...copy } = JSON.parse(await fs.readFile(await again.path(), 'utf8'));
-    const { review: review1, ...original } = exported;
+    const { review: review2, id: copyId, ...copy } = JSON.parse(await fs.readFile(await again.path(), 'utf8'));
+    const { review: review1, id: originalId, ...original } = exported;
     assert.deepEqual(copy, original);
+    assert.match(copyId, /^[a-z0-9-]{1,40}$/);
+    assert.notEqual(copyId, originalId, 'the copy has an identity of its own');
     assert.deepEqual(review2.comments, review1.comments);
     assert.deepEqual(Object.keys(review1.base), []);
     assert.ok(Object.keys(review2.base).some((k) => k.startsWith('answers.')), 'base of the copy');

@@ -16,7 +16,7 @@ const TEXTS = {
     remove: 'Remove row 2',
     headers: ['Organisation', 'Role', 'Contact point'],
     roles: { controller: 'Controller', processor: 'Processor', sub_processor: 'Sub-processor' },
-    imported: 'was imported as a new assessment',
+    imported: 'was imported as a separate copy',
     partial: 'Partially implemented',
   },
   nl: {
@@ -26,7 +26,7 @@ const TEXTS = {
     remove: 'Rij 2 verwijderen',
     headers: ['Organisatie', 'Rol', 'Aanspreekpunt'],
     roles: { controller: 'Verwerkingsverantwoordelijke', processor: 'Verwerker', sub_processor: 'Subverwerker' },
-    imported: 'is als nieuwe beoordeling geïmporteerd',
+    imported: 'is als aparte kopie geïmporteerd',
     partial: 'Gedeeltelijk uitgevoerd',
   },
 };

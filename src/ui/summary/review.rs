@@ -6,11 +6,11 @@
 use yew::prelude::*;
 
 use super::part;
-use crate::domain::model::Bank;
 use crate::i18n::review::strings;
-use crate::i18n::{Get, Lang};
+use crate::i18n::Lang;
 use crate::persist::assessment::Assessment;
-use crate::persist::review::{self, Target, Thread};
+use crate::persist::review::{self, Thread};
+use crate::report::names::target_title;
 use crate::ui::review::{comment, state_badge};
 use crate::ui::Shared;
 
@@ -27,17 +27,6 @@ impl PartialEq for ReviewPartProps {
             && (self.assessment == other.assessment
                 || self.assessment.review.comments == other.assessment.review.comments)
     }
-}
-
-/// What a target is called in the current language (its id when the bank no longer has it).
-fn title(bank: &'static Bank, lang: Lang, t: &Target) -> String {
-    let found = match t {
-        Target::Question(id) => bank.question(id).map(|q| q.text.get(lang)),
-        Target::Section(id) => bank.sections.iter().find(|s| &s.id == id).map(|s| s.title.get(lang)),
-        Target::Risk(id) => bank.risk(id).map(|r| r.title.get(lang)),
-        Target::Measure(id) => bank.safeguard(id).map(|s| s.title.get(lang)),
-    };
-    found.map(str::to_string).unwrap_or_else(|| strings(lang).orphan(t.id()))
 }
 
 fn threads(lang: Lang, list: &[Thread]) -> Html {
@@ -77,7 +66,7 @@ pub fn ReviewPart(props: &ReviewPartProps) -> Html {
             for (target, list) in &by_target {
                 <section class="bd-sum-review-target" data-testid="summary-review-target"
                     data-target={format!("{}", target.id())}>
-                    <h4>{ format!("{}: {}", t.kind(target), title(bank, lang, target)) }</h4>
+                    <h4>{ format!("{}: {}", t.kind(target), target_title(bank, lang, target)) }</h4>
                     { threads(lang, list) }
                 </section>
             }
