@@ -271,3 +271,31 @@ fn every_merge_refusal_is_a_sentence_naming_the_problem() {
         assert_eq!(distinct.len(), sentences.len(), "{lang:?}: one sentence per reason");
     }
 }
+
+/// Issue 16 gaps: a separate copy says it has an identity of its own (and, when it holds signed
+/// versions, that they keep their fingerprints, in the right plural); a plain import says
+/// neither; the warning on one's own earlier export counts the changes, in the right plural.
+/// English and Dutch.
+#[test]
+fn a_separate_copy_and_an_own_earlier_export_are_said_in_words() {
+    use biodpia::persist::transfer::Migration;
+    use biodpia::ui::messages::Message;
+    for lang in [l("en"), l("nl")] {
+        let m = i18n::manager::strings(lang);
+        let msg =
+            |copy| Message::Imported { id: "x".into(), title: "Toegang".into(), migration: Migration::default(), copy };
+        let plain = msg(None).paragraphs(lang);
+        assert_eq!(plain, [m.imported(lang.quote("Toegang"))], "{lang:?}");
+        let copy = msg(Some(0)).paragraphs(lang);
+        assert_eq!(copy, [m.imported_copy(lang.quote("Toegang"))], "{lang:?}: no signed version, no word on it");
+        assert_ne!(copy, plain);
+        let one = msg(Some(1)).paragraphs(lang);
+        let three = msg(Some(3)).paragraphs(lang);
+        assert_eq!((one.len(), three.len()), (2, 2), "{lang:?}");
+        assert!(!one[1].contains('1') && three[1].contains('3'), "{lang:?}: {one:?} {three:?}");
+        assert_ne!(one[1].replace('1', ""), three[1].replace('3', ""), "{lang:?}: singular and plural differ");
+        let (once, twice) = (m.offer_own(1), m.offer_own(2));
+        assert!(once.contains(" 1 ") && twice.contains(" 2 "), "{lang:?}: {once} / {twice}");
+        assert_ne!(once.replace(" 1 ", " "), twice.replace(" 2 ", " "), "{lang:?}: singular and plural differ");
+    }
+}

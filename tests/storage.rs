@@ -698,7 +698,7 @@ fn ones_own_earlier_export_is_recognised_before_it_is_merged() {
     assert_eq!((m.proposals, m.older), (2, true));
     let back = |q: &str| serde_json::to_string(&choice(q, 0)).unwrap();
     for q in [&q1, &q2] {
-        let p = m.assessment.review.proposals.iter().find(|p| &p.field == &format!("answers.{q}")).unwrap();
+        let p = m.assessment.review.proposals.iter().find(|p| p.field == format!("answers.{q}")).unwrap();
         assert_eq!(p.value.as_ref().map(|v| v.text().to_string()), Some(back(q)), "back to the old answer");
     }
 

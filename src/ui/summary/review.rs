@@ -65,7 +65,7 @@ pub fn ReviewPart(props: &ReviewPartProps) -> Html {
             <p class="bd-sum-small" data-testid="summary-review-counts">{ t.counts(open, all.len() - open) }</p>
             for (target, list) in &by_target {
                 <section class="bd-sum-review-target" data-testid="summary-review-target"
-                    data-target={format!("{}", target.id())}>
+                    data-target={target.id().to_string()}>
                     <h4>{ format!("{}: {}", t.kind(target), target_title(bank, lang, target)) }</h4>
                     { threads(lang, list) }
                 </section>
