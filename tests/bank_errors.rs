@@ -346,3 +346,36 @@ fn an_alternative_is_another_real_safeguard_against_the_same_risk() {
     let e = broken("alt-unrelated", "safeguards/s.toml", with("s_encryption_logging"));
     assert_names(&e, "s.toml", "s_alternative", "alternative `s_encryption_logging` lowers none of the same risks");
 }
+
+#[test]
+fn reasons_name_a_text_question_shown_with_the_option() {
+    let with = |rq: &'static str| {
+        move |t: String| t.replacen("id = \"no\"\n", &format!("id = \"no\"\nreasons = \"{rq}\"\n"), 1)
+    };
+    // A text question, but not shown when the answer is chosen: the reasons could never be given.
+    let e = broken("reasons-hidden", "sections/01_a.toml", with("q_notes"));
+    assert_names(&e, "01_a.toml", "q_encrypted.no", "reasons: `q_notes` is not shown when this option is chosen");
+    let e = broken("reasons-kind", "sections/01_a.toml", with("q_mode"));
+    assert_names(&e, "01_a.toml", "q_encrypted.no", "reasons: `q_mode` is not a text question");
+    let e = broken("reasons-missing", "sections/01_a.toml", with("q_nowhere"));
+    assert_names(&e, "01_a.toml", "q_encrypted.no", "reasons: `q_nowhere` is not a question of the bank");
+    // Shown with the option: valid.
+    let dir = std::env::temp_dir().join(format!("biodpia-reasons-ok-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"), &dir);
+    let edit = |file: &str, f: &dyn Fn(String) -> String| {
+        let path = dir.join(file);
+        fs::write(&path, f(fs::read_to_string(&path).unwrap())).unwrap();
+    };
+    edit("sections/01_a.toml", &with("q_notes"));
+    edit("sections/02_b.toml", &|t: String| {
+        t.replacen(
+            "id = \"q_notes\"\nkind = \"text\"\n",
+            "id = \"q_notes\"\nkind = \"text\"\nshow_if = [ { question = \"q_encrypted\", any_of = [\"no\"] } ]\n",
+            1,
+        )
+    });
+    let bank = load_and_validate(&dir).expect("reasons shown with the option are valid");
+    let no = bank.question("q_encrypted").unwrap().option("no").unwrap();
+    assert_eq!(no.reasons.as_deref(), Some("q_notes"));
+}

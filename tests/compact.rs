@@ -50,6 +50,7 @@ fn every_variant() -> Bank {
         exclusive: false,
         contradicts: vec![],
         contradiction: None,
+        reasons: None,
     };
     let question = |id: &str, kind: Kind| Question {
         id: id.into(),
@@ -239,6 +240,7 @@ fn every_variant() -> Bank {
                                     none_of: vec![],
                                 }],
                                 contradiction: Some(text("Does not fit", "Past niet")),
+                                reasons: Some("q5".into()),
                                 ..option("a")
                             },
                             AnswerOption { exclusive: true, ..option("b") },

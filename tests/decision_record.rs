@@ -6,9 +6,9 @@ use std::path::Path;
 use std::rc::Rc;
 
 use biodpia::domain::answers::Answer;
-use biodpia::domain::engine::{self, Outcome};
+use biodpia::domain::engine::{self, Cause, Deviation, Outcome};
 use biodpia::domain::model::Kind;
-use biodpia::i18n::Lang;
+use biodpia::i18n::{Get, Lang};
 use biodpia::persist::assessment::{self, Assessment, RetiredReason, SignOffField, FORMAT_VERSION, MAX_ADVICE_LEN};
 use biodpia::persist::record::{self, Decided};
 use biodpia::persist::{transfer, version};
@@ -31,6 +31,13 @@ fn the_record_holds_what_the_bank_asks_with_the_same_values() {
     assert_eq!(ids, record::FOLLOWED, "the record's values are the question's options, in its order");
     let advice = bank.question(record::ADVICE_QUESTION).unwrap();
     assert_eq!((advice.kind, advice.max_len()), (Kind::Text, MAX_ADVICE_LEN), "same kind and cap as the record");
+    let reasons = bank.question(record::REASONS_QUESTION).unwrap();
+    assert_eq!((reasons.kind, reasons.max_len()), (Kind::Text, MAX_ADVICE_LEN), "same kind and cap as the record");
+    // Asked where the record asks for reasons, and named by both departures from the advice.
+    for o in ["partly_reasons", "not_followed"] {
+        assert_eq!(followed.option(o).unwrap().reasons.as_deref(), Some(record::REASONS_QUESTION), "{o}");
+        assert!(reasons.show_if.iter().any(|c| c.question == followed.id && c.any_of.iter().any(|x| x == o)));
+    }
     assert_eq!(bank.question(record::VIEWS_QUESTION).unwrap().kind, Kind::Multi);
     for d in record::DECISIONS {
         assert!(Outcome::from_key(d).is_some(), "{d} is an outcome key");
@@ -271,4 +278,81 @@ fn a_bank_without_the_record_questions_keeps_their_values_in_the_record_only() {
     let (full, _) = transfer::migrate(biodpia::bank::bank(), assessment::read(bytes.as_bytes()).unwrap());
     assert_eq!(full.answers[record::FOLLOWED_QUESTION], Answer::Choice("not_followed".into()));
     assert!(full.retired.is_empty());
+}
+
+/// The archive door (tests/fixtures/exports), with the DPO's advice not followed.
+fn door_not_followed() -> Assessment {
+    let bank = biodpia::bank::bank();
+    let (mut a, _) = transfer::import(bank, &fixture("archive_door_2026.11.2.json")).unwrap();
+    assert_eq!(a.answers["q_gov_dpo_advice"], Answer::Choice("yes".into()));
+    record::set_field(bank, &mut a, SignOffField::DpoAdviceFollowed, "not_followed");
+    a
+}
+
+#[test]
+fn advice_not_followed_raises_a_risk_without_reasons_and_is_a_documented_deviation_with_them() {
+    let bank = biodpia::bank::bank();
+    let followed = Cause { question: record::FOLLOWED_QUESTION.into(), option: "not_followed".into() };
+    let raised = |r: &engine::Report| r.risk("r_unlawful").unwrap().raised_by.iter().any(|(c, _)| *c == followed);
+    let mut a = door_not_followed();
+    let without = engine::evaluate(bank, &a.answers, &a.plan);
+    assert!(raised(&without), "no reasons: not following the advice raises unlawful processing");
+    assert_eq!(without.deviations, vec![Deviation { cause: followed.clone(), documented: false }]);
+    // The reasons, given in the record (or as the wizard's answer: one value).
+    record::set_field(bank, &mut a, SignOffField::DpoAdviceReasons, "Centrale opslag blijft tot 2028: budget.");
+    assert_eq!(a.answers[record::REASONS_QUESTION], Answer::Text("Centrale opslag blijft tot 2028: budget.".into()));
+    let with = engine::evaluate(bank, &a.answers, &a.plan);
+    assert!(!raised(&with), "with reasons: no risk from this answer");
+    assert_eq!(with.deviations, vec![Deviation { cause: followed.clone(), documented: true }]);
+    assert!(with.planned_score <= without.planned_score);
+    // Blank reasons are no reasons.
+    record::set_field(bank, &mut a, SignOffField::DpoAdviceReasons, "  \n ");
+    assert!(raised(&engine::evaluate(bank, &a.answers, &a.plan)), "blank reasons count as none");
+    // Followed: no deviation at all, whatever the reasons field holds.
+    record::set_field(bank, &mut a, SignOffField::DpoAdviceReasons, "Oude tekst.");
+    record::set_field(bank, &mut a, SignOffField::DpoAdviceFollowed, "followed");
+    let r = engine::evaluate(bank, &a.answers, &a.plan);
+    assert!(r.deviations.is_empty() && !raised(&r));
+    // Partly followed: never a raise; listed as a deviation, documented once the reasons are.
+    record::set_field(bank, &mut a, SignOffField::DpoAdviceFollowed, "partly_reasons");
+    let r = engine::evaluate(bank, &a.answers, &a.plan);
+    assert_eq!(r.deviations.len(), 1);
+    assert!(r.deviations[0].documented);
+}
+
+#[test]
+fn why_this_decision_and_the_record_say_whether_the_deviation_is_documented_in_en_and_nl() {
+    use biodpia::report::names::{deviation_line, signoff_lines};
+    let bank = biodpia::bank::bank();
+    let mut a = door_not_followed();
+    for documented in [false, true] {
+        if documented {
+            record::set_field(bank, &mut a, SignOffField::DpoAdviceReasons, "Budget: centrale opslag tot 2028.");
+        }
+        let report = engine::evaluate(bank, &a.answers, &a.plan);
+        let explanation = engine::explain(bank, &a.answers, &a.plan);
+        let view = report.decision_view(bank, &explanation);
+        assert_eq!(view.deviations.len(), 1, "{:?}", view.outcome);
+        let d = &view.deviations[0];
+        assert_eq!(d.documented, documented);
+        assert_eq!(d.risks, if documented { vec![] } else { vec!["r_unlawful"] });
+        for lang in [l("en"), l("nl")] {
+            let t = biodpia::i18n::strings(lang);
+            let s = biodpia::i18n::summary::strings(lang);
+            let line = deviation_line(bank, lang, d);
+            let note = signoff_lines(bank, lang, &a, report.outcome())
+                .into_iter()
+                .find(|x| x.field == SignOffField::DpoAdviceReasons)
+                .unwrap()
+                .note;
+            if documented {
+                assert_eq!(line, t.deviation_documented, "{lang:?}");
+                assert!(note.contains(s.reasons_recorded), "{lang:?}: {note}");
+            } else {
+                let risk = bank.risk("r_unlawful").unwrap().title.get(lang);
+                assert!(line.contains(risk) && line != t.deviation_no_reasons, "{lang:?}: {line}");
+                assert!(note.contains(s.reasons_missing), "{lang:?}: {note}");
+            }
+        }
+    }
 }

@@ -651,3 +651,24 @@ async fn the_summary_follows_the_edpb_template_section_by_section() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_results_and_the_print_say_why_advice_not_followed_is_or_is_not_a_risk() {
+    let bank = biodpia::bank::bank();
+    let (mut a, _) = transfer::import(bank, &fixture("archive_door_2026.11.2.json")).unwrap();
+    record::set_field(bank, &mut a, SignOffField::DpoAdviceFollowed, "not_followed");
+    for lang in [l("en"), l("nl")] {
+        let t = i18n::strings(lang);
+        let html = render(lang, &a, true).await;
+        assert!(html.contains(&esc(t.decision_deviation)), "{lang:?}: the deviation is named");
+        assert!(!html.contains(&esc(t.deviation_documented)), "{lang:?}: not documented yet");
+        let risk = bank.risk("r_unlawful").unwrap().title.get(lang);
+        assert!(html.contains(&esc(&t.deviation_no_reasons_risk(lang.quote(risk)))), "{lang:?}: and why it is a risk");
+    }
+    record::set_field(bank, &mut a, SignOffField::DpoAdviceReasons, "Budget: centrale opslag tot 2028.");
+    for lang in [l("en"), l("nl")] {
+        let html = render(lang, &a, true).await;
+        assert!(html.contains(&esc(i18n::strings(lang).deviation_documented)), "{lang:?}: a documented deviation");
+        assert!(html.contains(&esc(sum::strings(lang).reasons_recorded)), "{lang:?}: the record says so");
+    }
+}

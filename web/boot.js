@@ -33,7 +33,17 @@ function prefetchLanguage() {
   const asked = host?.getAttribute('data-lang')?.trim() || (host?.hasAttribute('data-url-options') ? new URLSearchParams(location.search).get('lang') : null);
   const code = find(asked, codes) ?? find(navigator.language, codes) ?? (files.en ? 'en' : codes[0]);
   const file = new URL(files[code], moduleUrl).href;
-  (globalThis.biodpiaPrefetch ??= new Map()).set(file, fetch(file));
+  (globalThis.biodpiaPrefetch ??= new Map()).set(file, watched(fetch(file)));
+}
+
+/**
+ * The download, with a handler already attached: a failure (the server unreachable) is read and
+ * reported by src/i18n/fetch.rs when the wasm takes it, and must not surface before that as an
+ * unhandled rejection. The promise itself is returned unchanged.
+ */
+function watched(download) {
+  download.catch(() => {});
+  return download;
 }
 
 /** src/i18n LangInfo::find: a code, any case, the region ignored unless a file has it. */

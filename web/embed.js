@@ -71,7 +71,12 @@ function prefetchLanguages(hosts, manifest) {
   for (const host of hosts) {
     const code = find(host.getAttribute('data-lang'), codes) ?? find(navigator.language, codes) ?? (files.en ? 'en' : codes[0]);
     const file = new URL(files[code], module).href;
-    if (!prefetch.has(file)) prefetch.set(file, fetch(file));
+    if (!prefetch.has(file)) {
+      const download = fetch(file);
+      // Read and reported by src/i18n/fetch.rs when the wasm takes it; never an unhandled rejection before that.
+      download.catch(() => {});
+      prefetch.set(file, download);
+    }
   }
 }
 

@@ -248,6 +248,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
                     exclusive,
                     contradicts,
                     contradiction,
+                    reasons,
                 } = o;
                 w.s(id);
                 w.opt_text(label);
@@ -270,6 +271,7 @@ pub fn encode(bank: &Bank) -> Vec<u8> {
                 w.u(*exclusive as u64);
                 w.clauses(contradicts);
                 w.opt_text(contradiction);
+                w.s(reasons.as_deref().unwrap_or_default());
             });
             w.list(columns, |w, c| {
                 let Column { id, kind, header, max_len, options } = c;
@@ -521,6 +523,7 @@ pub fn decode(buf: &[u8]) -> Option<Bank> {
                             exclusive: r.flag()?,
                             contradicts: r.clauses()?,
                             contradiction: r.opt_text()?,
+                            reasons: Some(r.s()?).filter(|s: &String| !s.is_empty()),
                         })
                     })?,
                     columns: r.list(|r| {

@@ -265,6 +265,15 @@ pub struct Screening {
     pub mandatory_by: Vec<Cause>,
 }
 
+/// An answer that departs from advice (an option with `reasons` in the bank: the DPO's advice
+/// not or partly followed), and whether its reasons are recorded. With reasons it raises
+/// nothing: a documented deviation. Without, its raises count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deviation {
+    pub cause: Cause,
+    pub documented: bool,
+}
+
 /// Two answers that cannot both be true: a point to resolve, never scored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Contradiction {
@@ -318,6 +327,9 @@ pub struct Report {
     pub in_place: Vec<String>,
     /// Answers that contradict each other.
     pub contradictions: Vec<Contradiction>,
+    /// Answers that depart from advice, in wizard order, each with whether its reasons are
+    /// recorded.
+    pub deviations: Vec<Deviation>,
 }
 
 /// Why the decision is what it is, and what would change it: computed by evaluating the
@@ -496,6 +508,8 @@ struct Core<'b> {
     find_out: Vec<Ans<'b>>,
     /// First, second, declared.
     contradictions: Vec<(Ans<'b>, Ans<'b>, bool)>,
+    /// Departures from advice, with whether their reasons are recorded.
+    deviations: Vec<(Ans<'b>, bool)>,
     in_place: BTreeSet<&'b str>,
     with_planned: BTreeSet<&'b str>,
     residual: Vec<Position>,
@@ -600,6 +614,7 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
         mandatory_by: Vec::new(),
         find_out: Vec::new(),
         contradictions: Vec::new(),
+        deviations: Vec::new(),
         in_place: BTreeSet::new(),
         with_planned: BTreeSet::new(),
         residual: Vec::new(),
@@ -630,7 +645,17 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
             answer.chosen().into_iter().filter_map(|o| q.option(o)).collect();
         for &o in &chosen {
             let a: Ans = (q, o);
-            for r in o.raises.iter().filter(|r| applies(r, given, &shown)) {
+            // A departure from advice with its reasons recorded is a documented deviation: its
+            // raises do not count.
+            let documented = o
+                .reasons
+                .as_deref()
+                .map(|rq| shown.contains(rq) && given.get(rq).is_some_and(|x| !x.is_empty()));
+            if let Some(d) = documented {
+                c.deviations.push((a, d));
+            }
+            let raises = o.raises.iter().filter(|_| documented != Some(true));
+            for r in raises.filter(|r| applies(r, given, &shown)) {
                 if let Some(i) = bank.risk_index(&r.risk) {
                     // The highest raise wins, per dimension: order-independent.
                     let p = &mut c.inherent[i];
@@ -898,6 +923,7 @@ impl<'b> Core<'b> {
                 .iter()
                 .map(|(a, b, declared)| Contradiction { first: cause(a), second: cause(b), declared: *declared })
                 .collect(),
+            deviations: self.deviations.iter().map(|(a, d)| Deviation { cause: cause(a), documented: *d }).collect(),
         }
     }
 }

@@ -367,6 +367,12 @@ pub struct AnswerOption {
     /// required with `contradicts`.
     #[serde(default, deserialize_with = "flag", skip_serializing)]
     pub contradiction: Option<Text>,
+    /// A departure from advice (the DPO's advice not or partly followed) whose reasons are
+    /// recorded in this text question, which is shown when the option is chosen: while it is
+    /// unanswered the option's raises count; once the reasons are given they do not, and the
+    /// answer is a documented deviation (`engine::Report::deviations`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasons: Option<String>,
 }
 
 /// The nine WP248 rev.01 criteria for "likely high risk".

@@ -134,10 +134,23 @@ pub struct DecisionView<'a> {
     pub accepted: Vec<&'a RiskResult>,
     /// Answers that cannot both be true (any outcome but "not assessed").
     pub contradictions: &'a [Contradiction],
+    /// Answers that depart from advice (any outcome but "not assessed"), first in "why this
+    /// decision": with their reasons recorded (a documented deviation, which raises nothing),
+    /// or without them, with the risks the answer then raises.
+    pub deviations: Vec<DeviationRow<'a>>,
     /// Why this decision: the driving answers (at most [`MAX_DRIVERS`]), then single measures
     /// that would change the outcome (at most [`MAX_MEASURES`]), then the planned and the
     /// required measures together, where they would change it.
     pub why: Vec<Why<'a>>,
+}
+
+/// A departure from advice as "why this decision" names it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviationRow<'a> {
+    pub cause: &'a Cause,
+    pub documented: bool,
+    /// The risks this answer raises (none when its reasons are recorded), in bank order.
+    pub risks: Vec<&'a str>,
 }
 
 /// A condition with the recommendation behind it: the answers that require the measure, or
@@ -228,6 +241,23 @@ impl Report {
             Vec::new()
         };
         let contradictions: &[Contradiction] = if outcome == Outcome::NotAssessed { &[] } else { &self.contradictions };
+        let deviations: Vec<DeviationRow> = if outcome == Outcome::NotAssessed {
+            Vec::new()
+        } else {
+            self.deviations
+                .iter()
+                .map(|d| DeviationRow {
+                    cause: &d.cause,
+                    documented: d.documented,
+                    risks: self
+                        .risks
+                        .iter()
+                        .filter(|r| r.raised_by.iter().any(|(c, _)| *c == d.cause))
+                        .map(|r| r.risk.as_str())
+                        .collect(),
+                })
+                .collect()
+        };
 
         let line = |lever, o: Outcome, score| Why { lever, outcome: o, changes: o != outcome, score };
         let mut why: Vec<Why> = Vec::new();
@@ -266,6 +296,17 @@ impl Report {
             let lever = if matches!(w.lever, Lever::Planned(_)) { WhyLever::Planned(n) } else { WhyLever::Required(n) };
             why.push(line(lever, w.outcome, w.planned_score));
         }
-        DecisionView { outcome, conditions, art36, until_planned, red_lines, rests_on, accepted, contradictions, why }
+        DecisionView {
+            outcome,
+            conditions,
+            art36,
+            until_planned,
+            red_lines,
+            rests_on,
+            accepted,
+            contradictions,
+            deviations,
+            why,
+        }
     }
 }

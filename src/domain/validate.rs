@@ -323,6 +323,9 @@ impl<'a> Checker<'a> {
                 let target = earlier.get(c.question.as_str()).copied();
                 self.clause(file, &oid, "contradicts", c, target, "not an earlier question");
             }
+            if let Some(rq) = &o.reasons {
+                self.reasons(file, &oid, q, &o.id, rq);
+            }
             if o.contradiction.is_none() && !o.contradicts.is_empty() {
                 self.err(
                     file,
@@ -330,6 +333,26 @@ impl<'a> Checker<'a> {
                     "`contradicts` needs `contradiction = true` and its text: what does not fit and how to resolve it",
                 );
             }
+        }
+    }
+
+    /// `reasons` of option `option` of `q`: a text question shown when that option is chosen
+    /// (a clause of its `show_if` on `q` with the option in `any_of`), so that the reasons can
+    /// always be given where they are asked for.
+    fn reasons(&mut self, file: &str, oid: &str, q: &Question, option: &str, rq: &str) {
+        let bank = self.bank;
+        let Some(target) = bank.question(rq) else {
+            return self.err(file, oid, format!("reasons: `{rq}` is not a question of the bank"));
+        };
+        if target.kind != Kind::Text {
+            self.err(file, oid, format!("reasons: `{rq}` is not a text question"));
+        }
+        if !target.show_if.iter().any(|c| c.question == q.id && c.any_of.iter().any(|x| x == option)) {
+            self.err(
+                file,
+                oid,
+                format!("reasons: `{rq}` is not shown when this option is chosen (its show_if needs `{}` any_of [\"{option}\"])", q.id),
+            );
         }
     }
 

@@ -14,6 +14,10 @@ use crate::domain::model::Bank;
 pub const FOLLOWED_QUESTION: &str = "q_gov_dpo_followed";
 /// The question whose answer is [`SignOff::dpo_advice`].
 pub const ADVICE_QUESTION: &str = "q_gov_dpo_summary";
+/// The question whose answer is [`SignOff::dpo_advice_reasons`]: with it answered, advice not
+/// (fully) followed is a documented deviation (`reasons` of the options of
+/// [`FOLLOWED_QUESTION`]), not a risk.
+pub const REASONS_QUESTION: &str = "q_gov_dpo_reasons";
 /// The question that says whose views were sought (Art. 35(9) GDPR); the record shows its answer
 /// beside [`SignOff::views_summary`] and keeps no copy of it.
 pub const VIEWS_QUESTION: &str = "q_gov_views";
@@ -27,8 +31,11 @@ pub const FOLLOWED: [&str; 4] = ["followed", "partly_reasons", "not_followed", "
 pub const DECISIONS: [&str; 4] = ["approved", "conditionally_approved", "consultation", "rejected"];
 
 /// The questions whose answer is a field of the record.
-pub const LINKED: [(&str, SignOffField); 2] =
-    [(FOLLOWED_QUESTION, SignOffField::DpoAdviceFollowed), (ADVICE_QUESTION, SignOffField::DpoAdvice)];
+pub const LINKED: [(&str, SignOffField); 3] = [
+    (FOLLOWED_QUESTION, SignOffField::DpoAdviceFollowed),
+    (ADVICE_QUESTION, SignOffField::DpoAdvice),
+    (REASONS_QUESTION, SignOffField::DpoAdviceReasons),
+];
 
 /// The record field a question's answer is, if any.
 pub fn linked_field(question: &str) -> Option<SignOffField> {
@@ -201,4 +208,11 @@ pub fn decision_recorded(s: &SignOff) -> bool {
 pub fn reasons_missing(s: &SignOff) -> bool {
     matches!(s.dpo_advice_followed.as_str(), "partly_reasons" | "not_followed")
         && s.dpo_advice_reasons.trim().is_empty()
+}
+
+/// True when the DPO's advice was partly or not followed and the reasons are recorded: a
+/// documented deviation (the engine raises no risk for it).
+pub fn deviation_documented(s: &SignOff) -> bool {
+    matches!(s.dpo_advice_followed.as_str(), "partly_reasons" | "not_followed")
+        && !s.dpo_advice_reasons.trim().is_empty()
 }

@@ -16,7 +16,7 @@
 use super::names::{
     cause_option, cause_text, chosen_labels, comment_by, decision_line, effect_line, finding_heading, finding_short,
     fria_reference, option_label, provision_short, record_lines, risk_title, safeguard_title, signed_line,
-    signoff_value, status_text, table_cells, target_title, why_line,
+    deviation_line, signoff_value, status_text, table_cells, target_title, why_line,
 };
 use super::ooxml::{self, Body, Run, Style};
 use super::outline::{self, Block, Entry, Outline};
@@ -493,9 +493,15 @@ fn decision(b: &mut Body, bank: &Bank, lang: Lang, report: &Report, explanation:
             cause(b, bank, lang, Style::Normal, &c.second);
         }
     }
-    if !view.why.is_empty() {
+    if !view.why.is_empty() || !view.deviations.is_empty() {
         b.text(Style::Label, t.decision_why);
         b.text(Style::Small, t.decision_why_intro);
+        for d in &view.deviations {
+            let (q, o) = cause_text(bank, lang, d.cause);
+            let line = [Run::Text(t.decision_deviation), Run::Text(": "), Run::Text(&q), Run::Text(" → "), Run::Bold(&o)];
+            b.para(Style::Bullet, &line);
+            b.text(Style::Normal, &deviation_line(bank, lang, d));
+        }
         for w in &view.why {
             if let WhyLever::Instead { cause: c, .. } | WhyLever::Without { cause: c } = &w.lever {
                 let (q, o) = cause_text(bank, lang, c);

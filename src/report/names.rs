@@ -242,6 +242,8 @@ pub fn signoff_lines(bank: &Bank, lang: Lang, a: &Assessment, outcome: Outcome) 
     });
     let reasons_note = if record::reasons_missing(so) {
         format!("{} {}", s.dpo_reasons_note, s.reasons_missing)
+    } else if record::deviation_documented(so) {
+        format!("{} {}", s.dpo_reasons_note, s.reasons_recorded)
     } else {
         s.dpo_reasons_note.to_string()
     };
@@ -347,6 +349,21 @@ pub fn why_line(bank: &Bank, lang: Lang, report: &Report, w: &crate::domain::pre
     let result =
         if w.changes { t.why_outcome(t.outcome_short(w.outcome)) } else { t.why_score(report.planned_score, w.score) };
     t.why_line(lever, result)
+}
+
+/// What "why this decision" says of a departure from advice (`present::DeviationRow`): its
+/// reasons are recorded (a documented deviation, which raises no risk), or they are not and the
+/// answer raises these risks.
+pub fn deviation_line(bank: &Bank, lang: Lang, d: &crate::domain::present::DeviationRow) -> String {
+    let t = strings(lang);
+    if d.documented {
+        t.deviation_documented.to_string()
+    } else if d.risks.is_empty() {
+        t.deviation_no_reasons.to_string()
+    } else {
+        let risks: Vec<String> = d.risks.iter().map(|r| lang.quote(&risk_title(bank, lang, r))).collect();
+        t.deviation_no_reasons_risk(risks.join(", "))
+    }
 }
 
 /// What a measure changes for one risk: "Breach of irrevocable biometric data: High → Medium".

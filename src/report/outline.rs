@@ -276,7 +276,7 @@ pub const FIELDS: [FieldDef; 33] = {
         f("4.2.a", &[], &[Effects]),
         f("4.2.b", &[], &[Residual]),
         f("4.2.c", &[], &[Plan, FindOut]),
-        f("5.1", &["q_gov_dpo_advice", "q_gov_dpo_followed", "q_gov_dpo_summary"], &[DpoRecord]),
+        f("5.1", &["q_gov_dpo_advice", "q_gov_dpo_followed", "q_gov_dpo_reasons", "q_gov_dpo_summary"], &[DpoRecord]),
         f("5.2", &["q_gov_views"], &[ViewsRecord]),
         f(
             "6",

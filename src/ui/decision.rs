@@ -182,12 +182,18 @@ pub fn Decision(props: &DecisionProps) -> Html {
     });
 
     let why_text = |w: &Why| crate::report::names::why_line(bank, lang, report, w);
-    let why = (!view.why.is_empty()).then(|| {
+    let why = (!view.why.is_empty() || !view.deviations.is_empty()).then(|| {
         html! {
             <div class="bd-decision-part bd-decision-why">
                 <h3>{ t.decision_why }</h3>
                 <p class="bd-muted">{ t.decision_why_intro }</p>
                 <ul data-testid={tid("why")}>
+                    for d in &view.deviations {
+                        <li data-testid={tid("deviation")}>
+                            <p>{ t.decision_deviation }{ ": " }{ cause_line(bank, lang, d.cause) }</p>
+                            <p>{ crate::report::names::deviation_line(bank, lang, d) }</p>
+                        </li>
+                    }
                     for w in &view.why {
                         <li data-testid={tid("what-if")}>
                             if let WhyLever::Instead { cause, .. } | WhyLever::Without { cause } = &w.lever {

@@ -150,3 +150,56 @@ export async function decisionRecordSignedAndFrozenEnglish() {
 export async function decisionRecordSignedAndFrozenDutch() {
   await recordAndSign('nl');
 }
+
+// Advice not followed (the DPO fix of the decision record): with the reasons recorded (the
+// wizard fills them in) the results and the print show a documented deviation and no risk
+// from it; with the reasons removed in the record, the same answer raises unlawful processing
+// and both say so.
+const DEVIATION = {
+  en: {
+    named: 'Advice not followed',
+    documented: 'a documented deviation from the advice',
+    missing: 'so this answer raises a risk',
+  },
+  nl: {
+    named: 'Advies niet opgevolgd',
+    documented: 'een gedocumenteerde afwijking van het advies',
+    missing: 'dus levert dit antwoord een risico op',
+  },
+};
+
+async function adviceNotFollowed(lang) {
+  const d = DEVIATION[lang];
+  await withApp({ name: `deviation-${lang}`, path: `/?lang=${lang}&org=Gemeente%20Voorbeeld` }, async ({ page }) => {
+    await page.locator(`${A}[lang="${lang}"]`).waitFor();
+    await completeWizard(page, { q_gov_dpo_advice: 'yes', q_gov_dpo_followed: 'not_followed' });
+    const deviation = page.locator(`${A} [data-testid="deviation"]`);
+    await deviation.waitFor();
+    let text = squash(await deviation.innerText());
+    assert.ok(text.includes(squash(d.named)) && text.includes(squash(d.documented)), `documented on the results: ${text}`);
+
+    await page.locator(`${A} [data-testid="nav-summary"]`).click();
+    await page.locator(`${A} [data-testid="summary"]`).waitFor();
+    assert.notEqual(await page.locator(`${A} #bd-sum-so-reasons`).inputValue(), '', 'the wizard answer is the record reasons');
+    const documented = squash((await print(page, `deviation-documented-${lang}`)).raw);
+    assert.ok(documented.includes(squash(d.documented)), 'printed: a documented deviation');
+
+    await page.locator(`${A} #bd-sum-so-reasons`).fill('');
+    await page.locator(`${A} [data-testid="nav-results"]`).click();
+    await deviation.waitFor();
+    text = squash(await deviation.innerText());
+    assert.ok(text.includes(squash(d.missing)), `no reasons on the results: ${text}`);
+    await page.locator(`${A} [data-testid="nav-summary"]`).click();
+    await page.locator(`${A} [data-testid="summary"]`).waitFor();
+    const missing = squash((await print(page, `deviation-missing-${lang}`)).raw);
+    assert.ok(missing.includes(squash(d.missing)) && !missing.includes(squash(d.documented)), 'printed: no reasons, a risk');
+  });
+}
+
+export async function adviceNotFollowedIsARiskOnlyWithoutReasonsEnglish() {
+  await adviceNotFollowed('en');
+}
+
+export async function adviceNotFollowedIsARiskOnlyWithoutReasonsDutch() {
+  await adviceNotFollowed('nl');
+}
