@@ -7,7 +7,9 @@
 #      rendered, answer -> updated live score and next frame (bench/browser.mjs; median and
 #      p95 over BENCH_RUNS runs), unthrottled and with the CPU throttled 4x (as Lighthouse
 #      does for a slow device; BENCH_THROTTLE=N for another rate, 1 to skip)
-#      and where an answer's main-thread time goes, by trace event (bench/answer-profile.mjs)
+#      and where an answer's main-thread time goes, by trace event (bench/answer-profile.mjs);
+#      with BENCH_FUNCTIONS=1 also by function (bench/cpu-profile.mjs) and the wasm's largest
+#      items (twiggy top)
 #   4. for comparison, SurveyJS's runtime (npm pack survey-core survey-js-ui), same run
 #
 # It never fails: a step that cannot run (no network for npm, no browser, a broken build)
@@ -16,7 +18,7 @@
 #
 # Environment: BENCH_DIST (default target/bench-dist, its own folder so it never touches
 # dist/), BENCH_RUNS (default 7), BENCH_SKIP_BUILD=1 (measure BENCH_DIST as it is),
-# BENCH_SKIP_SURVEYJS=1.
+# BENCH_SKIP_SURVEYJS=1, BENCH_FUNCTIONS=1.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -108,6 +110,31 @@ if [ -f "$DIST/index.html" ]; then
   timeout 300 node bench/answer-profile.mjs "$DIST" || echo "answer-profile: unavailable"
   if [ "$throttle" != "1" ]; then
     timeout 300 node bench/answer-profile.mjs "$DIST" --throttle "$throttle" || echo "answer-profile (throttled): unavailable"
+  fi
+  # BENCH_FUNCTIONS=1: the same answers by function (bench/cpu-profile.mjs) and the wasm's
+  # biggest items (twiggy top, if installed), on a copy of the build whose wasm keeps its name
+  # section (wasm-bindgen, then wasm-opt -Oz -g with index.html's flags; ~1 min).
+  if [ "${BENCH_FUNCTIONS:-0}" = "1" ]; then
+    echo
+    named="$ROOT/target/prof-dist"
+    wasm_file=$(basename "$(ls "$DIST"/*_bg.wasm | head -n1)")
+    stem="${wasm_file%_bg.wasm}"
+    flags=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | sed 's/^[^"]*"//; s/"$//; s/--strip-[a-z-]*//g')
+    if rm -rf "$named" && cp -r "$DIST" "$named" &&
+      wasm-bindgen --target web --out-dir "$TMP/named" --out-name "$stem" target/wasm32-unknown-unknown/release/biodpia.wasm &&
+      # shellcheck disable=SC2086
+      wasm-opt -Oz -g $flags "$TMP/named/${stem}_bg.wasm" -o "$named/${stem}_bg.wasm" &&
+      cp "$TMP/named/$stem.js" "$named/" && sed -i 's/ integrity=[^ >]*//g' "$named/index.html"; then
+      timeout 300 node bench/cpu-profile.mjs "$named" --throttle "${BENCH_THROTTLE:-4}" --top 25 || echo "cpu-profile: unavailable"
+      if command -v twiggy >/dev/null; then
+        echo "largest items of the wasm (twiggy top, raw bytes, names kept):"
+        twiggy top -n 20 "$named/${stem}_bg.wasm" | cut -c1-160
+      else
+        echo "twiggy: not installed (cargo install twiggy)"
+      fi
+    else
+      echo "cpu-profile: unavailable (could not build the wasm with names)"
+    fi
   fi
 else
   echo "browser: unavailable (no build)"

@@ -768,7 +768,7 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
     }
     // Must before should; within a priority, the biggest total reduction first; then bank
     // order (the sort is stable).
-    recs.sort_by_key(|r| {
+    super::order::sort_by_key(&mut recs, |r| {
         let gain: i32 = r.effect.iter().map(|(_, b, a)| b.product() as i32 - a.product() as i32).sum();
         (r.priority, -gain)
     });
@@ -995,7 +995,7 @@ pub fn explain(bank: &Bank, answers: &Answers, plan: &Plan) -> Explanation {
     if base.outcome == Outcome::Rejected || drivers.iter().any(|w| w.outcome.rank() > now.0) {
         drivers.retain(|w| w.outcome.rank() > now.0);
     }
-    drivers.sort_by_key(|w| (std::cmp::Reverse(w.outcome.rank()), w.planned_score));
+    super::order::sort_by_key(&mut drivers, |w| (std::cmp::Reverse(w.outcome.rank()), w.planned_score));
     drivers.truncate(MAX_DRIVERS);
     out.drivers = drivers;
 

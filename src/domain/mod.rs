@@ -6,6 +6,7 @@ pub mod compact;
 pub mod engine;
 pub mod fria;
 pub mod model;
+pub mod order;
 pub mod plural;
 pub mod present;
 pub mod validate;

@@ -50,7 +50,7 @@ impl Report {
     /// risk map and risk table give them.
     pub fn raised_worst_first(&self) -> Vec<&RiskResult> {
         let mut raised: Vec<&RiskResult> = self.risks.iter().filter(|r| r.is_raised()).collect();
-        raised.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
+        super::order::sort_by_key(&mut raised, |r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
         raised
     }
 
@@ -231,10 +231,10 @@ impl Report {
         };
         let mut conditions: Vec<ConditionRow> =
             if has_conditions { d.conditions.iter().map(row).collect() } else { Vec::new() };
-        conditions.sort_by_key(|c| c.status.is_planned());
+        super::order::sort_by_key(&mut conditions, |c| c.status.is_planned());
         let risks = |ids: &[String]| {
             let mut v: Vec<&RiskResult> = ids.iter().filter_map(|id| self.risk(id)).collect();
-            v.sort_by_key(|r| std::cmp::Reverse((r.planned.level(), r.residual.level())));
+            super::order::sort_by_key(&mut v, |r| std::cmp::Reverse((r.planned.level(), r.residual.level())));
             v
         };
         let art36 = if outcome == Outcome::Consultation { risks(&d.high_risks) } else { Vec::new() };
@@ -252,7 +252,7 @@ impl Report {
         } else {
             Vec::new()
         };
-        rests_on.sort_by_key(|id| bank.safeguards.iter().position(|s| s.id == *id));
+        super::order::sort_by_key(&mut rests_on, |id| bank.safeguards.iter().position(|s| s.id == *id));
         let accepted: Vec<&RiskResult> = if approval {
             self.raised_worst_first()
                 .into_iter()

@@ -294,13 +294,9 @@ struct Reader {
 }
 
 impl Reader {
-    // Not inlined: the generated `read` calls these once per string (about 480 times), and
-    // inlined they cost 33 kB of wasm (issue 14; docs/architecture-reference.md).
-    #[inline(never)]
     fn text(&mut self) -> Option<&'static str> {
         self.items.next().map(leak)
     }
-    #[inline(never)]
     fn plural(&mut self) -> Option<Plural> {
         let n = self.rule.categories().len();
         let forms: Vec<&'static str> = (0..n).map(|_| self.text()).collect::<Option<_>>()?;

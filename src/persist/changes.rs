@@ -153,7 +153,7 @@ fn in_bank_order<'o, V: Clone + PartialEq>(
     let known: BTreeSet<&str> = keys.iter().copied().collect();
     let mut rest: Vec<&str> =
         before.keys().chain(after.keys()).map(String::as_str).filter(|k| !known.contains(k)).collect();
-    rest.sort_unstable();
+    crate::domain::order::sort_by(&mut rest, |a, b| a.cmp(b));
     rest.dedup();
     keys.extend(rest);
     keys.into_iter()

@@ -166,7 +166,7 @@ impl Index {
     /// The entries, most recently changed first (ties by id, newest first).
     pub fn by_recent(&self) -> Vec<&Entry> {
         let mut v: Vec<&Entry> = self.items.iter().collect();
-        v.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
+        crate::domain::order::sort_by(&mut v, |a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
         v
     }
 

@@ -100,7 +100,7 @@ pub fn merge_assessments(local: &Assessment, incoming: &Assessment) -> Result<Me
             }
         }
     }
-    a.versions.sort_by_key(|v| v.number);
+    crate::domain::order::sort_by_key(&mut a.versions, |v| v.number);
     if let Some(last) = a.versions.last().filter(|_| !versions.is_empty()) {
         if a.revision <= last.number {
             let same = last.content().is_some_and(|c| c.same_as(&a));

@@ -469,7 +469,7 @@ pub fn threads<'a>(review: &'a Review, on: Option<&Target>) -> Vec<Thread<'a>> {
         .filter(|c| c.reply_to.is_empty() || !roots.iter().any(|r| r.id == c.reply_to))
         .filter(|c| on.is_none_or(|t| &c.on == t))
         .collect();
-    firsts.sort_by(by_time);
+    crate::domain::order::sort_by(&mut firsts, by_time);
     firsts
         .into_iter()
         .map(|first| {
@@ -478,7 +478,7 @@ pub fn threads<'a>(review: &'a Review, on: Option<&Target>) -> Vec<Thread<'a>> {
             } else {
                 Vec::new()
             };
-            replies.sort_by(by_time);
+            crate::domain::order::sort_by(&mut replies, by_time);
             let all = || std::iter::once(first).chain(replies.iter().copied());
             let resolved = all().filter_map(|c| c.resolves).next_back().unwrap_or(false);
             let evaluation = all().filter_map(|c| c.evaluation).next_back();
@@ -549,7 +549,7 @@ pub fn pending<'a>(bank: &Bank, review: &'a Review) -> Vec<&'a Proposal> {
         }
     };
     let mut v: Vec<&Proposal> = review.proposals.iter().filter(|p| p.status == ProposalStatus::Pending).collect();
-    v.sort_by_cached_key(|p| (rank(p), p.id.clone()));
+    crate::domain::order::sort_by_key(&mut v, |p| (rank(p), p.id.clone()));
     v
 }
 
