@@ -16,7 +16,10 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130" # must equal the wasm-bindgen version in Cargo.lock
 WASM_OPT_VERSION="132"         # npm binaryen@132.0.0; Trunk.toml says wasm_opt = "version_132"
 # libreoffice-writer-nogui: soffice, which tests/e2e/docx.test.mjs converts the .docx export with.
-APT_PACKAGES=(chromium chromium-driver firefox-esr poppler-utils brotli python3 fonts-liberation libreoffice-writer-nogui)
+# fonts-crosextra-carlito: the .docx is set in Calibri; Carlito is its metric-compatible free twin
+# (what a full Debian LibreOffice recommends). Without it LibreOffice falls back to the wider
+# DejaVu Sans and breaks words inside the narrow table columns.
+APT_PACKAGES=(chromium chromium-driver firefox-esr poppler-utils brotli python3 fonts-liberation fonts-crosextra-carlito libreoffice-writer-nogui)
 
 export PATH="$HOME/.cargo/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive

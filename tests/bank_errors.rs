@@ -382,7 +382,9 @@ fn reasons_name_a_text_question_shown_with_the_option() {
 
 #[test]
 fn a_safeguard_without_a_known_principle_is_named() {
-    let e = broken("principle", "safeguards/s.toml", |t| t.replacen("principle = \"fairness\"", "principle = \"fairnes\"", 1));
+    let e = broken("principle", "safeguards/s.toml", |t| {
+        t.replacen("principle = \"fairness\"", "principle = \"fairnes\"", 1)
+    });
     assert_names(&e, "s.toml", "s_alternative", "principle `fairnes` is not one of");
     let e = broken("no-principle", "safeguards/s.toml", |t| t.replacen("principle = \"fairness\"\n", "", 1));
     assert_names(&e, "s.toml", "s_alternative", "no `principle`");

@@ -700,3 +700,43 @@ fn the_review_comments_are_an_annex_after_section_6_in_english_and_dutch() {
         assert!(!plain.paragraphs.iter().any(|p| p == t.part_title), "{lang:?}");
     }
 }
+
+/// The risk map reads only as a whole: its intro and every paragraph of its table are kept
+/// with the next, so Word and LibreOffice put it on one page. Other tables (the action plan,
+/// the risk table) run on over pages, their rows repeated under the header.
+#[test]
+fn the_risk_map_is_kept_on_one_page_with_its_intro_and_other_tables_may_break() {
+    let a = filled();
+    for lang in [l("en"), l("nl")] {
+        let parts = parts(&docx(lang, &a));
+        let xml = &parts["word/document.xml"];
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        let is = |n: &roxmltree::Node, name: &str| n.tag_name().namespace() == Some(W) && n.tag_name().name() == name;
+        let keeps = |p: &roxmltree::Node| {
+            p.children().filter(|c| is(c, "pPr")).any(|pr| pr.children().any(|c| is(&c, "keepNext")))
+        };
+        let tables: Vec<_> = doc.descendants().filter(|n| is(n, "tbl")).collect();
+        let is_map = |t: &roxmltree::Node| {
+            let first = t.descendants().find(|n| is(n, "tc")).map(para_text).unwrap_or_default();
+            first.contains(" \\ ")
+        };
+        let maps: Vec<_> = tables.iter().filter(|t| is_map(t)).collect();
+        assert_eq!(maps.len(), 1, "{lang:?}: one risk map");
+        let map = maps[0];
+        let paras: Vec<_> = map.descendants().filter(|n| is(n, "p")).collect();
+        assert!(paras.len() > 20, "{lang:?}: a header and four rows of five cells");
+        for p in &paras {
+            assert!(keeps(p), "{lang:?}: map paragraph {:?} is kept with the next", para_text(*p));
+        }
+        let intro = map.prev_sibling_element().expect("the map has an intro before it");
+        assert_eq!(para_text(intro), summary::strings(lang).heatmap_intro, "{lang:?}");
+        assert!(keeps(&intro), "{lang:?}: the intro is kept with the map");
+        let others: Vec<_> = tables.iter().filter(|t| !is_map(t)).collect();
+        assert!(others.len() >= 2, "{lang:?}: the risk table and the action plan at least");
+        for t in others {
+            for p in t.descendants().filter(|n| is(n, "p")) {
+                assert!(!keeps(&p), "{lang:?}: {:?} may break to the next page", para_text(p));
+            }
+        }
+    }
+}

@@ -302,7 +302,10 @@ fn every_principle_of_2_3_a_has_its_name_and_article_in_both_languages() {
         let tp = template::strings(l(lang));
         for p in biodpia::domain::model::PRINCIPLES {
             let name = tp.principle(p);
-            assert!(name != p && name.contains(if lang == "en" { "GDPR Art. 5(" } else { "art. 5 lid " }), "{lang}: {name}");
+            assert!(
+                name != p && name.contains(if lang == "en" { "GDPR Art. 5(" } else { "art. 5 lid " }),
+                "{lang}: {name}"
+            );
         }
     }
 }

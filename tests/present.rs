@@ -160,11 +160,8 @@ fn the_measures_are_grouped_under_the_eight_principles_of_the_template() {
         // Every row of the plan under exactly its safeguard's principle, in the plan's order.
         for g in &groups {
             assert!(g.measures.iter().all(|m| m.safeguard.principle == g.principle), "{}", g.principle);
-            let expected: Vec<&str> = rows
-                .iter()
-                .filter(|x| x.safeguard.principle == g.principle)
-                .map(|x| x.safeguard.id.as_str())
-                .collect();
+            let expected: Vec<&str> =
+                rows.iter().filter(|x| x.safeguard.principle == g.principle).map(|x| x.safeguard.id.as_str()).collect();
             let got: Vec<&str> = g.measures.iter().map(|x| x.safeguard.id.as_str()).collect();
             assert_eq!(got, expected, "{}", g.principle);
             empty_principle |= g.measures.is_empty();

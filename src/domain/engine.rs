@@ -647,10 +647,8 @@ fn core<'b>(bank: &'b Bank, given: &Given, plan: &Plan, extra: &[&str]) -> Core<
             let a: Ans = (q, o);
             // A departure from advice with its reasons recorded is a documented deviation: its
             // raises do not count.
-            let documented = o
-                .reasons
-                .as_deref()
-                .map(|rq| shown.contains(rq) && given.get(rq).is_some_and(|x| !x.is_empty()));
+            let documented =
+                o.reasons.as_deref().map(|rq| shown.contains(rq) && given.get(rq).is_some_and(|x| !x.is_empty()));
             if let Some(d) = documented {
                 c.deviations.push((a, d));
             }

@@ -50,7 +50,9 @@ impl Report {
     /// risk map and risk table give them.
     pub fn raised_worst_first(&self) -> Vec<&RiskResult> {
         let mut raised: Vec<&RiskResult> = self.risks.iter().filter(|r| r.is_raised()).collect();
-        super::order::sort_by_key(&mut raised, |r| std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level())));
+        super::order::sort_by_key(&mut raised, |r| {
+            std::cmp::Reverse((r.planned.level(), r.residual.level(), r.inherent.level()))
+        });
         raised
     }
 

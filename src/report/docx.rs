@@ -14,9 +14,9 @@
 //! names of things from [`super::names`], as the views use them.
 
 use super::names::{
-    cause_option, cause_text, chosen_labels, comment_by, decision_line, effect_line, finding_heading, finding_short,
-    fria_reference, option_label, provision_short, record_lines, risk_title, safeguard_title, signed_line,
-    deviation_line, signoff_value, status_text, table_cells, target_title, why_line,
+    cause_option, cause_text, chosen_labels, comment_by, decision_line, deviation_line, effect_line, finding_heading,
+    finding_short, fria_reference, option_label, provision_short, record_lines, risk_title, safeguard_title,
+    signed_line, signoff_value, status_text, table_cells, target_title, why_line,
 };
 use super::ooxml::{self, Body, Run, Style};
 use super::outline::{self, Block, Entry, Outline};
@@ -508,7 +508,8 @@ fn decision(b: &mut Body, bank: &Bank, lang: Lang, report: &Report, explanation:
         b.text(Style::Small, t.decision_why_intro);
         for d in &view.deviations {
             let (q, o) = cause_text(bank, lang, d.cause);
-            let line = [Run::Text(t.decision_deviation), Run::Text(": "), Run::Text(&q), Run::Text(" → "), Run::Bold(&o)];
+            let line =
+                [Run::Text(t.decision_deviation), Run::Text(": "), Run::Text(&q), Run::Text(" → "), Run::Bold(&o)];
             b.para(Style::Bullet, &line);
             b.text(Style::Normal, &deviation_line(bank, lang, d));
         }
@@ -569,39 +570,42 @@ fn signed_version(b: &mut Body, lang: Lang, a: &Assessment) {
 fn risk_map(b: &mut Body, lang: Lang, raised: &[&RiskResult]) {
     let t = strings(lang);
     let s = summary::strings(lang);
-    b.text(Style::Small, s.heatmap_intro);
     let heads: Vec<String> = std::iter::once(format!("{} \\ {}", t.likelihood, t.severity))
         .chain((1..=4).map(|v| format!("{v} {}", t.pos(v))))
         .collect();
     let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
-    b.table(&[2438, 1800, 1800, 1800, 1800], &heads, |b| {
-        for likelihood in (1..=4u8).rev() {
-            b.row(false, |r| {
-                r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(&format!("{likelihood} {}", t.pos(likelihood)))]));
-                for severity in 1..=4u8 {
-                    let cell = crate::domain::engine::Position { likelihood, severity };
-                    let mut marks = Vec::new();
-                    for (i, x) in raised.iter().enumerate() {
-                        if x.inherent == cell {
-                            marks.push(format!("○{}", i + 1));
+    // The map reads only as a whole: its intro and its rows stay on one page.
+    b.kept_together(|b| {
+        b.text(Style::Small, s.heatmap_intro);
+        b.table(&[1838, 1950, 1950, 1950, 1950], &heads, |b| {
+            for likelihood in (1..=4u8).rev() {
+                b.row(false, |r| {
+                    r.cell(1, |b| b.para(Style::Normal, &[Run::Bold(&format!("{likelihood} {}", t.pos(likelihood)))]));
+                    for severity in 1..=4u8 {
+                        let cell = crate::domain::engine::Position { likelihood, severity };
+                        let mut marks = Vec::new();
+                        for (i, x) in raised.iter().enumerate() {
+                            if x.inherent == cell {
+                                marks.push(format!("○{}", i + 1));
+                            }
+                            if x.residual == cell {
+                                marks.push(format!("●{}", i + 1));
+                            }
+                            // Where it differs from the residual one, as the summary's map.
+                            if x.planned != x.residual && x.planned == cell {
+                                marks.push(format!("◌{}", i + 1));
+                            }
                         }
-                        if x.residual == cell {
-                            marks.push(format!("●{}", i + 1));
-                        }
-                        // Where it differs from the residual one, as the summary's map.
-                        if x.planned != x.residual && x.planned == cell {
-                            marks.push(format!("◌{}", i + 1));
-                        }
+                        r.cell(1, |b| {
+                            b.text(Style::Small, t.level(cell.level()));
+                            if !marks.is_empty() {
+                                b.para(Style::Normal, &[Run::Bold(&marks.join(" "))]);
+                            }
+                        });
                     }
-                    r.cell(1, |b| {
-                        b.text(Style::Small, t.level(cell.level()));
-                        if !marks.is_empty() {
-                            b.para(Style::Normal, &[Run::Bold(&marks.join(" "))]);
-                        }
-                    });
-                }
-            });
-        }
+                });
+            }
+        });
     });
     let mut key = format!("○ {} · ● {}", s.heatmap_key_inherent, s.heatmap_key_residual);
     if raised.iter().any(|r| r.planned != r.residual) {
@@ -675,7 +679,7 @@ fn plan(b: &mut Body, bank: &Bank, lang: Lang, a: &Assessment, report: &Report) 
         b.text(Style::Normal, s.no_actions);
         return;
     }
-    b.table(&[1300, 2938, 2200, 1600, 1600], &[s.priority, s.safeguard, t.status, t.owner, t.due], |b| {
+    b.table(&[1700, 2838, 2000, 1550, 1550], &[s.priority, s.safeguard, t.status, t.owner, t.due], |b| {
         for row in &rows {
             let g = row.safeguard;
             let item = a.plan.get(&g.id).cloned().unwrap_or_default();

@@ -96,14 +96,23 @@ pub struct Body {
     links: Vec<String>,
     /// The column widths of the table being written.
     widths: Vec<Width>,
+    /// Inside [`Body::kept_together`]: every paragraph is kept with the next one.
+    keep: bool,
 }
 
 impl Body {
     /// A paragraph in `style` made of `runs`. Line breaks in a text become line breaks, tabs tabs.
     pub fn para(&mut self, style: Style, runs: &[Run]) {
         self.xml.push_str("<w:p>");
-        if style != Style::Normal {
-            let _ = write!(self.xml, "<w:pPr><w:pStyle w:val=\"{}\"/></w:pPr>", style.id());
+        if style != Style::Normal || self.keep {
+            self.xml.push_str("<w:pPr>");
+            if style != Style::Normal {
+                let _ = write!(self.xml, "<w:pStyle w:val=\"{}\"/>", style.id());
+            }
+            if self.keep {
+                self.xml.push_str("<w:keepNext/>");
+            }
+            self.xml.push_str("</w:pPr>");
         }
         for run in runs {
             match *run {
@@ -130,6 +139,14 @@ impl Body {
     /// A paragraph of plain text.
     pub fn text(&mut self, style: Style, text: &str) {
         self.para(style, &[Run::Text(text)]);
+    }
+
+    /// What `content` writes, kept on one page (each of its paragraphs, table cells too, is
+    /// kept with the next): for a short table that reads only as a whole, such as the risk map.
+    pub fn kept_together(&mut self, content: impl FnOnce(&mut Body)) {
+        let outer = std::mem::replace(&mut self.keep, true);
+        content(self);
+        self.keep = outer;
     }
 
     /// A heading: `level` 1 to 3.

@@ -48,7 +48,8 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let asked = rv::use_asked();
     let review = &props.assessment.review;
     let thread = |target: Target, about: &'static str| {
-        let (assessment, reviewer, dispatch) = (props.assessment.clone(), props.reviewer.clone(), props.dispatch.clone());
+        let (assessment, reviewer, dispatch) =
+            (props.assessment.clone(), props.reviewer.clone(), props.dispatch.clone());
         rv::slot(&asked, ReviewProps { lang, target, about, assessment, reviewer, dispatch, open: false })
     };
     let back = (props.index > 0).then(|| {

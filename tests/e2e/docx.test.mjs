@@ -18,9 +18,11 @@ const A = APP_SELECTOR;
 
 const UI = {
   en: { button: 'Download as Word (.docx)', due: '15 December 2026', review: '31 March 2027',
+    whole: ['Priority', 'Must', 'negligible', 'limited', 'significant', 'maximum', 'Likelihood', 'Severity'],
     annex: 'Annex: review comments', annexA: 'Annex A. Other answers', toCorrect: 'To correct', resolved: 'Resolved', markedResolved: 'Marked resolved.',
     sections: ['0 Overview of the processing', '2.1 Lawfulness', '2.3.e Security (GDPR Art. 32)', '3 Considerations on necessity and proportionality', '6 Conclusion and decision'] },
   nl: { button: 'Downloaden als Word (.docx)', due: '15 december 2026', review: '31 maart 2027',
+    whole: ['Prioriteit', 'Noodzakelijk', 'verwaarloosbaar', 'beperkt', 'aanzienlijk', 'maximaal', 'Waarschijnlijkheid', 'Ernst'],
     annex: 'Bijlage: opmerkingen bij de beoordeling', annexA: 'Bijlage A. Overige antwoorden', toCorrect: 'Te corrigeren', resolved: 'Opgelost', markedResolved: 'Gemarkeerd als opgelost.',
     sections: ['0 Overzicht van de verwerking', '2.1 Rechtmatigheid', '2.3.e Beveiliging (art. 32 AVG)', '3 Noodzakelijkheid en evenredigheid', '6 Conclusie en besluit'] },
 };
@@ -163,6 +165,37 @@ async function wordDocument(lang) {
     assert.match(info, /Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/, 'A4 pages');
     const lines = txt.split(/\r?\n/).map((l) => l.trim());
     const has = (s) => lines.includes(s);
+
+    // The words of the narrow table columns (priority, risk levels, the map's axes) are never
+    // broken inside, as LibreOffice lays the pages out: each is found as a whole word, and no line
+    // of the PDF's text ends in the start of one whose rest follows on the next lines.
+    const pdfText = (await run('pdftotext', [pdf, '-'])).stdout;
+    const pdfLines = pdfText.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+    const letter = /\p{L}/u;
+    for (const word of ui.whole) {
+      assert.ok(new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u').test(pdfText), `"${word}" whole in the PDF`);
+      for (let i = 0; i + 1 < pdfLines.length; i++) {
+        const line = pdfLines[i];
+        for (let k = 1; k < word.length; k++) {
+          if (!line.endsWith(word.slice(0, k)) || letter.test(line.at(-k - 1) ?? ' ')) continue;
+          // The rest of the word over the next lines, a piece per line.
+          let rest = word.slice(k);
+          let j = i + 1;
+          let broken = false;
+          while (j < pdfLines.length && rest !== '') {
+            const next = pdfLines[j];
+            if (next.startsWith(rest) && !letter.test(next.charAt(rest.length))) {
+              broken = true;
+              break;
+            }
+            if (!rest.startsWith(next)) break;
+            rest = rest.slice(next.length);
+            j++;
+          }
+          assert.ok(!broken, `"${word}" broken over lines: ${JSON.stringify(pdfLines.slice(i, j + 1))}`);
+        }
+      }
+    }
 
     assert.ok(has(title), `title "${title}" as typed`);
     assert.ok(has('Gemeente Voorbeeld'), 'organisation');
